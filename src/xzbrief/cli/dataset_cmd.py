@@ -1,0 +1,108 @@
+"""``xzbrief dataset check | template``: the data layer's command-line contract."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from xzbrief.dataset.loader import LoadResult, load_dataset
+from xzbrief.dataset.messages import Lang
+from xzbrief.dataset.workbook_writer import template_content, write_workbook
+from xzbrief.resources import shipped_dataset
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def register(sub: Any) -> None:
+    ds = sub.add_parser("dataset", help="检查工作簿、生成模板 / check a workbook, write a template")
+    ds_sub = ds.add_subparsers(dest="dataset_command", required=True)
+    check = ds_sub.add_parser("check", help="检查工作簿并列出全部问题 / list every problem")
+    check.add_argument("path", nargs="?", type=Path,
+                       help="工作簿 .xlsx(默认:随附的徐州数据集)")
+    check.add_argument("--json", action="store_true", help="机器可读的 JSON 输出")
+    check.set_defaults(func=run_check)
+    tpl = ds_sub.add_parser("template", help="生成空白工作簿模板 / write a blank workbook")
+    tpl.add_argument("out", type=Path, help="输出的 .xlsx 路径")
+    tpl.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    tpl.set_defaults(func=run_template)
+
+
+def summary_line(result: LoadResult, lang: Lang) -> str:
+    d = result.dataset
+    counts = (len(d.indicators), len(d.regions), len(d.periods), len(d.observations),
+              len(d.highlights)) if d else (0, 0, 0, 0, 0)
+    errors, warnings = len(result.errors), len(result.warnings)
+    if lang == "en":
+        return (f"summary: {counts[0]} indicators, {counts[1]} regions, {counts[2]} periods, "
+                f"{counts[3]} rows, {counts[4]} highlights; {errors} errors, {warnings} warnings")
+    return (f"汇总:指标 {counts[0]} 个,地区 {counts[1]} 个,期间 {counts[2]} 个,数据 {counts[3]} 行,"
+            f"要点 {counts[4]} 条;错误 {errors} 个,警告 {warnings} 个")
+
+
+def exit_code(result: LoadResult) -> int:
+    if result.dataset is None:
+        return EXIT_USAGE
+    return EXIT_DATA if result.errors else EXIT_OK
+
+
+def print_problems(result: LoadResult, lang: Lang) -> None:
+    for problem in result.problems:
+        print(problem.format(lang))
+
+
+def run_check(args: argparse.Namespace) -> int:
+    path: Path = args.path or shipped_dataset()
+    result = load_dataset(path)
+    lang: Lang = args.lang
+    if args.json:
+        print(json.dumps(_as_json(result, lang), ensure_ascii=False, indent=2))
+    else:
+        print_problems(result, lang)
+        print(summary_line(result, lang))
+    return exit_code(result)
+
+
+def _as_json(result: LoadResult, lang: Lang) -> dict[str, Any]:
+    d = result.dataset
+    return {
+        "file": str(result.path),
+        "ok": result.ok,
+        "summary": {
+            "indicators": len(d.indicators) if d else 0,
+            "regions": len(d.regions) if d else 0,
+            "periods": len(d.periods) if d else 0,
+            "rows": len(d.observations) if d else 0,
+            "highlights": len(d.highlights) if d else 0,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+        },
+        "problems": [
+            {"severity": p.severity.value, "location": p.location, "sheet": p.sheet,
+             "cell": p.cell, "code": p.code, "message": p.message(lang), "hint": p.hint(lang)}
+            for p in result.problems
+        ],
+    }
+
+
+def run_template(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.suffix.lower() != ".xlsx":
+        print("xzbrief: 模板须保存为 .xlsx / the template must end in .xlsx", file=sys.stderr)
+        return EXIT_USAGE
+    if out.exists() and not args.force:
+        print(f"xzbrief: {out} 已存在;如需覆盖请加 --force / exists, use --force",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if not out.parent.is_dir():
+        print(f"xzbrief: 文件夹不存在 / no such folder: {out.parent}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_workbook(template_content(), out)
+    except OSError as exc:
+        print(f"xzbrief: 无法写入 {out}:{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"已生成模板 / template written: {out}")
+    return EXIT_OK

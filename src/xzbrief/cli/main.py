@@ -1,0 +1,49 @@
+"""``xzbrief``: check workbooks, write templates, build decks — exit 0 ok, 1 data problems,
+2 usage or file errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from xzbrief import __version__
+from xzbrief.cli import dataset_cmd
+from xzbrief.cli.console import prepare_console
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"xzbrief: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="xzbrief", description="徐州产业体系汇报材料生成器 / briefing decks "
+                     "from an Excel indicator workbook")
+    parser.add_argument("--version", action="version", version=f"xzbrief {__version__}")
+    parser.add_argument("--lang", choices=("zh", "en"),
+                        default=os.environ.get("XZBRIEF_LANG", "zh"),
+                        help="message language (default zh; or set XZBRIEF_LANG)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    dataset_cmd.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    prepare_console()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        code: int = args.func(args)
+    except KeyboardInterrupt:
+        print("xzbrief: 已中断 / interrupted", file=sys.stderr)
+        return 130
+    return code

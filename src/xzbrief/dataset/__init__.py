@@ -1,0 +1,1 @@
+"""Reading and validating the indicator workbook into plain typed objects (no Qt, no pptx)."""

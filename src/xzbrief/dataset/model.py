@@ -1,0 +1,172 @@
+"""The dataset as plain, immutable values: what the rest of xzbrief reads, never the workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+from xzbrief.dataset.periods import Period
+
+
+class Status(StrEnum):
+    ACTUAL = "实际"
+    ESTIMATE = "预计"
+    TARGET = "目标"
+
+
+STATUS_ALIASES: dict[str, Status] = {
+    "": Status.ACTUAL, "实际": Status.ACTUAL, "实绩": Status.ACTUAL, "actual": Status.ACTUAL,
+    "预计": Status.ESTIMATE, "预估": Status.ESTIMATE, "估计": Status.ESTIMATE,
+    "estimate": Status.ESTIMATE,
+    "目标": Status.TARGET, "计划": Status.TARGET, "target": Status.TARGET,
+}
+
+# Words a source puts around a number it does not give exactly. Prefix words stand before the
+# number, suffix words after it (余 between number and unit: 150余项).
+QUALIFIERS_BEFORE = ("约", "超", "超过", "突破", "近", "不足", "逾")
+QUALIFIERS_AFTER = ("左右", "以上", "余")
+QUALIFIERS = QUALIFIERS_BEFORE + QUALIFIERS_AFTER
+# Qualifiers meaning "at least": such a value is a threshold, not a level to chart or compare.
+LOWER_BOUNDS = ("超", "超过", "突破", "以上", "余", "逾")
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """Where a value lives in the workbook, e.g. ``数据!D17``."""
+
+    sheet: str
+    cell: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}"
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    order: int
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    parent: str = ""
+    kind: str = ""
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    unit: str
+    theme: str
+    source: str = ""
+    description: str = ""
+    decimals: int | None = None
+    parent: str = ""  # code of the total this indicator is a part of
+    short_name: str = ""
+    basis: str = ""  # 口径: how it is measured, e.g. 按可比价计算 (becomes a footnote)
+    ref: CellRef | None = None  # the row's 指标编码 cell
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def is_rate(self) -> bool:
+        """Rates and shares change by 百分点, not by %."""
+        return self.unit.strip() in {"%", "‰", "个百分点"}
+
+
+@dataclass(frozen=True)
+class Observation:
+    indicator: str
+    region: str
+    period: Period
+    status: Status
+    value: float | None  # None is a gap, never 0
+    qualifier: str = ""
+    note: str = ""
+    source: str = ""
+    ref: CellRef | None = None  # the value cell
+
+    @property
+    def is_bound(self) -> bool:
+        """A 'more than' figure: fine to quote, wrong to chart or compute growth from."""
+        return self.qualifier in LOWER_BOUNDS
+
+
+@dataclass(frozen=True)
+class Highlight:
+    theme: str
+    region: str
+    period: Period | None
+    text: str
+    source: str = ""
+    ref: CellRef | None = None
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """Where the data came from, for provenance in decks."""
+
+    file_name: str = ""
+    sha256: str = ""
+    modified: str = ""  # ISO 8601, local time of the file
+    title: str = ""
+    as_of: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    info: DatasetInfo
+    themes: tuple[Theme, ...]
+    regions: tuple[Region, ...]
+    indicators: tuple[Indicator, ...]
+    observations: tuple[Observation, ...]
+    highlights: tuple[Highlight, ...] = field(default=())
+
+    @cached_property
+    def indicator_by_code(self) -> dict[str, Indicator]:
+        return {i.code: i for i in self.indicators}
+
+    @cached_property
+    def _by_indicator(self) -> dict[str, tuple[Observation, ...]]:
+        out: dict[str, list[Observation]] = {}
+        for o in self.observations:
+            out.setdefault(o.indicator, []).append(o)
+        return {k: tuple(sorted(v, key=lambda o: o.period.sort_key)) for k, v in out.items()}
+
+    def indicator(self, code: str) -> Indicator:
+        return self.indicator_by_code[code]
+
+    def indicators_of(self, theme: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.theme == theme)
+
+    def observations_of(self, code: str, regions: Iterable[str] | None = None
+                        ) -> tuple[Observation, ...]:
+        """All observations of an indicator in period order, optionally for some regions."""
+        obs = self._by_indicator.get(code, ())
+        if regions is None:
+            return obs
+        wanted = set(regions)
+        return tuple(o for o in obs if o.region in wanted)
+
+    def highlights_of(self, theme: str) -> tuple[Highlight, ...]:
+        return tuple(h for h in self.highlights if h.theme == theme)
+
+    @cached_property
+    def periods(self) -> tuple[Period, ...]:
+        return tuple(sorted({o.period for o in self.observations}, key=lambda p: p.sort_key))
+
+    @cached_property
+    def region_names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self.regions)
+
+    @property
+    def latest_period(self) -> Period | None:
+        return self.periods[-1] if self.periods else None

@@ -1,0 +1,81 @@
+"""One strict reader for numbers typed into cells.
+
+Numeric cells are taken as they are. Text that is clearly a number (``'9,000'``, full-width
+``'９０００'``, Unicode minus ``'−12'``, ``'5.3%'`` when the unit is %) is accepted, and the caller
+warns the user that it was stored as text. Everything else — ``'nan'``, ``'inf'``, ``'1_000'``,
+``'9000亿元'``, error values such as ``#N/A`` — is refused with the reason.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_MINUS = "\u2212\u2012\u2013\u2014\ufe63\uff0d"
+_PLAIN = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+EXCEL_ERRORS = frozenset(
+    {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+     "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#PYTHON!"}
+)
+_UNIT_TAIL = re.compile(r"^([+-]?[\d.,]+)\s*([^\d\s.,+-].*)$")
+
+
+class NumberError(ValueError):
+    """The cell does not hold a usable number; ``code`` names the message in the catalogue."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = {k: str(v) for k, v in params.items()}
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: float
+    from_text: bool  # the cell held text that we read as a number: warn the user
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise NumberError("value-nonfinite")
+    return value
+
+
+def parse_number(raw: object, unit: str = "") -> ParsedNumber | None:
+    """None for an empty cell (a gap, never 0); raises NumberError for anything unusable."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise NumberError("value-bool")
+    if isinstance(raw, int | float):
+        return ParsedNumber(_finite(float(raw)), from_text=False)
+    if not isinstance(raw, str):
+        raise NumberError("value-type", raw=raw)
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if not text:
+        return None
+    if text.upper() in EXCEL_ERRORS:
+        raise NumberError("value-excel-error", error=text)
+    for ch in _MINUS:
+        text = text.replace(ch, "-")
+    text = text.replace(" ", "").replace("\u00a0", "")
+    percent = text.endswith("%")
+    if percent:
+        if unit.strip() != "%":
+            raise NumberError("value-percent-unit", raw=raw, unit=unit or "(空)")
+        text = text[:-1]
+    if _GROUPED.match(text):
+        text = text.replace(",", "")
+    if not _PLAIN.match(text):
+        if m := _UNIT_TAIL.match(text):
+            raise NumberError("value-with-text", raw=raw, text=m[2])
+        raise NumberError("value-not-number", raw=raw)
+    try:
+        value = float(Decimal(text))
+    except (InvalidOperation, OverflowError) as exc:  # pragma: no cover - regex guards this
+        raise NumberError("value-not-number", raw=raw) from exc
+    return ParsedNumber(_finite(value), from_text=True)

@@ -1,0 +1,203 @@
+"""Periods as Chinese statistical offices write them, normalised to one type.
+
+Accepted spellings (after NFKC): ``2025``, ``2025年``, ``2025年11月``, ``2025-11``, ``2025.11``,
+``2025年1—11月`` / ``2025年1-11月`` / ``2025年前11月`` (year to date), ``2025年三季度`` /
+``2025年第三季度`` / ``2025Q3``, ``2025年上半年`` /
+``2025年下半年`` / ``2025H1``, ``2025年前三季度`` (= 1—9月), ``2021—2025年`` (a span of years,
+e.g. the 14th Five-Year Plan) and the plan names ``十四五`` / ``“十四五”时期``; real date cells are
+read as their month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class PeriodKind(StrEnum):
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    MONTH = "month"
+    YTD = "ytd"  # cumulative from January to month `index`
+    SPAN = "span"  # several whole years, year .. end_year
+
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+CN_QUARTER = {1: "一", 2: "二", 3: "三", 4: "四"}
+# Five-Year Plans by name; the 13th ended in 2020.
+PLANS = {"十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+EM_DASH = "—"
+
+
+class PeriodError(ValueError):
+    """Not a period we understand; ``code`` names the message in the catalogue."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = {k: str(v) for k, v in params.items()}
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: PeriodKind
+    year: int
+    index: int = 0  # half 1–2, quarter 1–4, month 1–12, ytd end month
+    end_year: int = 0  # SPAN only
+
+    @property
+    def label(self) -> str:
+        """The period as a briefing writes it (2025年, 2025年1—11月, 2021—2025年)."""
+        y = f"{self.year}年"
+        match self.kind:
+            case PeriodKind.YEAR:
+                return y
+            case PeriodKind.HALF:
+                return y + ("上半年" if self.index == 1 else "下半年")
+            case PeriodKind.QUARTER:
+                return f"{y}{CN_QUARTER[self.index]}季度"
+            case PeriodKind.MONTH:
+                return f"{y}{self.index}月"
+            case PeriodKind.YTD:
+                return f"{y}1{EM_DASH}{self.index}月" if self.index > 1 else f"{y}1月"
+            case PeriodKind.SPAN:
+                return f"{self.year}{EM_DASH}{self.end_year}年"
+        raise AssertionError(self.kind)  # pragma: no cover
+
+    @property
+    def short_label(self) -> str:
+        """A compact label for chart categories (2025, 2025.11, 2025Q3)."""
+        match self.kind:
+            case PeriodKind.YEAR:
+                return f"{self.year}年"
+            case PeriodKind.MONTH:
+                return f"{self.year}.{self.index}"
+            case PeriodKind.QUARTER:
+                return f"{self.year}Q{self.index}"
+            case PeriodKind.HALF:
+                return f"{self.year}H{self.index}"
+            case _:
+                return self.label
+
+    @property
+    def end_month(self) -> int:
+        """The last month covered, for ordering and for 'should now have actuals' checks."""
+        match self.kind:
+            case PeriodKind.YEAR | PeriodKind.SPAN:
+                return 12
+            case PeriodKind.HALF:
+                return 6 * self.index
+            case PeriodKind.QUARTER:
+                return 3 * self.index
+            case _:
+                return self.index
+
+    @property
+    def last_year(self) -> int:
+        return self.end_year if self.kind is PeriodKind.SPAN else self.year
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int]:
+        kind_rank = list(PeriodKind).index(self.kind)
+        return (self.last_year, self.end_month, -(self.last_year - self.year), kind_rank)
+
+    def same_period_last_year(self) -> Period | None:
+        """The base of a 同比 comparison."""
+        if self.kind is PeriodKind.SPAN:
+            return None
+        return Period(self.kind, self.year - 1, self.index)
+
+    def previous(self) -> Period | None:
+        """The base of a 较上期 (环比) comparison; None where it has no meaning."""
+        match self.kind:
+            case PeriodKind.YEAR:
+                return Period(self.kind, self.year - 1)
+            case PeriodKind.MONTH | PeriodKind.QUARTER | PeriodKind.HALF:
+                if self.index > 1:
+                    return Period(self.kind, self.year, self.index - 1)
+                last = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.HALF: 2}
+                return Period(self.kind, self.year - 1, last[self.kind])
+            case _:
+                return None
+
+    def __str__(self) -> str:
+        return self.label
+
+
+_DASHES = "\u2014\u2013\u2012\u2015\u2212\u301c\uff5e~-"
+_RE_YEAR = re.compile(r"^(\d{4})(?:年(?:度)?)?$")
+_RE_MONTH = re.compile(r"^(\d{4})(?:年|[-./])(\d{1,2})月?(?:份)?$")
+_RE_YTD = re.compile(r"^(\d{4})年?(?:1月?[" + _DASHES + r"](\d{1,2})月|前(\d{1,2})(?:个)?月)(?:累计)?$")
+_RE_QUARTER = re.compile(r"^(\d{4})(?:年第?([一二三四1234])季度|[Qq]([1-4]))$")
+_RE_H = re.compile(r"^(\d{4})(?:年(上|下)半年|[Hh]([12]))$")
+_RE_FIRST3Q = re.compile(r"^(\d{4})年前三季度$")
+_RE_SPAN = re.compile(r"^(\d{4})年?[" + _DASHES + r"](\d{4})年?$")
+_RE_PLAN = re.compile(r"^[“\"'‘]?(十[二三四五]五)[”\"'’]?(?:时期|期间|规划期)?$")
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if not 1900 <= y <= 2100:
+        raise PeriodError("period-year-range", year=y)
+    return y
+
+
+def parse_period(value: object) -> Period:
+    """Read a period from a cell value; raises PeriodError saying what is wrong."""
+    if isinstance(value, bool):
+        raise PeriodError("period-unknown", value=value)
+    if isinstance(value, dt.datetime | dt.date):
+        return Period(PeriodKind.MONTH, _year(str(value.year)), value.month)
+    if isinstance(value, int | float):
+        if float(value).is_integer():
+            return Period(PeriodKind.YEAR, _year(str(int(value))))
+        raise PeriodError("period-unknown", value=value)
+    if not isinstance(value, str):
+        raise PeriodError("period-unknown", value=value)
+    text = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
+    if not text:
+        raise PeriodError("period-empty")
+    if m := _RE_YEAR.match(text):
+        return Period(PeriodKind.YEAR, _year(m[1]))
+    if m := _RE_MONTH.match(text):
+        month = int(m[2])
+        if not 1 <= month <= 12:
+            raise PeriodError("period-month-range", month=month)
+        return Period(PeriodKind.MONTH, _year(m[1]), month)
+    if m := _RE_YTD.match(text):
+        month = int(m[2] or m[3])
+        if not 1 <= month <= 12:
+            raise PeriodError("period-month-range", month=month)
+        return Period(PeriodKind.YTD, _year(m[1]), month)
+    if m := _RE_FIRST3Q.match(text):
+        return Period(PeriodKind.YTD, _year(m[1]), 9)
+    if m := _RE_QUARTER.match(text):
+        q = m[2] or m[3]
+        return Period(PeriodKind.QUARTER, _year(m[1]), CN_DIGITS.get(q) or int(q))
+    if m := _RE_H.match(text):
+        half = 1 if (m[2] == "上" or m[3] == "1") else 2
+        return Period(PeriodKind.HALF, _year(m[1]), half)
+    if m := _RE_SPAN.match(text):
+        start, end = _year(m[1]), _year(m[2])
+        if end <= start:
+            raise PeriodError("period-span-order", start=start, end=end)
+        return Period(PeriodKind.SPAN, start, 0, end)
+    if m := _RE_PLAN.match(text):
+        start = PLANS[m[1]]
+        return Period(PeriodKind.SPAN, start, 0, start + 4)
+    raise PeriodError("period-unknown", value=value)
+
+
+def parse_period_header(text: str) -> tuple[Period, str | None]:
+    """A wide-form column header: a period with an optional status, e.g. ``2025年(预计)``."""
+    norm = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    status = None
+    if m := re.match(r"^(.*?)[(\[【]?(实际|预计|目标|预估|计划|actual|estimate|target)[)\]】]?$",
+                     norm, re.IGNORECASE):
+        if m[1]:
+            norm, status = m[1], m[2]
+    return parse_period(norm), status
