@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from workbooks import basic_sheets, write_workbook  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def basic_workbook(tmp_path: Path) -> Path:
+    return write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
