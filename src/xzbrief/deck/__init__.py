@@ -1,0 +1,1 @@
+"""Planning a briefing: recipe + dataset -> a plain deck model with its Chinese narrative."""

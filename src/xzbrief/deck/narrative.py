@@ -1,0 +1,162 @@
+"""Chinese sentences about figures, from the data alone.
+
+Rules (each tested in tests/test_narrative.py with the seed article's own sentences):
+- a level: 「2025年全市工业开票销售收入预计达9000亿元左右」; the source's approximation word kept;
+- growth of a value: 同比增长 / 下降 X%, 与上年持平; 翻番 or 增长X倍 once it has doubled;
+- change of a rate or share: 提高 / 下降 X 个百分点, never 增长 X%;
+- 年均增长 X% (CAGR) over a span of years;
+- thresholds crossed: 「连跨7000亿元、8000亿元两个千亿级台阶」;
+- no change is claimed when its base is missing, bounded (超/以上/余) or not positive.
+Derived numbers are Figures that say how they were computed and from which cells.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from xzbrief.dataset.model import Indicator, Observation, Region, Status
+from xzbrief.dataset.periods import PeriodKind
+from xzbrief.deck.model import Figure
+from xzbrief.deck.wording import (
+    chinese_count,
+    format_figure,
+    format_number,
+    format_rate,
+    growth_phrase,
+    multiple_phrase,
+    points_phrase,
+    split_figure,
+)
+
+# Qualifiers that are verbs in their own right: 「自主可控率突破90%」, 「总投资超300亿元」.
+VERB_QUALIFIERS = ("约", "超", "超过", "突破", "近", "不足", "逾")
+THRESHOLD_NAMES = {10: "十亿级", 100: "百亿级", 1000: "千亿级", 10000: "万亿级"}
+
+
+def region_label(region: Region | None, name: str) -> str:
+    """The city itself reads 「全市」 in its own briefing; other regions by name."""
+    if region is not None and not region.parent and region.kind in ("市", ""):
+        return "全市"
+    return name
+
+
+def level_figure(ind: Indicator, obs: Observation, label: str = "") -> Figure:
+    assert obs.value is not None
+    return Figure(label=label or ind.name,
+                  text=format_figure(obs.value, ind.unit, obs.qualifier, ind.decimals),
+                  value=obs.value, unit=ind.unit, status=obs.status, period=obs.period.label,
+                  region=obs.region, source=obs.source, ref=obs.ref)
+
+
+def card_parts(ind: Indicator, obs: Observation) -> tuple[str, str, str]:
+    assert obs.value is not None
+    return split_figure(obs.value, ind.unit, obs.qualifier, ind.decimals)
+
+
+def level_clause(ind: Indicator, obs: Observation, name: str | None = None) -> str:
+    """「工业开票销售收入预计达9000亿元左右」: the name, the verb by status, the figure."""
+    assert obs.value is not None
+    figure = format_figure(obs.value, ind.unit, obs.qualifier, ind.decimals)
+    subject = ind.name if name is None else name
+    if obs.qualifier in VERB_QUALIFIERS:
+        verb = {Status.ACTUAL: "", Status.ESTIMATE: "预计", Status.TARGET: "目标"}[obs.status]
+    else:
+        verb = {Status.ACTUAL: "达", Status.ESTIMATE: "预计达", Status.TARGET: "目标为"}[obs.status]
+    return f"{subject}{verb}{figure}"
+
+
+def level_sentence(ind: Indicator, obs: Observation, region: str) -> str:
+    """「2025年全市工业开票销售收入预计达9000亿元左右」."""
+    return f"{obs.period.label}{region}{level_clause(ind, obs)}"
+
+
+@dataclass(frozen=True)
+class Change:
+    phrase: str  # 同比增长54.8% / 较2020年翻番 / 提高1.3个百分点
+    figure: Figure
+
+
+def _comparable(ind: Indicator, cur: Observation, base: Observation | None) -> bool:
+    return (base is not None and base.value is not None and cur.value is not None
+            and not base.is_bound and not cur.is_bound and base.qualifier not in ("约", "左右")
+            and (ind.is_rate or base.value > 0))
+
+
+def compare(ind: Indicator, cur: Observation, base: Observation | None,
+            prefix: str | None = None) -> Change | None:
+    """The change from ``base`` to ``cur``, or None when it cannot honestly be claimed.
+
+    ``prefix`` is how the base is named: 同比, 环比, 比上年; default 「较2020年」.
+    """
+    if base is None or not _comparable(ind, cur, base):
+        return None
+    assert cur.value is not None and base.value is not None
+    if prefix is None:
+        prefix = f"较{base.period.label}"
+    cur_txt = format_number(cur.value, ind.decimals)
+    base_txt = format_number(base.value, ind.decimals)
+    if ind.is_rate:
+        diff = cur.value - base.value
+        phrase = points_phrase(diff, prefix)
+        value, unit = diff, "个百分点"
+        method = f"{cur_txt} − {base_txt} = {format_rate(diff)}个百分点"
+    else:
+        ratio = cur.value / base.value
+        pct = (ratio - 1) * 100
+        doubled = multiple_phrase(ratio, prefix)
+        phrase = doubled if doubled is not None else growth_phrase(pct, prefix)
+        value, unit = pct, "%"
+        method = f"({cur_txt} ÷ {base_txt} − 1) × 100% = {format_rate(pct)}%"
+    refs = tuple(r for r in (base.ref, cur.ref) if r is not None)
+    figure = Figure(label=f"{ind.name}变化", text=phrase, value=round(value, 1), unit=unit,
+                    status=cur.status, period=cur.period.label, region=cur.region,
+                    source=cur.source, derived_from=refs, method=method)
+    return Change(phrase, figure)
+
+
+def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None:
+    """年均增长 X% between two yearly values at least two years apart."""
+    if ind.is_rate or not _comparable(ind, last, first):
+        return None
+    if first.period.kind is not PeriodKind.YEAR or last.period.kind is not PeriodKind.YEAR:
+        return None
+    years = last.period.year - first.period.year
+    if years < 2:
+        return None
+    assert first.value is not None and last.value is not None
+    rate = (math.pow(last.value / first.value, 1 / years) - 1) * 100
+    span = f"{first.period.year}—{last.period.year}年"
+    word = "年均增长" if rate >= 0 else "年均下降"
+    phrase = f"{span}{word}{format_rate(abs(rate))}%"
+    method = (f"({format_number(last.value)} ÷ {format_number(first.value)})^(1/{years}) − 1 = "
+              f"{format_rate(rate)}%")
+    refs = tuple(r for r in (first.ref, last.ref) if r is not None)
+    return Change(phrase, Figure(label=f"{ind.name}年均增速", text=phrase, value=round(rate, 1),
+                                 unit="%", status=last.status, period=span, region=last.region,
+                                 source=last.source, derived_from=refs, method=method))
+
+
+def thresholds_crossed(ind: Indicator, points: list[Observation]) -> str | None:
+    """「连跨7000亿元、8000亿元两个千亿级台阶」 over actual yearly values, or 「突破8000亿元」."""
+    actual = [o for o in points if o.status is Status.ACTUAL and o.value is not None
+              and not o.is_bound and o.period.kind is PeriodKind.YEAR]
+    if len(actual) < 2 or ind.unit != "亿元":
+        return None
+    first, last = actual[0].value, max(o.value for o in actual if o.value is not None)
+    assert first is not None
+    if last <= first or first <= 0:
+        return None
+    step = 10 ** int(math.floor(math.log10(last)))
+    if step not in THRESHOLD_NAMES:
+        return None
+    crossed = [k * step for k in range(int(first // step) + 1, int(last // step) + 1)]
+    if not crossed:
+        return None
+    unit = ind.unit
+    span = f"{actual[0].period.year}—{actual[-1].period.year}年"
+    if len(crossed) == 1:
+        return f"{span}突破{format_number(crossed[0])}{unit}"
+    names = "、".join(f"{format_number(c)}{unit}" for c in crossed)
+    count = "两" if len(crossed) == 2 else chinese_count(len(crossed))
+    return f"{span}连跨{names}{count}个{THRESHOLD_NAMES[step]}台阶"

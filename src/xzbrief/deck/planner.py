@@ -1,0 +1,137 @@
+"""``plan_deck``: recipe + dataset -> the deck model (no I/O, no pptx, no Qt).
+
+Structure follows the briefing conventions: cover, 目录, (总体情况), one numbered section per
+theme, (存在问题, 下一步工作), (数据核对表), closing. Warnings come back as data in the deck.
+"""
+
+from __future__ import annotations
+
+from xzbrief.dataset.model import Dataset
+from xzbrief.deck import grid
+from xzbrief.deck.model import Card, Deck, DeckInfo, Figure, Slide, SlideKind, Table, TableCell
+from xzbrief.deck.notes import footnotes, speaker_notes
+from xzbrief.deck.textfit import fit_text, fits_one_line
+from xzbrief.deck.theme_slides import ThemePlan, ThemePlanner
+from xzbrief.deck.wording import heading_number
+from xzbrief.recipe import Recipe, Structure
+
+APPENDIX_ROWS = 12
+
+
+def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
+    options = recipe.options
+    warnings: list[str] = []
+    choices = recipe.theme_choices(dataset)
+    known = {t.name for t in dataset.themes}
+    plans: list[tuple[str, ThemePlan]] = []
+    for choice in choices:
+        if choice.name not in known:
+            warnings.append(f"配方中的专题「{choice.name}」不在工作簿中,已跳过")
+            continue
+        plan = ThemePlanner(dataset, choice, options).build()
+        warnings.extend(plan.warnings)
+        if plan.slides:
+            plans.append((choice.title or choice.name, plan))
+        else:
+            warnings.append(f"专题「{choice.name}」没有可展示的内容,已跳过")
+
+    sections: list[tuple[str, list[Slide]]] = []
+    report = options.structure is Structure.REPORT
+    overview = _overview(plans, dataset, recipe) if options.key_figures else None
+    if report and overview is not None:
+        sections.append(("总体情况", [overview]))
+    sections.extend((name, plan.slides) for name, plan in plans)
+    if recipe.issues:
+        sections.append(("存在问题", _text_slides("存在问题", recipe.issues)))
+    if recipe.next_steps:
+        sections.append(("下一步工作", _text_slides("下一步工作", recipe.next_steps)))
+
+    numbered = [f"{heading_number(1, i, options.numbering.value)}{name}"
+                for i, (name, _) in enumerate(sections, start=1)]
+    slides: list[Slide] = [Slide(kind=SlideKind.COVER, title=recipe.title,
+                                 subtitle=recipe.subtitle, organisation=recipe.organisation,
+                                 date=recipe.cover_date())]
+    if options.agenda and len(sections) > 1:
+        slides.append(Slide(kind=SlideKind.AGENDA, title="目录", lines=tuple(numbered)))
+    if not report and overview is not None:
+        slides.append(overview)
+    for heading, (name, body) in zip(numbered, sections, strict=True):
+        if options.section_dividers:
+            intro = next((t.intro for t in dataset.themes if t.name == name), "")
+            slides.append(Slide(kind=SlideKind.SECTION, title=heading, section=name,
+                                subtitle=intro))
+        slides.extend(body)
+    if options.appendix:
+        slides.extend(_appendix(slides, dataset))
+    if options.closing:
+        slides.append(Slide(kind=SlideKind.CLOSING, title=options.closing))
+    info = DeckInfo(title=recipe.title, dataset_file=dataset.info.file_name,
+                    dataset_sha256=dataset.info.sha256,
+                    dataset_modified=dataset.info.modified, recipe_toml=recipe_toml,
+                    brand=recipe.brand, marking=options.marking)
+    return Deck(info, tuple(slides), tuple(warnings))
+
+
+def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Recipe
+              ) -> Slide | None:
+    """总体情况: each theme's headline figure, at most six."""
+    cards: list[Card] = [p.headline for _, p in plans if p.headline is not None]
+    cards = cards[:grid.MAX_CARDS]
+    if len(cards) < 2:
+        return None
+    figures: list[Figure] = [c.figure for c in cards] + [c.change for c in cards if c.change]
+    heads = [p.headline_text for _, p in plans if p.headline is not None]
+    narrative = [h + "。" for h in heads[:len(cards)]]
+    notes = speaker_notes(narrative, figures, dataset.info.file_name) \
+        if recipe.options.speaker_notes else ""
+    title = f"主要指标:{heads[0]}" if heads else "主要指标完成情况"
+    if not fits_one_line(title, grid.TITLE.w, grid.TITLE_MIN):
+        title = "主要指标完成情况"
+    return Slide(kind=SlideKind.KEY_FIGURES, title=title, section="总体情况",
+                 cards=tuple(cards),
+                 footnotes=footnotes(figures, with_sources=recipe.options.source_footnotes),
+                 notes=notes, figures=tuple(figures))
+
+
+def _text_slides(title: str, paragraphs: tuple[str, ...]) -> list[Slide]:
+    """Free text pages (存在问题 / 下一步工作), split so each page's text fits at ≥ 16 pt."""
+    pages: list[list[str]] = [[]]
+    for para in paragraphs:
+        trial = [*pages[-1], para]
+        fit = fit_text("\n".join(trial), grid.CONTENT.w - 40, grid.CONTENT.h - 10 * len(trial),
+                       grid.BODY_MAX, grid.BODY_MIN, spacing=1.4)
+        if pages[-1] and (not fit.fits or len(trial) > grid.MAX_BULLETS):
+            pages.append([para])
+        else:
+            pages[-1].append(para)
+    n = len(pages)
+    return [Slide(kind=SlideKind.TEXT, title=title + (f"({i}/{n})" if n > 1 else ""),
+                  section=title, lines=tuple(page)) for i, page in enumerate(pages, start=1)]
+
+
+def _appendix(slides: list[Slide], dataset: Dataset) -> list[Slide]:
+    """数据核对表: every number shown, with the cell it came from (or how it was computed)."""
+    rows: list[tuple[TableCell, ...]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for page, slide in enumerate(slides, start=1):
+        for f in slide.figures:
+            key = (f.label, f.text, f.where)
+            if key in seen:
+                continue
+            seen.add(key)
+            where = f"{dataset.info.file_name} {f.where}" if f.ref else f.where
+            rows.append((TableCell(str(page)), TableCell(f.label + (f"({f.region})"
+                         if f.region and f.region not in f.label else "")),
+                         TableCell(f.period), TableCell(f.text, f, numeric=True),
+                         TableCell(f.status.value), TableCell(where)))
+    if not rows:
+        return []
+    chunks = [rows[i:i + APPENDIX_ROWS] for i in range(0, len(rows), APPENDIX_ROWS)]
+    out = []
+    for n, chunk in enumerate(chunks, start=1):
+        suffix = f"({n}/{len(chunks)})" if len(chunks) > 1 else ""
+        out.append(Slide(kind=SlideKind.TABLE, title=f"附:数据核对表{suffix}", section="附录",
+                         table=Table(("页", "指标", "期间", "数值", "状态", "出处"),
+                                     tuple(chunk)),
+                         footnotes=("注:出处为工作簿中的单元格;计算所得的数字列出其计算依据。",)))
+    return out

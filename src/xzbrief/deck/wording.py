@@ -1,0 +1,114 @@
+"""Numbers as Chinese government briefings write them.
+
+``9000亿元左右``, ``约9%``, ``150余项``, ``超300亿元``; growth as 同比增长 / 下降 / 持平, rates as
+提高 / 下降 X 个百分点, one decimal for rates, levels with the decimals the source has.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+from xzbrief.dataset.model import QUALIFIERS_BEFORE
+
+FLAT_PCT = 0.05  # |growth| below this (in %) reads as 持平 at one decimal
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """As Excel shows the stored value (15 significant digits, nothing invented), or rounded
+    half-up (四舍五入) to ``decimals``; no thousands separators (briefings write 9000亿元)."""
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value}")
+    exact = Decimal(f"{value:.15g}")
+    if decimals is not None:
+        text = format(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP), "f")
+    else:
+        text = format(exact, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    if text.startswith("-") and Decimal(text) == 0:
+        text = text[1:]
+    return text
+
+
+def format_rate(value: float) -> str:
+    """A growth rate or change, one decimal (9.6, −3.2)."""
+    return format_number(value, 1)
+
+
+def format_figure(value: float, unit: str, qualifier: str = "",
+                  decimals: int | None = None) -> str:
+    """A level with its unit and the source's own approximation word."""
+    number = format_number(value, decimals)
+    if qualifier == "余":
+        return f"{number}余{unit}"
+    if qualifier in QUALIFIERS_BEFORE:
+        return f"{qualifier}{number}{unit}"
+    return f"{number}{unit}{qualifier}"
+
+
+def split_figure(value: float, unit: str, qualifier: str = "",
+                 decimals: int | None = None) -> tuple[str, str, str]:
+    """(before, number, after) for a key-figure card: the number big, the rest at half size."""
+    number = format_number(value, decimals)
+    if qualifier == "余":
+        return "", number, f"余{unit}"
+    if qualifier in QUALIFIERS_BEFORE:
+        return qualifier, number, unit
+    return "", number, f"{unit}{qualifier}"
+
+
+def growth_phrase(pct: float, prefix: str = "同比") -> str:
+    """同比增长9.6% / 同比下降3.2% / 与上年持平 — ``pct`` is the change in percent."""
+    if abs(pct) < FLAT_PCT:
+        return "与上年持平" if prefix == "同比" else f"{prefix}持平"
+    word = "增长" if pct > 0 else "下降"
+    return f"{prefix}{word}{format_rate(abs(pct))}%"
+
+
+def points_phrase(diff: float, prefix: str = "") -> str:
+    """A change of a rate or share: 提高1.3个百分点 / 下降0.5个百分点 / 持平."""
+    if abs(diff) < FLAT_PCT:
+        return f"{prefix}持平"
+    word = "提高" if diff > 0 else "下降"
+    return f"{prefix}{word}{format_rate(abs(diff))}个百分点"
+
+
+def multiple_phrase(ratio: float, prefix: str = "") -> str | None:
+    """翻番 or 增长X倍 when a value has at least doubled; None otherwise."""
+    if 1.95 <= ratio < 2.05:
+        return f"{prefix}翻番" if prefix else "实现翻番"
+    if ratio >= 2.05:
+        return f"{prefix}增长{format_rate(ratio - 1)}倍"
+    return None
+
+
+CN_NUMERALS = "零一二三四五六七八九十"
+
+
+def chinese_count(n: int) -> str:
+    """1..99 in Chinese numerals (三个千亿级台阶, 第十二)."""
+    if not 0 <= n < 100:
+        return str(n)
+    if n <= 10:
+        return CN_NUMERALS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else CN_NUMERALS[tens]
+    return f"{head}十{CN_NUMERALS[ones] if ones else ''}"
+
+
+def heading_number(level: int, index: int, style: str = "一、") -> str:
+    """Section numbering 一、 (一) 1. (1) by depth; ``style`` '1.' uses 1. 1.1; '无' none."""
+    if style == "无":
+        return ""
+    if style == "1.":
+        return f"{index}."
+    match level:
+        case 1:
+            return f"{chinese_count(index)}、"
+        case 2:
+            return f"({chinese_count(index)})"
+        case 3:
+            return f"{index}."
+        case _:
+            return f"({index})"

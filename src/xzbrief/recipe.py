@@ -1,0 +1,348 @@
+"""The briefing recipe: the saved choice of what a deck shows (``*.brief.toml``).
+
+A recipe names the workbook, the brand and, per theme, the indicators, regions, period range and
+comparison. Read with tomllib, written with tomli-w; unknown keys and bad values are reported
+together, each naming its key (``themes[2].comparison``). No Qt, no pptx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from xzbrief.dataset.model import Dataset
+from xzbrief.dataset.periods import Period, PeriodError, parse_period
+
+
+class Comparison(StrEnum):
+    YOY = "同比"  # same period last year
+    PREVIOUS = "较上期"  # previous period (环比 for months)
+    CAGR = "年均"  # average annual growth over the range
+    NONE = "无"
+
+
+class Structure(StrEnum):
+    THEMES = "专题"  # cover, agenda, one section per theme, closing
+    REPORT = "汇报"  # 总体情况 -> 各专题 -> 存在问题 -> 下一步工作
+
+
+class Numbering(StrEnum):
+    CHINESE = "一、"  # 一、(一) 1. (1)
+    ARABIC = "1."
+    NONE = "无"
+
+
+COMPARISON_ALIASES = {c.value: c for c in Comparison} | {
+    "yoy": Comparison.YOY, "previous": Comparison.PREVIOUS, "环比": Comparison.PREVIOUS,
+    "cagr": Comparison.CAGR, "年均增长": Comparison.CAGR, "none": Comparison.NONE,
+    "": Comparison.NONE,
+}
+
+
+@dataclass(frozen=True)
+class RecipeIssue:
+    key: str
+    zh: str
+    en: str
+
+    def format(self, lang: str = "zh") -> str:
+        return f"{self.key}: {self.zh if lang == 'zh' else self.en}"
+
+
+class RecipeError(Exception):
+    """The recipe cannot be used; ``issues`` lists every bad key at once."""
+
+    def __init__(self, path: Path | None, issues: list[RecipeIssue]) -> None:
+        self.path = path
+        self.issues = issues
+        where = f"{path}: " if path else ""
+        super().__init__(where + "; ".join(i.format() for i in issues))
+
+
+@dataclass(frozen=True)
+class ThemeChoice:
+    name: str
+    indicators: tuple[str, ...] | None = None  # None: every indicator of the theme
+    regions: tuple[str, ...] | None = None  # None: every region with data
+    period_from: Period | None = None
+    period_to: Period | None = None
+    comparison: Comparison = Comparison.YOY
+    title: str = ""  # the section heading; default the theme name
+
+
+@dataclass(frozen=True)
+class Options:
+    agenda: bool = True
+    section_dividers: bool = True
+    key_figures: bool = True  # the 总体情况 page of headline figures
+    highlights: bool = True
+    speaker_notes: bool = True
+    source_footnotes: bool = True
+    appendix: bool = False  # 数据核对表: every number with its source cell
+    marking: str = ""  # e.g. 内部资料 注意保存
+    closing: str = "以上汇报,请批评指正"  # empty: no closing page
+    numbering: Numbering = Numbering.CHINESE
+    structure: Structure = Structure.THEMES
+
+
+@dataclass(frozen=True)
+class Recipe:
+    title: str
+    subtitle: str = ""
+    organisation: str = ""  # 汇报单位
+    date: str = ""  # as it should read on the cover, e.g. 2025年12月; empty: this month
+    brand: str = "政务红"  # a built-in brand name or a path to a .pptx
+    dataset: str = ""  # path to the workbook, relative to the recipe's folder
+    themes: tuple[ThemeChoice, ...] = ()  # empty: every theme of the dataset, in its order
+    options: Options = field(default_factory=Options)
+    issues: tuple[str, ...] = ()  # 存在问题, one paragraph each
+    next_steps: tuple[str, ...] = ()  # 下一步工作
+    base_dir: Path | None = field(default=None, compare=False)
+
+    def dataset_path(self) -> Path | None:
+        if not self.dataset:
+            return None
+        path = Path(self.dataset).expanduser()
+        if not path.is_absolute() and self.base_dir is not None:
+            path = self.base_dir / path
+        return path
+
+    def cover_date(self, today: dt.date | None = None) -> str:
+        if self.date:
+            return self.date
+        today = today or dt.date.today()
+        return f"{today.year}年{today.month}月"
+
+    def theme_choices(self, dataset: Dataset) -> tuple[ThemeChoice, ...]:
+        """The themes to show: the recipe's own list, or every theme of the dataset."""
+        if self.themes:
+            return self.themes
+        return tuple(ThemeChoice(t.name) for t in dataset.themes if dataset.indicators_of(t.name))
+
+
+# --- reading ------------------------------------------------------------------------------
+_TOP_KEYS = {"briefing", "options", "themes", "issues", "next_steps"}
+_BRIEFING_KEYS = {"title", "subtitle", "organisation", "date", "brand", "dataset"}
+_THEME_KEYS = {"name", "indicators", "regions", "from", "to", "comparison", "title"}
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], key: str, issues: list[RecipeIssue],
+            zh: str, en: str) -> bool:
+    if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+        return True
+    issues.append(RecipeIssue(key, f"应为{zh},实为「{value!r}」", f"expected {en}, got {value!r}"))
+    return False
+
+
+def _unknown(table: dict[str, Any], allowed: set[str], prefix: str,
+             issues: list[RecipeIssue]) -> None:
+    for key in table:
+        if key not in allowed:
+            known = "、".join(sorted(allowed))
+            issues.append(RecipeIssue(f"{prefix}{key}", f"未知的键;可用的键:{known}",
+                                      f"unknown key; known keys: {', '.join(sorted(allowed))}"))
+
+
+def _str_list(value: Any, key: str, issues: list[RecipeIssue]) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    issues.append(RecipeIssue(key, "应为文字或文字列表", "expected a string or a list of strings"))
+    return None
+
+
+def _period(value: Any, key: str, issues: list[RecipeIssue]) -> Period | None:
+    if value in (None, ""):
+        return None
+    try:
+        return parse_period(value)
+    except PeriodError:
+        issues.append(RecipeIssue(key, f"期间「{value}」无法识别(写法如 2025年、2025年11月)",
+                                  f"period {value!r} not recognised (e.g. 2025年)"))
+        return None
+
+
+def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
+                 path: Path | None = None) -> Recipe:
+    issues: list[RecipeIssue] = []
+    _unknown(doc, _TOP_KEYS, "", issues)
+    briefing = doc.get("briefing", {})
+    if not isinstance(briefing, dict):
+        raise RecipeError(path, [RecipeIssue("briefing", "应为表 [briefing]",
+                                             "expected a [briefing] table")])
+    _unknown(briefing, _BRIEFING_KEYS, "briefing.", issues)
+    values: dict[str, Any] = {}
+    for key in sorted(_BRIEFING_KEYS):
+        if key in briefing and _expect(briefing[key], str, f"briefing.{key}", issues,
+                                       "文字", "a string"):
+            values[key] = briefing[key].strip()
+    if not values.get("title"):
+        issues.append(RecipeIssue("briefing.title", "缺少标题", "the title is missing"))
+    options = _parse_options(doc.get("options", {}), issues)
+    themes = _parse_themes(doc.get("themes", []), issues)
+    texts: dict[str, tuple[str, ...]] = {}
+    for key in ("issues", "next_steps"):
+        if key in doc:
+            texts[key] = _str_list(doc[key], key, issues) or ()
+    if issues:
+        raise RecipeError(path, issues)
+    return Recipe(title=values.get("title", ""), subtitle=values.get("subtitle", ""),
+                  organisation=values.get("organisation", ""), date=values.get("date", ""),
+                  brand=values.get("brand") or "政务红", dataset=values.get("dataset", ""),
+                  themes=themes, options=options, issues=texts.get("issues", ()),
+                  next_steps=texts.get("next_steps", ()), base_dir=base_dir)
+
+
+def _parse_options(table: Any, issues: list[RecipeIssue]) -> Options:
+    if not isinstance(table, dict):
+        issues.append(RecipeIssue("options", "应为表 [options]", "expected an [options] table"))
+        return Options()
+    defaults = Options()
+    allowed = {f.name for f in fields(Options)}
+    _unknown(table, allowed, "options.", issues)
+    values: dict[str, Any] = {}
+    for f in fields(Options):
+        if f.name not in table:
+            continue
+        raw = table[f.name]
+        key = f"options.{f.name}"
+        default = getattr(defaults, f.name)
+        if isinstance(default, bool):
+            if _expect(raw, bool, key, issues, "true 或 false", "true or false"):
+                values[f.name] = raw
+        elif isinstance(default, StrEnum):
+            enum = type(default)
+            choices = [e.value for e in enum]
+            if raw in choices:
+                values[f.name] = enum(raw)
+            else:
+                issues.append(RecipeIssue(key, f"应为 {' / '.join(choices)} 之一",
+                                          f"expected one of {', '.join(choices)}"))
+        elif _expect(raw, str, key, issues, "文字", "a string"):
+            values[f.name] = raw.strip()
+    return replace(defaults, **values)
+
+
+def _parse_themes(items: Any, issues: list[RecipeIssue]) -> tuple[ThemeChoice, ...]:
+    if not isinstance(items, list):
+        issues.append(RecipeIssue("themes", "应为 [[themes]] 表数组",
+                                  "expected an array of [[themes]] tables"))
+        return ()
+    out: list[ThemeChoice] = []
+    for i, item in enumerate(items, start=1):
+        prefix = f"themes[{i}]"
+        if not isinstance(item, dict):
+            issues.append(RecipeIssue(prefix, "应为表", "expected a table"))
+            continue
+        _unknown(item, _THEME_KEYS, prefix + ".", issues)
+        name = item.get("name", "")
+        if not isinstance(name, str) or not name.strip():
+            issues.append(RecipeIssue(f"{prefix}.name", "缺少专题名称", "the theme name is missing"))
+            continue
+        indicators = regions = None
+        if "indicators" in item:
+            indicators = _str_list(item["indicators"], f"{prefix}.indicators", issues)
+        if "regions" in item:
+            regions = _str_list(item["regions"], f"{prefix}.regions", issues)
+        comparison = COMPARISON_ALIASES.get(str(item.get("comparison", "同比")).strip().lower())
+        if comparison is None:
+            issues.append(RecipeIssue(f"{prefix}.comparison", "应为 同比、较上期、年均 或 无",
+                                      "expected 同比, 较上期, 年均 or 无"))
+            comparison = Comparison.YOY
+        title = item.get("title", "")
+        if not isinstance(title, str):
+            issues.append(RecipeIssue(f"{prefix}.title", "应为文字", "expected a string"))
+            title = ""
+        out.append(ThemeChoice(name.strip(), indicators, regions,
+                               _period(item.get("from"), f"{prefix}.from", issues),
+                               _period(item.get("to"), f"{prefix}.to", issues),
+                               comparison, title.strip()))
+    return tuple(out)
+
+
+def read_recipe(path: Path) -> Recipe:
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            doc = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise RecipeError(path, [RecipeIssue("", "找不到配方文件", "recipe file not found")]) \
+            from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RecipeError(path, [RecipeIssue("", f"TOML 格式错误:{exc}",
+                                             f"not valid TOML: {exc}")]) from exc
+    except UnicodeDecodeError as exc:
+        raise RecipeError(path, [RecipeIssue("", "文件不是 UTF-8 编码", "not UTF-8")]) from exc
+    return parse_recipe(doc, base_dir=path.resolve().parent, path=path)
+
+
+# --- writing ------------------------------------------------------------------------------
+def recipe_to_dict(recipe: Recipe, base_dir: Path | None = None) -> dict[str, Any]:
+    """The TOML document; the dataset path is written relative to ``base_dir`` when it can be."""
+    dataset = recipe.dataset
+    ds_path = recipe.dataset_path()
+    if ds_path is not None and base_dir is not None:
+        try:
+            dataset = Path(os.path.relpath(ds_path.resolve(), base_dir.resolve())).as_posix()
+        except ValueError:  # another drive on Windows
+            dataset = str(ds_path)
+    briefing = {"title": recipe.title, "subtitle": recipe.subtitle,
+                "organisation": recipe.organisation, "date": recipe.date,
+                "brand": recipe.brand, "dataset": dataset}
+    options: dict[str, Any] = {}
+    for f in fields(Options):
+        value = getattr(recipe.options, f.name)
+        options[f.name] = value.value if isinstance(value, StrEnum) else value
+    themes = []
+    for t in recipe.themes:
+        item: dict[str, Any] = {"name": t.name}
+        if t.title:
+            item["title"] = t.title
+        if t.indicators is not None:
+            item["indicators"] = list(t.indicators)
+        if t.regions is not None:
+            item["regions"] = list(t.regions)
+        if t.period_from is not None:
+            item["from"] = t.period_from.label
+        if t.period_to is not None:
+            item["to"] = t.period_to.label
+        item["comparison"] = t.comparison.value
+        themes.append(item)
+    doc: dict[str, Any] = {"briefing": {k: v for k, v in briefing.items() if v or k == "title"},
+                           "options": options}
+    if themes:
+        doc["themes"] = themes
+    if recipe.issues:
+        doc["issues"] = list(recipe.issues)
+    if recipe.next_steps:
+        doc["next_steps"] = list(recipe.next_steps)
+    return doc
+
+
+HEADER = ("# xzbrief 汇报配方(briefing recipe)。说明见 docs/recipe.md。\n"
+          "# 用 xzbrief build 本文件 生成汇报;也可在 xzbrief-gui 中打开编辑。\n\n")
+
+
+def write_recipe(recipe: Recipe, path: Path) -> None:
+    """Atomic write, so a crash never leaves half a recipe."""
+    path = Path(path)
+    text = HEADER + tomli_w.dumps(recipe_to_dict(recipe, path.resolve().parent))
+    fd, tmp = tempfile.mkstemp(prefix=".xzbrief-", suffix=".toml", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -1,0 +1,296 @@
+"""Brands: a template's layouts (found by name), theme colours and fonts, and its decoration
+as display primitives for the preview.
+
+Layouts are looked up by name, as pandoc does, so a bureau's own master works when its layouts
+are called 封面 / 目录 / 章节 / 内容 / 结束 (or PowerPoint's default names). A missing optional
+layout falls back to the content layout with a warning; a template without a usable content
+layout (a title placeholder) is a clear error listing what is missing.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from xzbrief.deck.grid import EMU_PER_PT, Rect
+from xzbrief.render.display import DImage, DLine, DRect, Primitive
+from xzbrief.render.template_file import TemplateError, check_template
+from xzbrief.resources import templates_dir
+
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
+
+BUILTIN = {"政务红": "gov_red.pptx", "科技蓝": "tech_blue.pptx", "生态绿": "eco_green.pptx"}
+ALIASES = {"gov-red": "政务红", "gov_red": "政务红", "red": "政务红",
+           "tech-blue": "科技蓝", "tech_blue": "科技蓝", "blue": "科技蓝",
+           "eco-green": "生态绿", "eco_green": "生态绿", "green": "生态绿"}
+BUILTIN_DESCRIPTIONS = {"政务红": "政务红:红色主色、金色点缀,适合向领导汇报",
+                        "科技蓝": "科技蓝:深蓝主色、青色点缀,适合科技、数字化专题",
+                        "生态绿": "生态绿:绿色主色,适合绿色低碳专题"}
+
+# role -> names accepted, in order of preference (docs/templates.md lists them).
+LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
+    "cover": ("封面", "标题幻灯片", "Title Slide"),
+    "agenda": ("目录", "Agenda", "Contents"),
+    "section": ("章节", "节标题", "Section Header"),
+    "content": ("内容", "仅标题", "Title Only", "标题和内容", "Title and Content"),
+    "closing": ("结束", "封底", "Closing", "End"),
+}
+FALLBACK = {"cover": "content", "agenda": "content", "section": "content", "closing": "content"}
+
+
+@dataclass(frozen=True)
+class Palette:
+    primary: str
+    secondary: str
+    neutral: str
+    dark: str
+    light: str
+    text: str = "333333"
+    muted: str = "7F7F7F"
+    accents: tuple[str, ...] = ()
+
+    def series(self, i: int) -> str:
+        colours = (self.primary, self.secondary, self.neutral, *self.accents[3:])
+        return colours[i % len(colours)]
+
+
+@dataclass(frozen=True)
+class LayoutInfo:
+    role: str
+    name: str
+    index: int  # position in the master's layouts
+    title: Rect | None  # the title placeholder, points
+    title_size: float
+    title_color: str
+    title_bold: bool
+    title_align: str
+    placeholders: dict[int, Rect]  # other placeholders by idx
+    decor: tuple[Primitive, ...]  # master (if shown) + layout shapes, for the preview
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str
+    path: Path
+    data: bytes = field(repr=False)  # the checked template package
+    palette: Palette
+    font_latin: str
+    font_ea: str
+    layouts: dict[str, LayoutInfo]
+    background: str
+    width: float  # points
+    height: float
+    warnings: tuple[str, ...] = ()
+
+    def open(self) -> Any:
+        """A fresh python-pptx Presentation of the template, its example slides removed."""
+        prs = Presentation(io.BytesIO(self.data))
+        sld_ids = prs.slides._sldIdLst
+        for sld in list(sld_ids):
+            prs.part.drop_rel(sld.rId)
+            sld_ids.remove(sld)
+        return prs
+
+
+def builtin_names() -> list[str]:
+    return list(BUILTIN)
+
+
+def resolve_brand_path(spec: str, base_dir: Path | None = None) -> tuple[str, Path]:
+    """A built-in name (or alias) or a path to a .pptx/.potx; raises TemplateError."""
+    name = ALIASES.get(spec.strip().lower(), spec.strip())
+    if name in BUILTIN:
+        return name, templates_dir() / BUILTIN[name]
+    path = Path(spec).expanduser()
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    if not path.exists():
+        known = "、".join(BUILTIN)
+        raise TemplateError(f"找不到模板「{spec}」;内置品牌有:{known},或给出 .pptx 文件路径",
+                            f"template {spec!r} not found; built-in brands: {', '.join(BUILTIN)}")
+    return path.stem, path
+
+
+def load_brand(spec: str, base_dir: Path | None = None) -> Brand:
+    name, path = resolve_brand_path(spec, base_dir)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise TemplateError(f"无法读取模板 {path}", f"cannot read template {path}") from exc
+    return _load(name, path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(name: str, path: Path, _mtime: int, _size: int) -> Brand:
+    checked = check_template(path)
+    try:
+        prs = Presentation(io.BytesIO(checked.data))
+    except Exception as exc:  # python-pptx raises many kinds on a broken package
+        raise TemplateError(f"模板 {path.name} 无法打开:{exc}",
+                            f"template {path.name} cannot be opened: {exc}") from exc
+    warnings = list(checked.warnings)
+    if len(prs.slides):
+        warnings.append(f"模板 {path.name} 中的 {len(prs.slides)} 张幻灯片不会出现在汇报中")
+    master = prs.slide_master
+    theme = _theme_xml(master)
+    palette = _palette(theme)
+    latin, ea = _fonts(theme)
+    background = _background(master._element) or "FFFFFF"
+    master_decor = tuple(_decor(master.shapes))
+    layouts = _layouts(prs, master_decor, palette, path.name, warnings)
+    return Brand(name, path, checked.data, palette, latin, ea, layouts, background,
+                 prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT, tuple(warnings))
+
+
+def _theme_xml(master: Any) -> Any:
+    part = master.part.part_related_by(RT.THEME)
+    return etree.fromstring(part.blob)
+
+
+def _colour(el: Any, default: str) -> str:
+    if el is None:
+        return default
+    srgb = el.find("a:srgbClr", NS)
+    if srgb is not None:
+        return str(srgb.get("val", default)).upper()
+    sys = el.find("a:sysClr", NS)
+    if sys is not None:
+        return str(sys.get("lastClr", default)).upper()
+    return default
+
+
+def _palette(theme: Any) -> Palette:
+    scheme = theme.find(".//a:clrScheme", NS)
+
+    def c(tag: str, default: str) -> str:
+        return _colour(scheme.find(f"a:{tag}", NS) if scheme is not None else None, default)
+
+    accents = tuple(c(f"accent{i}", d) for i, d in enumerate(
+        ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"), start=1))
+    return Palette(primary=accents[0], secondary=accents[1], neutral=accents[2],
+                   dark=c("dk2", "1F1F1F"), light=c("lt2", "F2F2F2"), accents=accents)
+
+
+def _fonts(theme: Any) -> tuple[str, str]:
+    minor = theme.find(".//a:minorFont", NS)
+    latin = ea = ""
+    if minor is not None:
+        latin_el = minor.find("a:latin", NS)
+        ea_el = minor.find("a:ea", NS)
+        latin = latin_el.get("typeface", "") if latin_el is not None else ""
+        ea = ea_el.get("typeface", "") if ea_el is not None else ""
+        if not ea:
+            hans = minor.find("a:font[@script='Hans']", NS)
+            ea = hans.get("typeface", "") if hans is not None else ""
+    return latin or "Arial", ea or "微软雅黑"
+
+
+def _background(el: Any) -> str | None:
+    fill = el.find(".//p:bg/p:bgPr/a:solidFill", NS)
+    return _colour(fill, "FFFFFF") if fill is not None else None
+
+
+def _pt(v: int | None) -> float:
+    return (v or 0) / EMU_PER_PT
+
+
+def _decor(shapes: Any) -> list[Primitive]:
+    """Simple master/layout shapes as display primitives (rects, lines, pictures)."""
+    out: list[Primitive] = []
+    for shp in shapes:
+        if shp.is_placeholder:
+            continue
+        x, y, w, h = _pt(shp.left), _pt(shp.top), _pt(shp.width), _pt(shp.height)
+        if shp.shape_type == MSO_SHAPE_TYPE.PICTURE:
+            out.append(DImage(x, y, w, h, shp.image.blob))
+            continue
+        sp_pr = shp._element.find("p:spPr", NS)
+        if sp_pr is None:
+            continue
+        fill = sp_pr.find("a:solidFill", NS)
+        line = sp_pr.find("a:ln", NS)
+        line_fill = line.find("a:solidFill", NS) if line is not None else None
+        geom = sp_pr.find("a:prstGeom", NS)
+        prst = geom.get("prst") if geom is not None else "rect"
+        line_w = float(line.get("w", "9525")) / EMU_PER_PT if line is not None else 0.75
+        if prst == "line" or shp.shape_type == MSO_SHAPE_TYPE.LINE:
+            if line_fill is not None:
+                out.append(DLine(((x, y), (x + w, y + h)), _colour(line_fill, "000000"), line_w))
+            continue
+        out.append(DRect(x, y, w, h, _colour(fill, "000000") if fill is not None else None,
+                         _colour(line_fill, "000000") if line_fill is not None else None,
+                         line_w))
+    return out
+
+
+def _title_style(ph: Any, master: Any, palette: Palette) -> tuple[float, str, bool, str]:
+    """Size, colour, bold and alignment a title placeholder shows, from its list style or
+    the master's title style."""
+    candidates = [ph._element.find(".//a:lstStyle/a:lvl1pPr", NS),
+                  master._element.find(".//p:titleStyle/a:lvl1pPr", NS)]
+    size, colour, bold, align = 0.0, "", None, ""
+    for lvl in candidates:
+        if lvl is None:
+            continue
+        rpr = lvl.find("a:defRPr", NS)
+        if rpr is not None:
+            size = size or float(rpr.get("sz", "0")) / 100
+            if not colour and rpr.find("a:solidFill", NS) is not None:
+                colour = _colour(rpr.find("a:solidFill", NS), "")
+            if bold is None and rpr.get("b") is not None:
+                bold = rpr.get("b") in ("1", "true")
+        align = align or lvl.get("algn", "")
+    return (size or 28.0, colour or palette.dark, bool(bold),
+            {"ctr": "c", "r": "r"}.get(align, "l"))
+
+
+def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, file: str,
+             warnings: list[str]) -> dict[str, LayoutInfo]:
+    by_name = {layout.name.strip(): (i, layout) for i, layout in enumerate(prs.slide_layouts)}
+    found: dict[str, LayoutInfo] = {}
+    for role, names in LAYOUT_NAMES.items():
+        hit = next((by_name[n] for n in names if n in by_name), None)
+        if hit is None:
+            continue
+        index, layout = hit
+        title = None
+        size, colour, bold, align = 28.0, palette.dark, True, "l"
+        others: dict[int, Rect] = {}
+        for ph in layout.placeholders:
+            rect = Rect(_pt(ph.left), _pt(ph.top), _pt(ph.width), _pt(ph.height))
+            kind = ph.placeholder_format.type
+            if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE) and title is None:
+                title = rect
+                size, colour, bold, align = _title_style(ph, prs.slide_master, palette)
+            else:
+                others[ph.placeholder_format.idx] = rect
+        show_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
+        decor = (master_decor if show_master else ()) + tuple(_decor(layout.shapes))
+        found[role] = LayoutInfo(role, layout.name, index, title, size, colour, bold, align,
+                                 others, decor)
+    content = found.get("content")
+    if content is None or content.title is None:
+        wanted = " / ".join(LAYOUT_NAMES["content"])
+        have = "、".join(by_name) or "(无)"
+        raise TemplateError(
+            f"模板 {file} 缺少带标题占位符的内容版式(名称应为 {wanted} 之一);模板中的版式有:{have}",
+            f"template {file} has no content layout with a title placeholder (named one of "
+            f"{wanted}); its layouts are: {', '.join(by_name)}")
+    for role, fallback in FALLBACK.items():
+        if role not in found:
+            warnings.append(f"模板 {file} 没有「{LAYOUT_NAMES[role][0]}」版式,已改用"
+                            f"「{found[fallback].name}」版式")
+            base = found[fallback]
+            found[role] = LayoutInfo(role, base.name, base.index, base.title, base.title_size,
+                                     base.title_color, base.title_bold, base.title_align,
+                                     base.placeholders, base.decor)
+    return found

@@ -1,0 +1,373 @@
+"""Native, editable PowerPoint charts from the deck model's chart data.
+
+One writer table keyed by chart kind (as python-pptx does). Every chart embeds its data in a
+workbook, so an official can right-click -> Edit Data. Bar + line on a secondary axis has no
+python-pptx API (issue #141): the line series are moved into a ``c:lineChart`` on a second axis
+pair after python-pptx has written the data. Axis ids are renumbered to positive values (the
+Open XML SDK rejects python-pptx's negative ones).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from xzbrief.dataset.model import Status
+from xzbrief.deck.grid import EMU_PER_PT
+from xzbrief.deck.model import Chart, ChartKind, Series
+from xzbrief.render.fonts import set_fonts, style_font
+from xzbrief.render.layout import ChartBlock
+
+LABEL_SIZE = 12
+AXIS_SIZE = 12
+TITLE_SIZE = 14
+
+
+def number_format(series: Series) -> str:
+    """Data-label format: the series' decimals (or as many as its values need), unit in %."""
+    decimals = series.decimals
+    if decimals is None:
+        decimals = max((_decimals_needed(v) for v in series.values if v is not None), default=0)
+    body = "0" if decimals == 0 else "0." + "0" * decimals
+    return f'{body}"%"' if series.unit == "%" else body
+
+
+def _decimals_needed(v: float) -> int:
+    text = f"{v:.10g}"
+    return min(len(text.split(".")[1]), 4) if "." in text and "e" not in text else 0
+
+
+def _chart_data(chart: Chart, series: tuple[Series, ...]) -> CategoryChartData:
+    data = CategoryChartData()
+    data.categories = list(chart.categories)
+    for s in series:
+        data.add_series(s.name, list(s.values), number_format=number_format(s))
+    return data
+
+
+def _renumber_axes(chart_space: Any, start: int = 500000001) -> None:
+    ids: dict[str, str] = {}
+    for el in chart_space.iter(qn("c:axId"), qn("c:crossAx")):
+        old = el.get("val")
+        if old not in ids:
+            ids[old] = str(start + len(ids))
+        el.set("val", ids[old])
+
+
+def _el(tag: str, val: str | None = None, **attrs: str) -> Any:
+    e = etree.Element(qn(tag))
+    if val is not None:
+        e.set("val", val)
+    for k, v in attrs.items():
+        e.set(k, v)
+    return e
+
+
+def _style_text(block: ChartBlock, gf: Any) -> None:
+    chart = gf.chart
+    style_font(chart.font, block.font_latin, block.font_ea, AXIS_SIZE, block.text_color)
+    chart.has_title = True
+    tf = chart.chart_title.text_frame
+    tf.text = block.chart.title
+    for para in tf.paragraphs:
+        for run in para.runs:
+            style_font(run.font, block.font_latin, block.font_ea, TITLE_SIZE, block.text_color,
+                       True)
+    chart.chart_title.include_in_layout = False
+
+
+def _fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
+                 colour_offset: int = 0) -> None:
+    for i, (s, ps) in enumerate(zip(series, plot.series, strict=True)):
+        colour = block.colours[(i + colour_offset) % len(block.colours)]
+        fmt = ps.format
+        if s.statuses and all(st is Status.TARGET for st in s.statuses):
+            fmt.fill.background()
+            fmt.line.color.rgb = RGBColor.from_string(block.colours[0])
+            fmt.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            fmt.line.width = Pt(1.5)
+            continue
+        fmt.fill.solid()
+        fmt.fill.fore_color.rgb = RGBColor.from_string(colour)
+        for k, st in enumerate(s.statuses):
+            if st is Status.ESTIMATE:
+                point = ps.points[k].format
+                point.fill.solid()
+                point.fill.fore_color.rgb = RGBColor.from_string(
+                    block.estimate_fill if colour == block.colours[0] else colour)
+                point.line.color.rgb = RGBColor.from_string(colour)
+                point.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+                point.line.width = Pt(1.25)
+
+
+def _labels(block: ChartBlock, plot: Any, series: tuple[Series, ...],
+            position: Any | None) -> None:
+    for s, ps in zip(series, plot.series, strict=True):
+        dl = ps.data_labels
+        dl.show_value = True
+        dl.number_format = number_format(s)
+        dl.number_format_is_linked = False
+        if position is not None:
+            dl.position = position
+        style_font(dl.font, block.font_latin, block.font_ea, LABEL_SIZE, block.text_color)
+
+
+def _quiet_axes(gf: Any, hide_values: bool = True) -> None:
+    """No gridlines, no dense value axis: the labels carry the numbers."""
+    cs = gf.chart._chartSpace
+    for ax in cs.iter(qn("c:valAx")):
+        grid = ax.find(qn("c:majorGridlines"))
+        if grid is not None:
+            ax.remove(grid)
+        if hide_values:
+            ax.find(qn("c:delete")).set("val", "1")
+    for ax in cs.iter(qn("c:catAx")):
+        grid = ax.find(qn("c:majorGridlines"))
+        if grid is not None:
+            ax.remove(grid)
+
+
+def _legend(block: ChartBlock, gf: Any, show: bool, position: Any = XL_LEGEND_POSITION.BOTTOM
+            ) -> None:
+    chart = gf.chart
+    chart.has_legend = show
+    if show:
+        chart.legend.position = position
+        chart.legend.include_in_layout = False
+        style_font(chart.legend.font, block.font_latin, block.font_ea, AXIS_SIZE,
+                   block.text_color)
+
+
+def _category_axis_fonts(block: ChartBlock, gf: Any) -> None:
+    try:
+        axis = gf.chart.category_axis
+    except ValueError:
+        return
+    style_font(axis.tick_labels.font, block.font_latin, block.font_ea, AXIS_SIZE,
+               block.text_color)
+    axis.format.line.color.rgb = RGBColor.from_string("BFBFBF")
+
+
+def _gaps(gf: Any) -> None:
+    chart_el = gf.chart._chartSpace.find(qn("c:chart"))
+    dba = chart_el.find(qn("c:dispBlanksAs"))
+    if dba is None:
+        dba = _el("c:dispBlanksAs")
+        anchor = chart_el.find(qn("c:plotVisOnly"))
+        (anchor if anchor is not None else chart_el.find(qn("c:plotArea"))).addnext(dba)
+    dba.set("val", "gap")
+
+
+def _add(slide: Any, block: ChartBlock, kind: Any, series: tuple[Series, ...]) -> Any:
+    r = block.rect
+    gf = slide.shapes.add_chart(kind, Emu(int(r.x * EMU_PER_PT)), Emu(int(r.y * EMU_PER_PT)),
+                                Emu(int(r.w * EMU_PER_PT)), Emu(int(r.h * EMU_PER_PT)),
+                                _chart_data(block.chart, series))
+    gf.name = block.chart.title[:60]
+    gf._element.nvGraphicFramePr.cNvPr.set("descr", block.chart.alt_text or block.chart.title)
+    return gf
+
+
+def _bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = False) -> Any:
+    chart = block.chart
+    series = chart.series
+    if horizontal:  # PowerPoint draws the first category at the bottom: rank from the top
+        chart = Chart(chart.kind, chart.title, tuple(reversed(chart.categories)),
+                      tuple(_reverse(s) for s in series), chart.alt_text)
+        block = ChartBlock(block.rect, chart, block.colours, block.estimate_fill,
+                           block.text_color, block.font_latin, block.font_ea)
+        series = chart.series
+    gf = _add(slide, block, kind, series)
+    plot = gf.chart.plots[0]
+    plot.gap_width = 60 if len(chart.categories) > 3 else 120
+    if len(series) > 1 and kind != XL_CHART_TYPE.COLUMN_STACKED:
+        plot.overlap = -10
+    _fill_series(block, plot, series)
+    stacked = kind == XL_CHART_TYPE.COLUMN_STACKED
+    _labels(block, plot, series, XL_LABEL_POSITION.CENTER if stacked
+            else XL_LABEL_POSITION.OUTSIDE_END)
+    return gf
+
+
+def _reverse(s: Series) -> Series:
+    return Series(s.name, tuple(reversed(s.values)), s.unit, s.decimals,
+                  tuple(reversed(s.statuses)), s.axis, s.as_line, tuple(reversed(s.figures)))
+
+
+def write_bar(slide: Any, block: ChartBlock) -> Any:
+    return _bars(slide, block, XL_CHART_TYPE.COLUMN_CLUSTERED)
+
+
+def write_hbar(slide: Any, block: ChartBlock) -> Any:
+    return _bars(slide, block, XL_CHART_TYPE.BAR_CLUSTERED, horizontal=True)
+
+
+def write_stacked(slide: Any, block: ChartBlock) -> Any:
+    return _bars(slide, block, XL_CHART_TYPE.COLUMN_STACKED)
+
+
+def write_line(slide: Any, block: ChartBlock) -> Any:
+    gf = _add(slide, block, XL_CHART_TYPE.LINE_MARKERS, block.chart.series)
+    plot = gf.chart.plots[0]
+    for i, ps in enumerate(plot.series):
+        ps.format.line.color.rgb = RGBColor.from_string(block.colours[i % len(block.colours)])
+        ps.format.line.width = Pt(2.25)
+        ps.smooth = False
+    _labels(block, plot, block.chart.series, XL_LABEL_POSITION.ABOVE)
+    return gf
+
+
+def write_bar_line(slide: Any, block: ChartBlock) -> Any:
+    bars = tuple(s for s in block.chart.series if not s.as_line)
+    lines = tuple(s for s in block.chart.series if s.as_line)
+    gf = _add(slide, block, XL_CHART_TYPE.COLUMN_CLUSTERED, bars + lines)
+    chart = gf.chart
+    plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
+    bar_chart = plot_area.find(qn("c:barChart"))
+    # style bars and labels while every series is still in the bar plot
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    _fill_series(block, plot, bars + lines)
+    _labels(block, plot, bars + lines, XL_LABEL_POSITION.OUTSIDE_END)
+    sers = bar_chart.findall(qn("c:ser"))
+    line_chart = _el("c:lineChart")
+    line_chart.append(_el("c:grouping", "standard"))
+    line_chart.append(_el("c:varyColors", "0"))
+    for k, ser in enumerate(sers[len(bars):], start=len(bars)):
+        bar_chart.remove(ser)
+        line_chart.append(_to_line_series(ser, block.colours[k % len(block.colours)]))
+    line_chart.append(_el("c:marker", "1"))
+    line_chart.append(_el("c:axId", "2"))
+    line_chart.append(_el("c:axId", "3"))
+    bar_chart.addnext(line_chart)
+    last_ax = plot_area.findall(qn("c:valAx"))[-1]
+    sec_cat = _axis("c:catAx", "2", "3", delete=True, pos="b")
+    sec_val = _axis("c:valAx", "3", "2", delete=True, pos="r")
+    last_ax.addnext(sec_cat)
+    sec_cat.addnext(sec_val)
+    return gf
+
+
+def _to_line_series(ser: Any, colour: str) -> Any:
+    """A bar c:ser becomes a line c:ser: drop bar-only children, add marker, line style."""
+    for tag in ("c:invertIfNegative", "c:pictureOptions", "c:shape"):
+        for e in ser.findall(qn(tag)):
+            ser.remove(e)
+    for dpt in ser.findall(qn("c:dPt")):  # per-point fills were for bars
+        ser.remove(dpt)
+    sppr = ser.find(qn("c:spPr"))
+    if sppr is not None:
+        ser.remove(sppr)
+    sppr = etree.fromstring(
+        f'<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        f'<a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+        f'<a:round/></a:ln></c:spPr>')
+    marker = _el("c:marker")
+    marker.append(_el("c:symbol", "circle"))
+    marker.append(_el("c:size", "6"))
+    marker_sppr = etree.fromstring(
+        f'<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></c:spPr>')
+    marker.append(marker_sppr)
+    tx = ser.find(qn("c:tx"))
+    tx.addnext(sppr)
+    sppr.addnext(marker)
+    dlbls = ser.find(qn("c:dLbls"))
+    if dlbls is not None:
+        pos = dlbls.find(qn("c:dLblPos"))
+        if pos is not None:
+            pos.set("val", "t")
+    ser.find(qn("c:val")).addnext(_el("c:smooth", "0"))
+    return ser
+
+
+def _axis(tag: str, ax_id: str, cross: str, delete: bool, pos: str) -> Any:
+    ax = _el(tag)
+    ax.append(_el("c:axId", ax_id))
+    scaling = _el("c:scaling")
+    scaling.append(_el("c:orientation", "minMax"))
+    ax.append(scaling)
+    ax.append(_el("c:delete", "1" if delete else "0"))
+    ax.append(_el("c:axPos", pos))
+    ax.append(_el("c:majorTickMark", "none"))
+    ax.append(_el("c:minorTickMark", "none"))
+    ax.append(_el("c:tickLblPos", "nextTo"))
+    ax.append(_el("c:crossAx", cross))
+    if tag == "c:catAx":
+        ax.append(_el("c:crosses", "autoZero"))
+        ax.append(_el("c:auto", "1"))
+        ax.append(_el("c:lblAlgn", "ctr"))
+        ax.append(_el("c:lblOffset", "100"))
+        ax.append(_el("c:noMultiLvlLbl", "0"))
+    else:
+        ax.append(_el("c:crosses", "max"))
+        ax.append(_el("c:crossBetween", "between"))
+    return ax
+
+
+def write_doughnut(slide: Any, block: ChartBlock) -> Any:
+    gf = _add(slide, block, XL_CHART_TYPE.DOUGHNUT, block.chart.series)
+    plot = gf.chart.plots[0]
+    plot.vary_by_categories = True
+    series = block.chart.series[0]
+    ps = plot.series[0]
+    for k in range(len(block.chart.categories)):
+        point = ps.points[k].format
+        point.fill.solid()
+        point.fill.fore_color.rgb = RGBColor.from_string(block.colours[k % len(block.colours)])
+        point.line.color.rgb = RGBColor.from_string("FFFFFF")
+    dl = plot.data_labels
+    dl.show_percentage = True
+    dl.show_value = False
+    dl.number_format = "0.0%"
+    dl.number_format_is_linked = False
+    style_font(dl.font, block.font_latin, block.font_ea, LABEL_SIZE, "FFFFFF", True)
+    hole = gf.chart._chartSpace.find(".//" + qn("c:holeSize"))
+    if hole is not None:
+        hole.set("val", "55")
+    del series
+    return gf
+
+
+WRITERS: dict[ChartKind, Callable[[Any, ChartBlock], Any]] = {
+    ChartKind.BAR: write_bar,
+    ChartKind.HBAR: write_hbar,
+    ChartKind.STACKED: write_stacked,
+    ChartKind.LINE: write_line,
+    ChartKind.BAR_LINE: write_bar_line,
+    ChartKind.DOUGHNUT: write_doughnut,
+}
+
+
+def add_chart(slide: Any, block: ChartBlock) -> Any:
+    gf = WRITERS[block.chart.kind](slide, block)
+    many = len(block.chart.series) > 1 or block.chart.kind is ChartKind.DOUGHNUT
+    _legend(block, gf, many, XL_LEGEND_POSITION.RIGHT if block.chart.kind is ChartKind.DOUGHNUT
+            else XL_LEGEND_POSITION.BOTTOM)
+    if block.chart.kind is not ChartKind.DOUGHNUT:
+        _quiet_axes(gf)
+        _category_axis_fonts(block, gf)
+    _style_text(block, gf)
+    _gaps(gf)
+    _renumber_axes(gf.chart._chartSpace)
+    set_fonts_everywhere(gf.chart._chartSpace, block.font_latin, block.font_ea)
+    return gf
+
+
+def set_fonts_everywhere(root: Any, latin: str, ea: str) -> None:
+    """Every run property in the chart gets both typefaces (and zh-CN)."""
+    for tag in ("a:defRPr", "a:rPr", "a:endParaRPr"):
+        for rpr in root.iter(qn(tag)):
+            if rpr.find(qn("a:ea")) is None or rpr.find(qn("a:latin")) is None:
+                set_fonts(rpr, latin, ea)
+

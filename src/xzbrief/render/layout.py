@@ -1,0 +1,409 @@
+"""Where everything on a slide goes: the deck model laid out on the grid, in points.
+
+Both renderers consume this and nothing else — the PPTX writer turns blocks into shapes,
+native charts and tables; the preview turns them into display primitives — so the preview and
+the deck cannot disagree. Text is measured and fitted here (python-pptx's autofit does nothing
+until PowerPoint edits the text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xzbrief.dataset.model import Status
+from xzbrief.deck import grid
+from xzbrief.deck.grid import Rect
+from xzbrief.deck.model import Card, Chart, Deck, Slide, SlideKind, Table
+from xzbrief.deck.textfit import fit_text, fit_title, text_width, wrap
+from xzbrief.render.brand import Brand, LayoutInfo
+
+RISE, FALL = "D9480F", "1C7C54"  # orange-red up, teal down: apart for colour-blind readers
+BULLET = "■"
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    size: float
+    color: str
+    bold: bool = False
+    field: str = ""  # 'slidenum': PowerPoint fills in the page number
+
+
+@dataclass(frozen=True)
+class Para:
+    runs: tuple[Run, ...]
+    align: str = "l"
+    space_before: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    rect: Rect
+    paras: tuple[Para, ...]
+    anchor: str = "t"
+    spacing: float = 1.2
+    name: str = "文本"
+    wrap: bool = True
+
+
+@dataclass(frozen=True)
+class ShapeBlock:
+    rect: Rect
+    fill: str | None
+    line: str | None = None
+    line_width: float = 0.75
+    dashed: bool = False
+    name: str = "形状"
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    rect: Rect
+    chart: Chart
+    colours: tuple[str, ...]  # series colours
+    estimate_fill: str  # lighter tint for estimate points
+    text_color: str
+    font_latin: str
+    font_ea: str
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    rect: Rect
+    table: Table
+    col_widths: tuple[float, ...]
+    row_heights: tuple[float, ...]
+    font_size: float
+    header_fill: str
+    header_color: str
+    zebra_fill: str
+    text_color: str
+    numeric: tuple[bool, ...]
+
+
+Block = TextBlock | ShapeBlock | ChartBlock | TableBlock
+
+
+@dataclass(frozen=True)
+class PlacedSlide:
+    role: str  # which template layout: cover / agenda / section / content / closing
+    layout: LayoutInfo
+    title: str
+    title_size: float
+    title_lines: tuple[str, ...]
+    placeholders: dict[int, tuple[Para, ...]]  # filled placeholders other than the title
+    blocks: tuple[Block, ...]
+    notes: str
+    warnings: tuple[str, ...] = field(default=())
+
+
+def tint(hex_colour: str, amount: float) -> str:
+    """Mix with white: amount 0 = the colour, 1 = white."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
+    mix = [round(c + (255 - c) * amount) for c in (r, g, b)]
+    return "".join(f"{c:02X}" for c in mix)
+
+
+class SlideLayouter:
+    def __init__(self, brand: Brand, deck: Deck) -> None:
+        self.brand = brand
+        self.deck = deck
+        self.p = brand.palette
+        self.warnings: list[str] = []
+
+    # --- entry ----------------------------------------------------------------------------
+    def place(self, slide: Slide, number: int) -> PlacedSlide:
+        self.warnings = []
+        role = {SlideKind.COVER: "cover", SlideKind.AGENDA: "agenda",
+                SlideKind.SECTION: "section", SlideKind.CLOSING: "closing"}.get(slide.kind,
+                                                                                 "content")
+        layout = self.brand.layouts[role]
+        blocks: list[Block] = []
+        placeholders: dict[int, tuple[Para, ...]] = {}
+        match slide.kind:
+            case SlideKind.COVER:
+                placeholders, extra = self._cover(slide, layout)
+                blocks += extra
+            case SlideKind.AGENDA:
+                blocks += self._agenda(slide)
+            case SlideKind.SECTION:
+                blocks += self._section(slide, layout)
+            case SlideKind.KEY_FIGURES:
+                blocks += self._cards(slide.cards, slide.lines)
+            case SlideKind.CHART:
+                blocks += self._chart(slide)
+            case SlideKind.TABLE:
+                assert slide.table is not None
+                blocks.append(self._table(slide.table, grid.CONTENT))
+            case SlideKind.HIGHLIGHTS:
+                blocks += self._bullets(slide.lines, grid.CONTENT.inset(8, 4), numbered=False)
+            case SlideKind.TEXT:
+                blocks += self._bullets(slide.lines, grid.CONTENT.inset(8, 4), numbered=True)
+            case SlideKind.CLOSING:
+                pass
+        if role in ("content", "agenda"):
+            blocks += self._footer(slide, number)
+        if self.deck.info.marking and role != "closing":
+            blocks.append(TextBlock(grid.MARKING, (Para((Run(self.deck.info.marking, 10,
+                                                              self.p.primary, True),)),),
+                                    name="标记"))
+        size, lines = self._fit_title(slide.title, layout)
+        return PlacedSlide(role, layout, slide.title, size, lines, placeholders, tuple(blocks),
+                           slide.notes, tuple(self.warnings))
+
+    def _fit_title(self, title: str, layout: LayoutInfo) -> tuple[float, tuple[str, ...]]:
+        rect = layout.title or grid.TITLE
+        low = min(layout.title_size, max(grid.TITLE_MIN, layout.title_size * 0.7))
+        fit = fit_title(title, rect.w, rect.h, layout.title_size, low)
+        if not fit.fits:
+            self.warnings.append(f"标题「{title}」过长,已缩小到 {fit.size:g} 磅仍可能超出标题框")
+        return fit.size, fit.lines
+
+    # --- cover / agenda / section ---------------------------------------------------------
+    def _cover(self, slide: Slide, layout: LayoutInfo
+               ) -> tuple[dict[int, tuple[Para, ...]], list[Block]]:
+        values = {1: (slide.subtitle, 24.0, self.p.text), 10: (slide.organisation, 20.0,
+                                                              self.p.text),
+                  11: (slide.date, 18.0, self.p.muted)}
+        title = layout.title or grid.TITLE
+        placeholders: dict[int, tuple[Para, ...]] = {}
+        blocks: list[Block] = []
+        y = title.bottom + 12
+        align = layout.title_align
+        for idx, (text, size, colour) in values.items():
+            if not text:
+                continue
+            rect = layout.placeholders.get(idx)
+            if rect is not None:
+                fit = fit_text(text, rect.w, rect.h, size, size * 0.7)
+                placeholders[idx] = (Para((Run(fit.text, fit.size, colour),), align),)
+            else:
+                rect = Rect(title.x, y, title.w, size * 1.6)
+                blocks.append(TextBlock(rect, (Para((Run(text, size, colour),), align),),
+                                        name="封面文字"))
+            y = rect.bottom + 8
+        return placeholders, blocks
+
+    def _agenda(self, slide: Slide) -> list[Block]:
+        items = list(slide.lines)
+        box = grid.CONTENT.inset(60, 10)
+        n = max(len(items), 1)
+        size = max(18.0, min(26.0, box.h / (n * 1.9)))
+        paras = []
+        for i, item in enumerate(items):
+            head, sep, rest = item.partition("、")
+            runs = (Run(head + sep, size, self.p.primary, True), Run(rest, size, self.p.text)) \
+                if sep else (Run(item, size, self.p.text),)
+            paras.append(Para(runs, space_before=0 if i == 0 else size * 0.7))
+        return [TextBlock(box, tuple(paras), anchor="m", spacing=1.2, name="目录")]
+
+    def _section(self, slide: Slide, layout: LayoutInfo) -> list[Block]:
+        if not slide.subtitle:
+            return []
+        title = layout.title or grid.TITLE
+        top = min(title.bottom + 36, grid.SLIDE_H - 120)
+        rect = Rect(title.x, top, min(title.w, grid.CONTENT.w), grid.SLIDE_H - 60 - top)
+        fit = fit_text(slide.subtitle, rect.w, rect.h, 18, 14, spacing=1.4)
+        return [TextBlock(rect, (Para((Run(fit.text, fit.size, self.p.muted),)),),
+                          spacing=1.4, name="导语")]
+
+    # --- key figures ----------------------------------------------------------------------
+    def _cards(self, cards: tuple[Card, ...], lines: tuple[str, ...] = ()) -> list[Block]:
+        """A grid of cards; one or two cards stand left of their narrative."""
+        n = len(cards)
+        gap = 16.0
+        area = grid.CONTENT
+        extra: list[Block] = []
+        if lines and n <= 2:
+            cols = 1
+            card_w = 320.0
+            text = Rect(area.x + card_w + 36, area.y + 10, area.w - card_w - 36, area.h - 20)
+            extra = self._bullets(lines, text, numbered=False, max_size=18)
+            area = Rect(area.x, area.y, card_w, area.h)
+        else:
+            cols = n if n <= 3 else (2 if n == 4 else 3)
+        rows = -(-n // cols)
+        w = (area.w - (cols - 1) * gap) / cols
+        h = min((area.h - (rows - 1) * gap) / rows, 250.0)
+        top = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2
+        blocks: list[Block] = []
+        for i, card in enumerate(cards):
+            r, c = divmod(i, cols)
+            blocks += self._card(card, Rect(area.x + c * (w + gap), top + r * (h + gap), w, h))
+        return blocks + extra
+
+    def _card(self, card: Card, rect: Rect) -> list[Block]:
+        p = self.p
+        estimate = card.figure.status is Status.ESTIMATE
+        target = card.figure.status is Status.TARGET
+        blocks: list[Block] = [
+            ShapeBlock(rect, p.light, name="指标卡"),
+            ShapeBlock(Rect(rect.x, rect.y, rect.w, 4), p.primary, name="指标卡色条"),
+        ]
+        pad = 14.0
+        inner = Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, rect.h - 2 * pad)
+        tag_w = 44.0 if (estimate or target) else 0.0
+        label_fit = fit_text(card.label, inner.w - tag_w, 16 * 1.2 * 2, 16, 12, max_lines=2)
+        if not label_fit.fits:
+            self.warnings.append(f"指标名称「{card.label}」较长,卡片中已缩小字号")
+        label_h = len(label_fit.lines) * label_fit.size * 1.2
+        blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, label_h + 4),
+                                (Para((Run(label_fit.text, label_fit.size, p.text, True),)),),
+                                name="指标名称"))
+        if tag_w:
+            word = "预计" if estimate else "目标"
+            tag = Rect(inner.right - 40, inner.y, 40, 20)
+            blocks.append(ShapeBlock(tag, p.secondary if estimate else None,
+                                     None if estimate else p.primary, name=f"{word}标记"))
+            blocks.append(TextBlock(tag, (Para((Run(word, 11, "FFFFFF" if estimate else
+                                                    p.primary, True),), "c"),),
+                                    anchor="m", name=f"{word}标记文字"))
+        # the number: as large as fits, unit and qualifier at half size beside it
+        size = grid.FIGURE_MAX
+        while size > 24:
+            width = (text_width(card.number, size) + text_width(card.before + card.after,
+                                                               size / 2))
+            if width <= inner.w * 0.95 and size * 1.25 <= inner.h * 0.42:
+                break
+            size -= 2
+        y = inner.y + label_h + 8
+        runs = []
+        if card.before:
+            runs.append(Run(card.before, size / 2, p.text))
+        runs.append(Run(card.number, size, p.primary, True))
+        if card.after:
+            runs.append(Run(card.after, size / 2, p.text))
+        number_h = size * 1.25
+        blocks.append(TextBlock(Rect(inner.x, y, inner.w, number_h), (Para(tuple(runs)),),
+                                anchor="b", spacing=1.0, name="数值", wrap=False))
+        y += number_h + 6
+        if card.change is not None:
+            up = (card.change.value or 0) > 0
+            down = (card.change.value or 0) < 0
+            arrow = "▲ " if up else ("▼ " if down else "")
+            colour = RISE if up else (FALL if down else p.muted)
+            runs2 = (Run(arrow, 14, colour, True), Run(card.change.text, 16, p.text)) if arrow \
+                else (Run(card.change.text, 16, p.text),)
+            fit = fit_text(card.change.text, inner.w - 20, 40, 16, 12, max_lines=2)
+            blocks.append(TextBlock(Rect(inner.x, y, inner.w, 24 * len(fit.lines)),
+                                    (Para(runs2),), name="变化"))
+            y += 22 * len(fit.lines) + 4
+        if card.note and y < inner.bottom - 12:
+            fit = fit_text(card.note, inner.w, inner.bottom - y, 12, 10, spacing=1.25)
+            if not fit.fits:
+                self.warnings.append(f"「{card.label}」的备注较长,卡片中可能显示不全")
+            blocks.append(TextBlock(Rect(inner.x, y, inner.w, inner.bottom - y),
+                                    (Para((Run(fit.text, fit.size, p.muted),)),),
+                                    spacing=1.25, name="备注"))
+        elif card.note:
+            self.warnings.append(f"「{card.label}」的备注放不下,仅保留在备注页")
+        return blocks
+
+    # --- charts, tables, bullets ----------------------------------------------------------
+    def chart_block(self, chart: Chart, rect: Rect) -> ChartBlock:
+        p = self.p
+        colours = (p.primary, p.secondary, p.neutral, *p.accents[3:])
+        return ChartBlock(rect, chart, colours, tint(p.primary, 0.55), p.text,
+                          self.brand.font_latin, self.brand.font_ea)
+
+    def _chart(self, slide: Slide) -> list[Block]:
+        assert slide.chart is not None
+        area = grid.CONTENT
+        if not slide.lines:
+            return [self.chart_block(slide.chart, area)]
+        cw = area.w * grid.CHART_SHARE
+        chart_rect = Rect(area.x, area.y, cw, area.h)
+        text_rect = Rect(area.x + cw + 24, area.y + 10, area.w - cw - 24, area.h - 20)
+        return [self.chart_block(slide.chart, chart_rect),
+                *self._bullets(slide.lines, text_rect, numbered=False, max_size=18)]
+
+    def _bullets(self, lines: tuple[str, ...], rect: Rect, numbered: bool,
+                 max_size: float = grid.BODY_MAX) -> list[Block]:
+        if not lines:
+            return []
+        marker_w = 1.4
+        size = max_size
+        while True:
+            total = 0.0
+            for line in lines:
+                total += len(wrap(line, size, rect.w - size * marker_w)) * size * 1.3
+                total += size * 0.6
+            if total <= rect.h or size <= grid.BODY_MIN:
+                break
+            size -= 1
+        if total > rect.h:
+            self.warnings.append("文字较多,已按最小字号排版,可能超出版面")
+        paras = []
+        for i, line in enumerate(lines):
+            marker = f"{i + 1}." if numbered else BULLET
+            body = "\n".join(wrap(line, size, rect.w - size * marker_w))
+            paras.append(Para((Run(marker + " ", size * (1 if numbered else 0.6), self.p.primary,
+                                   True), Run(body, size, self.p.text)),
+                              space_before=0 if i == 0 else size * 0.6))
+        return [TextBlock(rect, tuple(paras), spacing=1.3, name="要点")]
+
+    def _table(self, table: Table, area: Rect) -> TableBlock:
+        size = 14.0
+        pad = 12.0
+        numeric = tuple(all(row[c].numeric for row in table.rows) and bool(table.rows)
+                        for c in range(len(table.columns)))
+        while True:
+            natural = []
+            for c, head in enumerate(table.columns):
+                widest = max([text_width(head, size)] + [text_width(row[c].text, size)
+                                                         for row in table.rows])
+                natural.append(widest + pad)
+            total = sum(natural)
+            scale = area.w / total
+            widths = [w * scale for w in natural]
+            if scale < 1:  # squeeze the widest text columns, keep numbers whole
+                fixed = sum(n for n, num in zip(natural, numeric, strict=True) if num)
+                flexible = area.w - fixed
+                flex_total = sum(n for n, num in zip(natural, numeric, strict=True) if not num)
+                widths = [n if num else n * flexible / flex_total
+                          for n, num in zip(natural, numeric, strict=True)]
+            texts = [list(table.columns), *([cell.text for cell in r] for r in table.rows)]
+            heights = [max(len(wrap(t, size, w - pad)) for t, w in zip(row, widths, strict=True))
+                       * size * 1.25 + 10 for row in texts]
+            if sum(heights) <= area.h or size <= 11:
+                break
+            size -= 1
+        if sum(heights) > area.h:
+            self.warnings.append("表格行数较多,可能超出版面")
+        return TableBlock(Rect(area.x, area.y, area.w, min(sum(heights), area.h)), table,
+                          tuple(widths), tuple(heights), size, self.p.primary, "FFFFFF",
+                          self.p.light if self.p.light != "FFFFFF" else "F2F2F2",
+                          self.p.text, numeric)
+
+    # --- footer ---------------------------------------------------------------------------
+    def _footer(self, slide: Slide, number: int) -> list[Block]:
+        blocks: list[Block] = []
+        if slide.footnotes:
+            text = "\n".join(slide.footnotes)
+            fit = fit_text(text, grid.FOOTNOTE.w, grid.FOOTNOTE.h, grid.FOOTNOTE_SIZE,
+                           grid.FOOTNOTE_MIN, spacing=1.15)
+            if not fit.fits:
+                self.warnings.append("脚注较长,已缩到 8 磅仍可能显示不全")
+            blocks.append(TextBlock(grid.FOOTNOTE, (Para((Run(fit.text, fit.size,
+                                                                 self.p.muted),)),),
+                                    anchor="t", spacing=1.15, name="脚注"))
+        blocks.append(TextBlock(grid.PAGE_NUMBER, (Para((Run(str(number), 10, self.p.muted,
+                                                             field="slidenum"),), "r"),),
+                                anchor="t", name="页码"))
+        return blocks
+
+
+def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:
+    layouter = SlideLayouter(brand, deck)
+    placed = []
+    warnings: list[str] = []
+    for i, slide in enumerate(deck.slides, start=1):
+        ps = layouter.place(slide, i)
+        placed.append(ps)
+        warnings += [f"第 {i} 页:{w}" for w in ps.warnings]
+    return placed, warnings

@@ -1,0 +1,145 @@
+"""Checking a brand template file before python-pptx opens it.
+
+python-pptx reads every zip member into memory, refuses ``.potx`` and happily carries macros and
+external links along. A user's template is therefore checked first: size, compression ratio and
+member count; ``.potx`` converted (only the main content type differs); ``.pptm`` refused
+(macros would travel into every deck); external relationships (UNC or http links that leak on
+open) removed when they are hyperlinks and refused otherwise.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from xzbrief.dataset.files import FileProblem, check_zip, read_file_bytes, read_member
+from xzbrief.dataset.messages import MESSAGES
+
+CT_PRESENTATION = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+CT_TEMPLATE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+CT_MACRO = b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"
+CT_MACRO_TEMPLATE = b"application/vnd.ms-powerpoint.template.macroEnabled.main+xml"
+HYPERLINK = "relationships/hyperlink"
+MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
+_RE_REL = re.compile(rb"<Relationship\b[^>]*/>|<Relationship\b[^>]*>.*?</Relationship>", re.S)
+_RE_ATTR = re.compile(rb'(\w+)="([^"]*)"')
+
+
+class TemplateError(Exception):
+    """A template that cannot be used; Chinese and English text say why and what to do."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(zh)
+        self.zh = zh
+        self.en = en
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class CheckedTemplate:
+    data: bytes  # a .pptx package python-pptx can open, without external links
+    warnings: tuple[str, ...]
+
+
+def _from_file_problem(path: Path, fp: FileProblem) -> TemplateError:
+    msg = MESSAGES[fp.code]
+    return TemplateError(f"模板 {path.name}:" + msg.zh.format(**fp.params),
+                         f"template {path.name}: " + msg.en.format(**fp.params))
+
+
+def check_template(path: Path) -> CheckedTemplate:
+    try:
+        data = read_file_bytes(path, MAX_TEMPLATE_BYTES)
+        if not data.startswith(b"PK"):
+            raise TemplateError(f"模板 {path.name} 不是 PowerPoint 文件(.pptx)",
+                                f"template {path.name} is not a PowerPoint file (.pptx)")
+        zf, check = check_zip(data)
+        ctypes = read_member(zf, "[Content_Types].xml") if "[Content_Types].xml" in \
+            check.members else b""
+        for name in check.members:
+            if name.endswith((".xml", ".rels")):
+                read_member(zf, name)  # DTDs refused, CRCs verified
+    except FileProblem as fp:
+        raise _from_file_problem(path, fp) from fp
+    if b"ppt/presentation.xml" not in ctypes and "ppt/presentation.xml" not in check.members:
+        raise TemplateError(f"模板 {path.name} 不是 PowerPoint 演示文稿",
+                            f"template {path.name} is not a PowerPoint presentation")
+    if CT_MACRO in ctypes or CT_MACRO_TEMPLATE in ctypes or "ppt/vbaProject.bin" in check.members:
+        raise TemplateError(
+            f"模板 {path.name} 含有宏(.pptm/.potm),不会使用:宏代码会被带进每一份汇报。"
+            "请在 PowerPoint 中「另存为」.pptx 后再选用",
+            f"template {path.name} contains macros (.pptm/.potm) and is refused: they would "
+            "travel into every deck. Save it as .pptx in PowerPoint first")
+    warnings: list[str] = []
+    replace: dict[str, bytes] = {}
+    if CT_TEMPLATE in ctypes:
+        replace["[Content_Types].xml"] = ctypes.replace(CT_TEMPLATE, CT_PRESENTATION)
+        warnings.append(f"模板 {path.name} 是 .potx 模板文件,已按演示文稿读取")
+    removed, refused = _external_links(zf, check.members, replace)
+    if refused:
+        listing = "、".join(refused[:5])
+        raise TemplateError(
+            f"模板 {path.name} 含有指向外部的链接(如 {listing}),打开汇报时会访问外部地址,"
+            "不会使用。请在 PowerPoint 中断开链接(「文件 → 信息 → 编辑指向文件的链接」)后另存",
+            f"template {path.name} links to external files ({listing}); refused because opening "
+            "a deck would reach them. Break the links in PowerPoint and save again")
+    if removed:
+        warnings.append(f"模板 {path.name} 中的 {removed} 个外部超链接已移除")
+    if replace:
+        data = _rewrite(zf, replace)
+    return CheckedTemplate(data, tuple(warnings))
+
+
+def _external_links(zf: zipfile.ZipFile, members: tuple[str, ...],
+                    replace: dict[str, bytes]) -> tuple[int, list[str]]:
+    """Drop external hyperlink relationships (and the clicks that use them); list the rest."""
+    removed = 0
+    refused: list[str] = []
+    for name in members:
+        if not name.endswith(".rels"):
+            continue
+        xml = zf.read(name)
+        if b"External" not in xml:
+            continue
+        ids: list[bytes] = []
+        kept = xml
+        for m in _RE_REL.finditer(xml):
+            attrs = dict(_RE_ATTR.findall(m.group()))
+            if attrs.get(b"TargetMode") != b"External":
+                continue
+            if attrs.get(b"Type", b"").decode().endswith(HYPERLINK):
+                ids.append(attrs.get(b"Id", b""))
+                kept = kept.replace(m.group(), b"")
+                removed += 1
+            else:
+                refused.append(attrs.get(b"Target", b"?").decode("utf-8", "replace"))
+        if ids:
+            replace[name] = kept
+            part = _source_part(name)
+            if part in members:
+                content = replace.get(part, zf.read(part))
+                for rid in ids:
+                    content = re.sub(rb"<a:hlink(?:Click|MouseOver)\b[^>]*r:id=\"" + re.escape(rid)
+                                     + rb"\"[^>]*?(?:/>|>.*?</a:hlink(?:Click|MouseOver)>)",
+                                     b"", content, flags=re.S)
+                replace[part] = content
+    return removed, refused
+
+
+def _source_part(rels_name: str) -> str:
+    """'ppt/slides/_rels/slide1.xml.rels' -> 'ppt/slides/slide1.xml'."""
+    folder, _, file = rels_name.rpartition("_rels/")
+    return folder + file[: -len(".rels")]
+
+
+def _rewrite(zf: zipfile.ZipFile, replace: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in zf.infolist():
+            dst.writestr(info, replace.get(info.filename, zf.read(info.filename)))
+    return out.getvalue()
