@@ -62,12 +62,25 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        _set_mode(tmp, path)
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         _replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _set_mode(tmp: Path, path: Path) -> None:
+    """mkstemp makes files private (0600); give the new file the old one's mode, or the
+    mode a plain open() would give under the user's umask."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
 
 
 def _replace(tmp: Path, path: Path) -> None:
@@ -90,4 +103,7 @@ def _replace(tmp: Path, path: Path) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    atomic_write(path, lambda tmp: tmp.write_bytes(data))
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    atomic_write(path, write)

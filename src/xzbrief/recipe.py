@@ -246,7 +246,8 @@ def _parse_themes(items: Any, issues: list[RecipeIssue]) -> tuple[ThemeChoice, .
         _unknown(item, _THEME_KEYS, prefix + ".", issues)
         name = item.get("name", "")
         if not isinstance(name, str) or not name.strip():
-            issues.append(RecipeIssue(f"{prefix}.name", "缺少专题名称", "the theme name is missing"))
+            issues.append(RecipeIssue(f"{prefix}.name", "缺少专题名称",
+                                      "the theme name is missing"))
             continue
         indicators = regions = None
         if "indicators" in item:

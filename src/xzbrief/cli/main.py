@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from xzbrief import __version__
-from xzbrief.cli import dataset_cmd
+from xzbrief.cli import build_cmd, dataset_cmd
 from xzbrief.cli.console import prepare_console
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="message language (default zh; or set XZBRIEF_LANG)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     dataset_cmd.register(sub)
+    build_cmd.register(sub)
     return parser
 
 

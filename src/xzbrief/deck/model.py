@@ -7,6 +7,7 @@ notes, the 数据核对表 appendix and deck diffs all speak from the same facts
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -69,8 +70,7 @@ class Series:
 
     def __post_init__(self) -> None:
         for v in self.values:
-            if v is not None and (not isinstance(v, float) or v != v or v in (float("inf"),
-                                                                                float("-inf"))):
+            if v is not None and (not isinstance(v, float) or not math.isfinite(v)):
                 raise ValueError(f"series {self.name!r}: only finite floats or None, got {v!r}")
         if self.statuses and len(self.statuses) != len(self.values):
             raise ValueError(f"series {self.name!r}: {len(self.statuses)} statuses for "

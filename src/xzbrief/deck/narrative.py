@@ -128,13 +128,38 @@ def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None
     rate = (math.pow(last.value / first.value, 1 / years) - 1) * 100
     span = f"{first.period.year}—{last.period.year}年"
     word = "年均增长" if rate >= 0 else "年均下降"
-    phrase = f"{span}{word}{format_rate(abs(rate))}%"
+    phrase = f"{word}{format_rate(abs(rate))}%"
     method = (f"({format_number(last.value)} ÷ {format_number(first.value)})^(1/{years}) − 1 = "
               f"{format_rate(rate)}%")
     refs = tuple(r for r in (first.ref, last.ref) if r is not None)
-    return Change(phrase, Figure(label=f"{ind.name}年均增速", text=phrase, value=round(rate, 1),
+    return Change(phrase, Figure(label=f"{ind.name}年均增速", text=span + phrase,
+                                 value=round(rate, 1),
                                  unit="%", status=last.status, period=span, region=last.region,
                                  source=last.source, derived_from=refs, method=method))
+
+
+def completion(ind: Indicator, actual: Observation, target: Observation) -> Change | None:
+    """「2025年目标为9500亿元,预计完成目标的94.7%」."""
+    if ind.is_rate or not _comparable(ind, actual, target):
+        return None
+    assert actual.value is not None and target.value is not None
+    share = actual.value / target.value * 100
+    expect = "预计" if actual.status is Status.ESTIMATE else ""
+    target_text = format_figure(target.value, ind.unit, target.qualifier, ind.decimals)
+    phrase = f"{target.period.label}目标为{target_text},{expect}完成目标的{format_rate(share)}%"
+    refs = tuple(r for r in (actual.ref, target.ref) if r is not None)
+    figure = Figure(label=f"{ind.name}目标完成率", text=f"{format_rate(share)}%",
+                    value=round(share, 1), unit="%", status=actual.status,
+                    period=actual.period.label, region=actual.region, source=actual.source,
+                    derived_from=refs, method=f"{format_number(actual.value)} ÷ "
+                    f"{format_number(target.value)} × 100%")
+    return Change(phrase, figure)
+
+
+def cagr_sentence(ind: Indicator, change: Change, region: str) -> str:
+    """「预计2019—2025年全市工业开票销售收入年均增长9.6%」."""
+    expect = "预计" if change.figure.is_estimate else ""
+    return f"{expect}{change.figure.period}{region}{ind.name}{change.phrase}"
 
 
 def thresholds_crossed(ind: Indicator, points: list[Observation]) -> str | None:
@@ -147,7 +172,7 @@ def thresholds_crossed(ind: Indicator, points: list[Observation]) -> str | None:
     assert first is not None
     if last <= first or first <= 0:
         return None
-    step = 10 ** int(math.floor(math.log10(last)))
+    step = 10 ** math.floor(math.log10(last))
     if step not in THRESHOLD_NAMES:
         return None
     crossed = [k * step for k in range(int(first // step) + 1, int(last // step) + 1)]

@@ -19,7 +19,7 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def estimate_note(figures: Sequence[Figure]) -> str:
-    periods = _unique(f.period for f in figures if f.is_estimate)
+    periods = _unique(f.period for f in figures if f.is_estimate and f.ref is not None)
     if not periods:
         return ""
     return f"{'、'.join(periods)}数据为预计数。"

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 SAFETY = 1.06  # measured widths are scaled up by this much
 AUTOSPACE = 0.25  # em PowerPoint and LibreOffice add where CJK meets Latin or digits
@@ -56,7 +57,7 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     between Chinese and Latin text (autospace). Bold widens Latin letters and digits."""
     latin_scale = 1.09 if bold else 1.0
     em = sum(char_em(c) * (1.0 if _is_wide(c) else latin_scale) for c in text)
-    for a, b in zip(text, text[1:], strict=False):
+    for a, b in pairwise(text):
         if a.isalnum() and b.isalnum() and _is_wide(a) != _is_wide(b):
             em += AUTOSPACE
     return em * size_pt * SAFETY

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
 from xzbrief.dataset.periods import Period
@@ -24,8 +25,10 @@ from xzbrief.deck.model import (
 from xzbrief.deck.narrative import (
     Change,
     cagr,
+    cagr_sentence,
     card_parts,
     compare,
+    completion,
     level_clause,
     level_figure,
     level_sentence,
@@ -193,7 +196,8 @@ class ThemePlanner:
             slides.append(Slide(
                 kind=SlideKind.KEY_FIGURES, title=title, section=self.choice.name, cards=cards,
                 lines=side,
-                footnotes=self._footnotes(figures, [f.ind for f in chunk], [common] if common else []),
+                footnotes=self._footnotes(figures, [f.ind for f in chunk],
+                                          [common] if common else []),
                 notes=self._notes(narrative, figures), figures=tuple(figures)))
         return slides
 
@@ -243,7 +247,7 @@ class ThemePlanner:
                       tuple(o.status for o in points), figures=figs)
         series = [bars]
         growth_changes: list[Change | None] = [None]
-        for prev, cur in zip(points, points[1:], strict=False):
+        for prev, cur in pairwise(points):
             consecutive = cur.period.previous() == prev.period
             growth_changes.append(compare(ind, cur, prev, "同比") if consecutive else None)
         growth = [c.figure.value if c else None for c in growth_changes]
@@ -272,8 +276,13 @@ class ThemePlanner:
             changes.append(yoy)
         long_run = cagr(ind, first, last)
         if long_run is not None:
-            lines.append(f"{region}{ind.name}{long_run.phrase}。")
+            lines.append(cagr_sentence(ind, long_run, region) + "。")
             changes.append(long_run)
+        target = next((t for t in sel.targets if t.period == last.period), None)
+        done = completion(ind, last, target) if target is not None else None
+        if done is not None:
+            lines.append(done.phrase + "。")
+            changes.append(done)
         steps = thresholds_crossed(ind, points)
         if steps:
             lines.append(f"{steps}。")
@@ -281,7 +290,7 @@ class ThemePlanner:
             lines.append(last.note + ("" if last.note.endswith("。") else "。"))
         headline = level_clause(ind, last)
         if long_run is not None:
-            headline += f",年均增长{format_rate(long_run.figure.value or 0)}%"
+            headline += "," + long_run.phrase
         elif yoy is not None:
             headline += "," + yoy.phrase
         unit = f"({ind.unit})" if ind.unit else ""
@@ -326,7 +335,7 @@ class ThemePlanner:
         assert latest.value is not None
         figs = [level_figure(i, o) for i, o in members]
         shares: list[Figure] = []
-        for (i, o), fig in zip(members, figs, strict=True):
+        for i, o in members:
             assert o.value is not None
             share = o.value / latest.value * 100
             refs = tuple(r for r in (o.ref, latest.ref) if r is not None)

@@ -148,7 +148,7 @@ def _load(name: str, path: Path, _mtime: int, _size: int) -> Brand:
     master_decor = tuple(_decor(master.shapes))
     layouts = _layouts(prs, master_decor, palette, path.name, warnings)
     return Brand(name, path, checked.data, palette, latin, ea, layouts, background,
-                 prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT, tuple(warnings))
+                 _pt(prs.slide_width), _pt(prs.slide_height), tuple(warnings))
 
 
 def _theme_xml(master: Any) -> Any:
@@ -199,7 +199,7 @@ def _background(el: Any) -> str | None:
     return _colour(fill, "FFFFFF") if fill is not None else None
 
 
-def _pt(v: int | None) -> float:
+def _pt(v: Any) -> float:
     return (v or 0) / EMU_PER_PT
 
 

@@ -89,7 +89,7 @@ def _fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
     for i, (s, ps) in enumerate(zip(series, plot.series, strict=True)):
         colour = block.colours[(i + colour_offset) % len(block.colours)]
         fmt = ps.format
-        if s.statuses and all(st is Status.TARGET for st in s.statuses):
+        if _is_target(s):
             fmt.fill.background()
             fmt.line.color.rgb = RGBColor.from_string(block.colours[0])
             fmt.line.dash_style = MSO_LINE_DASH_STYLE.DASH
@@ -108,9 +108,15 @@ def _fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
                 point.line.width = Pt(1.25)
 
 
+def _is_target(s: Series) -> bool:
+    return bool(s.statuses) and all(st is Status.TARGET for st in s.statuses)
+
+
 def _labels(block: ChartBlock, plot: Any, series: tuple[Series, ...],
             position: Any | None) -> None:
     for s, ps in zip(series, plot.series, strict=True):
+        if _is_target(s):  # the outline shows the target; its number is in the text
+            continue
         dl = ps.data_labels
         dl.show_value = True
         dl.number_format = number_format(s)
@@ -127,7 +133,8 @@ def _quiet_axes(gf: Any, hide_values: bool = True) -> None:
         grid = ax.find(qn("c:majorGridlines"))
         if grid is not None:
             ax.remove(grid)
-        if hide_values:
+        secondary = ax.find(qn("c:tickLblPos")).get("val") == "none"
+        if hide_values and not secondary:  # the secondary axis must stay to scale the line
             ax.find(qn("c:delete")).set("val", "1")
     for ax in cs.iter(qn("c:catAx")):
         grid = ax.find(qn("c:majorGridlines"))
@@ -188,7 +195,10 @@ def _bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = False) ->
     gf = _add(slide, block, kind, series)
     plot = gf.chart.plots[0]
     plot.gap_width = 60 if len(chart.categories) > 3 else 120
-    if len(series) > 1 and kind != XL_CHART_TYPE.COLUMN_STACKED:
+    has_target = any(_is_target(s) for s in series)
+    if has_target:  # the target outline stands around the actual bar
+        plot.overlap = 100
+    elif len(series) > 1 and kind != XL_CHART_TYPE.COLUMN_STACKED:
         plot.overlap = -10
     _fill_series(block, plot, series)
     stacked = kind == XL_CHART_TYPE.COLUMN_STACKED
@@ -235,25 +245,57 @@ def write_bar_line(slide: Any, block: ChartBlock) -> Any:
     # style bars and labels while every series is still in the bar plot
     plot = chart.plots[0]
     plot.gap_width = 60
+    if len(bars) > 1:
+        plot.overlap = 100  # bars + their target outline
     _fill_series(block, plot, bars + lines)
     _labels(block, plot, bars + lines, XL_LABEL_POSITION.OUTSIDE_END)
     sers = bar_chart.findall(qn("c:ser"))
     line_chart = _el("c:lineChart")
     line_chart.append(_el("c:grouping", "standard"))
     line_chart.append(_el("c:varyColors", "0"))
-    for k, ser in enumerate(sers[len(bars):], start=len(bars)):
+    for ser in sers[len(bars):]:
         bar_chart.remove(ser)
-        line_chart.append(_to_line_series(ser, block.colours[k % len(block.colours)]))
+        line_chart.append(_to_line_series(ser, block.colours[1]))
     line_chart.append(_el("c:marker", "1"))
     line_chart.append(_el("c:axId", "2"))
     line_chart.append(_el("c:axId", "3"))
     bar_chart.addnext(line_chart)
     last_ax = plot_area.findall(qn("c:valAx"))[-1]
     sec_cat = _axis("c:catAx", "2", "3", delete=True, pos="b")
-    sec_val = _axis("c:valAx", "3", "2", delete=True, pos="r")
+    # kept (delete=0) so every renderer plots the line against it, but drawn invisibly:
+    # the line's data labels carry the growth rates
+    sec_val = _axis("c:valAx", "3", "2", delete=False, pos="r", invisible=True)
+    bands = _bands(bars, lines)
+    if bands is not None:
+        _set_scale(last_ax, *bands[0])
+        _set_scale(sec_val, *bands[1])
     last_ax.addnext(sec_cat)
     sec_cat.addnext(sec_val)
     return gf
+
+
+def _set_scale(ax: Any, low: float, high: float) -> None:
+    scaling = ax.find(qn("c:scaling"))
+    for tag in ("c:max", "c:min"):
+        old = scaling.find(qn(tag))
+        if old is not None:
+            scaling.remove(old)
+    if scaling.find(qn("c:orientation")) is None:
+        scaling.append(_el("c:orientation", "minMax"))
+    scaling.append(_el("c:max", f"{high:.6g}"))
+    scaling.append(_el("c:min", f"{low:.6g}"))
+
+
+def _bands(bars: tuple[Series, ...], lines: tuple[Series, ...]
+           ) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Scales that keep the bars in the lower part of the plot and the growth line above
+    them, so neither hides the other's labels; None when values are negative."""
+    tops = [v for s in bars for v in s.values if v is not None]
+    rates = [v for s in lines for v in s.values if v is not None]
+    if not tops or not rates or min(tops) < 0:
+        return None
+    spread = (max(rates) - min(rates)) or abs(max(rates)) or 1.0
+    return (0.0, max(tops) * 1.6), (min(rates) - 2.4 * spread, max(rates) + 0.35 * spread)
 
 
 def _to_line_series(ser: Any, colour: str) -> Any:
@@ -291,7 +333,8 @@ def _to_line_series(ser: Any, colour: str) -> Any:
     return ser
 
 
-def _axis(tag: str, ax_id: str, cross: str, delete: bool, pos: str) -> Any:
+def _axis(tag: str, ax_id: str, cross: str, delete: bool, pos: str,
+          invisible: bool = False) -> Any:
     ax = _el(tag)
     ax.append(_el("c:axId", ax_id))
     scaling = _el("c:scaling")
@@ -301,7 +344,12 @@ def _axis(tag: str, ax_id: str, cross: str, delete: bool, pos: str) -> Any:
     ax.append(_el("c:axPos", pos))
     ax.append(_el("c:majorTickMark", "none"))
     ax.append(_el("c:minorTickMark", "none"))
-    ax.append(_el("c:tickLblPos", "nextTo"))
+    ax.append(_el("c:tickLblPos", "none" if invisible else "nextTo"))
+    if invisible:
+        ax.append(etree.fromstring(
+            '<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            "<a:ln><a:noFill/></a:ln></c:spPr>"))
     ax.append(_el("c:crossAx", cross))
     if tag == "c:catAx":
         ax.append(_el("c:crosses", "autoZero"))

@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from lxml import etree
+from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
+from pptx.util import Pt
 
 LANG = "zh-CN"
 ALT_LANG = "en-US"
@@ -34,9 +36,6 @@ def set_fonts(rpr: Any, latin: str, ea: str, lang: bool = True) -> None:
 def style_font(font: Any, latin: str, ea: str, size: float | None = None,
                colour: str | None = None, bold: bool | None = None) -> None:
     """A python-pptx Font proxy: size, colour, bold, and both typefaces."""
-    from pptx.dml.color import RGBColor
-    from pptx.util import Pt
-
     if size is not None:
         font.size = Pt(size)
     if bold is not None:

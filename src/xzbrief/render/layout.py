@@ -35,6 +35,8 @@ class Para:
     runs: tuple[Run, ...]
     align: str = "l"
     space_before: float = 0.0
+    marker: Run | None = None  # a bullet or number hanging left of the text
+    indent: float = 0.0  # where the text (and its continuation lines) start
 
     @property
     def text(self) -> str:
@@ -181,7 +183,7 @@ class SlideLayouter:
             rect = layout.placeholders.get(idx)
             if rect is not None:
                 fit = fit_text(text, rect.w, rect.h, size, size * 0.7)
-                placeholders[idx] = (Para((Run(fit.text, fit.size, colour),), align),)
+                placeholders[idx] = (Para((Run(text, fit.size, colour),), align),)
             else:
                 rect = Rect(title.x, y, title.w, size * 1.6)
                 blocks.append(TextBlock(rect, (Para((Run(text, size, colour),), align),),
@@ -209,7 +211,7 @@ class SlideLayouter:
         top = min(title.bottom + 36, grid.SLIDE_H - 120)
         rect = Rect(title.x, top, min(title.w, grid.CONTENT.w), grid.SLIDE_H - 60 - top)
         fit = fit_text(slide.subtitle, rect.w, rect.h, 18, 14, spacing=1.4)
-        return [TextBlock(rect, (Para((Run(fit.text, fit.size, self.p.muted),)),),
+        return [TextBlock(rect, (Para((Run(slide.subtitle, fit.size, self.p.muted),)),),
                           spacing=1.4, name="导语")]
 
     # --- key figures ----------------------------------------------------------------------
@@ -253,7 +255,7 @@ class SlideLayouter:
             self.warnings.append(f"指标名称「{card.label}」较长,卡片中已缩小字号")
         label_h = len(label_fit.lines) * label_fit.size * 1.2
         blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, label_h + 4),
-                                (Para((Run(label_fit.text, label_fit.size, p.text, True),)),),
+                                (Para((Run(card.label, label_fit.size, p.text, True),)),),
                                 name="指标名称"))
         if tag_w:
             word = "预计" if estimate else "目标"
@@ -298,7 +300,7 @@ class SlideLayouter:
             if not fit.fits:
                 self.warnings.append(f"「{card.label}」的备注较长,卡片中可能显示不全")
             blocks.append(TextBlock(Rect(inner.x, y, inner.w, inner.bottom - y),
-                                    (Para((Run(fit.text, fit.size, p.muted),)),),
+                                    (Para((Run(card.note, fit.size, p.muted),)),),
                                     spacing=1.25, name="备注"))
         elif card.note:
             self.warnings.append(f"「{card.label}」的备注放不下,仅保留在备注页")
@@ -340,10 +342,11 @@ class SlideLayouter:
             self.warnings.append("文字较多,已按最小字号排版,可能超出版面")
         paras = []
         for i, line in enumerate(lines):
-            marker = f"{i + 1}." if numbered else BULLET
-            body = "\n".join(wrap(line, size, rect.w - size * marker_w))
-            paras.append(Para((Run(marker + " ", size * (1 if numbered else 0.6), self.p.primary,
-                                   True), Run(body, size, self.p.text)),
+            marker = Run(f"{i + 1}." if numbered else BULLET, size * (1 if numbered else 0.6),
+                         self.p.primary, True)
+            # the renderer wraps; our wider-than-real measure guarantees the fit
+            paras.append(Para((Run(line, size, self.p.text),), marker=marker,
+                              indent=size * marker_w,
                               space_before=0 if i == 0 else size * 0.6))
         return [TextBlock(rect, tuple(paras), spacing=1.3, name="要点")]
 
@@ -389,8 +392,8 @@ class SlideLayouter:
                            grid.FOOTNOTE_MIN, spacing=1.15)
             if not fit.fits:
                 self.warnings.append("脚注较长,已缩到 8 磅仍可能显示不全")
-            blocks.append(TextBlock(grid.FOOTNOTE, (Para((Run(fit.text, fit.size,
-                                                                 self.p.muted),)),),
+            paras = tuple(Para((Run(line, fit.size, self.p.muted),)) for line in slide.footnotes)
+            blocks.append(TextBlock(grid.FOOTNOTE, paras,
                                     anchor="t", spacing=1.15, name="脚注"))
         blocks.append(TextBlock(grid.PAGE_NUMBER, (Para((Run(str(number), 10, self.p.muted,
                                                              field="slidenum"),), "r"),),

@@ -42,7 +42,7 @@ ANCHOR = {"t": MSO_ANCHOR.TOP, "m": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 
 
 def emu(v: float) -> Emu:
-    return Emu(int(round(v * EMU_PER_PT)))
+    return Emu(round(v * EMU_PER_PT))
 
 
 class PptxWriter:
@@ -109,6 +109,12 @@ class PptxWriter:
             p.alignment = ALIGN.get(para.align, PP_ALIGN.LEFT)
             if para.space_before:
                 p.space_before = Pt(para.space_before)
+            if para.marker is not None:
+                ppr = p._p.get_or_add_pPr()
+                ppr.set("marL", str(int(para.indent * EMU_PER_PT)))
+                ppr.set("indent", str(-int(para.indent * EMU_PER_PT)))
+                m = para.marker
+                self._run(p, m.text + "\t", m.size, m.color, m.bold)
             for run in para.runs:
                 self._run(p, run.text, run.size, run.color, run.bold, run.field)
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from xzbrief.dataset.files import FileProblem, check_zip, read_file_bytes, read_member
 from xzbrief.dataset.messages import MESSAGES
 
-CT_PRESENTATION = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+CT_PRESENTATION = (b"application/vnd.openxmlformats-officedocument.presentationml."
+                   b"presentation.main+xml")
 CT_TEMPLATE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 CT_MACRO = b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"
 CT_MACRO_TEMPLATE = b"application/vnd.ms-powerpoint.template.macroEnabled.main+xml"

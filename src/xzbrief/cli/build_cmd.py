@@ -1,0 +1,130 @@
+"""``xzbrief build`` and ``xzbrief templates``: the monthly deck in one command."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from xzbrief.atomic import SaveBlocked
+from xzbrief.build import Cancelled, DataProblems, build_deck, default_recipe
+from xzbrief.cli.dataset_cmd import print_problems, summary_line
+from xzbrief.dataset.loader import load_dataset
+from xzbrief.recipe import RecipeError, read_recipe
+from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES
+from xzbrief.render.pdf import PdfFailed, PdfUnavailable
+from xzbrief.render.template_file import TemplateError
+from xzbrief.resources import shipped_dataset, shipped_recipe, templates_dir
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def register(sub: Any) -> None:
+    build = sub.add_parser("build", help="生成汇报 PPT / build a deck",
+                           description="生成汇报:不带参数时使用随附的徐州配方和数据集;只给 --data "
+                           "时包含该工作簿的全部专题。")
+    build.add_argument("recipe", nargs="?", type=Path, help="汇报配方 .brief.toml")
+    build.add_argument("--data", type=Path, help="工作簿 .xlsx(覆盖配方中的路径)")
+    build.add_argument("-o", "--output", type=Path, help="输出的 .pptx(默认:当前文件夹,以标题命名)")
+    build.add_argument("--brand", help="品牌模板:政务红 / 科技蓝 / 生态绿,或 .pptx 路径")
+    build.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 导出 PDF")
+    build.add_argument("--quiet", action="store_true", help="不显示进度")
+    build.set_defaults(func=run_build)
+    tpl = sub.add_parser("templates", help="列出内置品牌模板 / list built-in brands")
+    tpl.set_defaults(func=run_templates)
+
+
+def _say(args: argparse.Namespace, zh: str, en: str) -> None:
+    print(f"xzbrief: {zh if args.lang == 'zh' else en}", file=sys.stderr)
+
+
+def safe_file_name(title: str) -> str:
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", title).strip(" .") or "汇报"
+    return name[:80]
+
+
+def run_build(args: argparse.Namespace) -> int:
+    lang = args.lang
+    try:
+        if args.recipe is not None:
+            recipe = read_recipe(args.recipe)
+        elif args.data is None:
+            recipe = read_recipe(shipped_recipe())
+        else:
+            recipe = None
+    except RecipeError as exc:
+        _say(args, "配方有误:", "the recipe has problems:")
+        for issue in exc.issues:
+            print(f"{exc.path}: {issue.format(lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    data_path: Path | None = args.data
+    if data_path is None and recipe is not None:
+        data_path = recipe.dataset_path() or shipped_dataset()
+    assert data_path is not None
+    if not data_path.exists():
+        _say(args, f"找不到工作簿 {data_path}", f"workbook not found: {data_path}")
+        return EXIT_USAGE
+    result = load_dataset(data_path)
+    if result.dataset is None or result.errors:
+        print_problems(result, lang)
+        print(summary_line(result, lang))
+        return EXIT_USAGE if result.dataset is None else EXIT_DATA
+    if recipe is None:
+        recipe = default_recipe(result)
+    if args.brand:
+        recipe = replace(recipe, brand=args.brand, base_dir=recipe.base_dir or Path.cwd())
+    out: Path = args.output or Path.cwd() / f"{safe_file_name(recipe.title)}.pptx"
+    if out.suffix.lower() != ".pptx":
+        _say(args, "输出文件须以 .pptx 结尾", "the output must end in .pptx")
+        return EXIT_USAGE
+    if out.resolve() == data_path.resolve():
+        _say(args, "输出文件不能覆盖工作簿", "the output would overwrite the workbook")
+        return EXIT_USAGE
+
+    def progress(percent: int, message: str) -> None:
+        if not args.quiet:
+            print(f"[{percent:3d}%] {message}", file=sys.stderr)
+
+    try:
+        built = build_deck(recipe, data_path, out, pdf=args.pdf, progress=progress, load=result)
+    except DataProblems as exc:  # pragma: no cover - checked above
+        print_problems(exc.result, lang)
+        return EXIT_DATA
+    except TemplateError as exc:
+        _say(args, exc.zh, exc.en)
+        return EXIT_USAGE
+    except SaveBlocked as exc:
+        _say(args, exc.text("zh"), exc.text("en"))
+        return EXIT_USAGE
+    except (PdfUnavailable, PdfFailed) as exc:
+        _say(args, f"已生成 {out},但{exc.zh}", f"{out} was written, but {exc.en}")
+        return EXIT_USAGE
+    except Cancelled:  # pragma: no cover - the CLI never cancels
+        return EXIT_USAGE
+    for problem in result.warnings:
+        print(problem.format(lang), file=sys.stderr)
+    for warning in built.warnings:
+        print(f"提示:{warning}" if lang == "zh" else f"note: {warning}", file=sys.stderr)
+    pages = len(built.deck.slides)
+    print(f"{built.pptx}")
+    if built.pdf is not None:
+        print(f"{built.pdf}")
+    _say(args, f"已生成 {pages} 页,用时 {built.seconds:.2f} 秒",
+         f"{pages} slides written in {built.seconds:.2f} s")
+    return EXIT_OK
+
+
+def run_templates(args: argparse.Namespace) -> int:
+    zh = args.lang == "zh"
+    print("内置品牌模板:" if zh else "built-in brands:")
+    for name, file in BUILTIN.items():
+        print(f"  {BUILTIN_DESCRIPTIONS[name]}  ({templates_dir() / file})")
+    print()
+    print("自定义模板(.pptx/.potx)须包含以下名称的版式:" if zh else
+          "your own template (.pptx/.potx) needs layouts named:")
+    for role, names in LAYOUT_NAMES.items():
+        print(f"  {role}: {' / '.join(names)}")
+    return EXIT_OK

@@ -1,0 +1,210 @@
+"""Charts drawn as display primitives for the preview: the same data, categories, colours,
+estimate tints, target outlines and labels the PPTX chart has, in a simplified geometry."""
+
+from __future__ import annotations
+
+import math
+
+from xzbrief.dataset.model import Status
+from xzbrief.deck.grid import Rect
+from xzbrief.deck.model import ChartKind, Series
+from xzbrief.deck.textfit import text_width
+from xzbrief.render.charts import number_format
+from xzbrief.render.display import DLine, DRect, DText, DWedge, Primitive
+from xzbrief.render.layout import ChartBlock
+
+LABEL = 10.0
+AXIS = 10.0
+TITLE = 12.0
+
+
+def _fmt(value: float, series: Series) -> str:
+    fmt = number_format(series)
+    decimals = len(fmt.split(".")[1].split('"')[0]) if "." in fmt else 0
+    text = f"{value:.{decimals}f}"
+    return text + "%" if series.unit == "%" else text
+
+
+def _is_target(s: Series) -> bool:
+    return bool(s.statuses) and all(st is Status.TARGET for st in s.statuses)
+
+
+def chart_primitives(block: ChartBlock) -> list[Primitive]:
+    chart = block.chart
+    r = block.rect
+    out: list[Primitive] = [DText(r.x, r.y, r.w, TITLE * 1.6, (chart.title,), TITLE,
+                                  block.text_color, True, "c")]
+    legend = len(chart.series) > 1 and chart.kind is not ChartKind.DOUGHNUT
+    plot = Rect(r.x + 6, r.y + TITLE * 2, r.w - 12, r.h - TITLE * 2 - (22 if legend else 4))
+    if chart.kind is ChartKind.DOUGHNUT:
+        out += _doughnut(block, plot)
+        return out
+    if legend:
+        out += _legend(block, Rect(r.x, r.bottom - 18, r.w, 16))
+    if chart.kind is ChartKind.HBAR:
+        out += _hbars(block, plot)
+    elif chart.kind is ChartKind.LINE:
+        out += _columns(block, plot, lines_only=True)
+    else:
+        out += _columns(block, plot)
+    return out
+
+
+def _legend(block: ChartBlock, rect: Rect) -> list[Primitive]:
+    items: list[Primitive] = []
+    widths = [text_width(s.name, AXIS) + 22 for s in block.chart.series]
+    x = rect.x + (rect.w - sum(widths)) / 2
+    for i, (s, w) in enumerate(zip(block.chart.series, widths, strict=True)):
+        colour = block.colours[1] if s.as_line else block.colours[i % len(block.colours)]
+        if _is_target(s):
+            items.append(DRect(x, rect.y + 4, 12, 8, None, block.colours[0], 1, True))
+        elif s.as_line:
+            items.append(DLine(((x, rect.y + 8), (x + 12, rect.y + 8)), colour, 2))
+        else:
+            items.append(DRect(x, rect.y + 4, 12, 8, colour))
+        items.append(DText(x + 16, rect.y, w - 16, 16, (s.name,), AXIS, block.text_color))
+        x += w
+    return items
+
+
+def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Primitive]:
+    chart = block.chart
+    out: list[Primitive] = []
+    n = len(chart.categories)
+    base_y = plot.bottom - AXIS * 1.8
+    height = base_y - plot.y - LABEL * 1.6
+    bars = [s for s in chart.series if not s.as_line and not lines_only]
+    lines = [s for s in chart.series if s.as_line or lines_only]
+    values = [v for s in bars for v in s.values if v is not None]
+    stacked = chart.kind is ChartKind.STACKED
+    if stacked and bars:
+        top = max(sum(s.values[k] or 0.0 for s in bars) for k in range(n))
+    else:
+        top = max(values, default=1.0)
+    if chart.kind is ChartKind.BAR_LINE:
+        top *= 1.6
+    top = top or 1.0
+    group = plot.w / max(n, 1)
+    real = [s for s in bars if not _is_target(s)]
+    slots = 1 if stacked or len(real) <= 1 else len(real)
+    bar_w = group * 0.62 / slots
+    out.append(DLine(((plot.x, base_y), (plot.right, base_y)), "BFBFBF", 0.75))
+    for k, cat in enumerate(chart.categories):
+        cx = plot.x + group * (k + 0.5)
+        out.append(DText(cx - group / 2, base_y + 3, group, AXIS * 1.6, (cat,), AXIS,
+                         block.text_color, align="c"))
+        stack = 0.0
+        slot = 0
+        for i, s in enumerate(bars):
+            v = s.values[k]
+            if v is None:
+                continue
+            h = max(v, 0.0) / top * height
+            if _is_target(s):
+                x = cx - bar_w * slots / 2
+                out.append(DRect(x, base_y - h, bar_w * slots, h, None, block.colours[0], 1,
+                                 True))
+                continue
+            x = cx - bar_w * slots / 2 + (0 if stacked else slot * bar_w)
+            y = base_y - h - (stack / top * height if stacked else 0)
+            colour = block.colours[i % len(block.colours)]
+            estimate = s.statuses and s.statuses[k] is Status.ESTIMATE
+            fill = block.estimate_fill if estimate and i == 0 else colour
+            out.append(DRect(x, y, bar_w, h, fill, colour if estimate else None, 1, bool(estimate)))
+            label_y = y + h / 2 - LABEL / 2 if stacked else y - LABEL * 1.4
+            out.append(DText(x - 10, label_y, bar_w + 20, LABEL * 1.3, (_fmt(v, s),), LABEL,
+                             "FFFFFF" if stacked else block.text_color, align="c"))
+            if stacked:
+                stack += v
+            else:
+                slot += 1
+    for s in lines:
+        pts = [(k, v) for k, v in enumerate(s.values) if v is not None]
+        if not pts:
+            continue
+        lo = min(v for _, v in pts)
+        hi = max(v for _, v in pts)
+        spread = (hi - lo) or abs(hi) or 1.0
+        if chart.kind is ChartKind.BAR_LINE:
+            lo, hi = lo - 2.4 * spread, hi + 0.35 * spread
+        else:
+            lo, hi = min(lo, 0.0), hi + 0.2 * spread
+        colour = block.colours[1] if chart.kind is ChartKind.BAR_LINE else block.colours[0]
+        coords = [(plot.x + group * (k + 0.5), base_y - (v - lo) / (hi - lo) * height)
+                  for k, v in pts]
+        for run in _runs(pts, coords):
+            if len(run) > 1:
+                out.append(DLine(tuple(run), colour, 2))
+        for (_k, v), (x, y) in zip(pts, coords, strict=True):
+            out.append(DRect(x - 3, y - 3, 6, 6, colour))
+            out.append(DText(x - 30, y - LABEL * 1.7, 60, LABEL * 1.3, (_fmt(v, s),), LABEL,
+                             block.text_color, align="c"))
+    return out
+
+
+def _runs(pts: list[tuple[int, float]], coords: list[tuple[float, float]]
+          ) -> list[list[tuple[float, float]]]:
+    """Split a line at gaps (missing values are gaps, never zero)."""
+    runs: list[list[tuple[float, float]]] = []
+    prev = None
+    for (k, _), xy in zip(pts, coords, strict=True):
+        if prev is None or k != prev + 1:
+            runs.append([])
+        runs[-1].append(xy)
+        prev = k
+    return runs
+
+
+def _hbars(block: ChartBlock, plot: Rect) -> list[Primitive]:
+    chart = block.chart
+    s = chart.series[0]
+    out: list[Primitive] = []
+    n = len(chart.categories)
+    label_w = max(text_width(c, AXIS) for c in chart.categories) + 8
+    row = plot.h / max(n, 1)
+    top = max((v for v in s.values if v is not None), default=1.0) or 1.0
+    width = plot.w - label_w - 40
+    for k, cat in enumerate(chart.categories):
+        y = plot.y + row * k
+        out.append(DText(plot.x, y + row * 0.2, label_w - 6, row * 0.6, (cat,), AXIS,
+                         block.text_color, align="r", anchor="m"))
+        v = s.values[k]
+        if v is None:
+            continue
+        w = max(v, 0.0) / top * width
+        estimate = s.statuses and s.statuses[k] is Status.ESTIMATE
+        out.append(DRect(plot.x + label_w, y + row * 0.2, w, row * 0.6,
+                         block.estimate_fill if estimate else block.colours[0]))
+        out.append(DText(plot.x + label_w + w + 4, y + row * 0.2, 60, row * 0.6,
+                         (_fmt(v, s),), LABEL, block.text_color, anchor="m"))
+    return out
+
+
+def _doughnut(block: ChartBlock, plot: Rect) -> list[Primitive]:
+    chart = block.chart
+    s = chart.series[0]
+    values = [max(v or 0.0, 0.0) for v in s.values]
+    total = sum(values) or 1.0
+    legend_w = max(text_width(c, AXIS) for c in chart.categories) + 30
+    radius = min(plot.w - legend_w, plot.h) / 2 - 4
+    cx = plot.x + (plot.w - legend_w) / 2
+    cy = plot.y + plot.h / 2
+    out: list[Primitive] = []
+    start = 0.0
+    for k, v in enumerate(values):
+        sweep = v / total * 360
+        colour = block.colours[k % len(block.colours)]
+        out.append(DWedge(cx, cy, radius, radius * 0.55, start, sweep, colour, "FFFFFF"))
+        mid = math.radians(start + sweep / 2)
+        lr = radius * 0.775
+        lx, ly = cx + lr * math.sin(mid), cy - lr * math.cos(mid)
+        out.append(DText(lx - 25, ly - 7, 50, 14, (f"{v / total * 100:.1f}%",), LABEL, "FFFFFF",
+                         True, "c"))
+        start += sweep
+    lx = plot.right - legend_w + 8
+    ly = cy - len(values) * 9
+    for k, cat in enumerate(chart.categories):
+        out.append(DRect(lx, ly + k * 18 + 3, 10, 10, block.colours[k % len(block.colours)]))
+        out.append(DText(lx + 14, ly + k * 18, legend_w - 20, 16, (cat,), AXIS,
+                         block.text_color))
+    return out
