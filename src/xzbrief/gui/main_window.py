@@ -1,0 +1,287 @@
+"""The main window only assembles widgets, menus and shortcuts; the session holds the state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xzbrief import __version__
+from xzbrief.gui.errors import ErrorReporter
+from xzbrief.gui.session import Session
+from xzbrief.gui.settings import AppSettings
+from xzbrief.gui.strings import LANGUAGE, texts
+from xzbrief.gui.tasks import TaskRunner
+from xzbrief.gui.widgets.dataset_panel import DatasetPanel
+from xzbrief.gui.widgets.generate_bar import GenerateBar
+from xzbrief.gui.widgets.selection_panel import SelectionPanel
+from xzbrief.gui.widgets.settings_panel import SettingsPanel
+from xzbrief.gui.widgets.slide_view import SlideView
+from xzbrief.recipe import RecipeError
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+TEMPLATE_SUFFIXES = (".pptx", ".potx")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings | None = None,
+                 reporter: ErrorReporter | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        LANGUAGE.set(self.settings.language)
+        self.runner = TaskRunner(self)
+        self.session = Session(self.runner, self.settings, self)
+        self.reporter = reporter or ErrorReporter(self)
+        self.reporter.parent_widget = self
+        self.dataset_panel = DatasetPanel(self.session)
+        self.selection_panel = SelectionPanel(self.session)
+        self.settings_panel = SettingsPanel(self.session)
+        self.slide_view = SlideView(self.session)
+        self.generate_bar = GenerateBar(self.session)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.dataset_panel, "")
+        self.tabs.addTab(self.selection_panel, "")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.settings_panel)
+        self.tabs.addTab(scroll, "")
+        self.tabs.setMinimumWidth(340)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tabs)
+        split.addWidget(self.slide_view)
+        split.setStretchFactor(1, 1)
+        split.setSizes([380, 900])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.generate_bar)
+        self.setCentralWidget(central)
+        self.setAcceptDrops(True)
+        self._make_actions()
+        self.session.dirty_changed.connect(lambda _d: self._update_title())
+        self.session.recipe_path_changed.connect(self._update_title)
+        self.session.notice.connect(self._notice)
+        self.session.failed.connect(self._problem)
+        self.session.crashed.connect(self.reporter.report)
+        self.session.deck_changed.connect(self._deck_status)
+        self.session.loading.connect(self._loading)
+        LANGUAGE.changed.connect(lambda _c: self.retranslate())
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        self.retranslate()
+
+    # --- actions ----------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+                   slot: object) -> QAction:
+            act = QAction(self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.act_open = action(QKeySequence.StandardKey.Open, self.choose_workbook)
+        self.act_open_recipe = action("Ctrl+Shift+O", self.choose_recipe)
+        self.act_save = action(QKeySequence.StandardKey.Save, self.save_recipe)
+        self.act_save_as = action(QKeySequence.StandardKey.SaveAs, self.save_recipe_as)
+        self.act_generate = action("Ctrl+G", self.generate_bar.generate)
+        self.act_quit = action(QKeySequence.StandardKey.Quit, self.close)
+        self.act_language = action("Ctrl+L", self.toggle_language)
+        self.act_about = action(None, self.about)
+        self.act_excel = action(None, self.dataset_panel.open_in_spreadsheet)
+        self.dataset_panel.open_requested.connect(self.choose_workbook)
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.recent_workbooks = QMenu(self)
+        self.recent_recipes = QMenu(self)
+        self.recent_workbooks.aboutToShow.connect(
+            lambda: self._fill_recent(self.recent_workbooks, "workbooks"))
+        self.recent_recipes.aboutToShow.connect(
+            lambda: self._fill_recent(self.recent_recipes, "recipes"))
+        for item in (self.act_open, self.recent_workbooks, self.act_excel, None,
+                     self.act_open_recipe, self.recent_recipes, self.act_save, self.act_save_as,
+                     None, self.act_generate, None, self.act_quit):
+            if item is None:
+                self.menu_file.addSeparator()
+            elif isinstance(item, QMenu):
+                self.menu_file.addMenu(item)
+            else:
+                self.menu_file.addAction(item)
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addAction(self.act_language)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def retranslate(self) -> None:
+        t = texts()
+        self.menu_file.setTitle(t.menu_file)
+        self.menu_view.setTitle(t.menu_view)
+        self.menu_help.setTitle(t.menu_help)
+        self.recent_workbooks.setTitle(t.recent_workbooks)
+        self.recent_recipes.setTitle(t.recent_recipes)
+        for act, text in ((self.act_open, t.open_workbook), (self.act_open_recipe, t.open_recipe),
+                          (self.act_save, t.save_recipe), (self.act_save_as, t.save_recipe_as),
+                          (self.act_generate, t.generate), (self.act_quit, t.quit),
+                          (self.act_language, t.language), (self.act_about, t.about),
+                          (self.act_excel, t.open_in_spreadsheet)):
+            act.setText(text)
+        self.tabs.setTabText(0, t.dataset)
+        self.tabs.setTabText(1, t.selection)
+        self.tabs.setTabText(2, t.deck_settings)
+        self._update_title()
+        self._deck_status()
+
+    def _fill_recent(self, menu: QMenu, kind: str) -> None:
+        menu.clear()
+        paths = self.settings.recent(kind)
+        if not paths:
+            menu.addAction(texts().no_recent).setEnabled(False)
+        for path in paths:
+            opener = self.open_workbook if kind == "workbooks" else self.open_recipe
+            menu.addAction(str(path)).triggered.connect(lambda _c=False, p=path, o=opener: o(p))
+
+    def _update_title(self) -> None:
+        s = self.session
+        name = s.recipe_path.name if s.recipe_path else texts().untitled
+        self.setWindowTitle(f"{name}[*] — {texts().app_name}")
+        self.setWindowModified(s.dirty)
+
+    def _notice(self, key: str) -> None:
+        t = texts()
+        self.statusBar().showMessage(getattr(t, key, key), 6000)
+
+    def _problem(self, message: str) -> None:
+        QMessageBox.warning(self, texts().error_title, message)
+
+    def _loading(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage("…")
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _deck_status(self) -> None:
+        s = self.session
+        if s.deck is not None:
+            self.statusBar().showMessage(
+                texts().slides_count.format(n=len(s.deck.slides))
+                + f" · {s.plan_seconds * 1000:.0f} ms")
+
+    # --- opening and saving -----------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        """True when it is fine to drop the current recipe's unsaved changes."""
+        if not self.session.dirty:
+            return True
+        t = texts()
+        answer = QMessageBox.question(
+            self, t.unsaved_title, t.unsaved_text,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_recipe()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def choose_workbook(self) -> None:
+        start = str(self.session.workbook.parent) if self.session.workbook else ""
+        path, _ = QFileDialog.getOpenFileName(self, texts().open_workbook, start,
+                                              texts().workbook_filter)
+        if path:
+            self.open_workbook(Path(path))
+
+    def open_workbook(self, path: Path) -> None:
+        if self.confirm_discard():
+            self.session.open_workbook(Path(path))
+
+    def choose_recipe(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, texts().open_recipe, "",
+                                              texts().recipe_filter)
+        if path:
+            self.open_recipe(Path(path))
+
+    def open_recipe(self, path: Path) -> None:
+        if not self.confirm_discard():
+            return
+        try:
+            self.session.open_recipe(Path(path))
+        except RecipeError as exc:
+            lang = LANGUAGE.code
+            QMessageBox.warning(self, texts().error_title,
+                                "\n".join(i.format(lang) for i in exc.issues))
+
+    def save_recipe(self) -> bool:
+        if self.session.recipe_path is None:
+            return self.save_recipe_as()
+        self.session.save_recipe(self.session.recipe_path)
+        return True
+
+    def save_recipe_as(self) -> bool:
+        s = self.session
+        start = str(s.recipe_path or (s.workbook.with_suffix(".brief.toml") if s.workbook
+                                      else "汇报.brief.toml"))
+        path, _ = QFileDialog.getSaveFileName(self, texts().save_recipe_as, start,
+                                              texts().recipe_filter)
+        if not path:
+            return False
+        if not path.endswith(".toml"):
+            path += ".brief.toml"
+        self.session.save_recipe(Path(path))
+        return True
+
+    def toggle_language(self) -> None:
+        LANGUAGE.set("en" if LANGUAGE.code == "zh" else "zh")
+        self.settings.language = LANGUAGE.code
+
+    def about(self) -> None:
+        QMessageBox.about(self, texts().about, texts().about_text.format(version=__version__))
+
+    # --- window events ----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if not urls:
+            return
+        self.open_path(Path(urls[0].toLocalFile()))
+        event.acceptProposedAction()
+
+    def open_path(self, path: Path) -> None:
+        """A file dropped or given on the command line: workbook, recipe or template."""
+        name = path.name.lower()
+        if name.endswith(WORKBOOK_SUFFIXES):
+            self.open_workbook(path)
+        elif name.endswith(".toml"):
+            self.open_recipe(path)
+        elif name.endswith(TEMPLATE_SUFFIXES):
+            self.settings_panel.choose_brand(path)
+        else:
+            self.open_workbook(path)  # let the loader say what the file really is
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        if self.generate_bar.task is not None:
+            self.generate_bar.task.cancel()
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
+        self.runner.wait(10000)
+        event.accept()

@@ -1,0 +1,219 @@
+"""The session: the one owner of the current workbook, recipe, brand and planned deck.
+
+Widgets never hold this state: they call the session's methods and redraw on its signals.
+Loading workbooks and building decks run in the background; planning the preview is fast and
+runs on the UI thread, coalesced so a burst of clicks plans once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from xzbrief.build import default_recipe, recipe_text
+from xzbrief.dataset.loader import LoadResult, load_dataset
+from xzbrief.dataset.model import Dataset
+from xzbrief.deck.model import Deck
+from xzbrief.deck.planner import plan_deck
+from xzbrief.gui.settings import AppSettings
+from xzbrief.gui.tasks import TaskRunner
+from xzbrief.gui.watcher import WorkbookWatcher
+from xzbrief.recipe import Recipe, read_recipe, write_recipe
+from xzbrief.render.brand import Brand, load_brand
+from xzbrief.render.display import SlideDisplay
+from xzbrief.render.layout import place_deck
+from xzbrief.render.preview import slide_display
+from xzbrief.render.template_file import TemplateError
+from xzbrief.resources import shipped_dataset, shipped_recipe
+
+
+class Session(QObject):
+    loading = Signal(bool)
+    dataset_changed = Signal()  # a new good dataset: rebuild pickers
+    problems_changed = Signal()  # the latest load's problems
+    recipe_changed = Signal()
+    deck_changed = Signal()
+    dirty_changed = Signal(bool)
+    recipe_path_changed = Signal()
+    notice = Signal(str)  # a short status message
+    failed = Signal(str)  # a problem the user can act on (e.g. a broken template)
+    crashed = Signal(str, str)  # an unexpected exception: summary, traceback
+
+    def __init__(self, runner: TaskRunner, settings: AppSettings,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.settings = settings
+        self.workbook: Path | None = None
+        self.last: LoadResult | None = None  # the latest load, good or not
+        self.good: LoadResult | None = None  # the latest load without errors
+        self.recipe = Recipe(title="")
+        self.recipe_path: Path | None = None
+        self.dirty = False
+        self.brand: Brand | None = None
+        self.deck: Deck | None = None
+        self.displays: list[SlideDisplay] = []
+        self.layout_warnings: list[str] = []
+        self.plan_seconds = 0.0
+        self.watcher = WorkbookWatcher(self)
+        self.watcher.changed.connect(lambda _p: self.reload())
+        self._replan_timer = QTimer(self)
+        self._replan_timer.setSingleShot(True)
+        self._replan_timer.setInterval(0)
+        self._replan_timer.timeout.connect(self.replan)
+        self._generation = 0
+
+    # --- workbook ---------------------------------------------------------------------------
+    @property
+    def dataset(self) -> Dataset | None:
+        return self.good.dataset if self.good is not None else None
+
+    def open_workbook(self, path: Path, recipe: Recipe | None = None,
+                      recipe_path: Path | None = None) -> None:
+        """Load in the background; the recipe (or a default for the workbook) comes with it."""
+        path = Path(path)
+        self._generation += 1
+        generation = self._generation
+        self.loading.emit(True)
+
+        def work(_report: Any, _cancelled: Any) -> LoadResult:
+            return load_dataset(path)
+
+        def done(result: LoadResult) -> None:
+            if generation != self._generation:
+                return  # a newer open superseded this one
+            self._loaded(path, result, recipe, recipe_path)
+
+        self.runner.run(work, on_success=done, on_failure=self._crashed,
+                        on_finished=lambda: self.loading.emit(False))
+
+    def _loaded(self, path: Path, result: LoadResult, recipe: Recipe | None,
+                recipe_path: Path | None) -> None:
+        fresh = path != self.workbook or recipe is not None
+        self.workbook = path
+        self.last = result
+        self.watcher.watch(path)
+        self.settings.add_recent("workbooks", path)
+        if result.ok:
+            self.good = result
+        elif fresh:
+            self.good = None
+        if fresh:
+            if recipe is None:
+                recipe = default_recipe(result)
+                recipe = replace(recipe, brand=self.settings.brand)
+            self.recipe = replace(recipe, dataset=str(path))
+            self.recipe_path = recipe_path
+            self.settings.last_recipe = recipe_path
+            self._set_dirty(False)
+            self.recipe_path_changed.emit()
+            self._load_brand()
+            self.recipe_changed.emit()
+        self.problems_changed.emit()
+        if result.ok or fresh:
+            self.dataset_changed.emit()
+        self.replan()
+
+    def reload(self) -> None:
+        """The workbook changed on disk: read it again, keep the choices."""
+        if self.workbook is None:
+            return
+        path = self.workbook
+
+        def work(_report: Any, _cancelled: Any) -> LoadResult:
+            return load_dataset(path)
+
+        def done(result: LoadResult) -> None:
+            if path != self.workbook:
+                return
+            self.last = result
+            self.problems_changed.emit()
+            if result.ok:
+                self.good = result
+                self.dataset_changed.emit()
+                self.replan()
+                self.notice.emit("reloaded")
+            else:
+                self.notice.emit("reload_failed")
+
+        self.runner.run(work, on_success=done, on_failure=self._crashed)
+
+    def open_default(self) -> None:
+        """The last recipe or workbook, else the shipped dataset with its shipped recipe."""
+        if self.settings.last_recipe is not None:
+            try:
+                self.open_recipe(self.settings.last_recipe)
+                return
+            except Exception:  # a recipe that no longer reads: fall through
+                pass
+        last = self.settings.last_workbook
+        if last is not None and last.exists():
+            self.open_workbook(last)
+            return
+        self.open_recipe(shipped_recipe(), remember=False)
+
+    # --- recipe -----------------------------------------------------------------------------
+    def open_recipe(self, path: Path, remember: bool = True) -> None:
+        """Raises RecipeError for the caller to show."""
+        recipe = read_recipe(path)
+        workbook = recipe.dataset_path() or shipped_dataset()
+        if remember:
+            self.settings.add_recent("recipes", path)
+        self.open_workbook(workbook, recipe, path if remember else None)
+
+    def save_recipe(self, path: Path) -> None:
+        write_recipe(self.recipe, path)
+        self.recipe_path = path
+        self.settings.add_recent("recipes", path)
+        self.settings.last_recipe = path
+        self._set_dirty(False)
+        self.recipe_path_changed.emit()
+
+    def update_recipe(self, **changes: Any) -> None:
+        """Change the recipe (from a widget); replans soon, once per burst of changes."""
+        new = replace(self.recipe, **changes)
+        if new == self.recipe:
+            return
+        brand_changed = new.brand != self.recipe.brand
+        self.recipe = new
+        self._set_dirty(True)
+        if brand_changed:
+            self.settings.brand = new.brand
+            self._load_brand()
+        self.recipe_changed.emit()
+        self._replan_timer.start()
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _load_brand(self) -> None:
+        try:
+            self.brand = load_brand(self.recipe.brand, self.recipe.base_dir)
+        except TemplateError as exc:
+            self.failed.emit(exc.zh)
+            if self.brand is None:
+                self.brand = load_brand("政务红")
+
+    # --- planning ---------------------------------------------------------------------------
+    def replan(self) -> None:
+        """Plan and lay out the deck for the preview (no file is written)."""
+        self._replan_timer.stop()
+        started = time.perf_counter()
+        if self.dataset is None or self.brand is None:
+            self.deck = None
+            self.displays = []
+        else:
+            self.deck = plan_deck(self.dataset, self.recipe, recipe_text(self.recipe))
+            placed, self.layout_warnings = place_deck(self.deck, self.brand)
+            self.displays = [slide_display(p, self.brand) for p in placed]
+        self.plan_seconds = time.perf_counter() - started
+        self.deck_changed.emit()
+
+    def _crashed(self, exc: BaseException, details: str) -> None:
+        self.crashed.emit(f"{type(exc).__name__}: {exc}", details)

@@ -1,0 +1,187 @@
+"""Generate: the deck written in the background with progress and cancel; the result (or a
+plain message with a way forward) shown where the user is looking."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from xzbrief.atomic import SaveBlocked
+from xzbrief.build import BuildResult, Cancelled, DataProblems, build_deck
+from xzbrief.gui.session import Session
+from xzbrief.gui.strings import LANGUAGE, texts
+from xzbrief.gui.tasks import Task
+from xzbrief.render.pdf import PdfFailed, PdfUnavailable, find_soffice
+from xzbrief.render.template_file import TemplateError
+
+
+def default_name(title: str) -> str:
+    return (re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", title).strip(" .") or "汇报")[:80] + ".pptx"
+
+
+class GenerateBar(QWidget):
+    generated = Signal(object)  # BuildResult
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.output = QLineEdit()
+        self.browse = QToolButton()
+        self.browse.setText("…")
+        self.browse.clicked.connect(self._browse)
+        self.pdf = QCheckBox()
+        self.pdf.setChecked(session.settings.pdf and find_soffice() is not None)
+        self.pdf.setEnabled(find_soffice() is not None)
+        self.pdf.toggled.connect(lambda on: setattr(session.settings, "pdf", on))
+        self.button = QPushButton()
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.generate)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(180)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setOpenExternalLinks(False)
+        self.status.linkActivated.connect(self._link)
+        row = QHBoxLayout(self)
+        row.addWidget(self.output, 2)
+        row.addWidget(self.browse)
+        row.addWidget(self.pdf)
+        row.addWidget(self.button)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.progress)
+        row.addWidget(self.status, 3)
+        self.task: Task | None = None
+        self.last: BuildResult | None = None
+        session.recipe_path_changed.connect(self._suggest)
+        session.recipe_changed.connect(self._suggest)
+        LANGUAGE.changed.connect(lambda _c: self.retranslate())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        t = texts()
+        self.pdf.setText(t.also_pdf)
+        self.pdf.setToolTip("" if find_soffice() else t.no_libreoffice)
+        self.button.setText(t.generate_button)
+        self.cancel_button.setText(t.cancel)
+
+    def _suggest(self) -> None:
+        """Beside the recipe (or the last output folder), named after the title."""
+        if self.output.isModified():
+            return
+        s = self.session
+        folder = s.settings.output_dir or (s.recipe_path.parent if s.recipe_path else None) \
+            or Path.home()
+        self.output.setText(str(folder / default_name(s.recipe.title)))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, texts().generate, self.output.text(),
+                                              texts().deck_filter)
+        if path:
+            if not path.lower().endswith(".pptx"):
+                path += ".pptx"
+            self.output.setText(path)
+            self.output.setModified(True)
+
+    def generate(self) -> None:
+        s = self.session
+        t = texts()
+        if self.task is not None:
+            return
+        if s.dataset is None or s.workbook is None or (s.last is not None and not s.last.ok):
+            self.status.setText(f"<span style='color:#b00'>{t.data_has_errors}</span>")
+            return
+        out = Path(self.output.text().strip() or default_name(s.recipe.title)).expanduser()
+        recipe, workbook, load, pdf = s.recipe, s.workbook, s.good, self.pdf.isChecked()
+
+        def work(report: Any, cancelled: Any) -> BuildResult:
+            return build_deck(recipe, workbook, out, pdf=pdf, progress=report,
+                              cancelled=cancelled, load=load)
+
+        self.button.setEnabled(False)
+        self.cancel_button.show()
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText(t.generating)
+        self.task = s.runner.run(work, on_success=self._done, on_failure=self._failed,
+                                 on_progress=self._progress, on_finished=self._finished)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _progress(self, percent: int, message: str) -> None:
+        self.progress.setValue(percent)
+        self.status.setText(message)
+
+    def _finished(self) -> None:
+        self.task = None
+        self.button.setEnabled(True)
+        self.cancel_button.hide()
+        self.progress.hide()
+
+    def _done(self, result: BuildResult) -> None:
+        t = texts()
+        self.last = result
+        self.session.settings.output_dir = result.pptx.parent
+        links = [f"<a href='open'>{t.open_deck}</a>", f"<a href='folder'>{t.open_folder}</a>"]
+        if result.pdf is not None:
+            links.insert(1, "<a href='pdf'>PDF</a>")
+        self.status.setText(f"{t.generated.format(path=result.pptx.name)} · " + " · ".join(links))
+        self.status.setToolTip("\n".join(result.warnings))
+        self.generated.emit(result)
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        t = texts()
+        zh = LANGUAGE.code == "zh"
+        if isinstance(exc, Cancelled):
+            self.status.setText(t.cancelled)
+            return
+        if isinstance(exc, SaveBlocked):
+            self.status.setText(f"<span style='color:#b00'>{t.save_blocked}</span>")
+            box = QMessageBox(QMessageBox.Icon.Warning, t.save_blocked,
+                              exc.text("zh" if zh else "en"), parent=self)
+            other = box.addButton(t.save_elsewhere, QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is other:
+                self.output.setText(str(exc.suggestion))
+                self.output.setModified(True)
+                self.generate()
+            return
+        if isinstance(exc, (TemplateError, PdfUnavailable, PdfFailed)):
+            message = exc.zh if zh else exc.en
+        elif isinstance(exc, DataProblems):
+            message = t.data_has_errors
+        else:
+            self.session.crashed.emit(f"{type(exc).__name__}: {exc}", details)
+            message = t.generate_failed
+        self.status.setText(f"<span style='color:#b00'>{message}</span>")
+        self.status.setToolTip(message)
+
+    def _link(self, which: str) -> None:
+        if self.last is None:
+            return
+        target = {"open": self.last.pptx, "pdf": self.last.pdf,
+                  "folder": self.last.pptx.parent}.get(which)
+        if target is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
