@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.session.crashed.connect(self.reporter.report)
         self.session.deck_changed.connect(self._deck_status)
         self.session.loading.connect(self._loading)
-        LANGUAGE.changed.connect(lambda _c: self.retranslate())
+        LANGUAGE.changed.connect(self.retranslate)
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
 
-    def retranslate(self) -> None:
+    def retranslate(self, _language: str = "") -> None:
         t = texts()
         self.menu_file.setTitle(t.menu_file)
         self.menu_view.setTitle(t.menu_view)

@@ -56,10 +56,10 @@ class DatasetPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         session.problems_changed.connect(self.refresh)
         session.dataset_changed.connect(self.refresh)
-        LANGUAGE.changed.connect(lambda _c: self.retranslate())
+        LANGUAGE.changed.connect(self.retranslate)
         self.retranslate()
 
-    def retranslate(self) -> None:
+    def retranslate(self, _language: str = "") -> None:
         t = texts()
         self.open_button.setText(t.open_workbook)
         self.excel_button.setText(t.open_in_spreadsheet)

@@ -74,10 +74,10 @@ class GenerateBar(QWidget):
         self.last: BuildResult | None = None
         session.recipe_path_changed.connect(self._suggest)
         session.recipe_changed.connect(self._suggest)
-        LANGUAGE.changed.connect(lambda _c: self.retranslate())
+        LANGUAGE.changed.connect(self.retranslate)
         self.retranslate()
 
-    def retranslate(self) -> None:
+    def retranslate(self, _language: str = "") -> None:
         t = texts()
         self.pdf.setText(t.also_pdf)
         self.pdf.setToolTip("" if find_soffice() else t.no_libreoffice)

@@ -119,10 +119,10 @@ class SelectionPanel(QWidget):
         layout.addLayout(self.form)
         session.dataset_changed.connect(self.rebuild)
         session.recipe_changed.connect(self._recipe_changed)
-        LANGUAGE.changed.connect(lambda _c: self.retranslate())
+        LANGUAGE.changed.connect(self.retranslate)
         self.retranslate()
 
-    def retranslate(self) -> None:
+    def retranslate(self, _language: str = "") -> None:
         t = texts()
         self.search.setPlaceholderText(t.search)
         self.hint.setText(t.drag_hint)

@@ -140,10 +140,10 @@ class SettingsPanel(QWidget):
         layout.addWidget(self.options_box)
         layout.addStretch(1)
         session.recipe_changed.connect(self.refresh)
-        LANGUAGE.changed.connect(lambda _c: self.retranslate())
+        LANGUAGE.changed.connect(self.retranslate)
         self.retranslate()
 
-    def retranslate(self) -> None:
+    def retranslate(self, _language: str = "") -> None:
         t = texts()
         self.cover_box.setTitle(t.deck_settings)
         for key, text in (("title", t.title), ("subtitle", t.subtitle),

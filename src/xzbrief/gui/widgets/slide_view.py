@@ -85,7 +85,10 @@ class SlideView(QWidget):
         outer.addWidget(split)
         self._keys: list[int] = []
         session.deck_changed.connect(self.refresh)
-        LANGUAGE.changed.connect(lambda _c: self.refresh())
+        LANGUAGE.changed.connect(self.retranslate)
+
+    def retranslate(self, _language: str = "") -> None:
+        self.refresh()
 
     @property
     def count(self) -> int:

@@ -1,0 +1,256 @@
+"""The desktop app, driven for real with pytest-qt (offscreen): real widgets, real workbooks
+written by openpyxl, real decks read back with python-pptx."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from pptx import Presentation  # noqa: E402
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QDropEvent  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+from workbooks import basic_sheets, write_workbook  # noqa: E402
+
+from xzbrief.gui.errors import ErrorReporter  # noqa: E402
+from xzbrief.gui.main_window import MainWindow  # noqa: E402
+from xzbrief.gui.settings import AppSettings  # noqa: E402
+from xzbrief.gui.strings import LANGUAGE  # noqa: E402
+
+TIMEOUT = 15000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    LANGUAGE.set("zh")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    reporter = ErrorReporter()
+    reporter.show_dialogs = False
+    win = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), reporter=reporter)
+    win.shown_warnings = shown  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.session.dirty = False
+    win.runner.wait(TIMEOUT)
+    LANGUAGE.set("zh")
+
+
+def open_and_wait(qtbot, win: MainWindow, path: Path) -> None:
+    win.session.open_workbook(path)
+    qtbot.waitUntil(lambda: win.session.workbook == path and win.session.last is not None
+                    and not win.runner.busy, timeout=TIMEOUT)
+
+
+def slide_texts(win: MainWindow) -> str:
+    deck = win.session.deck
+    assert deck is not None
+    parts = []
+    for s in deck.slides:
+        parts += [s.title, *s.lines, *(c.figure.text for c in s.cards)]
+    return "\n".join(parts)
+
+
+def test_open_fills_tree_summary_and_preview(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    panel = window.selection_panel
+    assert panel.theme_order() == ["产业升级", "数实融合"]
+    assert panel.theme_item("产业升级").childCount() == 2
+    assert "指标 4 个" in window.dataset_panel.summary.text()
+    assert window.slide_view.count == len(window.session.deck.slides) > 3
+    assert window.slide_view.canvas.display is not None
+    assert "9000亿元" in slide_texts(window)
+
+
+def test_unchecking_an_indicator_updates_the_preview(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    before = window.slide_view.count
+    item = window.selection_panel.indicator_item("GY01")
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: "9000亿元" not in slide_texts(window), timeout=TIMEOUT)
+    assert window.session.dirty
+    theme = window.session.recipe.themes[0]
+    assert theme.name == "产业升级" and theme.indicators == ("GY02",)
+    assert window.selection_panel.theme_item("产业升级").checkState(0) == \
+        Qt.CheckState.PartiallyChecked
+    item.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.slide_view.count == before, timeout=TIMEOUT)
+    assert "9000亿元" in slide_texts(window)
+
+
+def test_unchecking_a_theme_removes_its_section(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    theme = window.selection_panel.theme_item("数实融合")
+    theme.setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: all(s.section != "数实融合" for s in window.session.deck.slides),
+                    timeout=TIMEOUT)
+    assert [c.name for c in window.session.recipe.themes] == ["产业升级"]
+
+
+def test_search_hides_other_indicators(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.selection_panel.search.setText("两化")
+    assert not window.selection_panel.indicator_item("SZ01").isHidden()
+    assert window.selection_panel.indicator_item("GY01").isHidden()
+    assert window.selection_panel.theme_item("产业升级").isHidden()
+
+
+def test_dragging_a_theme_reorders_the_deck(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    tree = window.selection_panel.tree
+    second = window.selection_panel.theme_item("数实融合")
+    tree.setCurrentItem(second)
+    target = tree.visualItemRect(window.selection_panel.theme_item("产业升级")).center()
+    mime = QMimeData()
+    event = QDropEvent(QPointF(target), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tree.dropEvent(event)
+    assert window.selection_panel.theme_order() == ["数实融合", "产业升级"]
+    qtbot.waitUntil(lambda: window.session.deck.slides[1].lines[:1] == ("一、数实融合",),
+                    timeout=TIMEOUT)
+
+
+def test_workbook_saved_on_disk_reloads_and_keeps_selection(qtbot, window, tmp_path):
+    path = write_workbook(tmp_path / "data.xlsx", basic_sheets())
+    open_and_wait(qtbot, window, path)
+    window.selection_panel.indicator_item("SZ02").setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: window.session.recipe.themes != (), timeout=TIMEOUT)
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 9100  # 2025 estimate changes
+    # save the way Excel does: write a new file, then rename it over the old one
+    write_workbook(tmp_path / "data.tmp.xlsx", sheets)
+    os.replace(tmp_path / "data.tmp.xlsx", path)
+    qtbot.waitUntil(lambda: "9100亿元" in slide_texts(window), timeout=TIMEOUT)
+    item = window.selection_panel.indicator_item("SZ02")
+    assert item is not None and item.checkState(0) == Qt.CheckState.Unchecked
+    assert window.selection_panel.indicator_item("GY01").checkState(0) == Qt.CheckState.Checked
+
+
+def test_broken_save_lists_problems_and_keeps_the_last_good_data(qtbot, window, tmp_path):
+    path = write_workbook(tmp_path / "data.xlsx", basic_sheets())
+    open_and_wait(qtbot, window, path)
+    slides = window.slide_view.count
+    sheets = basic_sheets()
+    sheets["数据"][2][3] = "7050亿元"
+    write_workbook(tmp_path / "data.tmp.xlsx", sheets)
+    os.replace(tmp_path / "data.tmp.xlsx", path)
+    errors = window.dataset_panel.errors
+    qtbot.waitUntil(lambda: errors.count() and errors.item(0).text().startswith("数据!D3"),
+                    timeout=TIMEOUT)
+    assert "7050亿元" in errors.item(0).text()
+    assert window.slide_view.count == slides
+    assert "9000亿元" in slide_texts(window)
+
+
+def test_a_broken_workbook_shows_its_problems_without_crashing(qtbot, window, tmp_path):
+    sheets = basic_sheets()
+    sheets["数据"][3][2] = "2023年x"
+    path = write_workbook(tmp_path / "bad.xlsx", sheets)
+    open_and_wait(qtbot, window, path)
+    texts = [window.dataset_panel.errors.item(i).text()
+             for i in range(window.dataset_panel.errors.count())]
+    assert any(t.startswith("数据!C4") for t in texts)
+    assert window.session.deck is None
+    assert window.slide_view.canvas.display is None
+    window.generate_bar.generate()
+    assert "工作簿有错误" in window.generate_bar.status.text()
+
+
+def test_not_a_workbook_is_reported(qtbot, window, tmp_path):
+    path = tmp_path / "notes.xlsx"
+    path.write_text("指标,数值\n工业,9000\n", encoding="utf-8")
+    open_and_wait(qtbot, window, path)
+    assert "CSV" in window.dataset_panel.errors.item(0).text()
+
+
+def test_generate_writes_a_deck_that_reopens(qtbot, window, basic_workbook, tmp_path):
+    open_and_wait(qtbot, window, basic_workbook)
+    out = tmp_path / "out" / "汇报.pptx"
+    out.parent.mkdir()
+    window.generate_bar.output.setText(str(out))
+    window.generate_bar.output.setModified(True)
+    window.generate_bar.pdf.setChecked(False)
+    with qtbot.waitSignal(window.generate_bar.generated, timeout=TIMEOUT * 2):
+        window.generate_bar.button.click()
+    prs = Presentation(str(out))
+    assert len(prs.slides) == window.slide_view.count
+    assert "打开汇报" in window.generate_bar.status.text()
+
+
+def test_save_and_reopen_recipe_gives_the_same_deck(qtbot, window, basic_workbook, tmp_path):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.selection_panel.indicator_item("GY02").setCheckState(0, Qt.CheckState.Unchecked)
+    window.settings_panel.title.setText("测试汇报")
+    window.settings_panel.title.editingFinished.emit()
+    qtbot.waitUntil(lambda: window.session.deck.slides[0].title == "测试汇报", timeout=TIMEOUT)
+    recipe_path = tmp_path / "月度.brief.toml"
+    window.session.save_recipe(recipe_path)
+    assert not window.session.dirty and "月度.brief.toml" in window.windowTitle()
+    before = [(s.kind, s.title, s.lines) for s in window.session.deck.slides]
+    window.session.open_workbook(tmp_path / "nothing.xlsx")  # something else first
+    qtbot.waitUntil(lambda: window.session.workbook == tmp_path / "nothing.xlsx"
+                    and not window.runner.busy, timeout=TIMEOUT)
+    window.open_recipe(recipe_path)
+    qtbot.waitUntil(lambda: window.session.deck is not None
+                    and window.session.recipe_path == recipe_path, timeout=TIMEOUT)
+    after = [(s.kind, s.title, s.lines) for s in window.session.deck.slides]
+    assert after == before
+    assert window.selection_panel.indicator_item("GY02").checkState(0) == \
+        Qt.CheckState.Unchecked
+
+
+def test_english_switch_changes_visible_strings(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    assert window.tabs.tabText(0) == "数据"
+    assert window.generate_bar.button.text() == "生成 PPT"
+    window.toggle_language()
+    assert window.tabs.tabText(0) == "Data"
+    assert window.generate_bar.button.text() == "Generate PPT"
+    assert window.dataset_panel.summary.text().startswith("4 indicators")
+    window.toggle_language()
+    assert window.tabs.tabText(0) == "数据"
+
+
+def test_brand_gallery_switches_the_preview_brand(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    gallery = window.settings_panel.gallery
+    blue = next(gallery.item(i) for i in range(gallery.count())
+                if gallery.item(i).text() == "科技蓝")
+    gallery.itemClicked.emit(blue)
+    qtbot.waitUntil(lambda: window.session.brand.name == "科技蓝", timeout=TIMEOUT)
+    assert window.session.displays[0].items  # repainted with the new brand
+    assert window.settings.brand == "科技蓝"
+
+
+def test_unexpected_error_is_logged_and_the_app_keeps_running(qtbot, window, basic_workbook,
+                                                               tmp_path):
+    from xzbrief.gui.errors import log_path, setup_logging
+
+    setup_logging()
+    try:
+        raise RuntimeError("测试用的意外错误")
+    except RuntimeError as exc:
+        window.reporter.hook(type(exc), exc, exc.__traceback__)
+    assert "测试用的意外错误" in window.reporter.last
+    assert "测试用的意外错误" in log_path().read_text(encoding="utf-8")
+    open_and_wait(qtbot, window, basic_workbook)
+    assert window.session.deck is not None
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, window, basic_workbook, monkeypatch):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.selection_panel.indicator_item("GY01").setCheckState(0, Qt.CheckState.Unchecked)
+    assert window.session.dirty and window.isWindowModified()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert window.isVisible()
