@@ -9,7 +9,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from workbooks import basic_sheets, write_workbook  # noqa: E402
+from workbooks import basic_sheets, write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,3 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def basic_workbook(tmp_path: Path) -> Path:
     return write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+
+# bench/synthetic.py makes large 模拟数据 workbooks for tests too.
+sys.path.insert(1, str(ROOT / "bench"))

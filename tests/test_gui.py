@@ -12,11 +12,11 @@ pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
 from pptx import Presentation  # noqa: E402
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import QMimeData, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
-from workbooks import basic_sheets, write_workbook  # noqa: E402
 
+from workbooks import basic_sheets, write_workbook  # noqa: E402
 from xzbrief.gui.errors import ErrorReporter  # noqa: E402
 from xzbrief.gui.main_window import MainWindow  # noqa: E402
 from xzbrief.gui.settings import AppSettings  # noqa: E402

@@ -61,3 +61,31 @@ def write_workbook(path: Path, sheets: dict[str, Rows] | None = None, *,
         edit(wb)
     wb.save(path)
     return path
+
+
+def patch_member(path: Path, member: str, change: Callable[[bytes], bytes]) -> Path:
+    """Rewrite one zip member in place: for XML that openpyxl refuses to write."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        members = {info.filename: zf.read(info) for info in zf.infolist()}
+    members[member] = change(members[member])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+def sheet_member(path: Path, sheet: str) -> str:
+    """The zip member of a sheet in a workbook written by ``write_workbook``."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    try:
+        index = wb.sheetnames.index(sheet) + 1
+    finally:
+        wb.close()
+    return f"xl/worksheets/sheet{index}.xml"
+
+
+def problem_lines(result: Any, lang: str = "zh") -> list[str]:
+    """What `xzbrief dataset check` prints for each problem."""
+    return [p.format(lang) for p in result.problems]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from typing import TextIO
 
@@ -24,3 +25,13 @@ def prepare_stream(stream: TextIO) -> TextIO:
 def prepare_console() -> None:
     prepare_stream(sys.stdout)
     prepare_stream(sys.stderr)
+
+
+def silence_stdout() -> None:
+    """After a BrokenPipeError (``xzbrief dataset check x.xlsx | head``): send the rest of the
+    output nowhere, so Python's exit flush does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from xzbrief.cli.console import silence_stdout
 from xzbrief.dataset.loader import LoadResult, load_dataset
 from xzbrief.dataset.messages import Lang
 from xzbrief.dataset.workbook_writer import template_content, write_workbook
@@ -23,6 +24,9 @@ def register(sub: Any) -> None:
     check.add_argument("path", nargs="?", type=Path,
                        help="工作簿 .xlsx(默认:随附的徐州数据集)")
     check.add_argument("--json", action="store_true", help="机器可读的 JSON 输出")
+    # Also accepted after the subcommand; SUPPRESS keeps `xzbrief --lang en dataset check`.
+    check.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                       help="message language / 提示语言 (zh, en)")
     check.set_defaults(func=run_check)
     tpl = ds_sub.add_parser("template", help="生成空白工作簿模板 / write a blank workbook")
     tpl.add_argument("out", type=Path, help="输出的 .xlsx 路径")
@@ -57,11 +61,15 @@ def run_check(args: argparse.Namespace) -> int:
     path: Path = args.path or shipped_dataset()
     result = load_dataset(path)
     lang: Lang = args.lang
-    if args.json:
-        print(json.dumps(_as_json(result, lang), ensure_ascii=False, indent=2))
-    else:
-        print_problems(result, lang)
-        print(summary_line(result, lang))
+    try:
+        if args.json:
+            print(json.dumps(_as_json(result, lang), ensure_ascii=False, indent=2))
+        else:
+            print_problems(result, lang)
+            print(summary_line(result, lang))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `xzbrief dataset check x.xlsx | head`
+        silence_stdout()
     return exit_code(result)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _RE_CELL = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
 
+@lru_cache(maxsize=4096)
 def column_letter(col: int) -> str:
     """0-based column index to Excel letters (0 -> A, 26 -> AA)."""
     letters = ""

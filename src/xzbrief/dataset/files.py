@@ -73,10 +73,9 @@ def check_zip(data: bytes) -> tuple[zipfile.ZipFile, ZipCheck]:
         total += info.file_size
         if total > MAX_UNZIPPED_BYTES:
             raise FileProblem("file-zip-bomb", reason="解压后超过 1 GB")
-        if (info.file_size > RATIO_MIN_BYTES
-                and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-            raise FileProblem("file-zip-bomb",
-                              reason=f"{info.filename} 压缩比 {info.file_size // max(info.compress_size, 1)}:1")
+        ratio = info.file_size // max(info.compress_size, 1)
+        if info.file_size > RATIO_MIN_BYTES and ratio > MAX_RATIO:
+            raise FileProblem("file-zip-bomb", reason=f"{info.filename} 压缩比 {ratio}:1")
     return zf, ZipCheck(tuple(i.filename for i in infos), total)
 
 
@@ -113,9 +112,11 @@ def _ole2_kind(data: bytes) -> str:
     return "file-xls"
 
 
-def sniff_workbook(data: bytes, suffix: str) -> None:
+def sniff_workbook(data: bytes, suffix: str, name: str = "") -> None:
     """Raise FileProblem unless the bytes are an OOXML workbook (.xlsx / .xlsm)."""
     suffix = suffix.lower()
+    if name.startswith("~$") and not data.startswith(ZIP_MAGIC):
+        raise FileProblem("file-lock", name=name)
     if not data:
         raise FileProblem("file-empty")
     if data.startswith(OLE2_MAGIC):

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from xzbrief.dataset.cells import range_name
+from xzbrief.dataset.cells import cell_name, range_name
 from xzbrief.dataset.columns import (
     DATA_COLUMNS,
     HIGHLIGHT_COLUMNS,
@@ -50,9 +50,10 @@ from xzbrief.dataset.model import (
 )
 from xzbrief.dataset.numbers import NumberError, parse_number
 from xzbrief.dataset.periods import Period, PeriodError, parse_period, parse_period_header
-from xzbrief.dataset.problems import Problem, error, sorted_problems, warning
+from xzbrief.dataset.problems import Problem, Severity, error, sorted_problems, warning
 from xzbrief.dataset.sheet_reader import SheetReader
-from xzbrief.dataset.xlsx import RawSheet, RawWorkbook, open_workbook
+from xzbrief.dataset.sheet_reader import spell_value as _spell
+from xzbrief.dataset.xlsx import RawSheet, RawWorkbook, SheetTooLarge, open_workbook
 
 SHEET_ALIASES = {
     SHEET_INDICATORS: ("指标", "指标表", "indicators"),
@@ -60,6 +61,7 @@ SHEET_ALIASES = {
     SHEET_THEMES: ("专题", "themes"),
     SHEET_REGIONS: ("地区", "regions"),
 }
+MAX_STRAY_REPORTS = 20
 _AS_OF = re.compile(r"数据截[至止][::]?\s*(.+)$")
 
 
@@ -90,7 +92,7 @@ def load_dataset(path: Path | str) -> LoadResult:
         book = open_workbook(path)
         dataset = _Builder(book, path, problems).build()
     except FileProblem as fp:
-        problems.append(error(fp.code, **fp.params))
+        problems.append(Problem(fp.code, Severity.ERROR, params=fp.params))
         dataset = None
     return LoadResult(path, dataset, sorted_problems(problems))
 
@@ -119,6 +121,12 @@ class _Builder:
         self.highlights: list[Highlight] = []
         self.title = ""
         self.as_of = ""
+        self._periods: dict[tuple[type, object], Period | PeriodError] = {}
+        self._interned: dict[Period, Period] = {}
+
+    def _intern(self, period: Period) -> Period:
+        """One object per distinct period: duplicate checks then compare identities."""
+        return self._interned.setdefault(period, period)
 
     # --- sheets ---------------------------------------------------------------------------
     def _find_sheet(self, canonical: str) -> str | None:
@@ -141,7 +149,13 @@ class _Builder:
         """Read a sheet and locate its header row; None (with a problem) when it can't."""
         if self.book.hidden.get(name):
             self._sheet_problem("sheet-hidden-read", name, warn=True)
-        sheet = self.book.read(name)
+        try:
+            sheet = self.book.read(name)
+        except SheetTooLarge as big:
+            self._sheet_problem("sheet-too-large", name, rows=big.extent.rows,
+                                cols=big.extent.cols)
+            return None
+        self._report_strays(sheet)
         found = find_header(sheet.rows, columns, extra)
         if found is None:
             if quiet_missing_header:
@@ -160,6 +174,14 @@ class _Builder:
         reader = SheetReader(sheet, header_row, colmap, self.problems)
         self._check_layout(reader)
         return reader
+
+    def _report_strays(self, sheet: RawSheet) -> None:
+        index = sheet.index + 1
+        for r, c in sheet.stray[:MAX_STRAY_REPORTS]:
+            self.problems.append(warning("cell-stray", sheet.name, cell_name(r, c), (index, r, c)))
+        if len(sheet.stray) > MAX_STRAY_REPORTS:
+            self._sheet_problem("cell-stray-more", sheet, warn=True,
+                                count=len(sheet.stray) - MAX_STRAY_REPORTS)
 
     def _check_layout(self, reader: SheetReader) -> None:
         sheet = reader.sheet
@@ -182,13 +204,13 @@ class _Builder:
             self._read_regions(name)
         ind_sheet = self._find_sheet(SHEET_INDICATORS)
         if ind_sheet is None:
-            self.problems.append(error("sheet-missing", SHEET_INDICATORS, sheet=SHEET_INDICATORS))
+            self.problems.append(error("sheet-missing", SHEET_INDICATORS, name=SHEET_INDICATORS))
         else:
             self._read_indicators(ind_sheet)
         data_sheets = self._data_sheets()
         if not data_sheets:
             self.problems.append(error("data-sheet-missing", SHEET_DATA_PREFIX))
-        seen: dict[tuple[str, str, Period, Status], CellRef] = {}
+        seen: dict[tuple[str, str, int, Status], CellRef] = {}
         for name in data_sheets:
             if self.book.hidden.get(name):
                 self._sheet_problem("sheet-hidden-skipped", name, warn=True)
@@ -260,7 +282,7 @@ class _Builder:
         except NumberError:
             parsed = None
         if parsed is None:
-            reader.error("order-invalid", r, col, value=raw)
+            reader.error("order-invalid", r, col, value=_spell(raw))
             return default
         return int(parsed.value)
 
@@ -336,58 +358,80 @@ class _Builder:
         except NumberError:
             parsed = None
         if parsed is None or not parsed.value.is_integer() or not 0 <= parsed.value <= 6:
-            reader.error("decimals-invalid", r, col, value=raw)
+            reader.error("decimals-invalid", r, col, value=_spell(raw))
             return None
         return int(parsed.value)
 
     # --- data -----------------------------------------------------------------------------
-    def _read_data(self, name: str, seen: dict[tuple[str, str, Period, Status], CellRef],
+    def _read_data(self, name: str, seen: dict[tuple[str, str, int, Status], CellRef],
                    exact: bool) -> None:
         reader = self._open(name, DATA_COLUMNS, quiet_missing_header=not exact,
                             extra=("period", "value"))
         if reader is None:
             return
-        if "period" in reader.columns and "value" in reader.columns:
-            cells = self._long_cells(reader)
-        elif "period" in reader.columns or "value" in reader.columns:
+        long_form = "period" in reader.columns and "value" in reader.columns
+        if not long_form and ("period" in reader.columns or "value" in reader.columns):
             missing = "数值" if "period" in reader.columns else "期间"
             self._sheet_problem("column-missing", reader.sheet, column=missing,
                                 row=reader.header_row + 1)
             return
-        else:
-            cells = self._wide_cells(reader)
-        for r, value_col, period_of, status_of in cells:
-            self._data_row(reader, r, value_col, period_of, status_of, seen)
+        period_cols = [] if long_form else self._wide_columns(reader)
+        if not long_form and not period_cols:
+            return
+        scan = reader.sheet.scan
+        special = set(scan.errors) | scan.uncalculated
+        for r in reader.data_rows():
+            if reader.is_blank_row(r):
+                continue
+            fields = self._row_fields(reader, r)
+            if long_form:
+                value_col = reader.columns["value"]
+                period = self._period(reader, r, reader.columns["period"])
+                status = self._status(reader, r)
+                value = self._value(reader, r, value_col, fields.unit)
+                self._add(reader, fields, r, value_col, period=period, status=status,
+                          value=value, seen=seen)
+                continue
+            for c, period, status in period_cols:
+                if reader.raw(r, c) in ("", None) and (r, c) not in special:
+                    continue  # an empty cell in a wide table: no observation
+                value = self._value(reader, r, c, fields.unit)
+                self._add(reader, fields, r, c, period=period, status=status, value=value,
+                          seen=seen)
 
-    def _long_cells(self, reader: SheetReader) -> list[_DataCell]:
-        period_col = reader.columns["period"]
-
-        def period_of(r: int) -> Period | None:
-            if (r, period_col) in reader.sheet.scan.uncalculated:
-                reader.error("value-uncalculated", r, period_col)
-                return None
-            raw = reader.raw(r, period_col)
-            if raw in ("", None):
-                reader.error("period-empty", r, period_col)
-                return None
+    def _period(self, reader: SheetReader, r: int, col: int) -> Period | None:
+        if (r, col) in reader.sheet.scan.uncalculated:
+            reader.error("value-uncalculated", r, col)
+            return None
+        if (r, col) in reader.sheet.scan.errors:
+            reader.error("value-excel-error", r, col, error=reader.sheet.scan.errors[(r, col)])
+            return None
+        raw = reader.raw(r, col)
+        if raw in ("", None):
+            reader.error("period-empty", r, col)
+            return None
+        key = (raw.__class__, raw)
+        parsed = self._periods.get(key)
+        if parsed is None:
             try:
-                return parse_period(raw)
+                parsed = self._intern(parse_period(raw))
             except PeriodError as exc:
-                reader.error(exc.code, r, period_col, **exc.params)
-                return None
+                parsed = exc
+            self._periods[key] = parsed
+        if isinstance(parsed, PeriodError):
+            reader.error(parsed.code, r, col, **parsed.params)
+            return None
+        return parsed
 
-        def status_of(r: int) -> Status | None:
-            raw = reader.text(r, "status")
-            status = STATUS_ALIASES.get(raw.lower())
-            if status is None:
-                reader.error("status-invalid", r, reader.columns["status"], value=raw)
-            return status
+    def _status(self, reader: SheetReader, r: int) -> Status | None:
+        raw = reader.text(r, "status")
+        status = STATUS_ALIASES.get(raw.lower())
+        if status is None:
+            reader.error("status-invalid", r, reader.columns["status"], value=raw)
+        return status
 
-        value_col = reader.columns["value"]
-        return [(r, value_col, period_of, status_of) for r in reader.data_rows()
-                if not reader.is_blank_row(r)]
-
-    def _wide_cells(self, reader: SheetReader) -> list[_DataCell]:
+    def _wide_columns(self, reader: SheetReader) -> list[tuple[int, Period, Status]]:
+        """Wide form: every header that is a period (``2025年(预计)``) is a value column."""
         hr = reader.header_row
         period_cols: list[tuple[int, Period, Status]] = []
         for c, head in enumerate(reader.sheet.rows[hr]):
@@ -402,66 +446,73 @@ class _Builder:
                 if normalise_header(head) not in ("序号", "no", "#"):
                     reader.warn("column-unknown", hr, c, header=head)
                 continue
-            period_cols.append((c, period, STATUS_ALIASES.get((status_text or "").lower(),
-                                                              Status.ACTUAL)))
+            period_cols.append((c, self._intern(period),
+                                STATUS_ALIASES.get((status_text or "").lower(), Status.ACTUAL)))
         reader.columns = {k: v for k, v in reader.columns.items() if k in WIDE_KEYS}
         if not period_cols:
             self._sheet_problem("column-missing", reader.sheet, column="期间/数值",
                                 row=hr + 1)
-            return []
-        out: list[_DataCell] = []
-        for r in reader.data_rows():
-            if reader.is_blank_row(r):
-                continue
-            for c, period, status in period_cols:
-                if reader.raw(r, c) in ("", None) and (r, c) not in reader.sheet.scan.errors \
-                        and (r, c) not in reader.sheet.scan.uncalculated:
-                    continue  # an empty cell in a wide table: no observation
-                out.append((r, c, _const(period), _const(status)))
-        return out
+        seen: dict[tuple[Period, Status], int] = {}
+        unique: list[tuple[int, Period, Status]] = []
+        for c, period, status in period_cols:
+            if (period, status) in seen:
+                reader.error("column-duplicate", hr, c, header=reader.sheet.rows[hr][c],
+                             first=reader.cell(hr, seen[(period, status)]))
+            else:
+                seen[(period, status)] = c
+                unique.append((c, period, status))
+        return unique
 
-    def _data_row(self, reader: SheetReader, r: int, value_col: int,
-                  period_of: Callable[[int], Period | None],
-                  status_of: Callable[[int], Status | None],
-                  seen: dict[tuple[str, str, Period, Status], CellRef]) -> None:
+    def _row_fields(self, reader: SheetReader, r: int) -> _RowFields:
+        """The cells of a data row that do not depend on the period: checked once per row."""
         code_col = reader.columns["code"]
         code = reader.text(r, "code")
         region = reader.text(r, "region")
-        period = period_of(r)
-        status = status_of(r)
         indicator = self.indicators.get(code)
-        value = self._value(reader, r, value_col, indicator.unit if indicator else "")
+        usable = False
+        columns = reader.columns
+        qualifier = reader.text(r, "qualifier") if "qualifier" in columns else ""
         if not code:
             reader.error("data-code-empty", r, code_col)
-            return
-        if indicator is None:
+        elif indicator is None:
             if self.indicators or self._find_sheet(SHEET_INDICATORS) is not None:
                 reader.error("data-code-unknown", r, code_col, code=code)
+        else:
+            usable = bool(region)
+            if not region:
+                reader.error("region-empty", r, reader.columns["region"])
+            unit = reader.text(r, "unit") if "unit" in columns else ""
+            if unit and unit != indicator.unit:
+                reader.error("unit-mismatch", r, reader.columns["unit"], unit=unit,
+                             expected=indicator.unit or "(空)")
+            if qualifier and qualifier not in QUALIFIERS:
+                reader.error("qualifier-invalid", r, reader.columns["qualifier"],
+                             value=qualifier, allowed="、".join(QUALIFIERS))
+                qualifier = ""
+        return _RowFields(
+            code=code, region=region, unit=indicator.unit if indicator else "",
+            qualifier=qualifier,
+            note=reader.text(r, "note", multiline=True) if "note" in columns else "",
+            source=(reader.text(r, "source") if "source" in columns else "")
+            or (indicator.source if indicator else ""),
+            usable=usable)
+
+    def _add(self, reader: SheetReader, fields: _RowFields, r: int, c: int, *,
+             period: Period | None, status: Status | None, value: object,
+             seen: dict[tuple[str, str, int, Status], CellRef]) -> None:
+        if not fields.usable or period is None or status is None or value is _INVALID:
             return
-        if not region:
-            reader.error("region-empty", r, reader.columns["region"])
-        unit = reader.text(r, "unit")
-        if unit and unit != indicator.unit:
-            reader.error("unit-mismatch", r, reader.columns["unit"], unit=unit,
-                         expected=indicator.unit or "(空)")
-        qualifier = reader.text(r, "qualifier")
-        if qualifier and qualifier not in QUALIFIERS:
-            reader.error("qualifier-invalid", r, reader.columns["qualifier"], value=qualifier,
-                         allowed="、".join(QUALIFIERS))
-            qualifier = ""
-        if not region or period is None or status is None or value is _INVALID:
-            return
-        ref = reader.ref(r, value_col)
-        key = (code, region, period, status)
-        if key in seen:
-            reader.error("row-duplicate", r, value_col, first=seen[key])
+        ref = reader.ref(r, c)
+        key = (fields.code, fields.region, id(period), status)  # periods are interned
+        first = seen.get(key)
+        if first is not None:
+            reader.error("row-duplicate", r, c, first=first)
             return
         seen[key] = ref
         self.observations.append(Observation(
-            indicator=code, region=region, period=period, status=status,
-            value=value if isinstance(value, float) else None, qualifier=qualifier,
-            note=reader.text(r, "note", multiline=True),
-            source=reader.text(r, "source") or indicator.source, ref=ref))
+            indicator=fields.code, region=fields.region, period=period, status=status,
+            value=value if isinstance(value, float) else None, qualifier=fields.qualifier,
+            note=fields.note, source=fields.source, ref=ref))
 
     def _value(self, reader: SheetReader, r: int, c: int, unit: str) -> object:
         scan = reader.sheet.scan
@@ -472,6 +523,8 @@ class _Builder:
             reader.error("value-excel-error", r, c, error=scan.errors[(r, c)])
             return _INVALID
         raw = reader.raw(r, c)
+        if raw.__class__ is float and math.isfinite(raw) and (r, c) not in scan.percent:
+            return raw  # the common case, kept fast for 100,000-row sheets
         if isinstance(raw, dt.date | dt.time | dt.timedelta):
             reader.error("value-date", r, c, raw=raw)
             return _INVALID
@@ -510,7 +563,8 @@ class _Builder:
                 reader.error("theme-empty", r, theme_col)
                 continue
             if theme not in self.themes:
-                reader.warn("highlight-theme-unknown", r, theme_col, theme=theme)
+                if self.indicators or self._find_sheet(SHEET_THEMES) is not None:
+                    reader.warn("highlight-theme-unknown", r, theme_col, theme=theme)
                 self.themes[theme] = Theme(theme, len(self.themes) + 1)
             period = None
             pcol = reader.col("period")
@@ -535,12 +589,17 @@ class _Builder:
                 self.regions[obs.region] = Region(obs.region, order=len(self.regions) + 1)
 
 
-_DataCell = tuple[int, int, Callable[[int], Period | None], Callable[[int], Status | None]]
 _INVALID = object()
 
 
-def _const(x: Any) -> Callable[[int], Any]:
-    return lambda _r: x
+class _RowFields(NamedTuple):
+    code: str
+    region: str
+    unit: str
+    qualifier: str
+    note: str
+    source: str
+    usable: bool  # a known indicator and a region: observations may be made from the row
 
 
 def _plain(value: float) -> str:

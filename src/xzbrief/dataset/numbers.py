@@ -71,7 +71,7 @@ def parse_number(raw: object, unit: str = "") -> ParsedNumber | None:
     if _GROUPED.match(text):
         text = text.replace(",", "")
     if not _PLAIN.match(text):
-        if m := _UNIT_TAIL.match(text):
+        if (m := _UNIT_TAIL.match(text)) and not any(ch.isdigit() for ch in m[2]):
             raise NumberError("value-with-text", raw=raw, text=m[2])
         raise NumberError("value-not-number", raw=raw)
     try:

@@ -131,7 +131,8 @@ class Period:
 _DASHES = "\u2014\u2013\u2012\u2015\u2212\u301c\uff5e~-"
 _RE_YEAR = re.compile(r"^(\d{4})(?:年(?:度)?)?$")
 _RE_MONTH = re.compile(r"^(\d{4})(?:年|[-./])(\d{1,2})月?(?:份)?$")
-_RE_YTD = re.compile(r"^(\d{4})年?(?:1月?[" + _DASHES + r"](\d{1,2})月|前(\d{1,2})(?:个)?月)(?:累计)?$")
+_RE_YTD = re.compile(
+    r"^(\d{4})年?(?:1月?[" + _DASHES + r"](\d{1,2})月|前(\d{1,2})(?:个)?月)(?:累计)?$")
 _RE_QUARTER = re.compile(r"^(\d{4})(?:年第?([一二三四1234])季度|[Qq]([1-4]))$")
 _RE_H = re.compile(r"^(\d{4})(?:年(上|下)半年|[Hh]([12]))$")
 _RE_FIRST3Q = re.compile(r"^(\d{4})年前三季度$")
@@ -196,8 +197,8 @@ def parse_period_header(text: str) -> tuple[Period, str | None]:
     """A wide-form column header: a period with an optional status, e.g. ``2025年(预计)``."""
     norm = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     status = None
-    if m := re.match(r"^(.*?)[(\[【]?(实际|预计|目标|预估|计划|actual|estimate|target)[)\]】]?$",
-                     norm, re.IGNORECASE):
-        if m[1]:
-            norm, status = m[1], m[2]
+    m = re.match(r"^(.*?)[(\[【]?(实际|预计|目标|预估|计划|actual|estimate|target)[)\]】]?$",
+                 norm, re.IGNORECASE)
+    if m and m[1]:
+        norm, status = m[1], m[2]
     return parse_period(norm), status

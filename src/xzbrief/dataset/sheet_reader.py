@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from xzbrief.dataset.cells import cell_name
+from xzbrief.dataset.cells import cell_name, column_letter
 from xzbrief.dataset.model import CellRef
 from xzbrief.dataset.problems import Problem, error, warning
 from xzbrief.dataset.xlsx import RawSheet
@@ -24,6 +24,12 @@ class SheetReader:
         self.header_row = header_row
         self.columns = columns
         self.problems = problems
+        scan = sheet.scan
+        self._special_rows = {r for r, _ in scan.errors} | {r for r, _ in scan.uncalculated}
+        # Cleaned text by (type, value, multiline); only values without control characters,
+        # so each such cell still gets its own warning. Codes, regions and statuses repeat on
+        # every row: this keeps 100,000-row sheets fast.
+        self._clean_cache: dict[tuple[type, Any, bool], str] = {}
 
     @property
     def name(self) -> str:
@@ -39,7 +45,7 @@ class SheetReader:
         return cell_name(row, col)
 
     def ref(self, row: int, col: int) -> CellRef:
-        return CellRef(self.sheet.name, cell_name(row, col))
+        return CellRef(self.sheet.name, f"{column_letter(col)}{row + 1}")
 
     def order(self, row: int, col: int) -> tuple[int, int, int]:
         return (self.sheet.index + 1, row, col)
@@ -55,45 +61,78 @@ class SheetReader:
     def raw(self, row: int, col: int | None) -> Any:
         if col is None:
             return ""
-        return self.sheet.value(row, col)
+        rows = self.sheet.rows
+        if row < len(rows):
+            values = rows[row]
+            if col < len(values):
+                return values[col]
+        return ""
 
     def is_blank_row(self, row: int) -> bool:
-        scan = self.sheet.scan
-        if any(r == row for r, _ in scan.errors) or any(r == row for r, _ in scan.uncalculated):
+        if row in self._special_rows:
             return False
-        values = self.sheet.rows[row] if row < len(self.sheet.rows) else []
-        return all(v in ("", None) or (isinstance(v, str) and not v.strip()) for v in values)
+        for v in self.sheet.rows[row] if row < len(self.sheet.rows) else ():
+            if v.__class__ is str:
+                if v and not v.isspace():
+                    return False
+            elif v is not None:
+                return False
+        return True
 
     def text(self, row: int, key: str, multiline: bool = False) -> str:
         """A text cell, cleaned; numbers become their plain spelling (1001.0 -> '1001')."""
         col = self.columns.get(key)
         if col is None:
             return ""
-        value = self.raw(row, col)
-        if (row, col) in self.sheet.scan.uncalculated:
-            self.error("value-uncalculated", row, col)
+        if row in self._special_rows:
+            if (row, col) in self.sheet.scan.uncalculated:
+                self.error("value-uncalculated", row, col)
+                return ""
+            if (row, col) in self.sheet.scan.errors:
+                self.error("value-excel-error", row, col,
+                           error=self.sheet.scan.errors[(row, col)])
+                return ""
+        rows = self.sheet.rows
+        values = rows[row] if row < len(rows) else ()
+        value = values[col] if col < len(values) else ""
+        if value == "" or value is None:
             return ""
-        if (row, col) in self.sheet.scan.errors:
-            self.error("value-excel-error", row, col, error=self.sheet.scan.errors[(row, col)])
-            return ""
+        hit = self._clean_cache.get((value.__class__, value, multiline))
+        if hit is not None:
+            return hit
         return self.clean(value, row, col, multiline)
 
     def clean(self, value: Any, row: int, col: int, multiline: bool = False) -> str:
-        if value is None:
+        if value is None or value == "":
             return ""
-        if isinstance(value, bool):
-            text = "TRUE" if value else "FALSE"
-        elif isinstance(value, float) and value.is_integer():
-            text = str(int(value))
-        elif isinstance(value, dt.datetime):
-            text = value.strftime("%Y-%m-%d %H:%M") if value.time() != dt.time() \
-                else value.date().isoformat()
-        else:
-            text = str(value)
-        if _CONTROL.search(text):
-            self.warn("text-control-chars", row, col)
-            text = _CONTROL.sub("", text)
-        if multiline:
-            text = "\n".join(line.strip() for line in text.replace("\r", "").split("\n"))
-            return text.strip()
-        return " ".join(text.replace("\r", " ").replace("\n", " ").replace("\t", " ").split())
+        key = (value.__class__, value, multiline)
+        hit = self._clean_cache.get(key)
+        if hit is not None:
+            return hit
+        text = spell_value(value)
+        if not _CONTROL.search(text):
+            text = _tidy(text, multiline)
+            self._clean_cache[key] = text
+            return text
+        self.warn("text-control-chars", row, col)  # not cached: every such cell is named
+        return _tidy(_CONTROL.sub("", text), multiline)
+
+
+def spell_value(value: Any) -> str:
+    """A cell value as the user typed it: 9.0 -> '9', a date -> '2025-01-01'."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M") if value.time() != dt.time() \
+            else value.date().isoformat()
+    return str(value)
+
+
+def _tidy(text: str, multiline: bool) -> str:
+    if multiline:
+        text = "\n".join(line.strip() for line in text.replace("\r", "").split("\n"))
+        return text.strip()
+    return " ".join(text.replace("\r", " ").replace("\n", " ").replace("\t", " ").split())
+

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -129,8 +131,6 @@ def _write_sheet(ws: Worksheet, content: WorkbookContent, columns: Sequence[Colu
         cell.font = HEADER_FONT
         cell.alignment = Alignment(horizontal="center", vertical="center")
         if col.help_zh:
-            from openpyxl.comments import Comment
-
             cell.comment = Comment(col.help_zh + ("(必填)" if col.required else ""), "xzbrief")
         letter = cell.column_letter
         ws.column_dimensions[letter].width = WIDTHS.get(col.header, 12)
@@ -146,9 +146,7 @@ def _write_sheet(ws: Worksheet, content: WorkbookContent, columns: Sequence[Colu
 
 
 def _column_letter(columns: Sequence[Column], header: str) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter([c.header for c in columns].index(header) + 1)
+    return str(get_column_letter([c.header for c in columns].index(header) + 1))
 
 
 def _add_validations(wb: Workbook, n_themes: int, n_regions: int) -> None:
@@ -196,7 +194,8 @@ def _write_explanations(ws: Worksheet, title: str) -> None:
         "然后每个期间一列,列名如「2024年」「2025年(预计)」)。名称以「数据」开头的工作表都会读取。",
         "期间写法:2025年、2025年11月、2025-11、2025年1—11月(累计)、2025年三季度、2025Q3、"
         "2025年上半年、2021—2025年、“十四五”。",
-        "数值只填数字;缺数请留空(生成时显示为空缺,绝不当作 0)。公式可以使用,但文件须经 Excel 保存。",
+        "数值只填数字;缺数请留空(生成时显示为空缺,绝不当作 0)。"
+        "公式可以使用,但文件须经 Excel 保存。",
         "隐藏的「数据」工作表不读取;隐藏的行照常读取,检查时会提示。",
     ]
     for note in notes:

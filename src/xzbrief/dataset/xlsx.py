@@ -10,6 +10,7 @@ so a plain data sheet costs one pass of ``bytes.find``.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ class RawSheet:
     rows: list[list[Any]]  # calamine values, row 0 = Excel row 1; '' for empty cells
     merged: list[tuple[int, int, int, int]]  # 0-based r1, c1, r2, c2 inclusive
     scan: SheetScan
+    stray: list[Cell] = field(default_factory=list)  # far-away cells left out (trim_strays)
 
     def value(self, row: int, col: int) -> Any:
         if row < len(self.rows) and col < len(self.rows[row]):
@@ -76,23 +78,188 @@ class RawWorkbook:
     _zip: zipfile.ZipFile
     _paths: dict[str, str]
     _percent_styles: set[int]
+    _members: dict[str, bytes] = field(default_factory=dict)  # checked XML, until read
     _calamine: Any = None
 
     def read(self, name: str) -> RawSheet:
-        if self._calamine is None:
-            try:
-                self._calamine = calamine.CalamineWorkbook.from_filelike(io.BytesIO(self._data))
-            except Exception as exc:  # calamine raises several unrelated types
-                raise FileProblem("file-corrupt", reason=_short(exc)) from exc
+        path = self._paths.get(name)
+        xml = self._members.pop(path, None) if path else b""
+        if xml is None:
+            xml = read_member(self._zip, self._paths[name])
+        extent = sheet_extent(xml)
+        stray: list[Cell] = []
+        source = self._data
+        if extent.cells > TRIM_MIN_CELLS:
+            xml, stray, extent = trim_strays(xml)
+            if stray:
+                source = _replace_member(self._zip, self._paths[name], xml)
+        if extent.cells > MAX_SHEET_CELLS:
+            raise SheetTooLarge(name, extent)
         try:
-            sheet = self._calamine.get_sheet_by_name(name)
+            if source is self._data:
+                if self._calamine is None:
+                    self._calamine = calamine.CalamineWorkbook.from_filelike(
+                        io.BytesIO(self._data))
+                book = self._calamine
+            else:
+                book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
+        except Exception as exc:  # calamine raises several unrelated types
+            raise FileProblem("file-corrupt", reason=_short(exc)) from exc
+        try:
+            sheet = book.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=False)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
         except Exception as exc:
             raise FileProblem("file-corrupt", reason=_short(exc)) from exc
-        xml = read_member(self._zip, self._paths[name]) if name in self._paths else b""
         return RawSheet(name, self.sheet_names.index(name), self.hidden.get(name, False),
-                        rows, merged, scan_sheet_xml(xml, self._percent_styles))
+                        rows, merged, scan_sheet_xml(xml, self._percent_styles), stray)
+
+
+# calamine builds a dense grid of the sheet's used range: one stray value in XFD1048576 would
+# ask it for half a terabyte and abort the process. Every sheet's extent is bounded from the
+# XML first (cheaply), far-away cells are left out, and what is still too big is refused.
+MAX_SHEET_CELLS = 30_000_000  # rows x columns of the grid calamine may build
+TRIM_MIN_CELLS = 4_000_000  # below this the grid is cheap; no need to look for strays
+ROW_GAP = 1_000  # this many empty rows part a stray cell from the table
+COL_GAP = 100  # and this many empty columns
+
+_RE_ROW_TAG_R = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+_RE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(/?)>")
+_RE_REF = re.compile(rb'\br="([A-Z]*)(\d*)"')
+_RE_CLOSE_C = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
+# A cell or row tag that does not start with its r attribute (other worksheet elements that
+# begin with <c / <row: cols, col, conditionalFormatting, cfRule, color, customSheetViews,
+# cellWatches, rowBreaks); and row / cell tags with a namespace prefix.
+_RE_C_NOT_R = re.compile(rb'<c(?! r="|o|f|u|e|h)')
+_RE_ROW_NOT_R = re.compile(rb'<row(?! r="|B)')
+_RE_UNUSUAL_TAG = re.compile(rb":(?:c|row)[\s>/]")
+
+
+@dataclass(frozen=True)
+class Extent:
+    rows: int
+    cols: int
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.cols
+
+
+class SheetTooLarge(Exception):
+    """The sheet's used range is too big to read; the loader reports it on the sheet."""
+
+    def __init__(self, sheet: str, extent: Extent) -> None:
+        super().__init__(sheet)
+        self.sheet = sheet
+        self.extent = extent
+
+
+def sheet_extent(xml: bytes) -> Extent:
+    """An upper bound of the grid calamine would build, from a few byte searches.
+
+    Exact rows when every row and cell starts with its ``r`` attribute (every Office writer
+    does that), columns by the length of the letters (26, 702 or 16,384); anything unusual
+    (prefixed tags, cells without ``r``) falls back to the exact scan of ``content_cells``.
+    Searches start with a literal (`` r="``) so they run at ``bytes.find`` speed.
+    """
+    if not xml:
+        return Extent(0, 0)
+    last = xml.rfind(b"<row ")
+    m = _RE_ROW_TAG_R.match(xml, last) if last >= 0 else None
+    if m is None or _RE_UNUSUAL_TAG.search(xml) or _RE_C_NOT_R.search(xml) \
+            or _RE_ROW_NOT_R.search(xml):
+        return _exact_extent(content_cells(xml))
+    # Every row and cell has ` r="` first: the largest number among them bounds the rows.
+    digits = len(m[1].lstrip(b"0")) or 1
+    max_row = max(int(x[1]) for x in re.finditer(
+        rb' r="[A-Z]{0,3}0*([1-9]\d{%d,})"' % (digits - 1), xml))
+    if re.search(rb' r="[A-Z]{2}', xml):
+        cols = 16384 if re.search(rb' r="[A-Z]{3}', xml) else 702
+    else:
+        cols = 26
+    return Extent(max_row, cols)
+
+
+def content_cells(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """(row, col, start, end) of every cell element with content, positioned as calamine
+    positions them (``r`` when given, else the next row / column)."""
+    out: list[tuple[int, int, int, int]] = []
+    row, col = -1, -1
+    for m in _RE_TAG.finditer(xml):
+        ref = _RE_REF.search(m[2])
+        if m[1] == b"row":
+            row = int(ref[2]) - 1 if ref and ref[2] else row + 1
+            col = -1
+            continue
+        if ref and ref[1]:
+            col = _col_index(ref[1])
+            if ref[2]:
+                row = int(ref[2]) - 1
+        else:
+            col += 1
+        if m[3]:  # <c .../>: formatting only
+            continue
+        close = _RE_CLOSE_C.search(xml, m.end())
+        if close is None:
+            out.append((row, col, m.start(), m.end()))
+        elif xml[m.end():close.start()].strip():  # <c s="2"></c> is formatting only
+            out.append((row, col, m.start(), close.end()))
+    return out
+
+
+def _col_index(letters: bytes) -> int:
+    col = 0
+    for ch in letters:
+        col = col * 26 + ch - 64
+    return col - 1
+
+
+def _exact_extent(cells: list[tuple[int, int, int, int]]) -> Extent:
+    if not cells:
+        return Extent(0, 0)
+    return Extent(max(c[0] for c in cells) + 1, max(c[1] for c in cells) + 1)
+
+
+def _first_gap(values: set[int], gap: int) -> int:
+    """The last value before the first run of more than ``gap`` missing ones."""
+    ordered = sorted(values)
+    for prev, nxt in itertools.pairwise(ordered):
+        if nxt - prev > gap:
+            return prev
+    return ordered[-1]
+
+
+def trim_strays(xml: bytes) -> tuple[bytes, list[Cell], Extent]:
+    """Leave out cells far below or right of the table (a space typed in row 1,048,576).
+
+    Returns the sheet XML without them, their addresses, and the extent that remains.
+    """
+    cells = content_cells(xml)
+    extent = _exact_extent(cells)
+    if extent.cells <= TRIM_MIN_CELLS:
+        return xml, [], extent
+    last_row = _first_gap({c[0] for c in cells}, ROW_GAP)
+    last_col = _first_gap({c[1] for c in cells}, COL_GAP)
+    keep = [c for c in cells if c[0] <= last_row and c[1] <= last_col]
+    stray = [c for c in cells if c[0] > last_row or c[1] > last_col]
+    if not stray:
+        return xml, [], extent
+    parts: list[bytes] = []
+    pos = 0
+    for _r, _c, start, end in stray:
+        parts.append(xml[pos:start])
+        pos = end
+    parts.append(xml[pos:])
+    return b"".join(parts), [(r, c) for r, c, _s, _e in stray], _exact_extent(keep)
+
+
+def _replace_member(zf: zipfile.ZipFile, member: str, data: bytes) -> bytes:
+    """The workbook's bytes with one member replaced (in memory; the user's file is untouched)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new:
+        for info in zf.infolist():
+            new.writestr(info.filename, data if info.filename == member else zf.read(info))
+    return out.getvalue()
 
 
 def _short(exc: BaseException) -> str:
@@ -102,11 +269,12 @@ def _short(exc: BaseException) -> str:
 def open_workbook(path: Path) -> RawWorkbook:
     """Bytes in memory, file closed, every XML member checked; raises FileProblem."""
     data = read_file_bytes(path)
-    sniff_workbook(data, path.suffix)
+    sniff_workbook(data, path.suffix, path.name)
     zf, check = check_zip(data)
+    members: dict[str, bytes] = {}
     for name in check.members:
         if name.endswith((".xml", ".rels")):
-            read_member(zf, name)  # refuses DTDs, verifies CRCs
+            members[name] = read_member(zf, name)  # refuses DTDs, verifies CRCs
     try:
         names, hidden, paths = _sheet_table(zf)
         percent = _percent_styles(zf)
@@ -114,7 +282,9 @@ def open_workbook(path: Path) -> RawWorkbook:
         raise FileProblem("file-corrupt", reason=_short(exc)) from exc
     except Exception as exc:  # defusedxml's own refusals
         raise FileProblem("file-xml-bomb", member="xl/workbook.xml") from exc
-    return RawWorkbook(names, hidden, data, zf, paths, percent)
+    sheet_paths = set(paths.values())
+    kept = {k: v for k, v in members.items() if k in sheet_paths}
+    return RawWorkbook(names, hidden, data, zf, paths, percent, kept)
 
 
 def _sheet_table(zf: zipfile.ZipFile) -> tuple[list[str], dict[str, bool], dict[str, str]]:
@@ -185,7 +355,7 @@ def scan_sheet_xml(xml: bytes, percent_styles: set[int]) -> SheetScan:
     scan = SheetScan()
     if not xml:
         return scan
-    if _RE_F.search(xml):
+    if b"<f" in xml or b":f" in xml:
         for m in _RE_F.finditer(xml):
             found = _cell_at(xml, m.start())
             if found is None:
@@ -219,9 +389,9 @@ def scan_sheet_xml(xml: bytes, percent_styles: set[int]) -> SheetScan:
             tag_start = xml.rfind(b"<", 0, pos)
             head = xml[tag_start:tag_start + 8]
             if head.startswith(b"<row") or re.match(rb"<[\w.-]+:row", head):
-                m = _RE_ROW_R.search(xml, tag_start, pos)
-                if m:
-                    scan.hidden_rows.append(int(m[1]) - 1)
+                rm = _RE_ROW_R.search(xml, tag_start, pos)
+                if rm:
+                    scan.hidden_rows.append(int(rm[1]) - 1)
             pos = xml.find(needle, pos + len(needle))
     scan.hidden_rows.sort()
     return scan

@@ -47,3 +47,11 @@ MAX_BULLETS = 6
 MAX_CARDS = 6
 MAX_TABLE_ROWS = 10
 CHART_SHARE = 0.62  # a chart slide: chart on the left, narrative on the right
+CHART_BODY_MAX = 18.0  # the narrative beside a chart
+CHART_AREA = Rect(CONTENT.x, CONTENT.y, CONTENT.w * CHART_SHARE, CONTENT.h)
+CHART_TEXT = Rect(CHART_AREA.right + 24, CONTENT.y + 10, CONTENT.right - CHART_AREA.right - 24,
+                  CONTENT.h - 20)
+BULLETS = CONTENT.inset(8, 4)  # highlights and free text pages
+CARD_W = 320.0  # one or two key figures stand left of their narrative
+CARD_TEXT = Rect(CONTENT.x + CARD_W + 36, CONTENT.y + 10, CONTENT.w - CARD_W - 36,
+                 CONTENT.h - 20)

@@ -106,7 +106,19 @@ class Card:
     number: str
     after: str  # unit and qualifier after the number
     change: Figure | None = None  # 同比增长54.8%
-    note: str = ""  # the workbook's 备注, shown small
+    note: str = ""  # the workbook's 备注 (or the base of the change), shown small
+    base: Figure | None = None  # the value the change is measured from, when the note shows it
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """Every number the card shows."""
+        return tuple(f for f in (self.figure, self.change, self.base) if f is not None)
+
+
+def card_figures(cards: tuple[Card, ...] | list[Card]) -> list[Figure]:
+    """The numbers a set of cards shows: levels first, then changes and their bases."""
+    return ([c.figure for c in cards] + [c.change for c in cards if c.change]
+            + [c.base for c in cards if c.base])
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from xzbrief.deck.wording import (
 
 # Qualifiers that are verbs in their own right: 「自主可控率突破90%」, 「总投资超300亿元」.
 VERB_QUALIFIERS = ("约", "超", "超过", "突破", "近", "不足", "逾")
+APPROXIMATE = ("约", "左右", "近")  # the value itself is rounded by the source
 THRESHOLD_NAMES = {10: "十亿级", 100: "百亿级", 1000: "千亿级", 10000: "万亿级"}
 
 
@@ -75,11 +76,22 @@ def level_sentence(ind: Indicator, obs: Observation, region: str) -> str:
 class Change:
     phrase: str  # 同比增长54.8% / 较2020年翻番 / 提高1.3个百分点
     figure: Figure
+    base: Figure | None = None  # the value compared with (2024年 204.2亿元), for cards and notes
+
+    @property
+    def base_text(self) -> str:
+        """「2024年为204.2亿元」: the base a card shows under its change."""
+        if self.base is None:
+            return ""
+        return f"{self.base.period}为{self.base.text}"
 
 
 def _comparable(ind: Indicator, cur: Observation, base: Observation | None) -> bool:
+    """A change can be claimed: both values known and exact enough (the base neither a bound
+    nor approximate, the current value not a bound) and, for growth in %, a positive base."""
     return (base is not None and base.value is not None and cur.value is not None
-            and not base.is_bound and not cur.is_bound and base.qualifier not in ("约", "左右")
+            and not base.is_bound and not cur.is_bound
+            and base.qualifier not in (*APPROXIMATE, "不足") and cur.qualifier != "不足"
             and (ind.is_rate or base.value > 0))
 
 
@@ -96,23 +108,24 @@ def compare(ind: Indicator, cur: Observation, base: Observation | None,
         prefix = f"较{base.period.label}"
     cur_txt = format_number(cur.value, ind.decimals)
     base_txt = format_number(base.value, ind.decimals)
+    approx = cur.qualifier in APPROXIMATE
     if ind.is_rate:
         diff = cur.value - base.value
-        phrase = points_phrase(diff, prefix)
+        phrase = points_phrase(diff, prefix, approx)
         value, unit = diff, "个百分点"
         method = f"{cur_txt} − {base_txt} = {format_rate(diff)}个百分点"
     else:
         ratio = cur.value / base.value
         pct = (ratio - 1) * 100
         doubled = multiple_phrase(ratio, prefix)
-        phrase = doubled if doubled is not None else growth_phrase(pct, prefix)
+        phrase = doubled if doubled is not None else growth_phrase(pct, prefix, approx)
         value, unit = pct, "%"
         method = f"({cur_txt} ÷ {base_txt} − 1) × 100% = {format_rate(pct)}%"
     refs = tuple(r for r in (base.ref, cur.ref) if r is not None)
     figure = Figure(label=f"{ind.name}变化", text=phrase, value=round(value, 1), unit=unit,
                     status=cur.status, period=cur.period.label, region=cur.region,
                     source=cur.source, derived_from=refs, method=method)
-    return Change(phrase, figure)
+    return Change(phrase, figure, level_figure(ind, base))
 
 
 def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None:
@@ -127,7 +140,8 @@ def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None
     assert first.value is not None and last.value is not None
     rate = (math.pow(last.value / first.value, 1 / years) - 1) * 100
     span = f"{first.period.year}—{last.period.year}年"
-    word = "年均增长" if rate >= 0 else "年均下降"
+    word = ("年均增长" if rate >= 0 else "年均下降") + ("约" if last.qualifier in APPROXIMATE
+                                                    else "")
     phrase = f"{word}{format_rate(abs(rate))}%"
     method = (f"({format_number(last.value)} ÷ {format_number(first.value)})^(1/{years}) − 1 = "
               f"{format_rate(rate)}%")

@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from xzbrief.dataset.model import Dataset
 from xzbrief.deck import grid
-from xzbrief.deck.model import Card, Deck, DeckInfo, Figure, Slide, SlideKind, Table, TableCell
+from xzbrief.deck.model import (
+    Card,
+    Deck,
+    DeckInfo,
+    Figure,
+    Slide,
+    SlideKind,
+    Table,
+    TableCell,
+    card_figures,
+)
 from xzbrief.deck.notes import footnotes, speaker_notes
-from xzbrief.deck.textfit import fit_text, fits_one_line
+from xzbrief.deck.textfit import fits_one_line, paginate_bullets
 from xzbrief.deck.theme_slides import ThemePlan, ThemePlanner
 from xzbrief.deck.wording import heading_number
 from xzbrief.recipe import Recipe, Structure
@@ -79,7 +89,7 @@ def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Reci
     cards = cards[:grid.MAX_CARDS]
     if len(cards) < 2:
         return None
-    figures: list[Figure] = [c.figure for c in cards] + [c.change for c in cards if c.change]
+    figures: list[Figure] = card_figures(cards)
     heads = [p.headline_text for _, p in plans if p.headline is not None]
     narrative = [h + "。" for h in heads[:len(cards)]]
     notes = speaker_notes(narrative, figures, dataset.info.file_name) \
@@ -95,15 +105,8 @@ def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Reci
 
 def _text_slides(title: str, paragraphs: tuple[str, ...]) -> list[Slide]:
     """Free text pages (存在问题 / 下一步工作), split so each page's text fits at ≥ 16 pt."""
-    pages: list[list[str]] = [[]]
-    for para in paragraphs:
-        trial = [*pages[-1], para]
-        fit = fit_text("\n".join(trial), grid.CONTENT.w - 40, grid.CONTENT.h - 10 * len(trial),
-                       grid.BODY_MAX, grid.BODY_MIN, spacing=1.4)
-        if pages[-1] and (not fit.fits or len(trial) > grid.MAX_BULLETS):
-            pages.append([para])
-        else:
-            pages[-1].append(para)
+    pages = paginate_bullets(list(paragraphs), grid.BULLETS.w, grid.BULLETS.h, grid.BODY_MIN,
+                             grid.MAX_BULLETS)
     n = len(pages)
     return [Slide(kind=SlideKind.TEXT, title=title + (f"({i}/{n})" if n > 1 else ""),
                   section=title, lines=tuple(page)) for i, page in enumerate(pages, start=1)]

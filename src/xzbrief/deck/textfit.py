@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -186,3 +187,56 @@ def fit_title(text: str, width_pt: float, height_pt: float, max_size: float, min
             ok = len(lines) * size * spacing <= height_pt + 0.5
             return Fit(size, tuple(lines), ok)
         size -= 1
+
+
+# --- bullet lists: one measure for the planner (what fits on a page) and the layout ---------
+BULLET_MARKER = 1.4  # em left for the ■ or 1. marker (the hanging indent)
+BULLET_SPACING = 1.45  # line pitch in em, written as exact line spacing
+BULLET_GAP = 0.6  # em between paragraphs
+
+
+def bullets_height(lines: Sequence[str], size: float, width: float) -> float:
+    """Height in points of ``lines`` as hanging-indent paragraphs at ``size``."""
+    text_w = width - size * BULLET_MARKER
+    rows = sum(len(wrap(line, size, text_w)) for line in lines)
+    return rows * size * BULLET_SPACING + max(len(lines) - 1, 0) * size * BULLET_GAP
+
+
+def bullets_size(lines: Sequence[str], width: float, height: float, max_size: float,
+                 min_size: float) -> float | None:
+    """The largest whole size in [min_size, max_size] at which the list fits, or None."""
+    size = max_size
+    while size >= min_size - 1e-9:
+        if bullets_height(lines, size, width) <= height + 0.01:
+            return size
+        size -= 1
+    return None
+
+
+def fit_bullets(lines: Sequence[str], width: float, height: float, max_size: float,
+                min_size: float) -> list[str]:
+    """The longest head of ``lines`` that fits at ``min_size`` or more (at least one line)."""
+    for n in range(len(lines), 0, -1):
+        if bullets_size(lines[:n], width, height, max_size, min_size) is not None:
+            return list(lines[:n])
+    return list(lines[:1])
+
+
+def paginate_bullets(lines: Sequence[str], width: float, height: float, size: float,
+                     max_per_page: int) -> list[list[str]]:
+    """Pages of at most ``max_per_page`` paragraphs that each fit at ``size``."""
+    pages: list[list[str]] = [[]]
+    for line in lines:
+        trial = [*pages[-1], line]
+        if pages[-1] and (len(trial) > max_per_page
+                          or bullets_height(trial, size, width) > height + 0.01):
+            pages.append([line])
+        else:
+            pages[-1].append(line)
+    if len(pages) > 1:  # even pages (4 + 3, not 6 + 1) when they fit
+        per = -(-len(lines) // len(pages))
+        even = [list(lines[i:i + per]) for i in range(0, len(lines), per)]
+        if len(even) == len(pages) and all(bullets_height(p, size, width) <= height + 0.01
+                                           for p in even):
+            return even
+    return pages

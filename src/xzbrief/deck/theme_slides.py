@@ -21,6 +21,7 @@ from xzbrief.deck.model import (
     SlideKind,
     Table,
     TableCell,
+    card_figures,
 )
 from xzbrief.deck.narrative import (
     Change,
@@ -37,11 +38,13 @@ from xzbrief.deck.narrative import (
 )
 from xzbrief.deck.notes import ROUNDING_NOTE, footnotes, speaker_notes, split_common_notes
 from xzbrief.deck.selection import Selection, region_of, select, selected_indicators
-from xzbrief.deck.textfit import fit_text, fits_one_line, wrap
-from xzbrief.deck.wording import format_number, format_rate
+from xzbrief.deck.textfit import fit_bullets, fits_one_line, paginate_bullets
+from xzbrief.deck.wording import format_figure, format_number, format_rate
 from xzbrief.recipe import Comparison, Options, ThemeChoice
 
 MAX_TABLE_FACTS = 12  # more single facts than this read better as a table
+MAX_BARS = 12  # a longer series is drawn as a line
+MAX_PARTS = 6  # parts of a total in one doughnut or stacked chart
 
 
 @dataclass
@@ -85,11 +88,17 @@ class ThemePlanner:
                     f"专题「{self.choice.name}」:指标「{ind.name}」在所选地区和期间没有数据,已跳过")
                 continue
             selections.append(sel)
-        chosen = {s.indicator.code for s in selections}
+        order = [s.indicator.code for s in selections]
+        chosen = set(order)
+        with_parts = {s.indicator.parent for s in selections if s.indicator.parent in chosen}
+        totals = {s.indicator.code: s for s in selections}
         parts: dict[str, list[Selection]] = {}
-        facts: list[_Fact] = []
+        facts_of: dict[str, list[_Fact]] = {}  # single facts per indicator
+        leads: dict[str, _Fact] = {}  # the headline figure of a charted indicator
+        pending: set[str] = set()  # totals shown by their parts chart if one is made
         charts: list[Slide] = []
         for sel in selections:
+            code = sel.indicator.code
             if sel.indicator.parent in chosen:
                 parts.setdefault(sel.indicator.parent, []).append(sel)
                 continue
@@ -100,21 +109,33 @@ class ThemePlanner:
             if len(sel.by_region) >= 3:
                 charts.append(self._region_chart(sel))
                 made_chart = True
-            if not made_chart:
-                facts.extend(self._facts(sel))
-            elif self.plan.headline is None and sel.series:
-                fact = self._fact(sel.indicator, sel.series[-1], sel, sel.series)
-                self._set_headline(fact)
-        totals = {s.indicator.code: s for s in selections}
+            if made_chart:
+                if sel.series and sel.series[-1].value is not None:
+                    leads[code] = self._fact(sel.indicator, sel.series[-1], sel, sel.series)
+            elif code in with_parts:
+                pending.add(code)
+            else:
+                facts_of[code] = self._facts(sel)
         for parent, members in parts.items():
-            slide = self._parts_chart(totals[parent], members)
+            total = totals[parent]
+            slide = self._parts_chart(total, members)
             if slide is not None:
                 charts.append(slide)
-            else:
-                for m in members:
-                    facts.extend(self._facts(m))
+                last = total.series[-1] if total.series else None
+                if parent in pending and last is not None and last.value is not None:
+                    leads[parent] = self._fact(total.indicator, last, total, total.series)
+                continue
+            if parent in pending:
+                facts_of[parent] = self._facts(total)
+            for m in members:
+                facts_of[m.indicator.code] = self._facts(m)
+        facts = [f for code in order for f in facts_of.get(code, [])]
+        for code in order:  # the theme's first indicator speaks for it on 总体情况
+            lead = leads.get(code) or next(iter(facts_of.get(code, [])), None)
+            if lead is not None:
+                self._set_headline(lead)
+                break
         if facts:
-            self._set_headline(facts[0])
             if len(facts) > MAX_TABLE_FACTS:
                 self.plan.slides.extend(self._fact_tables(facts))
             else:
@@ -174,11 +195,16 @@ class ThemePlanner:
         return out
 
     def _card(self, fact: _Fact, note: str | None = None) -> Card:
+        """The number big; under it the change and either the workbook's 备注 or, when there
+        is none, the value the change was measured from (「2024年为204.2亿元」)."""
         before, number, after = card_parts(fact.ind, fact.obs)
+        text = fact.obs.note if note is None else note
+        base = None
+        if not text and fact.change is not None and fact.change.base is not None:
+            text, base = fact.change.base_text, fact.change.base
         return Card(label=fact.label, figure=level_figure(fact.ind, fact.obs, fact.label),
                     before=before, number=number, after=after,
-                    change=fact.change.figure if fact.change else None,
-                    note=fact.obs.note if note is None else note)
+                    change=fact.change.figure if fact.change else None, note=text, base=base)
 
     def _card_slides(self, facts: list[_Fact]) -> list[Slide]:
         slides: list[Slide] = []
@@ -189,7 +215,7 @@ class ThemePlanner:
             chunk = facts[start:start + per_page]
             notes, common = split_common_notes([f.obs.note for f in chunk])
             cards = tuple(self._card(f, note) for f, note in zip(chunk, notes, strict=True))
-            figures = [c.figure for c in cards] + [c.change for c in cards if c.change]
+            figures = card_figures(cards)
             narrative = [self._sentence(f) for f in chunk]
             title = self._title([f.headline for f in chunk], fallback=self.choice.name)
             side = tuple(narrative) if len(chunk) <= 2 else ()
@@ -251,8 +277,9 @@ class ThemePlanner:
             consecutive = cur.period.previous() == prev.period
             growth_changes.append(compare(ind, cur, prev, "同比") if consecutive else None)
         growth = [c.figure.value if c else None for c in growth_changes]
-        kind = ChartKind.BAR
-        if (not ind.is_rate and self.choice.comparison is not Comparison.NONE
+        kind = ChartKind.LINE if len(points) > MAX_BARS else ChartKind.BAR
+        if (kind is ChartKind.BAR and not ind.is_rate
+                and self.choice.comparison is not Comparison.NONE
                 and sum(g is not None for g in growth) >= 2):
             kind = ChartKind.BAR_LINE
             series.append(Series("同比增长", tuple(growth), "%", 1,
@@ -294,8 +321,10 @@ class ThemePlanner:
         elif yoy is not None:
             headline += "," + yoy.phrase
         unit = f"({ind.unit})" if ind.unit else ""
+        drawn = {ChartKind.LINE: "折线图", ChartKind.BAR_LINE: "柱状图(折线为同比增速)"
+                 }.get(kind, "柱状图")
         chart = Chart(kind, f"{ind.name}{unit}", cats, tuple(series),
-                      alt_text=f"{ind.name}{first.period.label}至{last.period.label}柱状图。"
+                      alt_text=f"{ind.name}{first.period.label}至{last.period.label}{drawn}。"
                       + "".join(lines))
         figures = [f for f in figs if f is not None] + [c.figure for c in changes]
         figures += [c.figure for c in growth_changes if c is not None and c not in changes]
@@ -311,39 +340,43 @@ class ThemePlanner:
         periods = sorted({o.period for o in ranked}, key=lambda p: p.sort_key)
         period = periods[-1].label if len(periods) == 1 else ""
         top = ranked[0]
-        headline = f"{period}{ind.label}{top.region}居首,{level_clause(ind, top, '')}"
+        top_text = format_figure(top.value or 0.0, ind.unit, top.qualifier, ind.decimals)
+        ranking = f"{period}{ind.label}{top.region}居首,{level_clause(ind, top, '')}"
         lines = [f"{period}{o.region}{level_clause(ind, o)}。" for o in ranked[:4]]
+        figures = list(figs)
+        candidates = [ranking]
+        own = sel.series[-1] if sel.series else None
+        if own is not None and own.value is not None:
+            fact = self._fact(ind, own, sel, sel.series)
+            lines.insert(0, self._sentence(fact))
+            figures[:0] = [level_figure(ind, own), *([fact.change.figure] if fact.change
+                                                     else [])]
+            candidates = [f"{fact.headline},{top.region}以{top_text}居首", ranking]
         unit = f"({ind.unit})" if ind.unit else ""
         chart = Chart(ChartKind.HBAR, f"{period}各地区{ind.name}{unit}",
                       tuple(o.region for o in ranked), (series,),
                       alt_text=f"{ind.name}分地区排序条形图。" + "".join(lines))
-        return self._chart_slide(headline, chart, lines, list(figs), [ind])
+        return self._chart_slide(candidates, chart, lines, figures, [ind])
 
     def _parts_chart(self, total: Selection, parts: list[Selection]) -> Slide | None:
-        """Parts of a total at the latest period they all share: a doughnut (≤ 6 parts)."""
-        latest = total.series[-1] if total.series else None
-        if latest is None or latest.value is None or not 2 <= len(parts) <= 6:
+        """Parts of a total: stacked columns when they share three or more periods, else a
+        doughnut at the total's latest period (2 to 6 parts)."""
+        if not 2 <= len(parts) <= MAX_PARTS:
             return None
-        members: list[tuple[Indicator, Observation]] = []
-        for p in parts:
-            match = next((o for o in p.series if o.period == latest.period
-                          and o.value is not None and not o.is_bound), None)
-            if match is None:
-                return None
-            members.append((p.indicator, match))
+        usable = [{o.period: o for o in p.series if o.value is not None and not o.is_bound}
+                  for p in parts]
+        shared = sorted(set.intersection(*(set(u) for u in usable)), key=lambda q: q.sort_key)
+        if len(shared) >= 3:
+            return self._stacked_parts(total, parts, usable, shared[-MAX_BARS:])
+        latest = total.series[-1] if total.series else None
+        if latest is None or latest.value is None or latest.is_bound or latest.value <= 0:
+            return None
+        if any(latest.period not in u for u in usable):
+            return None
+        members = [(p.indicator, u[latest.period]) for p, u in zip(parts, usable, strict=True)]
         ind = total.indicator
-        assert latest.value is not None
         figs = [level_figure(i, o) for i, o in members]
-        shares: list[Figure] = []
-        for i, o in members:
-            assert o.value is not None
-            share = o.value / latest.value * 100
-            refs = tuple(r for r in (o.ref, latest.ref) if r is not None)
-            shares.append(Figure(label=f"{i.name}占比", text=f"{format_rate(share)}%",
-                                 value=round(share, 1), unit="%", status=o.status,
-                                 period=o.period.label, region=o.region, source=o.source,
-                                 derived_from=refs, method=f"{format_number(o.value)} ÷ "
-                                 f"{format_number(latest.value)} × 100%"))
+        shares = [self._share(i, o, latest) for i, o in members]
         order = sorted(range(len(members)), key=lambda k: members[k][1].value or 0.0,
                        reverse=True)
         series = Series(ind.label, tuple(members[k][1].value for k in order), ind.unit,
@@ -353,7 +386,8 @@ class ThemePlanner:
         headline = (f"{ind.label}构成中{biggest.label}占比最高,"
                     f"达{shares[order[0]].text}")
         lines = [level_sentence(ind, latest, self._region(total.main_region)) + "。"]
-        lines += [f"{members[k][0].name}{figs[k].text},占{shares[k].text}。" for k in order]
+        lines += [f"{level_clause(members[k][0], members[k][1])},占{shares[k].text}。"
+                  for k in order]
         chart = Chart(ChartKind.DOUGHNUT, f"{latest.period.label}{ind.name}构成",
                       tuple(members[k][0].label for k in order), (series,),
                       alt_text=f"{ind.name}构成环形图。" + "".join(lines))
@@ -361,15 +395,95 @@ class ThemePlanner:
         return self._chart_slide(headline, chart, lines, figures,
                                  [ind, *(i for i, _ in members)], [ROUNDING_NOTE])
 
-    def _chart_slide(self, headline: str, chart: Chart, lines: list[str],
+    @staticmethod
+    def _share(ind: Indicator, part: Observation, total: Observation) -> Figure:
+        assert part.value is not None and total.value is not None
+        share = part.value / total.value * 100
+        refs = tuple(r for r in (part.ref, total.ref) if r is not None)
+        return Figure(label=f"{ind.name}占比", text=f"{format_rate(share)}%",
+                      value=round(share, 1), unit="%", status=part.status,
+                      period=part.period.label, region=part.region, source=part.source,
+                      derived_from=refs, method=f"{format_number(part.value)} ÷ "
+                      f"{format_number(total.value)} × 100%")
+
+    def _stacked_parts(self, total: Selection, parts: list[Selection],
+                       usable: list[dict[Period, Observation]], periods: list[Period]
+                       ) -> Slide:
+        """Stacked columns: one series per part over the periods they share."""
+        ind = total.indicator
+        series: list[Series] = []
+        all_figs: list[Figure] = []
+        for p, u in zip(parts, usable, strict=True):
+            obs = [u[q] for q in periods]
+            figs = tuple(level_figure(p.indicator, o) for o in obs)
+            all_figs += figs
+            series.append(Series(p.indicator.label, tuple(o.value for o in obs), p.indicator.unit,
+                                 p.indicator.decimals, tuple(o.status for o in obs),
+                                 figures=figs))
+        cats = tuple(self._category(min((u[q] for u in usable), key=lambda o: o.status
+                                        is not Status.ESTIMATE)) for q in periods)
+        last = periods[-1]
+        own = next((o for o in total.series if o.period == last and o.value is not None
+                    and not o.is_bound and o.value > 0), None)
+        members = [(p.indicator, u[last]) for p, u in zip(parts, usable, strict=True)]
+        order = sorted(range(len(members)), key=lambda k: members[k][1].value or 0.0,
+                       reverse=True)
+        biggest_ind, biggest = members[order[0]]
+        lines: list[str] = []
+        figures: list[Figure] = []
+        if own is not None:
+            lines.append(level_sentence(ind, own, self._region(total.main_region)) + "。")
+            figures.append(level_figure(ind, own))
+            share = self._share(biggest_ind, biggest, own)
+            figures.append(share)
+            headline = f"{last.label}{ind.label}构成中{biggest_ind.label}占比最高,达{share.text}"
+        else:
+            headline = f"{last.label}{ind.label}构成中{biggest_ind.label}规模最大"
+        lines += [f"{last.label}{level_clause(members[k][0], members[k][1])}。"
+                  for k in order[:3]]
+        first_period = periods[0]
+        grown = self._fastest_part(parts, usable, first_period, last)
+        if grown is not None:
+            lines.append(grown.phrase + "。")
+            figures.append(grown.figure)
+        unit = f"({ind.unit})" if ind.unit else ""
+        chart = Chart(ChartKind.STACKED, f"{ind.name}构成{unit}", cats, tuple(series),
+                      alt_text=f"{ind.name}{first_period.label}至{last.label}分项堆积柱状图。"
+                      + "".join(lines))
+        return self._chart_slide(headline, chart, lines, [*figures, *all_figs],
+                                 [ind, *(p.indicator for p in parts)], [ROUNDING_NOTE])
+
+    def _fastest_part(self, parts: list[Selection], usable: list[dict[Period, Observation]],
+                      first: Period, last: Period) -> Change | None:
+        """「其中数字经济产业集群规模2021—2025年年均增长…」: the part that grew fastest."""
+        best: tuple[float, Indicator, Change] | None = None
+        for p, u in zip(parts, usable, strict=True):
+            change = cagr(p.indicator, u[first], u[last])
+            if change is not None and change.figure.value is not None and (
+                    best is None or change.figure.value > best[0]):
+                best = (change.figure.value, p.indicator, change)
+        if best is None:
+            return None
+        _, part, change = best
+        expect = "预计" if change.figure.is_estimate else ""
+        phrase = f"其中{part.name}增长最快,{expect}{change.figure.period}{change.phrase}"
+        return Change(phrase, change.figure)
+
+    def _chart_slide(self, headline: str | list[str], chart: Chart, lines: list[str],
                      figures: list[Figure], inds: list[Indicator],
                      notes: Sequence[str] = ()) -> Slide:
-        box_w = grid.CONTENT.w * (1 - grid.CHART_SHARE) - 24
-        kept = self._fit_lines(lines, box_w, grid.CONTENT.h - 20)
+        """``headline``: the conclusion, or conclusions from the fullest to the shortest; the
+        first that fits one title line is used."""
+        candidates = [headline] if isinstance(headline, str) else headline
+        title = next((c for c in candidates if fits_one_line(c, grid.TITLE.w, grid.TITLE_MIN)),
+                     "")
+        title = title or self._title(candidates[-1:], chart.title)
+        kept = fit_bullets(lines, grid.CHART_TEXT.w, grid.CHART_TEXT.h, grid.CHART_BODY_MAX,
+                           grid.BODY_MIN)
         if len(kept) < len(lines):
-            self.plan.warnings.append(f"「{headline}」页的文字较多,已在页面上省略 "
+            self.plan.warnings.append(f"「{title}」页的文字较多,已在页面上省略 "
                                       f"{len(lines) - len(kept)} 句(完整内容见备注)")
-        return Slide(kind=SlideKind.CHART, title=self._title([headline], chart.title),
+        return Slide(kind=SlideKind.CHART, title=title,
                      section=self.choice.name, chart=chart, lines=tuple(kept),
                      footnotes=self._footnotes(figures, inds, list(notes)),
                      notes=self._notes(lines, figures), figures=tuple(figures))
@@ -387,8 +501,8 @@ class ThemePlanner:
         if not items:
             return []
         slides = []
-        chunks = self._paginate([text for text, _ in items], grid.CONTENT.w - 40,
-                                grid.CONTENT.h - 10)
+        chunks = paginate_bullets([text for text, _ in items], grid.BULLETS.w, grid.BULLETS.h,
+                                  grid.BODY_MAX, grid.MAX_BULLETS)
         start = 0
         for n, chunk in enumerate(chunks, start=1):
             hs = [h for _, h in items[start:start + len(chunk)]]
@@ -397,38 +511,16 @@ class ThemePlanner:
             suffix = f"({n}/{len(chunks)})" if len(chunks) > 1 else ""
             notes = [f"· {text} — {self.file} {h.ref}" for text, h in
                      zip(chunk, hs, strict=True)]
+            title = f"{self.choice.title or self.choice.name}主要亮点{suffix}"
+            if not fits_one_line(title, grid.TITLE.w, grid.TITLE_MIN):
+                title = f"主要亮点{suffix}"
             slides.append(Slide(
-                kind=SlideKind.HIGHLIGHTS, title=f"{self.choice.title or self.choice.name}"
-                f"主要亮点{suffix}", section=self.choice.name, lines=tuple(chunk),
+                kind=SlideKind.HIGHLIGHTS, title=title, section=self.choice.name,
+                lines=tuple(chunk),
                 footnotes=footnotes([], with_sources=self.options.source_footnotes,
                                     extra_sources=sources),
                 notes="\n".join(["要点出处:", *notes]) if self.options.speaker_notes else ""))
         return slides
-
-    @staticmethod
-    def _paginate(lines: list[str], width: float, height: float) -> list[list[str]]:
-        pages: list[list[str]] = [[]]
-        used = 0.0
-        for line in lines:
-            h = len(wrap(line, grid.BODY_MAX, width)) * grid.BODY_MAX * 1.3 + 8
-            if pages[-1] and (used + h > height or len(pages[-1]) >= grid.MAX_BULLETS):
-                pages.append([])
-                used = 0.0
-            pages[-1].append(line)
-            used += h
-        return pages
-
-    @staticmethod
-    def _fit_lines(lines: list[str], width: float, height: float) -> list[str]:
-        kept: list[str] = []
-        for n in range(len(lines), 0, -1):
-            text = "\n".join(lines[:n])
-            fit = fit_text(text, width, height - 6 * n, grid.BODY_MAX, grid.BODY_MIN,
-                           spacing=1.3)
-            if fit.fits:
-                kept = lines[:n]
-                break
-        return kept or lines[:1]
 
     # --- shared -----------------------------------------------------------------------------
     @staticmethod

@@ -58,28 +58,43 @@ def split_figure(value: float, unit: str, qualifier: str = "",
     return "", number, f"{unit}{qualifier}"
 
 
-def growth_phrase(pct: float, prefix: str = "同比") -> str:
-    """同比增长9.6% / 同比下降3.2% / 与上年持平 — ``pct`` is the change in percent."""
+def flat_phrase(prefix: str) -> str:
+    """No change at one decimal: 与上年持平 (同比), 与2020年持平 (较2020年), 环比持平."""
+    if prefix == "同比":
+        return "与上年持平"
+    if prefix.startswith("较"):
+        return f"与{prefix[1:]}持平"
+    return f"{prefix}持平"
+
+
+def growth_phrase(pct: float, prefix: str = "同比", approx: bool = False) -> str:
+    """同比增长9.6% / 同比下降3.2% / 与上年持平 — ``pct`` is the change in percent, shown
+    with one decimal rounded half-up; below 0.05 it reads as 持平. ``approx`` (the value is
+    itself approximate, 9000亿元左右) says 增长约9.8%."""
     if abs(pct) < FLAT_PCT:
-        return "与上年持平" if prefix == "同比" else f"{prefix}持平"
-    word = "增长" if pct > 0 else "下降"
+        return flat_phrase(prefix)
+    word = ("增长" if pct > 0 else "下降") + ("约" if approx else "")
     return f"{prefix}{word}{format_rate(abs(pct))}%"
 
 
-def points_phrase(diff: float, prefix: str = "") -> str:
+def points_phrase(diff: float, prefix: str = "", approx: bool = False) -> str:
     """A change of a rate or share: 提高1.3个百分点 / 下降0.5个百分点 / 持平."""
     if abs(diff) < FLAT_PCT:
-        return f"{prefix}持平"
-    word = "提高" if diff > 0 else "下降"
+        return flat_phrase(prefix) if prefix else "持平"
+    word = ("提高" if diff > 0 else "下降") + ("约" if approx else "")
     return f"{prefix}{word}{format_rate(abs(diff))}个百分点"
 
 
 def multiple_phrase(ratio: float, prefix: str = "") -> str | None:
-    """翻番 or 增长X倍 when a value has at least doubled; None otherwise."""
+    """翻番 (about 2x), 翻两番 (about 4x) or 增长X倍 (X = ratio − 1, one decimal, 「增长2倍」
+    for 3x) when a value has at least doubled; None otherwise."""
     if 1.95 <= ratio < 2.05:
         return f"{prefix}翻番" if prefix else "实现翻番"
+    if 3.95 <= ratio < 4.05:
+        return f"{prefix}翻两番" if prefix else "实现翻两番"
     if ratio >= 2.05:
-        return f"{prefix}增长{format_rate(ratio - 1)}倍"
+        times = format_rate(ratio - 1).removesuffix(".0")
+        return f"{prefix}增长{times}倍"
     return None
 
 

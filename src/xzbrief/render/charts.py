@@ -24,7 +24,7 @@ from xzbrief.dataset.model import Status
 from xzbrief.deck.grid import EMU_PER_PT
 from xzbrief.deck.model import Chart, ChartKind, Series
 from xzbrief.render.fonts import set_fonts, style_font
-from xzbrief.render.layout import ChartBlock
+from xzbrief.render.layout import ESTIMATE_TINT, ChartBlock, tint
 
 LABEL_SIZE = 12
 AXIS_SIZE = 12
@@ -101,11 +101,15 @@ def _fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
             if st is Status.ESTIMATE:
                 point = ps.points[k].format
                 point.fill.solid()
-                point.fill.fore_color.rgb = RGBColor.from_string(
-                    block.estimate_fill if colour == block.colours[0] else colour)
+                point.fill.fore_color.rgb = RGBColor.from_string(estimate_fill(block, colour))
                 point.line.color.rgb = RGBColor.from_string(colour)
                 point.line.dash_style = MSO_LINE_DASH_STYLE.DASH
                 point.line.width = Pt(1.25)
+
+
+def estimate_fill(block: ChartBlock, colour: str) -> str:
+    """Estimates are drawn in a lighter tint of their series colour, with a dashed outline."""
+    return block.estimate_fill if colour == block.colours[0] else tint(colour, ESTIMATE_TINT)
 
 
 def _is_target(s: Series) -> bool:
@@ -265,7 +269,7 @@ def write_bar_line(slide: Any, block: ChartBlock) -> Any:
     # kept (delete=0) so every renderer plots the line against it, but drawn invisibly:
     # the line's data labels carry the growth rates
     sec_val = _axis("c:valAx", "3", "2", delete=False, pos="r", invisible=True)
-    bands = _bands(bars, lines)
+    bands = bar_line_scales(bars, lines)
     if bands is not None:
         _set_scale(last_ax, *bands[0])
         _set_scale(sec_val, *bands[1])
@@ -286,16 +290,27 @@ def _set_scale(ax: Any, low: float, high: float) -> None:
     scaling.append(_el("c:min", f"{low:.6g}"))
 
 
-def _bands(bars: tuple[Series, ...], lines: tuple[Series, ...]
-           ) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """Scales that keep the bars in the lower part of the plot and the growth line above
-    them, so neither hides the other's labels; None when values are negative."""
+BAR_BAND = 0.56  # bars use the lower part of a bar + line chart ...
+LINE_BAND = (0.72, 0.92)  # ... and the growth line this band above them
+
+
+def bar_line_scales(bars: tuple[Series, ...], lines: tuple[Series, ...]
+                    ) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Axis ranges (min, max) for the bars and for the line, so that the tallest bar and its
+    label stay below the lowest point of the line: neither hides the other's labels. None
+    when a bar is negative (then both axes scale themselves)."""
     tops = [v for s in bars for v in s.values if v is not None]
     rates = [v for s in lines for v in s.values if v is not None]
     if not tops or not rates or min(tops) < 0:
         return None
-    spread = (max(rates) - min(rates)) or abs(max(rates)) or 1.0
-    return (0.0, max(tops) * 1.6), (min(rates) - 2.4 * spread, max(rates) + 0.35 * spread)
+    high = max(tops) / BAR_BAND if max(tops) > 0 else 1.0
+    low_f, high_f = LINE_BAND
+    spread = max(rates) - min(rates)
+    if spread == 0:
+        spread = abs(max(rates)) or 1.0
+    span = spread / (high_f - low_f)
+    lo = min(rates) - low_f * span
+    return (0.0, high), (lo, lo + span)
 
 
 def _to_line_series(ser: Any, colour: str) -> Any:

@@ -14,9 +14,19 @@ from xzbrief.dataset.model import Status
 from xzbrief.deck import grid
 from xzbrief.deck.grid import Rect
 from xzbrief.deck.model import Card, Chart, Deck, Slide, SlideKind, Table
-from xzbrief.deck.textfit import fit_text, fit_title, text_width, wrap
+from xzbrief.deck.textfit import (
+    BULLET_GAP,
+    BULLET_MARKER,
+    BULLET_SPACING,
+    bullets_size,
+    fit_text,
+    fit_title,
+    text_width,
+    wrap,
+)
 from xzbrief.render.brand import Brand, LayoutInfo
 
+ESTIMATE_TINT = 0.55  # estimates: the series colour mixed this much with white
 RISE, FALL = "D9480F", "1C7C54"  # orange-red up, teal down: apart for colour-blind readers
 BULLET = "■"
 
@@ -51,6 +61,7 @@ class TextBlock:
     spacing: float = 1.2
     name: str = "文本"
     wrap: bool = True
+    exact: bool = False  # line pitch = spacing x the paragraph's largest size, in points
 
 
 @dataclass(frozen=True)
@@ -212,26 +223,28 @@ class SlideLayouter:
         rect = Rect(title.x, top, min(title.w, grid.CONTENT.w), grid.SLIDE_H - 60 - top)
         fit = fit_text(slide.subtitle, rect.w, rect.h, 18, 14, spacing=1.4)
         return [TextBlock(rect, (Para((Run(slide.subtitle, fit.size, self.p.muted),)),),
-                          spacing=1.4, name="导语")]
+                          spacing=1.4, name="导语", exact=True)]
 
     # --- key figures ----------------------------------------------------------------------
     def _cards(self, cards: tuple[Card, ...], lines: tuple[str, ...] = ()) -> list[Block]:
-        """A grid of cards; one or two cards stand left of their narrative."""
+        """A grid of cards; one or two cards stand left of their narrative, both centred on
+        the content area."""
         n = len(cards)
         gap = 16.0
         area = grid.CONTENT
         extra: list[Block] = []
         if lines and n <= 2:
             cols = 1
-            card_w = 320.0
-            text = Rect(area.x + card_w + 36, area.y + 10, area.w - card_w - 36, area.h - 20)
-            extra = self._bullets(lines, text, numbered=False, max_size=18)
-            area = Rect(area.x, area.y, card_w, area.h)
+            extra = self._bullets(lines, grid.CARD_TEXT, numbered=False,
+                                  max_size=grid.CHART_BODY_MAX, anchor="m")
+            area = Rect(area.x, area.y, grid.CARD_W, area.h)
+            max_h = 220.0 if n == 1 else 180.0
         else:
             cols = n if n <= 3 else (2 if n == 4 else 3)
+            max_h = 250.0
         rows = -(-n // cols)
         w = (area.w - (cols - 1) * gap) / cols
-        h = min((area.h - (rows - 1) * gap) / rows, 250.0)
+        h = min((area.h - (rows - 1) * gap) / rows, max_h)
         top = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2
         blocks: list[Block] = []
         for i, card in enumerate(cards):
@@ -256,7 +269,7 @@ class SlideLayouter:
         label_h = len(label_fit.lines) * label_fit.size * 1.2
         blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, label_h + 4),
                                 (Para((Run(card.label, label_fit.size, p.text, True),)),),
-                                name="指标名称"))
+                                name="指标名称", exact=True))
         if tag_w:
             word = "预计" if estimate else "目标"
             tag = Rect(inner.right - 40, inner.y, 40, 20)
@@ -301,7 +314,7 @@ class SlideLayouter:
                 self.warnings.append(f"「{card.label}」的备注较长,卡片中可能显示不全")
             blocks.append(TextBlock(Rect(inner.x, y, inner.w, inner.bottom - y),
                                     (Para((Run(card.note, fit.size, p.muted),)),),
-                                    spacing=1.25, name="备注"))
+                                    spacing=1.25, name="备注", exact=True))
         elif card.note:
             self.warnings.append(f"「{card.label}」的备注放不下,仅保留在备注页")
         return blocks
@@ -310,45 +323,34 @@ class SlideLayouter:
     def chart_block(self, chart: Chart, rect: Rect) -> ChartBlock:
         p = self.p
         colours = (p.primary, p.secondary, p.neutral, *p.accents[3:])
-        return ChartBlock(rect, chart, colours, tint(p.primary, 0.55), p.text,
+        return ChartBlock(rect, chart, colours, tint(p.primary, ESTIMATE_TINT), p.text,
                           self.brand.font_latin, self.brand.font_ea)
 
     def _chart(self, slide: Slide) -> list[Block]:
         assert slide.chart is not None
-        area = grid.CONTENT
         if not slide.lines:
-            return [self.chart_block(slide.chart, area)]
-        cw = area.w * grid.CHART_SHARE
-        chart_rect = Rect(area.x, area.y, cw, area.h)
-        text_rect = Rect(area.x + cw + 24, area.y + 10, area.w - cw - 24, area.h - 20)
-        return [self.chart_block(slide.chart, chart_rect),
-                *self._bullets(slide.lines, text_rect, numbered=False, max_size=18)]
+            return [self.chart_block(slide.chart, grid.CONTENT)]
+        return [self.chart_block(slide.chart, grid.CHART_AREA),
+                *self._bullets(slide.lines, grid.CHART_TEXT, numbered=False,
+                               max_size=grid.CHART_BODY_MAX, anchor="m")]
 
     def _bullets(self, lines: tuple[str, ...], rect: Rect, numbered: bool,
-                 max_size: float = grid.BODY_MAX) -> list[Block]:
+                 max_size: float = grid.BODY_MAX, anchor: str = "t") -> list[Block]:
         if not lines:
             return []
-        marker_w = 1.4
-        size = max_size
-        while True:
-            total = 0.0
-            for line in lines:
-                total += len(wrap(line, size, rect.w - size * marker_w)) * size * 1.3
-                total += size * 0.6
-            if total <= rect.h or size <= grid.BODY_MIN:
-                break
-            size -= 1
-        if total > rect.h:
+        size = bullets_size(lines, rect.w, rect.h, max_size, grid.BODY_MIN)
+        if size is None:
+            size = grid.BODY_MIN
             self.warnings.append("文字较多,已按最小字号排版,可能超出版面")
         paras = []
         for i, line in enumerate(lines):
             marker = Run(f"{i + 1}." if numbered else BULLET, size * (1 if numbered else 0.6),
                          self.p.primary, True)
-            # the renderer wraps; our wider-than-real measure guarantees the fit
             paras.append(Para((Run(line, size, self.p.text),), marker=marker,
-                              indent=size * marker_w,
-                              space_before=0 if i == 0 else size * 0.6))
-        return [TextBlock(rect, tuple(paras), spacing=1.3, name="要点")]
+                              indent=size * BULLET_MARKER,
+                              space_before=0 if i == 0 else size * BULLET_GAP))
+        return [TextBlock(rect, tuple(paras), anchor=anchor, spacing=BULLET_SPACING,
+                          name="要点", exact=True)]
 
     def _table(self, table: Table, area: Rect) -> TableBlock:
         size = 14.0
@@ -394,7 +396,7 @@ class SlideLayouter:
                 self.warnings.append("脚注较长,已缩到 8 磅仍可能显示不全")
             paras = tuple(Para((Run(line, fit.size, self.p.muted),)) for line in slide.footnotes)
             blocks.append(TextBlock(grid.FOOTNOTE, paras,
-                                    anchor="t", spacing=1.15, name="脚注"))
+                                    anchor="t", spacing=1.15, name="脚注", exact=True))
         blocks.append(TextBlock(grid.PAGE_NUMBER, (Para((Run(str(number), 10, self.p.muted,
                                                              field="slidenum"),), "r"),),
                                 anchor="t", name="页码"))

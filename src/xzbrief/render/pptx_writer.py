@@ -159,8 +159,12 @@ class PptxWriter:
             setattr(tf, side, 0)
         tf.vertical_anchor = ANCHOR[block.anchor]
         self._fill(tf, block.paras)
-        for p in tf.paragraphs:
-            p.line_spacing = block.spacing
+        for p, para in zip(tf.paragraphs, block.paras, strict=False):
+            if block.exact:  # the pitch the layout measured with, whatever the font's metrics
+                size = max((r.size for r in para.runs), default=12.0)
+                p.line_spacing = Pt(round(size * block.spacing, 1))
+            else:
+                p.line_spacing = block.spacing
 
     def _shape(self, slide: Any, block: ShapeBlock) -> None:
         r = block.rect
