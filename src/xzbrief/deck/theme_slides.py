@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
-from xzbrief.dataset.periods import Period
+from xzbrief.dataset.periods import Period, PeriodKind
 from xzbrief.deck import grid
 from xzbrief.deck.model import (
     Axis,
@@ -272,17 +271,26 @@ class ThemePlanner:
         bars = Series(ind.label, tuple(o.value for o in points), ind.unit, ind.decimals,
                       tuple(o.status for o in points), figures=figs)
         series = [bars]
-        growth_changes: list[Change | None] = [None]
-        for prev, cur in pairwise(points):
-            consecutive = cur.period.previous() == prev.period
-            growth_changes.append(compare(ind, cur, prev, "同比") if consecutive else None)
+        # growth per point against the same period a year before (同比), or against the
+        # previous period when the recipe asks for 较上期 (环比 for months and quarters)
+        known = {o.period: o for o in points if o.value is not None}
+        previous = self.choice.comparison is Comparison.PREVIOUS
+        word = "同比"
+        if previous:
+            word = "比上年" if points[-1].period.kind is PeriodKind.YEAR else "环比"
+        growth_changes: list[Change | None] = []
+        for cur in points:
+            base_period = cur.period.previous() if previous else \
+                cur.period.same_period_last_year()
+            base = known.get(base_period) if base_period is not None else None
+            growth_changes.append(compare(ind, cur, base, word) if base is not None else None)
         growth = [c.figure.value if c else None for c in growth_changes]
         kind = ChartKind.LINE if len(points) > MAX_BARS else ChartKind.BAR
         if (kind is ChartKind.BAR and not ind.is_rate
                 and self.choice.comparison is not Comparison.NONE
                 and sum(g is not None for g in growth) >= 2):
             kind = ChartKind.BAR_LINE
-            series.append(Series("同比增长", tuple(growth), "%", 1,
+            series.append(Series(f"{word}增长", tuple(growth), "%", 1,
                                  tuple(o.status for o in points), Axis.SECONDARY, as_line=True,
                                  figures=tuple(c.figure if c else None for c in growth_changes)))
         if sel.targets:

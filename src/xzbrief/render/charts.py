@@ -130,6 +130,63 @@ def _labels(block: ChartBlock, plot: Any, series: tuple[Series, ...],
         style_font(dl.font, block.font_latin, block.font_ea, LABEL_SIZE, block.text_color)
 
 
+NS_DECL = ('xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
+
+
+def _point_label(block: ChartBlock, ps: Any, k: int, series: Series, position: Any,
+                 colour: str) -> None:
+    """A label of its own for point ``k`` (position and colour), same number format."""
+    dl = ps.points[k].data_label
+    dl.position = position
+    style_font(dl.font, block.font_latin, block.font_ea, LABEL_SIZE, colour)
+    d_lbl = ps._element.dLbls.get_dLbl_for_point(k)
+    fmt = etree.fromstring(f'<c:numFmt {NS_DECL} formatCode="{_xml_attr(number_format(series))}"'
+                           ' sourceLinked="0"/>')
+    d_lbl.find(qn("c:idx")).addnext(fmt)
+
+
+def _hide_point_label(ps: Any, k: int) -> None:
+    d_lbl = ps._element.get_or_add_dLbls().get_or_add_dLbl_for_point(k)
+    for child in list(d_lbl):
+        if child.tag != qn("c:idx"):
+            d_lbl.remove(child)
+    d_lbl.append(_el("c:delete", "1"))
+
+
+def _xml_attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def _label_background(dlbls: Any, fill: str = "FFFFFF") -> None:
+    """An opaque label box, so the line never strikes through its own numbers."""
+    sppr = etree.fromstring(f'<c:spPr {NS_DECL}><a:solidFill><a:srgbClr val="{fill}"/>'
+                            "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>")
+    anchor = dlbls.find(qn("c:txPr"))
+    if anchor is None:
+        anchor = dlbls.find(qn("c:dLblPos"))
+    if anchor is None:
+        anchor = dlbls.find(qn("c:showLegendKey"))
+    anchor.addprevious(sppr)
+
+
+def _labels_inside_targets(block: ChartBlock, plot: Any, series: tuple[Series, ...]) -> None:
+    """Where a target outline stands around a bar, the bar's number goes inside the bar's
+    top (white on the full colour, dark on the estimate tint) so the outline cannot cross it."""
+    target = next((s for s in series if _is_target(s)), None)
+    if target is None:
+        return
+    for s, ps in zip(series, plot.series, strict=False):
+        if _is_target(s) or s.as_line:
+            continue
+        for k, (v, t) in enumerate(zip(s.values, target.values, strict=True)):
+            if v is None or t is None:
+                continue
+            estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
+            _point_label(block, ps, k, s, XL_LABEL_POSITION.INSIDE_END,
+                         block.text_color if estimate else "FFFFFF")
+
+
 def _quiet_axes(gf: Any, hide_values: bool = True) -> None:
     """No gridlines, no dense value axis: the labels carry the numbers."""
     cs = gf.chart._chartSpace
@@ -208,6 +265,17 @@ def _bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = False) ->
     stacked = kind == XL_CHART_TYPE.COLUMN_STACKED
     _labels(block, plot, series, XL_LABEL_POSITION.CENTER if stacked
             else XL_LABEL_POSITION.OUTSIDE_END)
+    if stacked:  # numbers on the bars themselves: white, dark on the lighter estimates
+        for s, ps in zip(series, plot.series, strict=True):
+            if _is_target(s):
+                continue
+            style_font(ps.data_labels.font, block.font_latin, block.font_ea, LABEL_SIZE,
+                       "FFFFFF")
+            for k, st in enumerate(s.statuses):
+                if st is Status.ESTIMATE and s.values[k] is not None:
+                    _point_label(block, ps, k, s, XL_LABEL_POSITION.CENTER, block.text_color)
+    else:
+        _labels_inside_targets(block, plot, series)
     return gf
 
 
@@ -236,7 +304,25 @@ def write_line(slide: Any, block: ChartBlock) -> Any:
         ps.format.line.width = Pt(2.25)
         ps.smooth = False
     _labels(block, plot, block.chart.series, XL_LABEL_POSITION.ABOVE)
+    for s, ps in zip(block.chart.series, plot.series, strict=True):
+        _label_background(ps._element.dLbls)
+        for k in quiet_points(s):
+            _hide_point_label(ps, k)
     return gf
+
+
+MAX_LINE_LABELS = 12
+
+
+def quiet_points(s: Series) -> list[int]:
+    """On a long line only the first, the last, the highest and the lowest point keep their
+    numbers (a label on every point of 24 months is unreadable)."""
+    known = [k for k, v in enumerate(s.values) if v is not None]
+    if len(known) <= MAX_LINE_LABELS:
+        return []
+    keep = {known[0], known[-1], max(known, key=lambda k: s.values[k] or 0.0),
+            min(known, key=lambda k: s.values[k] or 0.0)}
+    return [k for k in known if k not in keep]
 
 
 def write_bar_line(slide: Any, block: ChartBlock) -> Any:
@@ -253,6 +339,7 @@ def write_bar_line(slide: Any, block: ChartBlock) -> Any:
         plot.overlap = 100  # bars + their target outline
     _fill_series(block, plot, bars + lines)
     _labels(block, plot, bars + lines, XL_LABEL_POSITION.OUTSIDE_END)
+    _labels_inside_targets(block, plot, bars)
     sers = bar_chart.findall(qn("c:ser"))
     line_chart = _el("c:lineChart")
     line_chart.append(_el("c:grouping", "standard"))
@@ -344,6 +431,7 @@ def _to_line_series(ser: Any, colour: str) -> Any:
         pos = dlbls.find(qn("c:dLblPos"))
         if pos is not None:
             pos.set("val", "t")
+        _label_background(dlbls)
     ser.find(qn("c:val")).addnext(_el("c:smooth", "0"))
     return ser
 

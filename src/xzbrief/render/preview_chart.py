@@ -9,7 +9,7 @@ from xzbrief.dataset.model import Status
 from xzbrief.deck.grid import Rect
 from xzbrief.deck.model import ChartKind, Series
 from xzbrief.deck.textfit import text_width
-from xzbrief.render.charts import number_format
+from xzbrief.render.charts import bar_line_scales, estimate_fill, number_format, quiet_points
 from xzbrief.render.display import DLine, DRect, DText, DWedge, Primitive
 from xzbrief.render.layout import ChartBlock
 
@@ -81,9 +81,12 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
         top = max(sum(s.values[k] or 0.0 for s in bars) for k in range(n))
     else:
         top = max(values, default=1.0)
-    if chart.kind is ChartKind.BAR_LINE:
-        top *= 1.6
+    scales = bar_line_scales(tuple(bars), tuple(lines)) \
+        if chart.kind is ChartKind.BAR_LINE else None
+    if scales is not None:
+        top = scales[0][1]
     top = top or 1.0
+    target = next((s for s in bars if _is_target(s)), None)
     group = plot.w / max(n, 1)
     real = [s for s in bars if not _is_target(s)]
     slots = 1 if stacked or len(real) <= 1 else len(real)
@@ -108,12 +111,19 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
             x = cx - bar_w * slots / 2 + (0 if stacked else slot * bar_w)
             y = base_y - h - (stack / top * height if stacked else 0)
             colour = block.colours[i % len(block.colours)]
-            estimate = s.statuses and s.statuses[k] is Status.ESTIMATE
-            fill = block.estimate_fill if estimate and i == 0 else colour
-            out.append(DRect(x, y, bar_w, h, fill, colour if estimate else None, 1, bool(estimate)))
-            label_y = y + h / 2 - LABEL / 2 if stacked else y - LABEL * 1.4
+            estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
+            fill = estimate_fill(block, colour) if estimate else colour
+            out.append(DRect(x, y, bar_w, h, fill, colour if estimate else None, 1, estimate))
+            inside = stacked or (target is not None and target.values[k] is not None)
+            if stacked:
+                label_y = y + h / 2 - LABEL / 2
+            elif inside:
+                label_y = y + 3
+            else:
+                label_y = y - LABEL * 1.4
+            white = inside and not estimate
             out.append(DText(x - 10, label_y, bar_w + 20, LABEL * 1.3, (_fmt(v, s),), LABEL,
-                             "FFFFFF" if stacked else block.text_color, align="c"))
+                             "FFFFFF" if white else block.text_color, align="c"))
             if stacked:
                 stack += v
             else:
@@ -125,8 +135,8 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
         lo = min(v for _, v in pts)
         hi = max(v for _, v in pts)
         spread = (hi - lo) or abs(hi) or 1.0
-        if chart.kind is ChartKind.BAR_LINE:
-            lo, hi = lo - 2.4 * spread, hi + 0.35 * spread
+        if scales is not None:
+            lo, hi = scales[1]
         else:
             lo, hi = min(lo, 0.0), hi + 0.2 * spread
         colour = block.colours[1] if chart.kind is ChartKind.BAR_LINE else block.colours[0]
@@ -135,10 +145,12 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
         for run in _runs(pts, coords):
             if len(run) > 1:
                 out.append(DLine(tuple(run), colour, 2))
-        for (_k, v), (x, y) in zip(pts, coords, strict=True):
+        quiet = set(quiet_points(s))
+        for (k, v), (x, y) in zip(pts, coords, strict=True):
             out.append(DRect(x - 3, y - 3, 6, 6, colour))
-            out.append(DText(x - 30, y - LABEL * 1.7, 60, LABEL * 1.3, (_fmt(v, s),), LABEL,
-                             block.text_color, align="c"))
+            if k not in quiet:
+                out.append(DText(x - 30, y - LABEL * 1.7, 60, LABEL * 1.3, (_fmt(v, s),),
+                                 LABEL, block.text_color, align="c"))
     return out
 
 

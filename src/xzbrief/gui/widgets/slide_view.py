@@ -83,7 +83,8 @@ class SlideView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(split)
-        self._keys: list[int] = []
+        self._icons: dict[int, QIcon] = {}
+        self._row_keys: dict[int, int] = {}
         session.deck_changed.connect(self.refresh)
         LANGUAGE.changed.connect(self.retranslate)
 
@@ -95,24 +96,29 @@ class SlideView(QWidget):
         return self.thumbs.count()
 
     def refresh(self) -> None:
-        """New displays: redraw only the thumbnails whose slide changed."""
+        """New displays: thumbnails come from a cache keyed by slide content, so a click that
+        changes one slide repaints one thumbnail even when later slides shift."""
         displays = self.session.displays
         keep = max(self.thumbs.currentRow(), 0)
-        keys = [hash(d) for d in displays]
+        ratio = self.devicePixelRatioF()
+        fresh: dict[int, QIcon] = {}
         self.thumbs.blockSignals(True)
         while self.thumbs.count() > len(displays):
             self.thumbs.takeItem(self.thumbs.count() - 1)
-        for i, (d, key) in enumerate(zip(displays, keys, strict=True)):
-            if i < self.thumbs.count():
-                item = self.thumbs.item(i)
-                if i < len(self._keys) and self._keys[i] == key:
-                    continue
-            else:
-                item = QListWidgetItem()
-                self.thumbs.addItem(item)
-            item.setIcon(QIcon(render_pixmap(d, THUMB_W, self.devicePixelRatioF())))
-            item.setText(str(i + 1))
-        self._keys = keys
+        for i, d in enumerate(displays):
+            key = hash(d)
+            icon = self._icons.get(key) or fresh.get(key)
+            if icon is None:
+                icon = QIcon(render_pixmap(d, THUMB_W, ratio))
+            fresh[key] = icon
+            if i >= self.thumbs.count():
+                self.thumbs.addItem(QListWidgetItem())
+            item = self.thumbs.item(i)
+            if self._row_keys.get(i) != key:
+                item.setIcon(icon)
+                item.setText(str(i + 1))
+                self._row_keys[i] = key
+        self._icons = fresh
         self.thumbs.blockSignals(False)
         t = texts()
         self.canvas.empty_text = t.no_slides if self.session.dataset is not None else t.no_dataset
