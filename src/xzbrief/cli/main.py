@@ -6,13 +6,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from xzbrief import __version__
 from xzbrief.cli import build_cmd, dataset_cmd
 from xzbrief.cli.console import prepare_console
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,4 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("xzbrief: 已中断 / interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:  # a bug: say so plainly, never as a data problem (exit 1)
+        print("xzbrief: 内部错误(程序缺陷),请将以下信息反馈给维护人员 / internal error, please "
+              "report:", file=sys.stderr)
+        traceback.print_exc()
+        return EXIT_INTERNAL
     return code
