@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from xzbrief.cli.console import silence_stdout
+from xzbrief.dataset.checks import with_preflight
 from xzbrief.dataset.loader import LoadResult, load_dataset
 from xzbrief.dataset.messages import Lang
 from xzbrief.dataset.workbook_writer import template_content, write_workbook
@@ -59,7 +60,7 @@ def print_problems(result: LoadResult, lang: Lang) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     path: Path = args.path or shipped_dataset()
-    result = load_dataset(path)
+    result = with_preflight(load_dataset(path))
     lang: Lang = args.lang
     try:
         if args.json:

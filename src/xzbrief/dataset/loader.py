@@ -119,6 +119,7 @@ class _Builder:
         self.indicators: dict[str, Indicator] = {}
         self.observations: list[Observation] = []
         self.highlights: list[Highlight] = []
+        self.stated_units: dict[str, dict[str, tuple[str, CellRef]]] = {}
         self.title = ""
         self.as_of = ""
         self._periods: dict[tuple[type, object], Period | PeriodError] = {}
@@ -219,6 +220,7 @@ class _Builder:
         if name := self._find_sheet(SHEET_HIGHLIGHTS):
             self._read_highlights(name)
         self._check_regions_listed()
+        self._check_units_across_sheets()
         return Dataset(
             info=_replace_info(_file_info(self.book, self.path), self.title, self.as_of),
             themes=tuple(sorted(self.themes.values(), key=lambda t: t.order)),
@@ -227,6 +229,19 @@ class _Builder:
             observations=tuple(self.observations),
             highlights=tuple(self.highlights),
         )
+
+    def _check_units_across_sheets(self) -> None:
+        """One indicator written in different units on different data sheets (万元 here,
+        亿元 there) is a mix-up even when each sheet is consistent in itself."""
+        for code, by_sheet in self.stated_units.items():
+            units = {unit for unit, _ in by_sheet.values()}
+            if len(units) < 2:
+                continue
+            where = "、".join(f"{ref}「{unit}」" for unit, ref in by_sheet.values())
+            first = next(iter(by_sheet.values()))[1]
+            index = self.book.sheet_names.index(first.sheet) + 1
+            self.problems.append(warning("units-differ", first.sheet, first.cell,
+                                         (index, -1, 2), code=code, where=where))
 
     def _read_themes(self, name: str) -> None:
         reader = self._open(name, THEME_COLUMNS)
@@ -482,6 +497,9 @@ class _Builder:
             if not region:
                 reader.error("region-empty", r, reader.columns["region"])
             unit = reader.text(r, "unit") if "unit" in columns else ""
+            if unit:
+                self.stated_units.setdefault(code, {}).setdefault(
+                    reader.name, (unit, reader.ref(r, reader.columns["unit"])))
             if unit and unit != indicator.unit:
                 reader.error("unit-mismatch", r, reader.columns["unit"], unit=unit,
                              expected=indicator.unit or "(空)")

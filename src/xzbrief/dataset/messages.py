@@ -244,4 +244,36 @@ MESSAGES: dict[str, Msg] = {
     "highlight-theme-unknown": Msg("专题「{theme}」不在指标或专题表中",
                                    "theme '{theme}' is not in 指标 or 专题",
                                    "检查专题名称是否一致", "check the theme name"),
+    "units-differ": Msg("指标 {code} 在不同工作表中的单位不一致:{where}",
+                        "indicator {code} has different units on different sheets: {where}",
+                        "统一换算成「指标」表的单位", "convert all of them to the unit in 指标"),
+    # --- pre-flight statistical checks (dataset/checks.py) -----------------------------------
+    "check-parts-total": Msg("{name}({period},{region})的分项合计 {parts} 与总量 {total} "
+                             "相差 {diff},超出四舍五入范围;分项:{cells}",
+                             "{name} ({period}, {region}): the parts add up to {parts}, the total "
+                             "is {total} (off by {diff}, more than rounding); parts: {cells}",
+                             "核对分项与总量,或检查「上级指标」是否填对",
+                             "check the parts and the total, or the 上级指标 column"),
+    "check-magnitude": Msg("{name}({region})在 {period} 的数值 {value} 约为相邻数值 {neighbour} 的 "
+                           "{ratio} 倍,可能单位填错(如把万元当作亿元)",
+                           "{name} ({region}) {period}: {value} is about {ratio} times its "
+                           "neighbours ({neighbour}); a unit mix-up such as 万元 for 亿元?",
+                           "核对该单元格的数量级和单位", "check the cell's magnitude and unit"),
+    "check-jump": Msg("{name}({region}){period} 较 {base} 变化 {change},幅度异常",
+                      "{name} ({region}) {period}: {change} against {base}, an unusual change",
+                      "如数据无误,请在「备注」中说明原因(有备注时不再提示)",
+                      "if it is right, explain it in 备注 (a note silences this check)"),
+    "check-gap": Msg("{name}({region})缺少 {missing} 的数据,图表中将出现空缺",
+                     "{name} ({region}) has no data for {missing}; charts will show gaps",
+                     "补齐缺少的期间,或在配方中缩小期间范围",
+                     "fill in the missing periods or narrow the recipe's period range"),
+    "check-empty-value": Msg("{name}({region},{period})数值为空,图表中显示为空缺(不会当作 0)",
+                             "{name} ({region}, {period}) is empty and shows as a gap (never 0)",
+                             "如有数据请补上;确实缺数可保留空白",
+                             "fill it in if the number exists; otherwise leave it empty"),
+    "check-stale-estimate": Msg("{name}({region})的 {period} 仍是预计数,按{when}应已有实际数",
+                                "{name} ({region}) {period} is still an estimate, though actuals "
+                                "should exist by {date}",
+                                "更新为实际数,并把「状态」改为实际",
+                                "replace it with the actual value and set 状态 to 实际"),
 }

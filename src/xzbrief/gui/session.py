@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from xzbrief.build import default_recipe, recipe_text
+from xzbrief.dataset.checks import with_preflight
 from xzbrief.dataset.loader import LoadResult, load_dataset
 from xzbrief.dataset.model import Dataset
 from xzbrief.deck.model import Deck
@@ -81,7 +82,7 @@ class Session(QObject):
         self.loading.emit(True)
 
         def work(_report: Any, _cancelled: Any) -> LoadResult:
-            return load_dataset(path)
+            return with_preflight(load_dataset(path))
 
         def done(result: LoadResult) -> None:
             if generation != self._generation:
@@ -125,7 +126,7 @@ class Session(QObject):
         path = self.workbook
 
         def work(_report: Any, _cancelled: Any) -> LoadResult:
-            return load_dataset(path)
+            return with_preflight(load_dataset(path))
 
         def done(result: LoadResult) -> None:
             if path != self.workbook:

@@ -1,0 +1,229 @@
+"""Pre-flight statistical checks: warnings about numbers that are probably wrong, shown by
+``dataset check``, in the app and before a build. Each names the cells involved.
+
+- parts (上级指标) that do not add up to their total beyond rounding;
+- a value about 1,000–10,000 times off its series (万元 typed as 亿元, or the reverse);
+- implausible changes (|同比| > 100%) without a 备注 explaining them;
+- gaps in a series a deck shows, and empty value cells;
+- estimates (预计) for periods that should have actuals by the workbook's 数据截至 date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections.abc import Iterable
+from decimal import Decimal
+
+from xzbrief.dataset.loader import LoadResult
+from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
+from xzbrief.dataset.periods import Period, PeriodKind
+from xzbrief.dataset.problems import Problem, sorted_problems, warning
+
+MAGNITUDE = 1000.0  # 万元 vs 亿元 is 10,000; 千元 vs 万元 is 10
+JUMP_PCT = 100.0
+GRACE_DAYS = 90  # statistics for a period are published within about a quarter
+_RE_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*[-./月]\s*(\d{1,2}))?")
+
+
+def reference_date(dataset: Dataset, today: dt.date | None = None) -> tuple[dt.date, bool]:
+    """The workbook's own 数据截至 date when it states one (True), else today (False)."""
+    if m := _RE_DATE.search(dataset.info.as_of):
+        year, month, day = int(m[1]), int(m[2]), int(m[3] or 28)
+        try:
+            return dt.date(year, month, day), True
+        except ValueError:
+            pass
+    return today or dt.date.today(), False
+
+
+def period_end(p: Period) -> dt.date:
+    year = p.last_year
+    month = p.end_month
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _fmt(v: float) -> str:
+    text = format(Decimal(f"{v:.12g}"), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _decimals(v: float) -> int:
+    text = _fmt(v)
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _order(o: Observation, dataset_sheets: dict[str, int]) -> tuple[int, int, int]:
+    if o.ref is None:
+        return (0, 0, 0)
+    m = re.match(r"([A-Z]+)(\d+)", o.ref.cell)
+    row = int(m[2]) - 1 if m else 0
+    return (dataset_sheets.get(o.ref.sheet, 99), row, 50)
+
+
+class _Checker:
+    def __init__(self, dataset: Dataset) -> None:
+        self.d = dataset
+        sheets = []
+        for o in dataset.observations:
+            if o.ref is not None and o.ref.sheet not in sheets:
+                sheets.append(o.ref.sheet)
+        self.sheets = {name: i + 10 for i, name in enumerate(sheets)}
+        self.problems: list[Problem] = []
+        self.flagged: set[str] = set()  # cells already warned about magnitude
+
+    def warn(self, code: str, obs: Observation | None, ind: Indicator, **params: object) -> None:
+        ref = obs.ref if obs is not None else ind.ref
+        order = _order(obs, self.sheets) if obs is not None else (1, 0, 50)
+        self.problems.append(warning(code, ref.sheet if ref else None,
+                                     ref.cell if ref else None, order, name=ind.name, **params))
+
+    def series(self, code: str) -> dict[tuple[str, PeriodKind], list[Observation]]:
+        out: dict[tuple[str, PeriodKind], list[Observation]] = {}
+        for o in self.d.observations_of(code):
+            if o.status is not Status.TARGET:
+                out.setdefault((o.region, o.period.kind), []).append(o)
+        return out
+
+    # --- the checks -----------------------------------------------------------------------
+    def parts_total(self, ind: Indicator) -> None:
+        parts = [p for p in self.d.indicators if p.parent == ind.code]
+        if not parts:
+            return
+        for total in self.d.observations_of(ind.code):
+            if total.value is None or total.is_bound:
+                continue
+            found = []
+            for part in parts:
+                match = next((o for o in self.d.observations_of(part.code)
+                              if o.region == total.region and o.period == total.period
+                              and o.status is total.status), None)
+                if match is None or match.value is None or match.is_bound:
+                    break
+                found.append(match)
+            else:
+                values = [o.value for o in found if o.value is not None]
+                # each figure may be off by half a unit of its own last decimal
+                tolerance = sum(0.5 * 10 ** -_decimals(v) for v in [*values, total.value])
+                digits = max(_decimals(v) for v in [*values, total.value])
+                diff = round(sum(values) - total.value, digits)
+                if abs(diff) > tolerance + 1e-9:
+                    self.warn("check-parts-total", total, ind, period=total.period.label,
+                              region=total.region, parts=_fmt(round(sum(values), digits)),
+                              total=_fmt(total.value), diff=_fmt(abs(diff)),
+                              cells="、".join(str(o.ref) for o in found))
+
+    def magnitude(self, ind: Indicator) -> None:
+        for (region, _kind), obs in self.series(ind.code).items():
+            points = [o for o in obs if o.value is not None and o.value > 0 and not o.is_bound]
+            if len(points) < 2:
+                continue
+            if len(points) == 2:
+                a, b = points
+                assert a.value is not None and b.value is not None
+                ratio = b.value / a.value
+                if ratio >= MAGNITUDE or ratio <= 1 / MAGNITUDE:
+                    self._magnitude(ind, region, b, a.value, ratio)
+                continue
+            centre = statistics.median(o.value for o in points if o.value is not None)
+            for o in points:
+                assert o.value is not None
+                ratio = o.value / centre
+                if ratio >= MAGNITUDE or ratio <= 1 / MAGNITUDE:
+                    self._magnitude(ind, region, o, centre, ratio)
+
+    def _magnitude(self, ind: Indicator, region: str, o: Observation, neighbour: float,
+                   ratio: float) -> None:
+        assert o.value is not None
+        shown = ratio if ratio >= 1 else 1 / ratio
+        self.flagged.add(str(o.ref))
+        self.warn("check-magnitude", o, ind, region=region, period=o.period.label,
+                  value=_fmt(o.value), neighbour=_fmt(neighbour),
+                  ratio=f"{shown:,.0f}" if ratio >= 1 else f"1/{shown:,.0f}")
+
+    def jumps(self, ind: Indicator) -> None:
+        if ind.is_rate:
+            return
+        for (region, _kind), obs in self.series(ind.code).items():
+            by_period = {o.period: o for o in obs}
+            for o in obs:
+                base_period = o.period.same_period_last_year()
+                base = by_period.get(base_period) if base_period is not None else None
+                if (base is None or o.value is None or base.value is None or o.note
+                        or o.is_bound or base.is_bound or base.value <= 0 or o.value < 0
+                        or str(o.ref) in self.flagged or str(base.ref) in self.flagged):
+                    continue
+                change = (o.value / base.value - 1) * 100
+                if abs(change) > JUMP_PCT:
+                    self.warn("check-jump", o, ind, region=region, period=o.period.label,
+                              base=f"{base.period.label}({base.ref})",
+                              change=f"{change:+.1f}%")
+
+    def gaps(self, ind: Indicator) -> None:
+        for (region, kind), obs in self.series(ind.code).items():
+            for o in obs:
+                if o.value is None:
+                    self.warn("check-empty-value", o, ind, region=region,
+                              period=o.period.label)
+            if kind not in (PeriodKind.YEAR, PeriodKind.MONTH, PeriodKind.QUARTER,
+                            PeriodKind.HALF):
+                continue
+            have = {o.period for o in obs}
+            if len(have) < 3:  # two periods make a comparison, not a charted series
+                continue
+            ordered = sorted(have, key=lambda p: p.sort_key)
+            missing = []
+            current: Period | None = ordered[-1] if ordered else None
+            while current is not None and current != ordered[0]:
+                current = current.previous()
+                if current is None or current.sort_key < ordered[0].sort_key:
+                    break
+                if current not in have:
+                    missing.append(current)
+            if missing:
+                labels = "、".join(p.label for p in sorted(missing, key=lambda p: p.sort_key))
+                first = min(obs, key=lambda o: o.period.sort_key)
+                self.warn("check-gap", first, ind, region=region, missing=labels)
+
+    def stale_estimates(self, ind: Indicator, reference: dt.date, stated: bool) -> None:
+        for o in self.d.observations_of(ind.code):
+            if o.status is not Status.ESTIMATE:
+                continue
+            if period_end(o.period) + dt.timedelta(days=GRACE_DAYS) < reference:
+                actual = any(x.period == o.period and x.region == o.region
+                             and x.status is Status.ACTUAL
+                             for x in self.d.observations_of(ind.code))
+                if not actual:
+                    when = (f"数据截至 {reference.isoformat()}" if stated
+                            else f"今天({reference.isoformat()})")
+                    self.warn("check-stale-estimate", o, ind, region=o.region,
+                              period=o.period.label, when=when, date=reference.isoformat())
+
+
+def preflight(dataset: Dataset, shown: Iterable[str] | None = None,
+              today: dt.date | None = None) -> tuple[Problem, ...]:
+    """Warnings about the numbers (never errors: the user decides). ``shown`` limits the
+    gap checks to the indicators a deck shows."""
+    checker = _Checker(dataset)
+    reference, stated = reference_date(dataset, today)
+    wanted = set(shown) if shown is not None else None
+    for ind in dataset.indicators:
+        checker.parts_total(ind)
+        checker.magnitude(ind)
+        checker.jumps(ind)
+        if wanted is None or ind.code in wanted:
+            checker.gaps(ind)
+        checker.stale_estimates(ind, reference, stated)
+    return sorted_problems(checker.problems)
+
+
+def with_preflight(result: LoadResult, shown: Iterable[str] | None = None,
+                   today: dt.date | None = None) -> LoadResult:
+    """The load's problems followed by the pre-flight warnings (after, so a user fixes what
+    stops the build first)."""
+    if result.dataset is None:
+        return result
+    extra = preflight(result.dataset, shown, today)
+    return LoadResult(result.path, result.dataset, result.problems + extra)
