@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 
@@ -15,6 +16,11 @@ TODAY = dt.date(2026, 3, 1)
 
 def lines(problems) -> list[str]:
     return [p.format() for p in problems]
+
+
+def codes(tmp_path, sheets, today=TODAY, shown=None) -> list[str]:
+    result = load_dataset(write_workbook(tmp_path / "w.xlsx", sheets))
+    return [p.code for p in preflight(result.dataset, shown, today)]
 
 
 def check(tmp_path, sheets, today=TODAY, shown=None) -> list[str]:
@@ -49,6 +55,7 @@ def test_parts_that_do_not_add_up_name_the_total_and_the_parts(tmp_path):
     assert len(out) == 1
     assert out[0].startswith("数据!D2: [警告] 工业开票销售收入(2024年,徐州市)的分项合计 8100.4 与总量 8200")
     assert "数据!D3、数据!D4" in out[0]
+    assert codes(tmp_path, sheets) == ["check-parts-total"]
     # within rounding: each figure may be off by half a unit of its last decimal
     sheets["数据"][3][3] = 3200.04
     sheets["数据"][1][3] = 8200.0
@@ -62,6 +69,7 @@ def test_a_value_ten_thousand_times_off_is_flagged_once(tmp_path):
     assert len(out) == 1
     assert out[0].startswith("数据!D4: [警告] 工业开票销售收入(徐州市)在 2022年 的数值 76000000")
     assert "万元当作亿元" in out[0]
+    assert codes(tmp_path, with_indicators([], rows)) == ["check-magnitude"]
 
 
 def test_implausible_change_unless_explained_in_a_note(tmp_path):
@@ -70,6 +78,7 @@ def test_implausible_change_unless_explained_in_a_note(tmp_path):
     out = check(tmp_path, with_indicators([], rows))
     assert out == ["数据!D3: [警告] 工业开票销售收入(徐州市)2024年 较 2023年(数据!D2) 变化 +110.5%,"
                    "幅度异常。建议:如数据无误,请在「备注」中说明原因(有备注时不再提示)"]
+    assert codes(tmp_path, with_indicators([], rows)) == ["check-jump"]
     rows[1][5] = "含新纳入统计的企业"
     assert check(tmp_path, with_indicators([], rows)) == []
 
@@ -82,6 +91,7 @@ def test_gaps_and_empty_values_in_a_shown_series(tmp_path):
     out = check(tmp_path, with_indicators([], rows))
     assert any(o.startswith("数据!D3: [警告] 工业开票销售收入(徐州市,2021年)数值为空") for o in out)
     assert any(o.startswith("数据!D2: [警告] 工业开票销售收入(徐州市)缺少 2022年 的数据") for o in out)
+    assert sorted(codes(tmp_path, with_indicators([], rows))) == ["check-empty-value", "check-gap"]
     # a deck that does not show GY01 does not care about its gaps
     assert check(tmp_path, with_indicators([], rows), shown=["GY02"]) == []
 
@@ -92,12 +102,18 @@ def test_estimates_that_should_be_actuals_by_the_workbooks_date(tmp_path):
             ["GY01", "徐州市", "2025年", 9000, "预计", None]]
     sheets = with_indicators([], rows)
     out = check(tmp_path, sheets, today=dt.date(2026, 1, 15))
-    assert out == ["数据!D2: [警告] 工业开票销售收入(徐州市)的 2023年 仍是预计数,按今天(2026-01-15)应已有实际数。"
+    assert out == ["数据!D2: [警告] 工业开票销售收入(徐州市)的 2023年 仍是预计数,到今天(2026-01-15)应已有实际数。"
                    "建议:更新为实际数,并把「状态」改为实际"]
+    assert codes(tmp_path, sheets, today=dt.date(2026, 1, 15)) == ["check-stale-estimate-today"]
     # the workbook's own 数据截至 date wins over today
     sheets["指标"] = [["徐州指标库"], ["数据截至:2024年2月1日"], *sheets["指标"]]
     out = check(tmp_path, sheets, today=dt.date(2030, 1, 1))
     assert out == []
+    sheets["指标"][1] = ["数据截至:2025年6月30日"]
+    assert check(tmp_path, sheets, today=dt.date(2030, 1, 1)) == [
+        "数据!D2: [警告] 工业开票销售收入(徐州市)的 2023年 仍是预计数,按工作簿的数据截至日期 2025-06-30 "
+        "应已有实际数。建议:更新为实际数,并把「状态」改为实际"]
+    assert codes(tmp_path, sheets, today=dt.date(2030, 1, 1)) == ["check-stale-estimate"]
 
 
 def test_one_indicator_in_different_units_on_two_sheets(tmp_path):
@@ -111,6 +127,7 @@ def test_one_indicator_in_different_units_on_two_sheets(tmp_path):
     differ = [t for t in texts if "单位不一致" in t]
     assert len(differ) == 1
     assert "数据!G2「分」" in differ[0] and "数据2!G2「点」" in differ[0]
+    assert [p.code for p in result.problems if p.code == "units-differ"] == ["units-differ"]
 
 
 def test_dataset_check_prints_the_preflight_warnings(tmp_path):
@@ -118,6 +135,7 @@ def test_dataset_check_prints_the_preflight_warnings(tmp_path):
             ["GY01", "徐州市", "2024年", 16000, "实际", None]]
     path = write_workbook(tmp_path / "w.xlsx", with_indicators([], rows))
     proc = subprocess.run([sys.executable, "-m", "xzbrief", "dataset", "check", str(path)],
-                          capture_output=True, text=True, encoding="utf-8", check=False)
+                          capture_output=True, text=True, encoding="utf-8", check=False,
+                          env={**os.environ, "XZBRIEF_TODAY": "2025-01-31"})
     assert proc.returncode == 0  # warnings never fail a check
     assert "数据!D3: [警告] 工业开票销售收入(徐州市)2024年 较 2023年" in proc.stdout

@@ -271,9 +271,16 @@ MESSAGES: dict[str, Msg] = {
                              "{name} ({region}, {period}) is empty and shows as a gap (never 0)",
                              "如有数据请补上;确实缺数可保留空白",
                              "fill it in if the number exists; otherwise leave it empty"),
-    "check-stale-estimate": Msg("{name}({region})的 {period} 仍是预计数,按{when}应已有实际数",
+    "check-stale-estimate": Msg("{name}({region})的 {period} 仍是预计数,"
+                                "按工作簿的数据截至日期 {date} 应已有实际数",
                                 "{name} ({region}) {period} is still an estimate, though actuals "
-                                "should exist by {date}",
+                                "should exist by the workbook's date {date}",
                                 "更新为实际数,并把「状态」改为实际",
                                 "replace it with the actual value and set 状态 to 实际"),
+    "check-stale-estimate-today": Msg("{name}({region})的 {period} 仍是预计数,到今天({date})"
+                                      "应已有实际数",
+                                      "{name} ({region}) {period} is still an estimate, though "
+                                      "actuals should exist by today ({date})",
+                                      "更新为实际数,并把「状态」改为实际",
+                                      "replace it with the actual value and set 状态 to 实际"),
 }
