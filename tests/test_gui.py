@@ -254,3 +254,28 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, window, basic_workbook, 
                         lambda *a, **k: QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert window.isVisible()
+
+
+def test_regenerating_over_a_deck_lists_what_changed(qtbot, window, tmp_path):
+    path = write_workbook(tmp_path / "data.xlsx", basic_sheets())
+    open_and_wait(qtbot, window, path)
+    bar = window.generate_bar
+    bar.show_changes = False
+    bar.pdf.setChecked(False)
+    out = tmp_path / "月报.pptx"
+    bar.output.setText(str(out))
+    bar.output.setModified(True)
+    with qtbot.waitSignal(bar.generated, timeout=TIMEOUT * 2):
+        bar.button.click()
+    assert bar.last_changes is None  # nothing to compare with the first time
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 9100
+    write_workbook(tmp_path / "data.tmp.xlsx", sheets)
+    os.replace(tmp_path / "data.tmp.xlsx", path)
+    qtbot.waitUntil(lambda: "9100亿元" in slide_texts(window), timeout=TIMEOUT)
+    with qtbot.waitSignal(bar.generated, timeout=TIMEOUT * 2):
+        bar.button.click()
+    lines = bar.last_changes.lines("zh")
+    assert any("工业开票销售收入 2025年 徐州市:9000亿元(预计) → 9100亿元(预计)(数据!D6)" in line
+               for line in lines)
+    assert "与上次生成相比的变化" in bar.status.text()

@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Sequence
 
 from xzbrief import __version__
-from xzbrief.cli import build_cmd, dataset_cmd
+from xzbrief.cli import build_cmd, dataset_cmd, diff_cmd
 from xzbrief.cli.console import prepare_console
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     dataset_cmd.register(sub)
     build_cmd.register(sub)
+    diff_cmd.register(sub)
     return parser
 
 

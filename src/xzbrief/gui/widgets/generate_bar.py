@@ -24,11 +24,21 @@ from PySide6.QtWidgets import (
 
 from xzbrief.atomic import SaveBlocked
 from xzbrief.build import BuildResult, Cancelled, DataProblems, build_deck
+from xzbrief.diff import DeckChanges, compare_decks
 from xzbrief.gui.session import Session
 from xzbrief.gui.strings import LANGUAGE, texts
 from xzbrief.gui.tasks import Task
+from xzbrief.render.package_props import NotAnXzbriefDeck, StoredDeck, read_provenance
 from xzbrief.render.pdf import PdfFailed, PdfUnavailable, find_soffice
 from xzbrief.render.template_file import TemplateError
+
+
+def _stored(path: Path) -> StoredDeck | None:
+    """The provenance of an existing deck, or None (no file, or not made by xzbrief)."""
+    try:
+        return read_provenance(path) if path.is_file() else None
+    except (NotAnXzbriefDeck, OSError, ValueError):
+        return None
 
 
 def default_name(title: str) -> str:
@@ -72,6 +82,8 @@ class GenerateBar(QWidget):
         row.addWidget(self.status, 3)
         self.task: Task | None = None
         self.last: BuildResult | None = None
+        self.last_changes: DeckChanges | None = None
+        self.show_changes = True  # tests turn the dialog off and read last_changes
         session.recipe_path_changed.connect(self._suggest)
         session.recipe_changed.connect(self._suggest)
         LANGUAGE.changed.connect(self.retranslate)
@@ -113,9 +125,13 @@ class GenerateBar(QWidget):
         out = Path(self.output.text().strip() or default_name(s.recipe.title)).expanduser()
         recipe, workbook, load, pdf = s.recipe, s.workbook, s.good, self.pdf.isChecked()
 
-        def work(report: Any, cancelled: Any) -> BuildResult:
-            return build_deck(recipe, workbook, out, pdf=pdf, progress=report,
-                              cancelled=cancelled, load=load)
+        def work(report: Any, cancelled: Any) -> tuple[BuildResult, DeckChanges | None]:
+            before = _stored(out)  # regenerating over an earlier deck: say what changed
+            result = build_deck(recipe, workbook, out, pdf=pdf, progress=report,
+                                cancelled=cancelled, load=load)
+            after = _stored(result.pptx) if before is not None else None
+            changes = compare_decks(before, after) if before and after else None
+            return result, changes
 
         self.button.setEnabled(False)
         self.cancel_button.show()
@@ -139,16 +155,36 @@ class GenerateBar(QWidget):
         self.cancel_button.hide()
         self.progress.hide()
 
-    def _done(self, result: BuildResult) -> None:
+    def _done(self, outcome: tuple[BuildResult, DeckChanges | None]) -> None:
         t = texts()
+        result, changes = outcome
         self.last = result
+        self.last_changes = changes
         self.session.settings.output_dir = result.pptx.parent
         links = [f"<a href='open'>{t.open_deck}</a>", f"<a href='folder'>{t.open_folder}</a>"]
         if result.pdf is not None:
             links.insert(1, "<a href='pdf'>PDF</a>")
         self.status.setText(f"{t.generated.format(path=result.pptx.name)} · " + " · ".join(links))
         self.status.setToolTip("\n".join(result.warnings))
+        if changes is not None:
+            self.status.setText(self.status.text() + f" · <a href='changes'>{t.changes_since_last}"
+                                f"({changes.count if changes.slides else 0})</a>")
         self.generated.emit(result)
+        if changes is not None and self.show_changes:
+            self.show_changes_dialog()
+
+    def show_changes_dialog(self) -> None:
+        if self.last_changes is None:
+            return
+        t = texts()
+        lines = self.last_changes.lines(LANGUAGE.code)
+        box = QMessageBox(QMessageBox.Icon.Information, t.changes_since_last,
+                          lines[-1] if len(lines) <= 1 else "\n".join(lines[:12]), parent=self)
+        if len(lines) > 12:
+            box.setDetailedText("\n".join(lines))
+        box.setModal(False)
+        box.show()
+        self._changes_box = box
 
     def _failed(self, exc: BaseException, details: str) -> None:
         t = texts()
@@ -179,6 +215,9 @@ class GenerateBar(QWidget):
         self.status.setToolTip(message)
 
     def _link(self, which: str) -> None:
+        if which == "changes":
+            self.show_changes_dialog()
+            return
         if self.last is None:
             return
         target = {"open": self.last.pptx, "pdf": self.last.pdf,

@@ -1,0 +1,166 @@
+"""What changed between two decks, read from the provenance each deck stores about itself:
+numbers and sentences changed, added or removed, by slide — so a clerk can review exactly what
+is new before the deck goes out. Decks not made by xzbrief are refused with a clear message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xzbrief.render.package_props import (
+    NotAnXzbriefDeck,
+    StoredDeck,
+    StoredFigure,
+    StoredSlide,
+    read_provenance,
+)
+
+ESTIMATE = "预计"
+
+__all__ = ["DeckChanges", "NotAnXzbriefDeck", "SlideChanges", "compare_decks", "diff_files"]
+
+
+@dataclass(frozen=True)
+class Item:
+    what: str  # number / text
+    how: str  # changed / added / removed
+    old: str = ""
+    new: str = ""
+    label: str = ""  # for numbers: what the number is
+    where: str = ""  # for numbers: the workbook cell of the new (or old) value
+    old_estimate: bool = False
+    new_estimate: bool = False
+
+
+@dataclass
+class SlideChanges:
+    old_n: int | None
+    new_n: int | None
+    title: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class DeckChanges:
+    old: StoredDeck
+    new: StoredDeck
+    slides: list[SlideChanges]
+
+    @property
+    def count(self) -> int:
+        return sum(max(len(s.items), 1) for s in self.slides)
+
+    @property
+    def same_data(self) -> bool:
+        return self.old.dataset_sha256 == self.new.dataset_sha256
+
+    def lines(self, lang: str = "zh") -> list[str]:
+        zh = lang == "zh"
+        how_zh = {"changed": "改变", "added": "新增", "removed": "删除"}
+        what_zh = {"number": "数字", "text": "文字"}
+        out: list[str] = []
+        for s in self.slides:
+            if s.new_n is None:
+                head = (f"第{s.old_n}页(已删除)" if zh else f"slide {s.old_n} (removed)")
+            elif s.old_n is None:
+                head = (f"第{s.new_n}页(新增)" if zh else f"slide {s.new_n} (new)")
+            else:
+                head = f"第{s.new_n}页" if zh else f"slide {s.new_n}"
+            out.append(f"{head}「{s.title}」" if zh else f"{head} \"{s.title}\"")
+            tag = "(预计)" if zh else " (estimate)"
+            for it in s.items:
+                what = what_zh[it.what] if zh else it.what
+                how = how_zh[it.how] if zh else it.how
+                where = (f"({it.where})" if zh else f" ({it.where})") if it.where else ""
+                label = (f"{it.label}:" if zh else f"{it.label}: ") if it.label else ""
+                old = it.old + (tag if it.old_estimate else "")
+                new = it.new + (tag if it.new_estimate else "")
+                if it.how == "changed":
+                    body = f"{label}{old} → {new}{where}"
+                elif it.how == "added":
+                    body = f"{label}{new}{where}"
+                else:
+                    body = f"{label}{old}{where}"
+                out.append(f"  {what} {how}:{body}" if zh else f"  {what} {how}: {body}")
+        if not self.slides:
+            out.append("数字和文字均无变化。" if zh else "No number or sentence changed.")
+        else:
+            out.append(f"共 {self.count} 处变化。" if zh else f"{self.count} changes.")
+        return out
+
+
+def _slide_key(s: StoredSlide, ordinal: int) -> tuple[str, str, int]:
+    return (s.kind, s.section, ordinal)
+
+
+def _keyed(deck: StoredDeck) -> dict[tuple[str, str, int], StoredSlide]:
+    counts: dict[tuple[str, str], int] = {}
+    out = {}
+    for s in deck.slides:
+        n = counts.get((s.kind, s.section), 0)
+        counts[(s.kind, s.section)] = n + 1
+        out[_slide_key(s, n)] = s
+    return out
+
+
+def _figure_key(f: StoredFigure) -> tuple[str, str, str]:
+    return (f.label, f.period, f.region)
+
+
+def _describe(f: StoredFigure) -> str:
+    return " ".join(x for x in (f.label, f.period, f.region) if x)
+
+
+def _compare_slides(old: StoredSlide | None, new: StoredSlide | None) -> SlideChanges | None:
+    either = new if new is not None else old
+    title = either.title if either is not None else ""
+    changes = SlideChanges(old.n if old else None, new.n if new else None, title)
+    old_figs = {_figure_key(f): f for f in (old.figures if old else ())}
+    new_figs = {_figure_key(f): f for f in (new.figures if new else ())}
+    for key, nf in new_figs.items():
+        of = old_figs.get(key)
+        if of is None:
+            changes.items.append(Item("number", "added", new=nf.text, label=_describe(nf),
+                                      where=nf.ref or nf.method,
+                                      new_estimate=nf.status == ESTIMATE))
+        elif of.text != nf.text or of.status != nf.status:
+            changes.items.append(Item("number", "changed", of.text, nf.text, _describe(nf),
+                                      nf.ref or nf.method, of.status == ESTIMATE,
+                                      nf.status == ESTIMATE))
+    for key, of in old_figs.items():
+        if key not in new_figs:
+            changes.items.append(Item("number", "removed", old=of.text, label=_describe(of),
+                                      where=of.ref, old_estimate=of.status == ESTIMATE))
+    old_texts = [old.title, *old.texts] if old else []
+    new_texts = [new.title, *new.texts] if new else []
+    gone = [t for t in old_texts if t not in new_texts]
+    came = [t for t in new_texts if t not in old_texts]
+    while gone and came:  # pair them up in order: a sentence that was rewritten
+        changes.items.append(Item("text", "changed", gone.pop(0), came.pop(0)))
+    changes.items += [Item("text", "removed", old=t) for t in gone]
+    changes.items += [Item("text", "added", new=t) for t in came]
+    if old is not None and new is not None and not changes.items:
+        return None
+    return changes
+
+
+def compare_decks(old: StoredDeck, new: StoredDeck) -> DeckChanges:
+    before = _keyed(old)
+    after = _keyed(new)
+    slides: list[SlideChanges] = []
+    for key, ns in after.items():
+        change = _compare_slides(before.get(key), ns)
+        if change is not None:
+            slides.append(change)
+    for key, os_ in before.items():
+        if key not in after:
+            change = _compare_slides(os_, None)
+            if change is not None:
+                slides.append(change)
+    slides.sort(key=lambda s: (s.new_n if s.new_n is not None else (s.old_n or 0) + 0.5))
+    return DeckChanges(old, new, slides)
+
+
+def diff_files(old: Path, new: Path) -> DeckChanges:
+    """Raises NotAnXzbriefDeck (no provenance) or OSError (missing file)."""
+    return compare_decks(read_provenance(Path(old)), read_provenance(Path(new)))
