@@ -8,6 +8,7 @@ exactly as it was and ``SaveBlocked`` says what to do, with another name to use.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -83,8 +84,18 @@ def _set_mode(tmp: Path, path: Path) -> None:
     os.chmod(tmp, mode)
 
 
+def _read_only(path: Path) -> bool:
+    """Marked read-only (Windows attribute, or no write bit), or not writable for us; the
+    mode bit is asked too so that the answer is the same for an administrator."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (mode & stat.S_IWUSR) or not os.access(path, os.W_OK)
+
+
 def _replace(tmp: Path, path: Path) -> None:
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and _read_only(path):
         raise SaveBlocked(path, "文件是只读的", "the file is read-only", free_name(path))
     for attempt in range(RETRIES):
         try:

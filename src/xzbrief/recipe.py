@@ -54,7 +54,8 @@ class RecipeIssue:
     en: str
 
     def format(self, lang: str = "zh") -> str:
-        return f"{self.key}: {self.zh if lang == 'zh' else self.en}"
+        text = self.zh if lang == "zh" else self.en
+        return f"{self.key}: {text}" if self.key else text
 
 
 class RecipeError(Exception):

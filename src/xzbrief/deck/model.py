@@ -84,8 +84,12 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     alt_text: str = ""
+    groups: tuple[str, ...] = ()  # a second label level per category (the year of a month)
 
     def __post_init__(self) -> None:
+        if self.groups and len(self.groups) != len(self.categories):
+            raise ValueError(f"chart {self.title!r}: {len(self.groups)} group labels for "
+                             f"{len(self.categories)} categories")
         for s in self.series:
             if len(s.values) != len(self.categories):
                 raise ValueError(f"chart {self.title!r}: series {s.name!r} has "
@@ -139,6 +143,12 @@ class Table:
         for row in self.rows:
             if len(row) != len(self.columns):
                 raise ValueError("every table row needs one cell per column")
+
+
+def table_numeric(table: Table) -> tuple[bool, ...]:
+    """Columns whose every cell is a number (right-aligned, kept whole when squeezed)."""
+    return tuple(bool(table.rows) and all(row[c].numeric for row in table.rows)
+                 for c in range(len(table.columns)))
 
 
 class SlideKind(StrEnum):

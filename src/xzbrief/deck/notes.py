@@ -22,6 +22,9 @@ def estimate_note(figures: Sequence[Figure]) -> str:
     periods = _unique(f.period for f in figures if f.is_estimate and f.ref is not None)
     if not periods:
         return ""
+    # a span ending in an estimated year (2021—2025年) is an estimate because of that year
+    spans = [p for p in periods if "—" in p and p.split("—")[-1] in periods]
+    periods = [p for p in periods if p not in spans]
     return f"{'、'.join(periods)}数据为预计数。"
 
 

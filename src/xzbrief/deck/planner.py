@@ -20,7 +20,7 @@ from xzbrief.deck.model import (
     card_figures,
 )
 from xzbrief.deck.notes import footnotes, speaker_notes
-from xzbrief.deck.textfit import fits_one_line, paginate_bullets
+from xzbrief.deck.textfit import fits_one_line, paginate_bullets, paginate_table
 from xzbrief.deck.theme_slides import ThemePlan, ThemePlanner
 from xzbrief.deck.wording import heading_number
 from xzbrief.recipe import Recipe, Structure
@@ -72,7 +72,7 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                                 subtitle=intro))
         slides.extend(body)
     if options.appendix:
-        slides.extend(_appendix(slides, dataset))
+        slides.extend(_appendix(slides, dataset, options.source_footnotes))
     if options.closing:
         slides.append(Slide(kind=SlideKind.CLOSING, title=options.closing))
     info = DeckInfo(title=recipe.title, dataset_file=dataset.info.file_name,
@@ -112,29 +112,36 @@ def _text_slides(title: str, paragraphs: tuple[str, ...]) -> list[Slide]:
                   section=title, lines=tuple(page)) for i, page in enumerate(pages, start=1)]
 
 
-def _appendix(slides: list[Slide], dataset: Dataset) -> list[Slide]:
+APPENDIX_NOTE = "出处为工作簿中的单元格;计算所得的数字列出其计算依据。"
+
+
+def _appendix(slides: list[Slide], dataset: Dataset, sources: bool = True) -> list[Slide]:
     """数据核对表: every number shown, with the cell it came from (or how it was computed)."""
     rows: list[tuple[TableCell, ...]] = []
     seen: set[tuple[str, str, str]] = set()
-    for page, slide in enumerate(slides, start=1):
+    for number, slide in enumerate(slides, start=1):
         for f in slide.figures:
             key = (f.label, f.text, f.where)
             if key in seen:
                 continue
             seen.add(key)
             where = f"{dataset.info.file_name} {f.where}" if f.ref else f.where
-            rows.append((TableCell(str(page)), TableCell(f.label + (f"({f.region})"
+            rows.append((TableCell(str(number)), TableCell(f.label + (f"({f.region})"
                          if f.region and f.region not in f.label else "")),
                          TableCell(f.period), TableCell(f.text, f, numeric=True),
                          TableCell(f.status.value), TableCell(where)))
     if not rows:
         return []
-    chunks = [rows[i:i + APPENDIX_ROWS] for i in range(0, len(rows), APPENDIX_ROWS)]
+    columns = ("页", "指标", "期间", "数值", "状态", "出处")
+    numeric = [False, False, False, True, False, False]
+    pages = paginate_table(columns, [[c.text for c in r] for r in rows], numeric,
+                           grid.CONTENT.w, grid.CONTENT.h, APPENDIX_ROWS)
     out = []
-    for n, chunk in enumerate(chunks, start=1):
-        suffix = f"({n}/{len(chunks)})" if len(chunks) > 1 else ""
+    for n, chunk in enumerate(pages, start=1):
+        suffix = f"({n}/{len(pages)})" if len(pages) > 1 else ""
+        page = tuple(rows[k] for k in chunk)
+        figures = [c.figure for r in page for c in r if c.figure is not None]
         out.append(Slide(kind=SlideKind.TABLE, title=f"附:数据核对表{suffix}", section="附录",
-                         table=Table(("页", "指标", "期间", "数值", "状态", "出处"),
-                                     tuple(chunk)),
-                         footnotes=("注:出处为工作簿中的单元格;计算所得的数字列出其计算依据。",)))
+                         table=Table(columns, page),
+                         footnotes=footnotes(figures, [APPENDIX_NOTE], with_sources=sources)))
     return out

@@ -30,38 +30,55 @@ def char_em(ch: str) -> float:
         return 0.0
     if _is_wide(ch):
         return 1.0
+    # Latin by DejaVu Sans, LibreOffice's stand-in for Arial on Linux (wider than Arial)
     if ch == " ":
-        return 0.28
+        return 0.32
     if ch.isdigit():
-        return 0.62  # Arial 0.556; DejaVu Sans (LibreOffice's fallback) 0.636
+        return 0.64  # Arial 0.556; DejaVu Sans 0.636
     if ch in "%‰":
-        return 0.9
-    if ch in ".,:;!|'il":
-        return 0.28
-    if ch in "()[]-“”‘’":
-        return 0.36 if ch in "()[]-" else 0.5
-    if ch.isupper() or ch in "mwMW":
-        return 0.72
+        return 0.95
+    if ch in ".,:;|'il":
+        return 0.34
+    if ch in "@#+<=>^~&":
+        return 1.0 if ch == "@" else 0.84
+    if ch in "!()[]-":
+        return 0.4
+    if ch in "“”‘’":
+        return 0.5
+    if ch in "mwMW":
+        return 1.0
+    if ch.isupper():
+        return 0.76
     if ch.isalpha():
-        return 0.55
+        return 0.62
     if ch in "—…":
         return 1.0
-    return 0.6
+    return 0.64
 
 
 def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def text_width(text: str, size_pt: float, bold: bool = False) -> float:
-    """Width in points of ``text`` on one line at ``size_pt``, with the space renderers put
-    between Chinese and Latin text (autospace). Bold widens Latin letters and digits."""
+@lru_cache(maxsize=65536)
+def _em(text: str, bold: bool = False) -> float:
+    """Width of ``text`` in em, autospace included (cached: tokens repeat a great deal)."""
     latin_scale = 1.09 if bold else 1.0
     em = sum(char_em(c) * (1.0 if _is_wide(c) else latin_scale) for c in text)
     for a, b in pairwise(text):
-        if a.isalnum() and b.isalnum() and _is_wide(a) != _is_wide(b):
-            em += AUTOSPACE
-    return em * size_pt * SAFETY
+        em += _joint(a, b)
+    return em
+
+
+def _joint(a: str, b: str) -> float:
+    """The autospace renderers put between a Chinese character and a Latin letter or digit."""
+    return AUTOSPACE if a.isalnum() and b.isalnum() and _is_wide(a) != _is_wide(b) else 0.0
+
+
+def text_width(text: str, size_pt: float, bold: bool = False) -> float:
+    """Width in points of ``text`` on one line at ``size_pt``, with the space renderers put
+    between Chinese and Latin text (autospace). Bold widens Latin letters and digits."""
+    return _em(text, bold) * size_pt * SAFETY
 
 
 def _tokens(text: str) -> list[str]:
@@ -97,15 +114,25 @@ def _ends_with_number(token: str) -> bool:
 
 def wrap(text: str, size_pt: float, width_pt: float) -> list[str]:
     """Greedy line breaking; explicit newlines are kept. A token wider than the line is split
-    by character (never dropped)."""
+    by character (never dropped). Widths are summed token by token (in em), not re-measured
+    for every candidate line."""
+    limit = width_pt / (size_pt * SAFETY) + 1e-9
     lines: list[str] = []
     for para in text.split("\n"):
-        line = ""
+        line, line_em = "", 0.0  # the line so far and its width, trailing spaces included
         for tok in _tokens(para):
-            candidate = line + tok
-            if not line or text_width(candidate.rstrip(), size_pt) <= width_pt:
-                line = candidate
-                if text_width(line.rstrip(), size_pt) > width_pt and len(line) > 1:
+            body = tok.rstrip()
+            if not line:
+                fits = True
+            elif not body:  # only spaces: they hang at the end of the line
+                fits = _em(line.rstrip()) <= limit
+            else:
+                fits = line_em + _joint(line[-1], tok[0]) + _em(body) <= limit
+            if fits:
+                was_empty = not line
+                line_em = line_em + (_joint(line[-1], tok[0]) if line else 0.0) + _em(tok)
+                line += tok
+                if was_empty and len(line) > 1 and _em(line.rstrip()) > limit:
                     # a single token wider than the line: split by character
                     head = ""
                     for ch in line:
@@ -113,10 +140,11 @@ def wrap(text: str, size_pt: float, width_pt: float) -> list[str]:
                             lines.append(head)
                             head = ""
                         head += ch
-                    line = head
+                    line, line_em = head, _em(head)
                 continue
             lines.append(line.rstrip())
             line = tok.lstrip()
+            line_em = _em(line)
         lines.append(line.rstrip())
     return lines
 
@@ -238,5 +266,78 @@ def paginate_bullets(lines: Sequence[str], width: float, height: float, size: fl
         even = [list(lines[i:i + per]) for i in range(0, len(lines), per)]
         if len(even) == len(pages) and all(bullets_height(p, size, width) <= height + 0.01
                                            for p in even):
+            return even
+    return pages
+
+
+# --- tables: one measure for the planner (rows per page) and the layout (sizes) -------------
+TABLE_PAD = 12.0  # left + right cell margins
+TABLE_LINE = 1.5  # em per line in a cell: wider than any CJK font's own line height
+TABLE_ROW_PAD = 8.0  # top + bottom cell margins
+TABLE_MAX, TABLE_MIN = 14.0, 12.0
+
+
+@dataclass(frozen=True)
+class TableFit:
+    size: float
+    widths: tuple[float, ...]
+    heights: tuple[float, ...]  # header first
+    fits: bool
+
+
+def _table_at(columns: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool],
+              width: float, size: float) -> tuple[list[float], list[float]]:
+    natural = []
+    for c, head in enumerate(columns):
+        widest = max([text_width(head, size, bold=True)] + [text_width(r[c], size) for r in rows])
+        natural.append(widest + TABLE_PAD + 2)
+    total = sum(natural)
+    widths = [w * width / total for w in natural]
+    if total > width:  # squeeze the text columns, keep numbers whole when possible
+        fixed = sum(n for n, num in zip(natural, numeric, strict=True) if num)
+        flex_total = sum(n for n, num in zip(natural, numeric, strict=True) if not num)
+        if flex_total and fixed < width * 0.6:
+            flexible = width - fixed
+            widths = [n if num else n * flexible / flex_total
+                      for n, num in zip(natural, numeric, strict=True)]
+    heights = []
+    for k, row in enumerate([list(columns), *rows]):
+        lines = max(len(wrap(t, size, w - TABLE_PAD)) if t else 1
+                    for t, w in zip(row, widths, strict=True))
+        heights.append(lines * size * TABLE_LINE + TABLE_ROW_PAD + (2 if k == 0 else 0))
+    return widths, heights
+
+
+def fit_table(columns: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool],
+              width: float, height: float, max_size: float = TABLE_MAX,
+              min_size: float = TABLE_MIN) -> TableFit:
+    """The largest size at which the table (header + rows) fits the box."""
+    size = max_size
+    while True:
+        widths, heights = _table_at(columns, rows, numeric, width, size)
+        ok = sum(heights) <= height + 0.01
+        if ok or size - 1 < min_size - 1e-9:
+            return TableFit(size, tuple(widths), tuple(heights), ok)
+        size -= 1
+
+
+def paginate_table(columns: Sequence[str], rows: Sequence[Sequence[str]],
+                   numeric: Sequence[bool], width: float, height: float, max_rows: int
+                   ) -> list[list[int]]:
+    """Row indices per page so that each page's table fits at ≥ TABLE_MIN; pages even."""
+    pages: list[list[int]] = [[]]
+    for i in range(len(rows)):
+        trial = [*pages[-1], i]
+        if pages[-1] and (len(trial) > max_rows or not fit_table(
+                columns, [rows[k] for k in trial], numeric, width, height).fits):
+            pages.append([i])
+        else:
+            pages[-1].append(i)
+    if len(pages) > 1:
+        per = -(-len(rows) // len(pages))
+        even = [list(range(i, min(i + per, len(rows)))) for i in range(0, len(rows), per)]
+        if len(even) == len(pages) and all(
+                fit_table(columns, [rows[k] for k in page], numeric, width, height).fits
+                for page in even):
             return even
     return pages

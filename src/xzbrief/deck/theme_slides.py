@@ -37,7 +37,13 @@ from xzbrief.deck.narrative import (
 )
 from xzbrief.deck.notes import ROUNDING_NOTE, footnotes, speaker_notes, split_common_notes
 from xzbrief.deck.selection import Selection, region_of, select, selected_indicators
-from xzbrief.deck.textfit import fit_bullets, fits_one_line, paginate_bullets
+from xzbrief.deck.textfit import (
+    fit_bullets,
+    fits_one_line,
+    paginate_bullets,
+    paginate_table,
+    text_width,
+)
 from xzbrief.deck.wording import format_figure, format_number, format_rate
 from xzbrief.recipe import Comparison, Options, ThemeChoice
 
@@ -216,7 +222,8 @@ class ThemePlanner:
             cards = tuple(self._card(f, note) for f, note in zip(chunk, notes, strict=True))
             figures = card_figures(cards)
             narrative = [self._sentence(f) for f in chunk]
-            title = self._title([f.headline for f in chunk], fallback=self.choice.name)
+            title = self._title([f.headline for f in chunk], fallback=self.choice.name,
+                                subjects=[f.label for f in chunk])
             side = tuple(narrative) if len(chunk) <= 2 else ()
             slides.append(Slide(
                 kind=SlideKind.KEY_FIGURES, title=title, section=self.choice.name, cards=cards,
@@ -236,8 +243,14 @@ class ThemePlanner:
 
     def _fact_tables(self, facts: list[_Fact]) -> list[Slide]:
         slides = []
-        for start in range(0, len(facts), grid.MAX_TABLE_ROWS):
-            chunk = facts[start:start + grid.MAX_TABLE_ROWS]
+        columns = ("指标", "期间", "数值", "变化", "状态")
+        texts = [[f.label, f.obs.period.label,
+                  format_figure(f.obs.value or 0.0, f.ind.unit, f.obs.qualifier, f.ind.decimals),
+                  f.change.phrase if f.change else "—", f.obs.status.value] for f in facts]
+        pages = paginate_table(columns, texts, [False, False, True, False, False],
+                               grid.CONTENT.w, grid.CONTENT.h, grid.MAX_TABLE_ROWS)
+        for page in pages:
+            chunk = [facts[k] for k in page]
             rows = []
             figures: list[Figure] = []
             for f in chunk:
@@ -249,8 +262,9 @@ class ThemePlanner:
                              TableCell(fig.text, fig, numeric=True),
                              TableCell(f.change.phrase if f.change else "—", numeric=False),
                              TableCell(f.obs.status.value)))
-            table = Table(("指标", "期间", "数值", "变化", "状态"), tuple(rows))
-            title = self._title([f.headline for f in chunk], fallback=f"{self.choice.name}主要指标")
+            table = Table(columns, tuple(rows))
+            title = self._title([f.headline for f in chunk], fallback=f"{self.choice.name}主要指标",
+                                subjects=[f.label for f in chunk])
             slides.append(Slide(kind=SlideKind.TABLE, title=title, section=self.choice.name,
                                 table=table,
                                 footnotes=self._footnotes(figures, [f.ind for f in chunk]),
@@ -259,14 +273,39 @@ class ThemePlanner:
         return slides
 
     # --- charts ---------------------------------------------------------------------------
-    def _category(self, obs: Observation) -> str:
-        label = obs.period.short_label
-        return f"{label}(预计)" if obs.status is Status.ESTIMATE else label
+    @staticmethod
+    def _axis_labels(points: Sequence[Observation]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Category labels (and group labels) that stand side by side, horizontally, under
+        the chart: years as 2025年 (an estimate 「2025年(预计)」, on two lines when narrow);
+        months and quarters by their number under their year (2024年: 1月 … 12月)."""
+        n = len(points)
+        room = grid.CHART_AREA.w * 0.9 / max(n, 1) - 6
+        kinds = {o.period.kind for o in points}
+        if kinds <= {PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YTD}:
+            cats = []
+            for o in points:
+                q = o.period
+                leaf = {PeriodKind.MONTH: f"{q.index}月", PeriodKind.QUARTER: f"Q{q.index}",
+                        PeriodKind.HALF: "上半年" if q.index == 1 else "下半年",
+                        }.get(q.kind, q.label.removeprefix(f"{q.year}年"))
+                if q.kind is PeriodKind.MONTH and text_width("12月", grid.LABEL_SIZE) > room:
+                    leaf = str(q.index)
+                cats.append(leaf)
+            return tuple(cats), tuple(f"{o.period.year}年" for o in points)
+        cats = []
+        for o in points:
+            label = o.period.short_label
+            if o.status is Status.ESTIMATE:
+                one_line = f"{label}(预计)"
+                label = one_line if text_width(one_line, grid.LABEL_SIZE) <= room \
+                    else f"{label}\n(预计)"
+            cats.append(label)
+        return tuple(cats), ()
 
     def _time_chart(self, sel: Selection) -> Slide:
         ind = sel.indicator
         points = [o for o in sel.series if not o.is_bound]
-        cats = tuple(self._category(o) for o in points)
+        cats, groups = self._axis_labels(points)
         figs = tuple(level_figure(ind, o) if o.value is not None else None for o in points)
         bars = Series(ind.label, tuple(o.value for o in points), ind.unit, ind.decimals,
                       tuple(o.status for o in points), figures=figs)
@@ -333,7 +372,7 @@ class ThemePlanner:
                  }.get(kind, "柱状图")
         chart = Chart(kind, f"{ind.name}{unit}", cats, tuple(series),
                       alt_text=f"{ind.name}{first.period.label}至{last.period.label}{drawn}。"
-                      + "".join(lines))
+                      + "".join(lines), groups=groups)
         figures = [f for f in figs if f is not None] + [c.figure for c in changes]
         figures += [c.figure for c in growth_changes if c is not None and c not in changes]
         return self._chart_slide(headline, chart, lines, figures, [ind])
@@ -428,8 +467,8 @@ class ThemePlanner:
             series.append(Series(p.indicator.label, tuple(o.value for o in obs), p.indicator.unit,
                                  p.indicator.decimals, tuple(o.status for o in obs),
                                  figures=figs))
-        cats = tuple(self._category(min((u[q] for u in usable), key=lambda o: o.status
-                                        is not Status.ESTIMATE)) for q in periods)
+        cats, groups = self._axis_labels([min((u[q] for u in usable), key=lambda o: o.status
+                                              is not Status.ESTIMATE) for q in periods])
         last = periods[-1]
         own = next((o for o in total.series if o.period == last and o.value is not None
                     and not o.is_bound and o.value > 0), None)
@@ -457,7 +496,7 @@ class ThemePlanner:
         unit = f"({ind.unit})" if ind.unit else ""
         chart = Chart(ChartKind.STACKED, f"{ind.name}构成{unit}", cats, tuple(series),
                       alt_text=f"{ind.name}{first_period.label}至{last.label}分项堆积柱状图。"
-                      + "".join(lines))
+                      + "".join(lines), groups=groups)
         return self._chart_slide(headline, chart, lines, [*figures, *all_figs],
                                  [ind, *(p.indicator for p in parts)], [ROUNDING_NOTE])
 
@@ -532,11 +571,11 @@ class ThemePlanner:
 
     # --- shared -----------------------------------------------------------------------------
     @staticmethod
-    def _title(candidates: list[str], fallback: str) -> str:
+    def _title(candidates: list[str], fallback: str, subjects: Sequence[str] = ()) -> str:
         """The conclusion as title, in one line at ≥ 22 pt: two clauses if they fit, else one,
         else the fallback."""
         width = grid.TITLE.w
-        joined = _merge_clauses(candidates[:2])
+        joined = merge_clauses(candidates[:2], subjects[:2])
         for option in (joined, candidates[0] if candidates else "", fallback):
             if option and fits_one_line(option, width, grid.TITLE_MIN):
                 return option
@@ -559,15 +598,16 @@ class ThemePlanner:
         return speaker_notes(narrative, figures, self.file)
 
 
-def _merge_clauses(clauses: list[str]) -> str:
-    """Two conclusions in one title, without repeating their shared subject:
-    「工业开票销售收入预计达9000亿元左右,年均增速预计约9%」."""
+def merge_clauses(clauses: Sequence[str], subjects: Sequence[str] = ()) -> str:
+    """Two conclusions in one title. When the second one's subject extends the first's (工业
+    开票销售收入 / 工业开票销售收入年均增速) the repeated words are dropped:
+    「工业开票销售收入预计达9000亿元左右,年均增速预计约9%」; otherwise both stay whole."""
     if len(clauses) < 2:
         return clauses[0] if clauses else ""
     a, b = clauses[0], clauses[1]
-    common = 0
-    while common < min(len(a), len(b)) and a[common] == b[common]:
-        common += 1
-    if common >= 4:
-        b = b[common:]
+    if len(subjects) >= 2:
+        first, second = subjects[0], subjects[1]
+        if (len(first) >= 2 and second.startswith(first) and len(second) > len(first)
+                and b.startswith(first)):
+            b = b[len(first):]
     return f"{a},{b}"

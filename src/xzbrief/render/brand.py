@@ -75,6 +75,17 @@ class LayoutInfo:
     title_align: str
     placeholders: dict[int, Rect]  # other placeholders by idx
     decor: tuple[Primitive, ...]  # master (if shown) + layout shapes, for the preview
+    styles: dict[int, TextStyle] = field(default_factory=dict)  # the placeholders' own text
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """What a placeholder's text looks like in the template (0 / '' where it does not say)."""
+
+    size: float
+    color: str
+    bold: bool
+    align: str
 
 
 @dataclass(frozen=True)
@@ -232,11 +243,11 @@ def _decor(shapes: Any) -> list[Primitive]:
     return out
 
 
-def _title_style(ph: Any, master: Any, palette: Palette) -> tuple[float, str, bool, str]:
-    """Size, colour, bold and alignment a title placeholder shows, from its list style or
-    the master's title style."""
+def _text_style(ph: Any, master: Any, master_style: str = "p:titleStyle") -> TextStyle:
+    """Size, colour, bold and alignment of a placeholder's first level, from its own list
+    style or the master's title (or body) style; 0 / '' where neither says."""
     candidates = [ph._element.find(".//a:lstStyle/a:lvl1pPr", NS),
-                  master._element.find(".//p:titleStyle/a:lvl1pPr", NS)]
+                  master._element.find(f".//{master_style}/a:lvl1pPr", NS)]
     size, colour, bold, align = 0.0, "", None, ""
     for lvl in candidates:
         if lvl is None:
@@ -249,8 +260,12 @@ def _title_style(ph: Any, master: Any, palette: Palette) -> tuple[float, str, bo
             if bold is None and rpr.get("b") is not None:
                 bold = rpr.get("b") in ("1", "true")
         align = align or lvl.get("algn", "")
-    return (size or 28.0, colour or palette.dark, bool(bold),
-            {"ctr": "c", "r": "r"}.get(align, "l"))
+    return TextStyle(size, colour, bool(bold), {"ctr": "c", "r": "r"}.get(align, "l"))
+
+
+def _title_style(ph: Any, master: Any, palette: Palette) -> tuple[float, str, bool, str]:
+    style = _text_style(ph, master)
+    return style.size or 28.0, style.color or palette.dark, style.bold, style.align
 
 
 def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, file: str,
@@ -265,6 +280,7 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
         title = None
         size, colour, bold, align = 28.0, palette.dark, True, "l"
         others: dict[int, Rect] = {}
+        styles: dict[int, TextStyle] = {}
         for ph in layout.placeholders:
             rect = Rect(_pt(ph.left), _pt(ph.top), _pt(ph.width), _pt(ph.height))
             kind = ph.placeholder_format.type
@@ -273,10 +289,12 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
                 size, colour, bold, align = _title_style(ph, prs.slide_master, palette)
             else:
                 others[ph.placeholder_format.idx] = rect
+                styles[ph.placeholder_format.idx] = _text_style(ph, prs.slide_master,
+                                                                "p:bodyStyle")
         show_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
         decor = (master_decor if show_master else ()) + tuple(_decor(layout.shapes))
         found[role] = LayoutInfo(role, layout.name, index, title, size, colour, bold, align,
-                                 others, decor)
+                                 others, decor, styles)
     content = found.get("content")
     if content is None or content.title is None:
         wanted = " / ".join(LAYOUT_NAMES["content"])
@@ -292,5 +310,5 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
             base = found[fallback]
             found[role] = LayoutInfo(role, base.name, base.index, base.title, base.title_size,
                                      base.title_color, base.title_bold, base.title_align,
-                                     base.placeholders, base.decor)
+                                     base.placeholders, base.decor, base.styles)
     return found

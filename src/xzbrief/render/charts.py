@@ -16,13 +16,14 @@ from lxml import etree
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from xzbrief.dataset.model import Status
 from xzbrief.deck.grid import EMU_PER_PT
 from xzbrief.deck.model import Chart, ChartKind, Series
+from xzbrief.deck.textfit import text_width
 from xzbrief.render.fonts import set_fonts, style_font
 from xzbrief.render.layout import ESTIMATE_TINT, ChartBlock, tint
 
@@ -47,7 +48,14 @@ def _decimals_needed(v: float) -> int:
 
 def _chart_data(chart: Chart, series: tuple[Series, ...]) -> CategoryChartData:
     data = CategoryChartData()
-    data.categories = list(chart.categories)
+    if chart.groups:  # two label levels: months under their year
+        group = None
+        for leaf, name in zip(chart.categories, chart.groups, strict=True):
+            if group is None or group.label != name:
+                group = data.add_category(name)
+            group.add_sub_category(leaf)
+    else:
+        data.categories = list(chart.categories)
     for s in series:
         data.add_series(s.name, list(s.values), number_format=number_format(s))
     return data
@@ -86,25 +94,34 @@ def _style_text(block: ChartBlock, gf: Any) -> None:
 
 def _fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
                  colour_offset: int = 0) -> None:
-    for i, (s, ps) in enumerate(zip(series, plot.series, strict=True)):
+    """Series fills, written as XML (python-pptx's format proxies are slow): the brand colour;
+    estimates in a lighter tint with a dashed outline; a target as a dashed outline only."""
+    sers = plot._element.findall(qn("c:ser"))
+    for i, (s, ser) in enumerate(zip(series, sers, strict=True)):
         colour = block.colours[(i + colour_offset) % len(block.colours)]
-        fmt = ps.format
         if _is_target(s):
-            fmt.fill.background()
-            fmt.line.color.rgb = RGBColor.from_string(block.colours[0])
-            fmt.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-            fmt.line.width = Pt(1.5)
+            sppr = (f"<c:spPr {NS_DECL}><a:noFill/><a:ln w=\"19050\"><a:solidFill>"
+                    f'<a:srgbClr val="{block.colours[0]}"/></a:solidFill><a:prstDash val="dash"/>'
+                    "</a:ln></c:spPr>")
+        else:
+            sppr = (f'<c:spPr {NS_DECL}><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+                    "</c:spPr>")
+        old = ser.find(qn("c:spPr"))
+        if old is not None:
+            ser.remove(old)
+        ser.find(qn("c:tx")).addnext(parse_xml(sppr))
+        if _is_target(s):
             continue
-        fmt.fill.solid()
-        fmt.fill.fore_color.rgb = RGBColor.from_string(colour)
-        for k, st in enumerate(s.statuses):
-            if st is Status.ESTIMATE:
-                point = ps.points[k].format
-                point.fill.solid()
-                point.fill.fore_color.rgb = RGBColor.from_string(estimate_fill(block, colour))
-                point.line.color.rgb = RGBColor.from_string(colour)
-                point.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-                point.line.width = Pt(1.25)
+        anchor = ser.find(qn("c:invertIfNegative"))
+        if anchor is None:
+            anchor = ser.find(qn("c:spPr"))
+        fill = estimate_fill(block, colour)
+        for k in reversed([k for k, st in enumerate(s.statuses) if st is Status.ESTIMATE]):
+            anchor.addnext(parse_xml(
+                f'<c:dPt {NS_DECL}><c:idx val="{k}"/><c:invertIfNegative val="0"/>'
+                f'<c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="{fill}"/>'
+                f'</a:solidFill><a:ln w="15875"><a:solidFill><a:srgbClr val="{colour}"/>'
+                '</a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr></c:dPt>'))
 
 
 def estimate_fill(block: ChartBlock, colour: str) -> str:
@@ -116,34 +133,67 @@ def _is_target(s: Series) -> bool:
     return bool(s.statuses) and all(st is Status.TARGET for st in s.statuses)
 
 
+LABEL_POSITIONS = {XL_LABEL_POSITION.OUTSIDE_END: "outEnd", XL_LABEL_POSITION.INSIDE_END: "inEnd",
+                   XL_LABEL_POSITION.CENTER: "ctr", XL_LABEL_POSITION.ABOVE: "t"}
+
+
 def _labels(block: ChartBlock, plot: Any, series: tuple[Series, ...],
             position: Any | None) -> None:
-    for s, ps in zip(series, plot.series, strict=True):
+    """Value labels on every series but a target's, in the series' number format."""
+    sers = plot._element.findall(qn("c:ser"))
+    rpr = (f'<a:defRPr sz="{LABEL_SIZE * 100}" b="0" lang="zh-CN" altLang="en-US"><a:solidFill>'
+           f'<a:srgbClr val="{block.text_color}"/></a:solidFill>'
+           f'<a:latin typeface="{_xml_attr(block.font_latin)}"/>'
+           f'<a:ea typeface="{_xml_attr(block.font_ea)}"/>'
+           f'<a:cs typeface="{_xml_attr(block.font_latin)}"/></a:defRPr>')
+    pos = f'<c:dLblPos val="{LABEL_POSITIONS[position]}"/>' if position is not None else ""
+    for s, ser in zip(series, sers, strict=True):
         if _is_target(s):  # the outline shows the target; its number is in the text
             continue
-        dl = ps.data_labels
-        dl.show_value = True
-        dl.number_format = number_format(s)
-        dl.number_format_is_linked = False
-        if position is not None:
-            dl.position = position
-        style_font(dl.font, block.font_latin, block.font_ea, LABEL_SIZE, block.text_color)
+        old = ser.find(qn("c:dLbls"))
+        if old is not None:
+            ser.remove(old)
+        dlbls = parse_xml(
+            f'<c:dLbls {NS_DECL}><c:numFmt formatCode="{_xml_attr(number_format(s))}" '
+            'sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
+            f"<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>{rpr}</a:pPr>"
+            '<a:endParaRPr lang="zh-CN"/></a:p></c:txPr>'
+            f'{pos}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
+            '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>'
+            "</c:dLbls>")
+        before = next((ser.find(qn(t)) for t in ("c:trendline", "c:errBars", "c:cat", "c:val")
+                       if ser.find(qn(t)) is not None), None)
+        if before is not None:
+            before.addprevious(dlbls)
+        else:
+            ser.append(dlbls)
 
 
 NS_DECL = ('xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
 
 
-def _point_label(block: ChartBlock, ps: Any, k: int, series: Series, position: Any,
-                 colour: str) -> None:
-    """A label of its own for point ``k`` (position and colour), same number format."""
+def _point_label(block: ChartBlock, ps: Any, k: int, colour: str, position: Any | None = None,
+                 fmt: str = "", percent: bool = False, bold: bool = False) -> None:
+    """A label of its own for point ``k``: its position and colour, the series' format."""
     dl = ps.points[k].data_label
-    dl.position = position
-    style_font(dl.font, block.font_latin, block.font_ea, LABEL_SIZE, colour)
+    if position is not None:
+        dl.position = position
+    style_font(dl.font, block.font_latin, block.font_ea, LABEL_SIZE, colour, bold)
     d_lbl = ps._element.dLbls.get_dLbl_for_point(k)
-    fmt = etree.fromstring(f'<c:numFmt {NS_DECL} formatCode="{_xml_attr(number_format(series))}"'
-                           ' sourceLinked="0"/>')
-    d_lbl.find(qn("c:idx")).addnext(fmt)
+    if fmt:
+        d_lbl.find(qn("c:idx")).addnext(etree.fromstring(
+            f'<c:numFmt {NS_DECL} formatCode="{_xml_attr(fmt)}" sourceLinked="0"/>'))
+    if percent:
+        d_lbl.find(qn("c:showVal")).set("val", "0")
+        d_lbl.find(qn("c:showPercent")).set("val", "1")
+
+
+def label_colour(fill: str, dark: str) -> str:
+    """White on a dark fill, the text colour on a light one (a light green or a tint)."""
+    r, g, b = (int(fill[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "FFFFFF" if luminance < 0.5 else dark
 
 
 def _hide_point_label(ps: Any, k: int) -> None:
@@ -162,6 +212,9 @@ def _label_background(dlbls: Any, fill: str = "FFFFFF") -> None:
     """An opaque label box, so the line never strikes through its own numbers."""
     sppr = etree.fromstring(f'<c:spPr {NS_DECL}><a:solidFill><a:srgbClr val="{fill}"/>'
                             "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>")
+    old = dlbls.find(qn("c:spPr"))
+    if old is not None:
+        dlbls.remove(old)
     anchor = dlbls.find(qn("c:txPr"))
     if anchor is None:
         anchor = dlbls.find(qn("c:dLblPos"))
@@ -183,8 +236,10 @@ def _labels_inside_targets(block: ChartBlock, plot: Any, series: tuple[Series, .
             if v is None or t is None:
                 continue
             estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
-            _point_label(block, ps, k, s, XL_LABEL_POSITION.INSIDE_END,
-                         block.text_color if estimate else "FFFFFF")
+            colour = block.colours[series.index(s) % len(block.colours)]
+            fill = estimate_fill(block, colour) if estimate else colour
+            _point_label(block, ps, k, label_colour(fill, block.text_color),
+                         XL_LABEL_POSITION.INSIDE_END, number_format(s))
 
 
 def _quiet_axes(gf: Any, hide_values: bool = True) -> None:
@@ -222,6 +277,32 @@ def _category_axis_fonts(block: ChartBlock, gf: Any) -> None:
     style_font(axis.tick_labels.font, block.font_latin, block.font_ea, AXIS_SIZE,
                block.text_color)
     axis.format.line.color.rgb = RGBColor.from_string("BFBFBF")
+    cat_ax = gf.chart._chartSpace.find(".//" + qn("c:catAx"))
+    body = cat_ax.find(qn("c:txPr")).find(qn("a:bodyPr"))
+    body.set("rot", "0")  # horizontal labels, never rotated (briefing conventions)
+    body.set("vert", "horz")
+    skip = label_skip(block)
+    if skip > 1:
+        anchor = cat_ax.find(qn("c:noMultiLvlLbl"))
+        for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
+            el = _el(tag, str(skip))
+            if anchor is not None:
+                anchor.addprevious(el)
+            else:
+                cat_ax.append(el)
+
+
+def label_skip(block: ChartBlock) -> int:
+    """Show every n-th category label when they cannot all stand side by side (24 months)."""
+    chart = block.chart
+    if chart.kind in (ChartKind.HBAR, ChartKind.DOUGHNUT) or not chart.categories:
+        return 1
+    widest = max(text_width(c, AXIS_SIZE) for c in chart.categories) + 6
+    room = block.rect.w * 0.9 / len(chart.categories)
+    chinese = all(any(ord(ch) > 0x2E80 for ch in c) for c in chart.categories)
+    if widest <= room * (2 if chinese else 1):  # Chinese labels may wrap onto two lines
+        return 1
+    return -(-int(widest) // max(int(room), 1))
 
 
 def _gaps(gf: Any) -> None:
@@ -265,15 +346,18 @@ def _bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = False) ->
     stacked = kind == XL_CHART_TYPE.COLUMN_STACKED
     _labels(block, plot, series, XL_LABEL_POSITION.CENTER if stacked
             else XL_LABEL_POSITION.OUTSIDE_END)
-    if stacked:  # numbers on the bars themselves: white, dark on the lighter estimates
-        for s, ps in zip(series, plot.series, strict=True):
+    if stacked:  # numbers on the bars themselves: white on dark fills, dark on light ones
+        for i, (s, ps) in enumerate(zip(series, plot.series, strict=True)):
             if _is_target(s):
                 continue
+            colour = block.colours[i % len(block.colours)]
             style_font(ps.data_labels.font, block.font_latin, block.font_ea, LABEL_SIZE,
-                       "FFFFFF")
+                       label_colour(colour, block.text_color))
             for k, st in enumerate(s.statuses):
                 if st is Status.ESTIMATE and s.values[k] is not None:
-                    _point_label(block, ps, k, s, XL_LABEL_POSITION.CENTER, block.text_color)
+                    _point_label(block, ps, k, label_colour(estimate_fill(block, colour),
+                                                            block.text_color),
+                                 XL_LABEL_POSITION.CENTER, number_format(s))
     else:
         _labels_inside_targets(block, plot, series)
     return gf
@@ -470,23 +554,25 @@ def write_doughnut(slide: Any, block: ChartBlock) -> Any:
     gf = _add(slide, block, XL_CHART_TYPE.DOUGHNUT, block.chart.series)
     plot = gf.chart.plots[0]
     plot.vary_by_categories = True
-    series = block.chart.series[0]
     ps = plot.series[0]
     for k in range(len(block.chart.categories)):
         point = ps.points[k].format
         point.fill.solid()
         point.fill.fore_color.rgb = RGBColor.from_string(block.colours[k % len(block.colours)])
         point.line.color.rgb = RGBColor.from_string("FFFFFF")
-    dl = plot.data_labels
+    dl = ps.data_labels
     dl.show_percentage = True
     dl.show_value = False
     dl.number_format = "0.0%"
     dl.number_format_is_linked = False
     style_font(dl.font, block.font_latin, block.font_ea, LABEL_SIZE, "FFFFFF", True)
+    for k in range(len(block.chart.categories)):
+        colour = label_colour(block.colours[k % len(block.colours)], block.text_color)
+        if colour != "FFFFFF":
+            _point_label(block, ps, k, colour, fmt="0.0%", percent=True, bold=True)
     hole = gf.chart._chartSpace.find(".//" + qn("c:holeSize"))
     if hole is not None:
         hole.set("val", "55")
-    del series
     return gf
 
 

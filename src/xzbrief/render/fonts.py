@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lxml import etree
-from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
-from pptx.util import Pt
 
 LANG = "zh-CN"
 ALT_LANG = "en-US"
@@ -35,11 +33,16 @@ def set_fonts(rpr: Any, latin: str, ea: str, lang: bool = True) -> None:
 
 def style_font(font: Any, latin: str, ea: str, size: float | None = None,
                colour: str | None = None, bold: bool | None = None) -> None:
-    """A python-pptx Font proxy: size, colour, bold, and both typefaces."""
+    """A python-pptx Font proxy: size, colour, bold, and both typefaces — written on its
+    run properties directly (the proxies' colour objects cost more than the XML)."""
+    rpr = font._rPr
     if size is not None:
-        font.size = Pt(size)
+        rpr.set("sz", str(round(size * 100)))
     if bold is not None:
-        font.bold = bold
+        rpr.set("b", "1" if bold else "0")
     if colour is not None:
-        font.color.rgb = RGBColor.from_string(colour)
-    set_fonts(font._rPr, latin, ea)
+        solid = rpr.get_or_change_to_solidFill()
+        for child in list(solid):
+            solid.remove(child)
+        etree.SubElement(solid, qn("a:srgbClr")).set("val", colour)
+    set_fonts(rpr, latin, ea)

@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from xzbrief.dataset.model import Status
 from xzbrief.deck import grid
 from xzbrief.deck.grid import Rect
-from xzbrief.deck.model import Card, Chart, Deck, Slide, SlideKind, Table
+from xzbrief.deck.model import Card, Chart, Deck, Slide, SlideKind, Table, table_numeric
 from xzbrief.deck.textfit import (
     BULLET_GAP,
     BULLET_MARKER,
     BULLET_SPACING,
     bullets_size,
+    fit_table,
     fit_text,
     fit_title,
     text_width,
-    wrap,
 )
 from xzbrief.render.brand import Brand, LayoutInfo
 
@@ -188,13 +188,17 @@ class SlideLayouter:
         blocks: list[Block] = []
         y = title.bottom + 12
         align = layout.title_align
-        for idx, (text, size, colour) in values.items():
+        for idx, (text, our_size, our_colour) in values.items():
             if not text:
                 continue
             rect = layout.placeholders.get(idx)
-            if rect is not None:
+            style = layout.styles.get(idx)
+            size = (style.size if style is not None else 0.0) or our_size
+            colour = (style.color if style is not None else "") or our_colour
+            if rect is not None:  # the template's own size, colour and alignment, if it says
                 fit = fit_text(text, rect.w, rect.h, size, size * 0.7)
-                placeholders[idx] = (Para((Run(text, fit.size, colour),), align),)
+                placeholders[idx] = (Para((Run(text, fit.size, colour),),
+                                          style.align if style is not None else align),)
             else:
                 rect = Rect(title.x, y, title.w, size * 1.6)
                 blocks.append(TextBlock(rect, (Para((Run(text, size, colour),), align),),
@@ -206,14 +210,21 @@ class SlideLayouter:
         items = list(slide.lines)
         box = grid.CONTENT.inset(60, 10)
         n = max(len(items), 1)
-        size = max(18.0, min(26.0, box.h / (n * 1.9)))
+        pitch, gap = 1.3, 0.7  # em per line (exact), em between items
+        size = float(int(min(26.0, box.h / (n * pitch + (n - 1) * gap))))
+        longest = max((text_width(item, size) for item in items), default=0.0)
+        if longest > box.w:
+            size = max(12.0, float(int(size * box.w / longest)))
+        if size < 16:
+            self.warnings.append("目录条目较多,已缩小字号")
         paras = []
         for i, item in enumerate(items):
             head, sep, rest = item.partition("、")
             runs = (Run(head + sep, size, self.p.primary, True), Run(rest, size, self.p.text)) \
                 if sep else (Run(item, size, self.p.text),)
-            paras.append(Para(runs, space_before=0 if i == 0 else size * 0.7))
-        return [TextBlock(box, tuple(paras), anchor="m", spacing=1.2, name="目录")]
+            paras.append(Para(runs, space_before=0 if i == 0 else size * gap))
+        return [TextBlock(box, tuple(paras), anchor="m", spacing=pitch, name="目录", exact=True,
+                          wrap=False)]
 
     def _section(self, slide: Slide, layout: LayoutInfo) -> list[Block]:
         if not slide.subtitle:
@@ -353,35 +364,13 @@ class SlideLayouter:
                           name="要点", exact=True)]
 
     def _table(self, table: Table, area: Rect) -> TableBlock:
-        size = 14.0
-        pad = 12.0
-        numeric = tuple(all(row[c].numeric for row in table.rows) and bool(table.rows)
-                        for c in range(len(table.columns)))
-        while True:
-            natural = []
-            for c, head in enumerate(table.columns):
-                widest = max([text_width(head, size)] + [text_width(row[c].text, size)
-                                                         for row in table.rows])
-                natural.append(widest + pad)
-            total = sum(natural)
-            scale = area.w / total
-            widths = [w * scale for w in natural]
-            if scale < 1:  # squeeze the widest text columns, keep numbers whole
-                fixed = sum(n for n, num in zip(natural, numeric, strict=True) if num)
-                flexible = area.w - fixed
-                flex_total = sum(n for n, num in zip(natural, numeric, strict=True) if not num)
-                widths = [n if num else n * flexible / flex_total
-                          for n, num in zip(natural, numeric, strict=True)]
-            texts = [list(table.columns), *([cell.text for cell in r] for r in table.rows)]
-            heights = [max(len(wrap(t, size, w - pad)) for t, w in zip(row, widths, strict=True))
-                       * size * 1.25 + 10 for row in texts]
-            if sum(heights) <= area.h or size <= 11:
-                break
-            size -= 1
-        if sum(heights) > area.h:
+        numeric = table_numeric(table)
+        texts = [[cell.text for cell in row] for row in table.rows]
+        fit = fit_table(table.columns, texts, numeric, area.w, area.h)
+        if not fit.fits:
             self.warnings.append("表格行数较多,可能超出版面")
-        return TableBlock(Rect(area.x, area.y, area.w, min(sum(heights), area.h)), table,
-                          tuple(widths), tuple(heights), size, self.p.primary, "FFFFFF",
+        return TableBlock(Rect(area.x, area.y, area.w, min(sum(fit.heights), area.h)), table,
+                          fit.widths, fit.heights, fit.size, self.p.primary, "FFFFFF",
                           self.p.light if self.p.light != "FFFFFF" else "F2F2F2",
                           self.p.text, numeric)
 

@@ -4,7 +4,7 @@ PPTX writer uses, plus the template's own decoration. No Qt here; the GUI paints
 from __future__ import annotations
 
 from xzbrief.deck.model import Deck
-from xzbrief.deck.textfit import text_width, wrap
+from xzbrief.deck.textfit import TABLE_LINE, TABLE_PAD, text_width, wrap
 from xzbrief.render.brand import Brand
 from xzbrief.render.display import DRect, DText, Primitive, SlideDisplay
 from xzbrief.render.layout import (
@@ -80,9 +80,9 @@ def _table(block: TableBlock) -> list[Primitive]:
         colour = block.header_color if k == 0 else block.text_color
         for c, (text, w) in enumerate(zip(row, block.col_widths, strict=True)):
             out.append(DRect(x, y, w, h, fill, "FFFFFF", 0.5))
-            lines = tuple(wrap(text, block.font_size, w - 12))
-            out.append(DText(x + 6, y, w - 12, h, lines, block.font_size, colour, k == 0,
-                             "r" if block.numeric[c] else "l", "m", 1.25))
+            lines = tuple(wrap(text, block.font_size, w - TABLE_PAD))
+            out.append(DText(x + TABLE_PAD / 2, y, w - TABLE_PAD, h, lines, block.font_size,
+                             colour, k == 0, "r" if block.numeric[c] else "l", "m", TABLE_LINE))
             x += w
         y += h
     return out

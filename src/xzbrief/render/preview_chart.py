@@ -9,7 +9,14 @@ from xzbrief.dataset.model import Status
 from xzbrief.deck.grid import Rect
 from xzbrief.deck.model import ChartKind, Series
 from xzbrief.deck.textfit import text_width
-from xzbrief.render.charts import bar_line_scales, estimate_fill, number_format, quiet_points
+from xzbrief.render.charts import (
+    bar_line_scales,
+    estimate_fill,
+    label_colour,
+    label_skip,
+    number_format,
+    quiet_points,
+)
 from xzbrief.render.display import DLine, DRect, DText, DWedge, Primitive
 from xzbrief.render.layout import ChartBlock
 
@@ -71,7 +78,10 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
     chart = block.chart
     out: list[Primitive] = []
     n = len(chart.categories)
-    base_y = plot.bottom - AXIS * 1.8
+    base_y = plot.bottom - AXIS * (3.4 if chart.groups else 1.8)
+    two_line = any("\n" in c for c in chart.categories)
+    if two_line:
+        base_y -= AXIS * 1.3
     height = base_y - plot.y - LABEL * 1.6
     bars = [s for s in chart.series if not s.as_line and not lines_only]
     lines = [s for s in chart.series if s.as_line or lines_only]
@@ -92,10 +102,13 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
     slots = 1 if stacked or len(real) <= 1 else len(real)
     bar_w = group * 0.62 / slots
     out.append(DLine(((plot.x, base_y), (plot.right, base_y)), "BFBFBF", 0.75))
+    skip = label_skip(block)
     for k, cat in enumerate(chart.categories):
         cx = plot.x + group * (k + 0.5)
-        out.append(DText(cx - group / 2, base_y + 3, group, AXIS * 1.6, (cat,), AXIS,
-                         block.text_color, align="c"))
+        if k % skip == 0:
+            out.append(DText(cx - group * skip / 2, base_y + 3, group * skip,
+                             AXIS * 1.3 * (cat.count("\n") + 1), tuple(cat.split("\n")), AXIS,
+                             block.text_color, align="c"))
         stack = 0.0
         slot = 0
         for i, s in enumerate(bars):
@@ -121,13 +134,23 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
                 label_y = y + 3
             else:
                 label_y = y - LABEL * 1.4
-            white = inside and not estimate
+            ink = label_colour(fill, block.text_color) if inside else block.text_color
             out.append(DText(x - 10, label_y, bar_w + 20, LABEL * 1.3, (_fmt(v, s),), LABEL,
-                             "FFFFFF" if white else block.text_color, align="c"))
+                             ink, align="c"))
             if stacked:
                 stack += v
             else:
                 slot += 1
+    if chart.groups:  # the year under its months
+        start = 0
+        for k in range(1, n + 1):
+            if k == n or chart.groups[k] != chart.groups[start]:
+                x0 = plot.x + group * start
+                out.append(DText(x0, base_y + AXIS * 1.7, group * (k - start), AXIS * 1.6,
+                                 (chart.groups[start],), AXIS, block.text_color, align="c"))
+                if start:
+                    out.append(DLine(((x0, base_y), (x0, base_y + AXIS * 3.2)), "BFBFBF", 0.75))
+                start = k
     for s in lines:
         pts = [(k, v) for k, v in enumerate(s.values) if v is not None]
         if not pts:
@@ -210,8 +233,8 @@ def _doughnut(block: ChartBlock, plot: Rect) -> list[Primitive]:
         mid = math.radians(start + sweep / 2)
         lr = radius * 0.775
         lx, ly = cx + lr * math.sin(mid), cy - lr * math.cos(mid)
-        out.append(DText(lx - 25, ly - 7, 50, 14, (f"{v / total * 100:.1f}%",), LABEL, "FFFFFF",
-                         True, "c"))
+        out.append(DText(lx - 25, ly - 7, 50, 14, (f"{v / total * 100:.1f}%",), LABEL,
+                         label_colour(colour, block.text_color), True, "c"))
         start += sweep
     lx = plot.right - legend_w + 8
     ly = cy - len(values) * 9

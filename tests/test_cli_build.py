@@ -1,0 +1,153 @@
+"""`xzbrief build` and `xzbrief templates`, run as a user runs them: a real process in a
+folder of its own. Exit codes: 0 written, 1 data problems, 2 usage or file errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from realclients import needs_soffice, pdf_pages
+from workbooks import basic_sheets, write_workbook
+from xzbrief.cli.build_cmd import safe_file_name
+
+SHIPPED_NAME = "徐州市“十四五”现代化产业体系建设情况汇报"
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    full_env.pop("XZBRIEF_LANG", None)
+    return subprocess.run([sys.executable, "-m", "xzbrief", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=full_env, cwd=cwd, timeout=240,
+                          check=False)
+
+
+def titles(path: Path) -> list[str]:
+    return [s.shapes.title.text_frame.text for s in Presentation(str(path)).slides]
+
+
+def test_no_arguments_builds_the_shipped_briefing_here(tmp_path: Path) -> None:
+    done = run("build", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    deck = tmp_path / f"{SHIPPED_NAME}.pptx"
+    assert done.stdout.strip() == str(deck)
+    assert deck.exists() and titles(deck)[0] == SHIPPED_NAME
+    progress = done.stderr.splitlines()
+    assert progress[0] == "[  5%] 读取工作簿 xuzhou.xlsx"
+    assert "[100%] 完成" in progress
+    assert progress[-1].startswith(f"xzbrief: 已生成 {len(titles(deck))} 页,用时 ")
+
+
+def test_data_only_shows_every_theme_of_the_workbook(tmp_path: Path) -> None:
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    done = run("build", "--data", str(book), "-o", "out.pptx", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    shown = titles(tmp_path / "out.pptx")
+    assert shown[0] == "指标库情况汇报"
+    assert "一、产业升级" in shown and "二、数实融合" in shown
+    assert done.stderr.strip().startswith("xzbrief: 已生成")  # --quiet: no progress lines
+
+
+def test_data_problems_exit_1_naming_the_cells(tmp_path: Path) -> None:
+    sheets = basic_sheets()
+    sheets["数据"][1][3] = "9000亿元"
+    book = write_workbook(tmp_path / "坏.xlsx", sheets)
+    done = run("build", "--data", str(book), "-o", "out.pptx", cwd=tmp_path)
+    assert done.returncode == 1
+    assert any("数据!D2" in line for line in done.stdout.splitlines())
+    assert not (tmp_path / "out.pptx").exists()
+
+
+def test_recipe_problems_exit_2_naming_the_key(tmp_path: Path) -> None:
+    missing = run("build", "nope.brief.toml", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "nope.brief.toml: 找不到配方文件" in missing.stderr
+    bad = tmp_path / "bad.brief.toml"
+    bad.write_text('[briefing]\ntitle = "t"\n[options]\nagendas = true\n', encoding="utf-8")
+    done = run("build", str(bad), cwd=tmp_path)
+    assert done.returncode == 2
+    assert f"{bad}: options.agendas: 未知的键" in done.stderr
+
+
+def test_recipe_with_its_own_dataset_and_brand(tmp_path: Path) -> None:
+    write_workbook(tmp_path / "data.xlsx", basic_sheets())
+    recipe = tmp_path / "月报.brief.toml"
+    recipe.write_text('[briefing]\ntitle = "十一月工业运行汇报"\ndataset = "data.xlsx"\n'
+                      'brand = "科技蓝"\n\n[[themes]]\nname = "数实融合"\n', encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    done = run("build", str(recipe), "--quiet", cwd=elsewhere)
+    assert done.returncode == 0, done.stderr
+    deck = elsewhere / "十一月工业运行汇报.pptx"
+    assert "二、产业升级" not in titles(deck) and "数实融合主要亮点" not in titles(deck)
+    assert Presentation(str(deck)).slides[0].slide_layout.name == "封面"
+
+
+def test_file_errors_exit_2(tmp_path: Path) -> None:
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    before = book.read_bytes()
+    over = run("build", "--data", str(book), "-o", str(tmp_path / "指标库.xlsx"), cwd=tmp_path)
+    assert over.returncode == 2 and "输出文件须以 .pptx 结尾" in over.stderr
+    (tmp_path / "folder.pptx").mkdir()
+    blocked = run("build", "--data", str(book), "-o", "folder.pptx", "--quiet", cwd=tmp_path)
+    assert blocked.returncode == 2 and "这是一个文件夹。原文件未改动;可另存为" in blocked.stderr
+    brand = run("build", "--data", str(book), "--brand", "紫色", cwd=tmp_path)
+    assert brand.returncode == 2 and "找不到模板「紫色」" in brand.stderr
+    gone = run("build", "--data", "missing.xlsx", cwd=tmp_path)
+    assert gone.returncode == 2 and "找不到工作簿 missing.xlsx" in gone.stderr
+    assert book.read_bytes() == before  # the workbook is never written
+
+
+def test_never_writes_over_the_input_workbook(tmp_path: Path) -> None:
+    """Even a workbook named .pptx is never the output."""
+    book = write_workbook(tmp_path / "data.xlsx", basic_sheets())
+    disguised = tmp_path / "data.pptx"
+    disguised.write_bytes(book.read_bytes())
+    done = run("build", "--data", str(disguised), "-o", str(disguised), cwd=tmp_path)
+    assert done.returncode == 2
+    assert "输出文件不能覆盖工作簿" in done.stderr
+    assert disguised.read_bytes() == book.read_bytes()
+
+
+def test_pdf_without_libreoffice_says_so_and_keeps_the_deck(tmp_path: Path) -> None:
+    done = run("build", "--pdf", "-o", "deck.pptx", "--quiet", cwd=tmp_path,
+               env={"XZBRIEF_SOFFICE": str(tmp_path / "no-soffice")})
+    assert done.returncode == 2
+    assert "已生成 deck.pptx,但未找到 LibreOffice,无法导出 PDF" in done.stderr
+    assert (tmp_path / "deck.pptx").exists() and not (tmp_path / "deck.pdf").exists()
+
+
+def test_english_messages(tmp_path: Path) -> None:
+    done = run("--lang", "en", "build", "--pdf", "-o", "deck.pptx", "--quiet", cwd=tmp_path,
+               env={"XZBRIEF_SOFFICE": str(tmp_path / "no-soffice")})
+    assert "deck.pptx was written, but LibreOffice was not found" in done.stderr
+
+
+@pytest.mark.libreoffice
+@needs_soffice
+def test_pdf_has_one_page_per_slide(tmp_path: Path) -> None:
+    done = run("build", "--pdf", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    deck, pdf = tmp_path / f"{SHIPPED_NAME}.pptx", tmp_path / f"{SHIPPED_NAME}.pdf"
+    assert done.stdout.splitlines() == [str(deck), str(pdf)]
+    assert pdf_pages(pdf) == len(titles(deck))
+
+
+def test_templates_lists_brands_and_layout_names(tmp_path: Path) -> None:
+    done = run("templates", cwd=tmp_path)
+    assert done.returncode == 0
+    for line in ("内置品牌模板:", "  政务红:红色主色、金色点缀,适合向领导汇报",
+                 "  content: 内容 / 仅标题 / Title Only / 标题和内容 / Title and Content"):
+        assert any(out.startswith(line) for out in done.stdout.splitlines()), line
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("徐州市“十四五”汇报", "徐州市“十四五”汇报"), ('a/b:c*"d"', "abcd"), ("  ", "汇报"),
+    ("x" * 100, "x" * 80)])
+def test_file_names_from_titles(title: str, name: str) -> None:
+    assert safe_file_name(title) == name

@@ -1,0 +1,149 @@
+"""Slide geometry shared by both renderers: everything on the slide, nothing overlapping,
+text measured to fit its box."""
+
+from __future__ import annotations
+
+import pytest
+
+from realclients import every_kind_deck
+from xzbrief.deck import grid
+from xzbrief.deck.grid import Rect
+from xzbrief.deck.model import Deck, SlideKind
+from xzbrief.deck.textfit import BULLET_GAP, BULLET_MARKER, bullets_height, wrap
+from xzbrief.render.brand import BUILTIN, load_brand
+from xzbrief.render.layout import (
+    ChartBlock,
+    PlacedSlide,
+    ShapeBlock,
+    TableBlock,
+    TextBlock,
+    place_deck,
+    tint,
+)
+
+BRANDS = list(BUILTIN)
+
+
+@pytest.fixture(scope="module")
+def every(tmp_path_factory: pytest.TempPathFactory) -> Deck:
+    deck: Deck = every_kind_deck(tmp_path_factory.mktemp("every"))
+    return deck
+
+
+def inside(r: Rect, outer: Rect) -> bool:
+    return (r.x >= outer.x - 0.01 and r.y >= outer.y - 0.01 and r.right <= outer.right + 0.01
+            and r.bottom <= outer.bottom + 0.01)
+
+
+def overlap(a: Rect, b: Rect) -> bool:
+    return a.x < b.right - 0.5 and b.x < a.right - 0.5 and a.y < b.bottom - 0.5 and \
+        b.y < a.bottom - 0.5
+
+
+@pytest.mark.parametrize("brand_name", BRANDS)
+def test_every_block_is_on_the_slide_and_the_deck_lays_out_cleanly(every: Deck,
+                                                                   brand_name: str) -> None:
+    brand = load_brand(brand_name)
+    placed, warnings = place_deck(every, brand)
+    assert warnings == []
+    page = Rect(0, 0, brand.width, brand.height)
+    assert (brand.width, brand.height) == (grid.SLIDE_W, grid.SLIDE_H)  # 16:9
+    for ps in placed:
+        for block in ps.blocks:
+            assert inside(block.rect, page), (ps.title, block)
+
+
+def content_blocks(ps: PlacedSlide) -> list[TextBlock | ChartBlock | TableBlock]:
+    """The blocks that must not overlap one another (cards are grouped by their own shape)."""
+    return [b for b in ps.blocks if isinstance(b, ChartBlock | TableBlock)
+            or (isinstance(b, TextBlock) and b.name in ("要点", "脚注", "页码", "目录", "导语"))]
+
+
+def test_main_blocks_do_not_overlap(every: Deck) -> None:
+    placed, _ = place_deck(every, load_brand("政务红"))
+    for ps in placed:
+        blocks = content_blocks(ps)
+        for i, a in enumerate(blocks):
+            for b in blocks[i + 1:]:
+                assert not overlap(a.rect, b.rect), (ps.title, a.rect, b.rect)
+        title = ps.layout.title
+        if ps.role == "content" and title is not None:
+            for block in blocks:
+                assert not overlap(block.rect, title), (ps.title, block)
+
+
+def test_cards_do_not_overlap_each_other(every: Deck) -> None:
+    placed, _ = place_deck(every, load_brand("科技蓝"))
+    for ps in placed:
+        cards = [b.rect for b in ps.blocks if isinstance(b, ShapeBlock) and b.name == "指标卡"]
+        for i, a in enumerate(cards):
+            for b in cards[i + 1:]:
+                assert not overlap(a, b)
+            assert inside(a, grid.CONTENT)
+
+
+def test_bullet_text_fits_its_box_as_measured(every: Deck) -> None:
+    placed, _ = place_deck(every, load_brand("生态绿"))
+    checked = 0
+    for ps in placed:
+        for block in ps.blocks:
+            if isinstance(block, TextBlock) and block.name == "要点":
+                size = block.paras[0].runs[0].size
+                lines = [p.text for p in block.paras]
+                assert size >= grid.BODY_MIN
+                assert bullets_height(lines, size, block.rect.w) <= block.rect.h + 0.01
+                assert block.paras[0].indent == pytest.approx(size * BULLET_MARKER)
+                assert block.paras[1:] == () or block.paras[1].space_before == \
+                    pytest.approx(size * BULLET_GAP)
+                assert block.exact
+                checked += 1
+    assert checked > 5
+
+
+def test_footnotes_and_page_numbers_on_content_slides(every: Deck) -> None:
+    placed, _ = place_deck(every, load_brand("政务红"))
+    for ps, slide in zip(placed, every.slides, strict=True):
+        names = [b.name for b in ps.blocks if isinstance(b, TextBlock)]
+        if ps.role == "content":
+            assert "页码" in names
+            if slide.footnotes:
+                foot = next(b for b in ps.blocks if isinstance(b, TextBlock) and b.name == "脚注")
+                size = foot.paras[0].runs[0].size
+                rows = sum(len(wrap(p.text, size, foot.rect.w)) for p in foot.paras)
+                assert rows * size * foot.spacing <= foot.rect.h
+                assert size >= grid.FOOTNOTE_MIN
+        assert ("标记" in names) == (ps.role != "closing")  # 内部资料 on all but the last
+
+
+def test_titles_keep_at_least_22pt(every: Deck) -> None:
+    placed, _ = place_deck(every, load_brand("政务红"))
+    for ps, slide in zip(placed, every.slides, strict=True):
+        if slide.kind not in (SlideKind.COVER, SlideKind.CLOSING, SlideKind.SECTION):
+            assert ps.title_size >= grid.TITLE_MIN and len(ps.title_lines) == 1, ps.title
+
+
+def test_key_figures_are_large(every: Deck) -> None:
+    placed, _ = place_deck(every, load_brand("政务红"))
+    for ps in placed:
+        for block in ps.blocks:
+            if isinstance(block, TextBlock) and block.name == "数值":
+                number = max(block.paras[0].runs, key=lambda r: r.size)
+                assert number.size >= grid.FIGURE_MIN
+
+
+def test_charts_and_tables_get_the_brand(every: Deck) -> None:
+    brand = load_brand("科技蓝")
+    placed, _ = place_deck(every, brand)
+    charts = [b for ps in placed for b in ps.blocks if isinstance(b, ChartBlock)]
+    assert charts and all(c.colours[0] == brand.palette.primary for c in charts)
+    assert charts[0].estimate_fill == tint(brand.palette.primary, 0.55)
+    assert charts[0].font_ea == brand.font_ea
+    tables = [b for ps in placed for b in ps.blocks if isinstance(b, TableBlock)]
+    assert tables and all(t.header_fill == brand.palette.primary for t in tables)
+    assert all(t.font_size >= 12 and sum(t.row_heights) <= grid.CONTENT.h for t in tables)
+
+
+def test_tint() -> None:
+    assert tint("C00000", 0) == "C00000"
+    assert tint("C00000", 1) == "FFFFFF"
+    assert tint("000000", 0.5) == "808080"

@@ -1,0 +1,189 @@
+"""The Chinese narrative, rule by rule, with the seed article's own sentences as cases
+(《因地制宜锻造新质生产力“徐州样本”》, the 2025-12-17 press conference)."""
+
+from __future__ import annotations
+
+import pytest
+
+from xzbrief.dataset.model import CellRef, Indicator, Observation, Status
+from xzbrief.dataset.periods import parse_period
+from xzbrief.deck.narrative import (
+    cagr,
+    cagr_sentence,
+    compare,
+    completion,
+    level_clause,
+    level_figure,
+    level_sentence,
+    thresholds_crossed,
+)
+
+SOURCE = "市工业和信息化局 · 发布会"
+
+
+def ind(name: str, unit: str, decimals: int | None = None) -> Indicator:
+    return Indicator(code="X01", name=name, unit=unit, theme="T", decimals=decimals)
+
+
+def obs(period: str, value: float | None, status: Status = Status.ACTUAL, qualifier: str = "",
+        cell: str = "D2", region: str = "徐州市") -> Observation:
+    return Observation("X01", region, parse_period(period), status, value, qualifier,
+                       source=SOURCE, ref=CellRef("数据", cell))
+
+
+SALES = ind("工业开票销售收入", "亿元", 0)
+FIRMS = ind("规模以上工业企业数量", "家", 0)
+FUTURE = ind("未来产业企业营收规模", "亿元")
+RATE = ind("数字经济核心产业增加值占比", "%")
+
+
+# --- levels ---------------------------------------------------------------------------------
+def test_estimate_with_approximation_word() -> None:
+    """「预计2025年达到9000亿元左右」 -> 「…预计达9000亿元左右」."""
+    o = obs("2025年", 9000, Status.ESTIMATE, "左右")
+    assert level_sentence(SALES, o, "全市") == "2025年全市工业开票销售收入预计达9000亿元左右"
+    fig = level_figure(SALES, o)
+    assert (fig.text, fig.is_estimate, str(fig.ref)) == ("9000亿元左右", True, "数据!D2")
+
+
+def test_verb_qualifiers_stand_for_the_verb() -> None:
+    """「全产业链自主可控率突破90%」, 「计划总投资超300亿元」: no 「达」 before them."""
+    rate = ind("工程机械全产业链自主可控率", "%")
+    assert level_clause(rate, obs("2025年", 90, qualifier="突破")) == \
+        "工程机械全产业链自主可控率突破90%"
+    invest = ind("未来产业重大项目计划总投资", "亿元")
+    assert level_clause(invest, obs("2025年", 300, qualifier="超")) == \
+        "未来产业重大项目计划总投资超300亿元"
+    growth = ind("工业开票销售收入年均增速", "%")
+    assert level_clause(growth, obs("2021—2025年", 9, Status.ESTIMATE, "约")) == \
+        "工业开票销售收入年均增速预计约9%"
+
+
+def test_yu_stands_between_number_and_unit() -> None:
+    """「攻克了150余项关键技术」 -> 150余项."""
+    tech = ind("攻克关键技术数量", "项")
+    assert level_clause(tech, obs("2025年", 150, qualifier="余")) == "攻克关键技术数量达150余项"
+
+
+def test_target_and_levels_without_unit() -> None:
+    assert level_clause(SALES, obs("2025年", 9500, Status.TARGET)) == "工业开票销售收入目标为9500亿元"
+    index = ind("两化融合发展水平", "", 1)
+    assert level_clause(index, obs("2025年", 69.3)) == "两化融合发展水平达69.3"
+
+
+# --- growth -----------------------------------------------------------------------------------
+def test_year_on_year_growth_is_derived_from_both_cells() -> None:
+    """204.2亿元 (2024) -> 316亿元 (2025, 预计): 同比增长54.8%, naming both cells."""
+    change = compare(FUTURE, obs("2025年", 316, Status.ESTIMATE, cell="D21"),
+                     obs("2024年", 204.2, cell="D20"), "同比")
+    assert change is not None
+    assert change.phrase == "同比增长54.8%"
+    fig = change.figure
+    assert fig.ref is None
+    assert [str(r) for r in fig.derived_from] == ["数据!D20", "数据!D21"]
+    assert fig.where == "由 数据!D20、数据!D21 计算"
+    assert fig.method == "(316 ÷ 204.2 − 1) × 100% = 54.8%"
+    assert fig.is_estimate
+    assert change.base_text == "2024年为204.2亿元"
+
+
+def test_decline_and_flat() -> None:
+    down = compare(SALES, obs("2025年", 7740), obs("2024年", 8000, cell="D3"), "同比")
+    assert down is not None and down.phrase == "同比下降3.3%"
+    flat = compare(SALES, obs("2025年", 8002), obs("2024年", 8000, cell="D3"), "同比")
+    assert flat is not None and flat.phrase == "与上年持平"
+
+
+def test_doubling_since_the_end_of_the_13th_plan() -> None:
+    """「规上工业企业预计达到4000家,数量较“十三五”末翻番」: 2020 = 2000 -> 2025 = 4000."""
+    change = compare(FIRMS, obs("2025年", 4000, Status.ESTIMATE), obs("2020年", 2000, cell="D3"))
+    assert change is not None
+    assert change.phrase == "较2020年翻番"
+
+
+def test_many_times() -> None:
+    change = compare(FIRMS, obs("2025年", 5000), obs("2020年", 2000, cell="D3"))
+    assert change is not None and change.phrase == "较2020年增长1.5倍"
+
+
+def test_rates_change_in_percentage_points() -> None:
+    change = compare(RATE, obs("2025年", 11.5), obs("2024年", 10.2, cell="D3"), "同比")
+    assert change is not None
+    assert change.phrase == "同比提高1.3个百分点"
+    assert change.figure.unit == "个百分点"
+
+
+@pytest.mark.parametrize(("base", "why"), [
+    (None, "no base"),
+    (obs("2024年", None, cell="D3"), "base value missing"),
+    (obs("2024年", 8000, qualifier="超", cell="D3"), "base is a lower bound"),
+    (obs("2024年", 8000, qualifier="以上", cell="D3"), "base is a lower bound"),
+    (obs("2024年", 150, qualifier="余", cell="D3"), "base is a lower bound"),
+    (obs("2024年", 8000, qualifier="约", cell="D3"), "base is approximate"),
+    (obs("2024年", 0, cell="D3"), "base is zero"),
+    (obs("2024年", -5, cell="D3"), "base is negative"),
+])
+def test_never_a_change_without_an_honest_base(base: Observation | None, why: str) -> None:
+    assert compare(SALES, obs("2025年", 9000), base, "同比") is None, why
+
+
+def test_never_a_change_from_a_bound_current_value() -> None:
+    assert compare(SALES, obs("2025年", 9000, qualifier="超"), obs("2024年", 8200, cell="D3"),
+                   "同比") is None
+
+
+def test_an_approximate_current_value_gives_an_approximate_change() -> None:
+    change = compare(SALES, obs("2025年", 9000, Status.ESTIMATE, "左右"),
+                     obs("2024年", 8200, cell="D3"), "同比")
+    assert change is not None and change.phrase == "同比增长约9.8%"
+
+
+# --- average growth, targets, thresholds ------------------------------------------------------
+def test_cagr_over_the_span() -> None:
+    first, last = obs("2020年", 5650, cell="D3"), obs("2025年", 9000, Status.ESTIMATE)
+    change = cagr(SALES, first, last)
+    assert change is not None
+    assert change.phrase == "年均增长9.8%"  # (9000 / 5650) ** (1/5) - 1 = 9.76%
+    assert change.figure.period == "2020—2025年"
+    assert cagr_sentence(SALES, change, "全市") == "预计2020—2025年全市工业开票销售收入年均增长9.8%"
+
+
+def test_no_cagr_for_rates_short_spans_or_missing_bases() -> None:
+    assert cagr(RATE, obs("2020年", 5, cell="D3"), obs("2025年", 9)) is None
+    assert cagr(SALES, obs("2024年", 8200, cell="D3"), obs("2025年", 9000)) is None
+    assert cagr(SALES, obs("2020年", None, cell="D3"), obs("2025年", 9000)) is None
+
+
+def test_completion_of_a_target() -> None:
+    done = completion(SALES, obs("2025年", 9000, Status.ESTIMATE), obs("2025年", 9500,
+                                                                       Status.TARGET, cell="D9"))
+    assert done is not None
+    assert done.phrase == "2025年目标为9500亿元,预计完成目标的94.7%"
+
+
+def _years(values: dict[int, float]) -> list[Observation]:
+    return [obs(f"{y}年", v, cell=f"D{y - 2015}") for y, v in values.items()]
+
+
+def test_three_thresholds_crossed() -> None:
+    """「连跨6000亿元、7000亿元、8000亿元三个千亿级台阶」."""
+    points = _years({2020: 5650, 2021: 6100, 2022: 7050, 2023: 7600, 2024: 8200})
+    assert thresholds_crossed(SALES, points) == \
+        "2020—2024年连跨6000亿元、7000亿元、8000亿元三个千亿级台阶"
+
+
+def test_two_thresholds_read_liang() -> None:
+    points = _years({2022: 6500, 2023: 7200, 2024: 8100})
+    assert thresholds_crossed(SALES, points) == "2022—2024年连跨7000亿元、8000亿元两个千亿级台阶"
+
+
+def test_one_threshold_is_a_breakthrough() -> None:
+    points = _years({2023: 180, 2024: 230})
+    assert thresholds_crossed(SALES, points) == "2023—2024年突破200亿元"
+
+
+def test_thresholds_only_from_actual_values() -> None:
+    points = [*_years({2023: 7600, 2024: 8200}), obs("2025年", 9000, Status.ESTIMATE)]
+    assert thresholds_crossed(SALES, points) == "2023—2024年突破8000亿元"
+    assert thresholds_crossed(SALES, _years({2024: 8200})) is None
+    assert thresholds_crossed(SALES, _years({2023: 8200, 2024: 8100})) is None
