@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from workbooks import basic_sheets, write_workbook
 from xzbrief.dataset.loader import load_dataset
+from xzbrief.dataset.numbers import EXCEL_ERRORS
 
 SHEET_LEVEL = {
     "sheet-missing", "data-sheet-missing", "header-missing", "column-missing", "sheet-ignored",
@@ -55,7 +56,7 @@ def test_garbage_in_random_cells_gives_located_problems(edits: list[Any]) -> Non
         for sheet, row, col, value, as_error in edits:
             cell = wb[sheet].cell(row, col)
             cell.value = value
-            if as_error and isinstance(value, str) and value.startswith("#"):
+            if as_error and value in EXCEL_ERRORS:  # Excel has no other error values
                 cell.data_type = "e"
 
     with tempfile.TemporaryDirectory() as tmp:
