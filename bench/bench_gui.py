@@ -41,7 +41,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{cpu or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    return (f"{cpu or platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}")
 
 
 def wait(app: QApplication, condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]

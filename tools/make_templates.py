@@ -68,7 +68,7 @@ QUIET_LINE = "D9D9D9"
 
 def emu(inches: float) -> int:
     """Inches to EMU, rounded to an integer."""
-    return int(round(inches * 914400))
+    return round(inches * 914400)
 
 
 # --------------------------------------------------------------------------- brands
@@ -128,7 +128,7 @@ def _arc(draw, cx, cy, r, width, start, end, fill):
 
 
 def _rgba(hexstr: str, alpha: int = 255):
-    return tuple(int(hexstr[i:i + 2], 16) for i in (0, 2, 4)) + (alpha,)
+    return (*tuple(int(hexstr[i:i + 2], 16) for i in (0, 2, 4)), alpha)
 
 
 def draw_logo(brand: str) -> Image.Image:
@@ -384,7 +384,7 @@ def master_xml(brand: str, layout_rids, logo_rId: str) -> str:
 # --------------------------------------------------------------------------- layouts
 def cover_shapes(brand: str, ids: _Ids, logo_rId: str):
     c = BRANDS[brand]["colors"]
-    p, q, dk2, lt2 = c["accent1"], c["accent2"], c["dk2"], c["lt2"]
+    p, q, _dk2, lt2 = c["accent1"], c["accent2"], c["dk2"], c["lt2"]
     tc = BRANDS[brand]["title_color"]
     s = []
     if brand == "gov_red":
@@ -517,7 +517,7 @@ def closing_shapes(brand: str, ids: _Ids, logo_rId: str):
 def theme_blob(brand: str, original: bytes) -> bytes:
     bc = BRANDS[brand]
     root = etree.fromstring(original)
-    a = "{%s}" % NS_A
+    a = f"{{{NS_A}}}"
     root.set("name", f"xzbrief {bc['name']}")
     elements = root.find(a + "themeElements")
 
@@ -579,7 +579,7 @@ def app_blob(brand: str) -> bytes:
         f'<TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>{theme_name}</vt:lpstr>'
         "</vt:vector></TitlesOfParts><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
         "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
-    ).encode("utf-8")
+    ).encode()
 
 
 # --------------------------------------------------------------------------- build
@@ -624,7 +624,7 @@ def build(brand: str, logo_path: Path) -> bytes:
         "结束": ("/ppt/slideLayouts/slideLayout7.xml", "cust"),
     }
     keep_rids = [old[reuse[n][0]] for n in LAYOUT_NAMES]
-    for partname, rId in old.items():
+    for _partname, rId in old.items():
         if rId not in keep_rids:
             master_part._rels.pop(rId)  # the layout part becomes unreachable and is not saved
     layout_parts = [master_part.related_part(r) for r in keep_rids]
@@ -639,7 +639,7 @@ def build(brand: str, logo_path: Path) -> bytes:
     # logo on the master
     _img, master_logo_rId = master_part.get_or_add_image_part(str(logo_path))
 
-    for i, (name, lp) in enumerate(zip(LAYOUT_NAMES, layout_parts), start=1):
+    for i, (name, lp) in enumerate(zip(LAYOUT_NAMES, layout_parts, strict=True), start=1):
         lp.partname = PackURI(f"/ppt/slideLayouts/slideLayout{i}.xml")
         ids = _Ids()
         needs_logo = name in ("封面", "章节", "结束")
@@ -675,7 +675,7 @@ def build(brand: str, logo_path: Path) -> bytes:
                     g = etree.SubElement(lst, f"{{{NS_P}}}guide")
                     if orient:
                         g.set("orient", orient)
-                    g.set("pos", str(int(round(inches * 576))))
+                    g.set("pos", str(round(inches * 576)))
             rel.target_part.blob = etree.tostring(vp, xml_declaration=True, encoding="UTF-8",
                                                   standalone=True)
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from xzbrief.gui.app import make_app  # noqa: E402
-from xzbrief.gui.errors import ErrorReporter  # noqa: E402
-from xzbrief.gui.main_window import MainWindow  # noqa: E402
-from xzbrief.gui.settings import AppSettings  # noqa: E402
-from xzbrief.resources import shipped_recipe  # noqa: E402
+from xzbrief.gui.app import make_app
+from xzbrief.gui.errors import ErrorReporter
+from xzbrief.gui.main_window import MainWindow
+from xzbrief.gui.settings import AppSettings
+from xzbrief.resources import shipped_recipe
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images" / "gui.png"
 

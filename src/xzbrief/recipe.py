@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -117,10 +118,25 @@ class Recipe:
         return path
 
     def cover_date(self, today: dt.date | None = None) -> str:
+        """As 公文 write dates: 2025年12月 (2025-12 and 2025-12-17 are rewritten so)."""
         if self.date:
-            return self.date
+            m = re.fullmatch(r"(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?", self.date.strip())
+            if m is None:
+                return self.date
+            day = f"{int(m[3])}日" if m[3] else ""
+            return f"{m[1]}年{int(m[2])}月{day}"
         today = today or dt.date.today()
         return f"{today.year}年{today.month}月"
+
+    def indicator_codes(self, dataset: Dataset) -> set[str]:
+        """Every indicator the deck would show (for the pre-flight gap checks)."""
+        codes: set[str] = set()
+        for choice in self.theme_choices(dataset):
+            if choice.indicators is not None:
+                codes.update(choice.indicators)
+            else:
+                codes.update(i.code for i in dataset.indicators_of(choice.name))
+        return codes
 
     def theme_choices(self, dataset: Dataset) -> tuple[ThemeChoice, ...]:
         """The themes to show: the recipe's own list, or every theme of the dataset."""

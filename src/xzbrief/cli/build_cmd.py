@@ -12,6 +12,7 @@ from typing import Any
 from xzbrief.atomic import SaveBlocked
 from xzbrief.build import Cancelled, DataProblems, build_deck, default_recipe
 from xzbrief.cli.dataset_cmd import print_problems, summary_line
+from xzbrief.dataset.checks import preflight
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.recipe import RecipeError, read_recipe
 from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES
@@ -84,6 +85,12 @@ def run_build(args: argparse.Namespace) -> int:
         _say(args, "输出文件不能覆盖工作簿", "the output would overwrite the workbook")
         return EXIT_USAGE
 
+    # warnings (the workbook's, then the pre-flight checks on what this deck shows) come first,
+    # so they are read before the deck goes out
+    checks = preflight(result.dataset, recipe.indicator_codes(result.dataset))
+    for problem in (*result.warnings, *checks):
+        print(problem.format(lang), file=sys.stderr)
+
     def progress(percent: int, message: str) -> None:
         if not args.quiet:
             print(f"[{percent:3d}%] {message}", file=sys.stderr)
@@ -104,8 +111,6 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except Cancelled:  # pragma: no cover - the CLI never cancels
         return EXIT_USAGE
-    for problem in result.warnings:
-        print(problem.format(lang), file=sys.stderr)
     for warning in built.warnings:
         print(f"提示:{warning}" if lang == "zh" else f"note: {warning}", file=sys.stderr)
     pages = len(built.deck.slides)

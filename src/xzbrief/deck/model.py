@@ -200,6 +200,7 @@ class DeckInfo:
     recipe_toml: str = ""
     brand: str = ""
     marking: str = ""
+    numbering: str = "一、"  # heading style; text pages number their paragraphs (一) or 1.
     generator: str = "xzbrief"
 
 

@@ -78,7 +78,8 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
     info = DeckInfo(title=recipe.title, dataset_file=dataset.info.file_name,
                     dataset_sha256=dataset.info.sha256,
                     dataset_modified=dataset.info.modified, recipe_toml=recipe_toml,
-                    brand=recipe.brand, marking=options.marking)
+                    brand=recipe.brand, marking=options.marking,
+                    numbering=options.numbering.value)
     return Deck(info, tuple(slides), tuple(warnings))
 
 

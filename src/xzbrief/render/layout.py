@@ -24,6 +24,7 @@ from xzbrief.deck.textfit import (
     fit_title,
     text_width,
 )
+from xzbrief.deck.wording import heading_number
 from xzbrief.render.brand import Brand, LayoutInfo
 
 ESTIMATE_TINT = 0.55  # estimates: the series colour mixed this much with white
@@ -349,16 +350,23 @@ class SlideLayouter:
                  max_size: float = grid.BODY_MAX, anchor: str = "t") -> list[Block]:
         if not lines:
             return []
-        size = bullets_size(lines, rect.w, rect.h, max_size, grid.BODY_MIN)
+        style = self.deck.info.numbering
+        marks = [(heading_number(2, i + 1, style) or f"{i + 1}.") if numbered else BULLET
+                 for i in range(len(lines))]
+        # a wide marker such as (十二) takes room from the text: measure with what is left
+        widest = max((text_width(m, max_size, True) / max_size for m in marks), default=0.0)
+        extra = max(0.0, widest + 0.4 - BULLET_MARKER) * max_size if numbered else 0.0
+        size = bullets_size(lines, rect.w - extra, rect.h, max_size, grid.BODY_MIN)
         if size is None:
             size = grid.BODY_MIN
             self.warnings.append("文字较多,已按最小字号排版,可能超出版面")
         paras = []
+        indent = max([size * BULLET_MARKER] + [text_width(m, size, True) + size * 0.4
+                                               for m in marks if numbered])
         for i, line in enumerate(lines):
-            marker = Run(f"{i + 1}." if numbered else BULLET, size * (1 if numbered else 0.6),
-                         self.p.primary, True)
+            marker = Run(marks[i], size * (1 if numbered else 0.6), self.p.primary, True)
             paras.append(Para((Run(line, size, self.p.text),), marker=marker,
-                              indent=size * BULLET_MARKER,
+                              indent=indent,
                               space_before=0 if i == 0 else size * BULLET_GAP))
         return [TextBlock(rect, tuple(paras), anchor=anchor, spacing=BULLET_SPACING,
                           name="要点", exact=True)]
