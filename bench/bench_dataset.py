@@ -12,8 +12,6 @@ active as it is in xzbrief.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -29,23 +27,12 @@ import openpyxl  # noqa: E402
 from openpyxl.xml import DEFUSEDXML  # noqa: E402
 
 import synthetic  # noqa: E402
+from machine import machine  # noqa: E402
 from xzbrief.dataset.loader import load_dataset  # noqa: E402
 
 SHIPPED = ROOT / "data" / "xuzhou.xlsx"
 
 
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (f"{cpu}; {cores} cores; Python {platform.python_version()} "
-            f"({platform.python_implementation()}); {platform.system()} {platform.release()}")
 
 
 def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:

@@ -12,8 +12,6 @@ needs to write the same slides (same charts with the same data, same tables and 
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -27,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import plain_pptx  # noqa: E402
+from machine import machine  # noqa: E402
 from xzbrief.build import build_deck  # noqa: E402
 from xzbrief.dataset.loader import load_dataset  # noqa: E402
 from xzbrief.dataset.model import Status  # noqa: E402
@@ -50,20 +49,6 @@ from xzbrief.render.brand import load_brand  # noqa: E402
 from xzbrief.render.layout import ChartBlock, ShapeBlock, TableBlock, TextBlock, place_deck  # noqa: E402
 from xzbrief.render.pptx_writer import render_pptx  # noqa: E402
 from xzbrief.resources import shipped_dataset, shipped_recipe  # noqa: E402
-
-
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (f"{cpu}; {cores} cores; Python {platform.python_version()} "
-            f"({platform.python_implementation()}); {platform.system()} {platform.release()}")
 
 
 def timed(fn: Callable[[], object], runs: int) -> float:

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -25,24 +24,13 @@ T0 = time.perf_counter()  # before Qt and xzbrief are imported: the user's wait 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import machine  # noqa: E402
 from xzbrief.gui.app import make_app  # noqa: E402
 from xzbrief.gui.errors import ErrorReporter  # noqa: E402
 from xzbrief.gui.main_window import MainWindow  # noqa: E402
 from xzbrief.gui.settings import AppSettings  # noqa: E402
 from xzbrief.resources import shipped_dataset  # noqa: E402
-
-
-def machine() -> str:
-    cpu = platform.processor()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{cpu or platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}")
 
 
 def wait(app: QApplication, condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
