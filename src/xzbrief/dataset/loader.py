@@ -13,7 +13,9 @@ import hashlib
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -120,6 +122,8 @@ class _Builder:
         self.observations: list[Observation] = []
         self.highlights: list[Highlight] = []
         self.stated_units: dict[str, dict[str, tuple[str, CellRef]]] = {}
+        self._fields_cache: dict[tuple[object, ...], _RowFields] = {}
+        self._key_getters: dict[str, tuple[Callable[[list[Any]], Any], int]] = {}
         self.title = ""
         self.as_of = ""
         self._periods: dict[tuple[type, object], Period | PeriodError] = {}
@@ -479,7 +483,29 @@ class _Builder:
         return unique
 
     def _row_fields(self, reader: SheetReader, r: int) -> _RowFields:
-        """The cells of a data row that do not depend on the period: checked once per row."""
+        """The cells of a data row that do not depend on the period: checked once per row.
+
+        Long tables repeat the same code, region and source on thousands of rows: a row whose
+        cells equal an earlier row's that raised no problem reuses its result (rows with
+        problems are always checked, so every bad cell is still named)."""
+        key: tuple[object, ...] | None = None
+        getter = self._key_getters.get(reader.name)
+        if getter is None:
+            cols = [c for k, c in reader.columns.items() if k in _ROW_KEYS]
+            getter = self._key_getters[reader.name] = (itemgetter(*cols), max(cols))
+        values = reader.sheet.rows[r]
+        if r not in reader.special_rows and len(values) > getter[1]:
+            key = (reader.name, getter[0](values))
+            cached = self._fields_cache.get(key)
+            if cached is not None:
+                return cached
+        before = len(self.problems)
+        fields = self._check_row_fields(reader, r)
+        if key is not None and len(self.problems) == before:
+            self._fields_cache[key] = fields
+        return fields
+
+    def _check_row_fields(self, reader: SheetReader, r: int) -> _RowFields:
         code_col = reader.columns["code"]
         code = reader.text(r, "code")
         region = reader.text(r, "region")
@@ -608,6 +634,7 @@ class _Builder:
 
 
 _INVALID = object()
+_ROW_KEYS = frozenset({"code", "region", "qualifier", "unit", "note", "source"})
 
 
 class _RowFields(NamedTuple):

@@ -25,7 +25,7 @@ class SheetReader:
         self.columns = columns
         self.problems = problems
         scan = sheet.scan
-        self._special_rows = {r for r, _ in scan.errors} | {r for r, _ in scan.uncalculated}
+        self.special_rows = {r for r, _ in scan.errors} | {r for r, _ in scan.uncalculated}
         # Cleaned text by (type, value, multiline); only values without control characters,
         # so each such cell still gets its own warning. Codes, regions and statuses repeat on
         # every row: this keeps 100,000-row sheets fast.
@@ -69,7 +69,7 @@ class SheetReader:
         return ""
 
     def is_blank_row(self, row: int) -> bool:
-        if row in self._special_rows:
+        if row in self.special_rows:
             return False
         for v in self.sheet.rows[row] if row < len(self.sheet.rows) else ():
             if v.__class__ is str:
@@ -84,7 +84,7 @@ class SheetReader:
         col = self.columns.get(key)
         if col is None:
             return ""
-        if row in self._special_rows:
+        if row in self.special_rows:
             if (row, col) in self.sheet.scan.uncalculated:
                 self.error("value-uncalculated", row, col)
                 return ""
