@@ -279,3 +279,84 @@ def test_regenerating_over_a_deck_lists_what_changed(qtbot, window, tmp_path):
     assert any("工业开票销售收入 2025年 徐州市:9000亿元(预计) → 9100亿元(预计)(数据!D6)" in line
                for line in lines)
     assert "与上次生成相比的变化" in bar.status.text()
+
+
+def test_cancel_stops_a_running_build_and_writes_nothing(qtbot, window, basic_workbook,
+                                                          tmp_path, monkeypatch):
+    import threading
+
+    from xzbrief.gui.widgets import generate_bar
+
+    real = generate_bar.build_deck
+    gate = threading.Event()
+
+    def held(*args, progress, cancelled, **kwargs):  # the real build, paused at its first step
+        def report(percent, message):
+            progress(percent, message)
+            gate.wait(10)
+        return real(*args, progress=report, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(generate_bar, "build_deck", held)
+    open_and_wait(qtbot, window, basic_workbook)
+    bar = window.generate_bar
+    out = tmp_path / "取消.pptx"
+    bar.output.setText(str(out))
+    bar.output.setModified(True)
+    bar.pdf.setChecked(False)
+    bar.button.click()
+    qtbot.waitUntil(lambda: bar.progress.isVisible() and bar.cancel_button.isVisible(),
+                    timeout=TIMEOUT)
+    assert not bar.button.isEnabled()
+    bar.cancel_button.click()
+    gate.set()
+    qtbot.waitUntil(lambda: bar.task is None, timeout=TIMEOUT)
+    assert bar.status.text() == "已取消"
+    assert not out.exists()
+    assert bar.button.isEnabled()
+
+
+def test_a_blocked_save_keeps_the_old_deck_and_offers_another_name(qtbot, window,
+                                                                    basic_workbook, tmp_path,
+                                                                    monkeypatch):
+    open_and_wait(qtbot, window, basic_workbook)
+    out = tmp_path / "汇报.pptx"
+    out.write_bytes(b"old deck")
+    out.chmod(0o444)
+    offered: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: offered.append(box.text()) or 0)
+    bar = window.generate_bar
+    bar.output.setText(str(out))
+    bar.output.setModified(True)
+    bar.pdf.setChecked(False)
+    bar.button.click()
+    qtbot.waitUntil(lambda: bar.task is None and bool(offered), timeout=TIMEOUT)
+    assert "无法保存" in bar.status.text()
+    assert "原文件未改动" in offered[0] and "汇报(2).pptx" in offered[0]
+    assert out.read_bytes() == b"old deck"
+    out.chmod(0o644)
+
+
+def test_settings_persist_between_sessions(qtbot, tmp_path, basic_workbook, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    ini = tmp_path / "settings.ini"
+    reporter = ErrorReporter()
+    reporter.show_dialogs = False
+    first = MainWindow(settings=AppSettings(ini), reporter=reporter)
+    qtbot.addWidget(first)
+    first.show()
+    open_and_wait(qtbot, first, basic_workbook)
+    first.toggle_language()
+    first.resize(1111, 777)
+    first.close()
+    saved = first.saveGeometry()
+    LANGUAGE.set("zh")
+    second = MainWindow(settings=AppSettings(ini), reporter=reporter)
+    qtbot.addWidget(second)
+    assert second.settings.recent("workbooks") == [basic_workbook.resolve()]
+    assert LANGUAGE.code == "en" and second.tabs.tabText(0) == "Data"
+    assert second.settings.geometry() == saved  # restored by Qt within the screen
+    second.session.open_default()  # reopens the last workbook
+    qtbot.waitUntil(lambda: second.session.deck is not None, timeout=TIMEOUT)
+    assert second.session.workbook == basic_workbook.resolve()
+    second.toggle_language()
