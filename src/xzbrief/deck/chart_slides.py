@@ -1,0 +1,295 @@
+"""Charts: a series over time (bars with growth on a secondary axis, or a line), regions
+ranked, parts of a total (doughnut or stacked columns)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from xzbrief.dataset.model import Indicator, Observation, Status
+from xzbrief.dataset.periods import Period, PeriodKind
+from xzbrief.deck import grid
+from xzbrief.deck.model import Axis, Chart, ChartKind, Figure, Series, Slide, SlideKind
+from xzbrief.deck.narrative import (
+    Change,
+    cagr,
+    cagr_sentence,
+    compare,
+    completion,
+    level_clause,
+    level_figure,
+    level_sentence,
+    thresholds_crossed,
+)
+from xzbrief.deck.notes import ROUNDING_NOTE
+from xzbrief.deck.selection import Selection
+from xzbrief.deck.textfit import fit_bullets, fits_one_line, text_width
+from xzbrief.deck.theme_base import ThemeBase
+from xzbrief.deck.wording import format_figure, format_number, format_rate
+from xzbrief.recipe import Comparison
+
+MAX_BARS = 12  # a longer series is drawn as a line
+MAX_PARTS = 6  # parts of a total in one doughnut or stacked chart
+
+
+class ChartSlides(ThemeBase):
+    @staticmethod
+    def _axis_labels(points: Sequence[Observation]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Category labels (and group labels) that stand side by side, horizontally, under
+        the chart: years as 2025年 (an estimate 「2025年(预计)」, on two lines when narrow);
+        months and quarters by their number under their year (2024年: 1月 … 12月)."""
+        n = len(points)
+        room = grid.CHART_AREA.w * 0.9 / max(n, 1) - 6
+        kinds = {o.period.kind for o in points}
+        if kinds <= {PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YTD}:
+            cats = []
+            for o in points:
+                q = o.period
+                leaf = {PeriodKind.MONTH: f"{q.index}月", PeriodKind.QUARTER: f"Q{q.index}",
+                        PeriodKind.HALF: "上半年" if q.index == 1 else "下半年",
+                        }.get(q.kind, q.label.removeprefix(f"{q.year}年"))
+                if q.kind is PeriodKind.MONTH and text_width("12月", grid.LABEL_SIZE) > room:
+                    leaf = str(q.index)
+                cats.append(leaf)
+            return tuple(cats), tuple(f"{o.period.year}年" for o in points)
+        cats = []
+        for o in points:
+            label = o.period.short_label
+            if o.status is Status.ESTIMATE:
+                one_line = f"{label}(预计)"
+                label = one_line if text_width(one_line, grid.LABEL_SIZE) <= room \
+                    else f"{label}\n(预计)"
+            cats.append(label)
+        return tuple(cats), ()
+
+    def _time_chart(self, sel: Selection) -> Slide:
+        ind = sel.indicator
+        points = [o for o in sel.series if not o.is_bound]
+        cats, groups = self._axis_labels(points)
+        figs = tuple(level_figure(ind, o) if o.value is not None else None for o in points)
+        bars = Series(ind.label, tuple(o.value for o in points), ind.unit, ind.decimals,
+                      tuple(o.status for o in points), figures=figs)
+        series = [bars]
+        # growth per point against the same period a year before (同比), or against the
+        # previous period when the recipe asks for 较上期 (环比 for months and quarters)
+        known = {o.period: o for o in points if o.value is not None}
+        previous = self.choice.comparison is Comparison.PREVIOUS
+        word = "同比"
+        if previous:
+            word = "比上年" if points[-1].period.kind is PeriodKind.YEAR else "环比"
+        growth_changes: list[Change | None] = []
+        for cur in points:
+            base_period = cur.period.previous() if previous else \
+                cur.period.same_period_last_year()
+            base = known.get(base_period) if base_period is not None else None
+            growth_changes.append(compare(ind, cur, base, word) if base is not None else None)
+        growth = [c.figure.value if c else None for c in growth_changes]
+        kind = ChartKind.LINE if len(points) > MAX_BARS else ChartKind.BAR
+        if (kind is ChartKind.BAR and not ind.is_rate
+                and self.choice.comparison is not Comparison.NONE
+                and sum(g is not None for g in growth) >= 2):
+            kind = ChartKind.BAR_LINE
+            series.append(Series(f"{word}增长", tuple(growth), "%", 1,
+                                 tuple(o.status for o in points), Axis.SECONDARY, as_line=True,
+                                 figures=tuple(c.figure if c else None for c in growth_changes)))
+        if sel.targets:
+            by_period = {t.period: t for t in sel.targets}
+            values = tuple(by_period[o.period].value if o.period in by_period else None
+                           for o in points)
+            if any(v is not None for v in values):
+                series.insert(1, Series("目标", values, ind.unit, ind.decimals,
+                                        tuple(Status.TARGET for _ in points)))
+        last = points[-1]
+        first = points[0]
+        region = self._region(sel.main_region)
+        lines = [level_sentence(ind, last, region) + "。"]
+        changes: list[Change] = []
+        yoy = growth_changes[-1]
+        if yoy is not None:
+            lines[0] = lines[0][:-1] + "," + yoy.phrase + "。"
+            changes.append(yoy)
+        long_run = cagr(ind, first, last)
+        if long_run is not None:
+            lines.append(cagr_sentence(ind, long_run, region) + "。")
+            changes.append(long_run)
+        target = next((t for t in sel.targets if t.period == last.period), None)
+        done = completion(ind, last, target) if target is not None else None
+        if done is not None:
+            lines.append(done.phrase + "。")
+            changes.append(done)
+        steps = thresholds_crossed(ind, points)
+        if steps:
+            lines.append(f"{steps}。")
+        if last.note:
+            lines.append(last.note + ("" if last.note.endswith("。") else "。"))
+        headline = level_clause(ind, last)
+        if long_run is not None:
+            headline += "," + long_run.phrase
+        elif yoy is not None:
+            headline += "," + yoy.phrase
+        unit = f"({ind.unit})" if ind.unit else ""
+        drawn = {ChartKind.LINE: "折线图", ChartKind.BAR_LINE: "柱状图(折线为同比增速)"
+                 }.get(kind, "柱状图")
+        chart = Chart(kind, f"{ind.name}{unit}", cats, tuple(series),
+                      alt_text=f"{ind.name}{first.period.label}至{last.period.label}{drawn}。"
+                      + "".join(lines), groups=groups)
+        figures = [f for f in figs if f is not None] + [c.figure for c in changes]
+        figures += [c.figure for c in growth_changes if c is not None and c not in changes]
+        return self._chart_slide(headline, chart, lines, figures, [ind])
+
+    def _region_chart(self, sel: Selection) -> Slide:
+        ind = sel.indicator
+        ranked = sorted((o for o in sel.by_region if o.value is not None and not o.is_bound),
+                        key=lambda o: o.value or 0.0, reverse=True)
+        figs = tuple(level_figure(ind, o, f"{o.region}{ind.name}") for o in ranked)
+        series = Series(ind.label, tuple(o.value for o in ranked), ind.unit, ind.decimals,
+                        tuple(o.status for o in ranked), figures=figs)
+        periods = sorted({o.period for o in ranked}, key=lambda p: p.sort_key)
+        period = periods[-1].label if len(periods) == 1 else ""
+        top = ranked[0]
+        top_text = format_figure(top.value or 0.0, ind.unit, top.qualifier, ind.decimals)
+        ranking = f"{period}{ind.label}{top.region}居首,{level_clause(ind, top, '')}"
+        lines = [f"{period}{o.region}{level_clause(ind, o)}。" for o in ranked[:4]]
+        figures = list(figs)
+        candidates = [ranking]
+        own = sel.series[-1] if sel.series else None
+        if own is not None and own.value is not None:
+            fact = self._fact(ind, own, sel, sel.series)
+            lines.insert(0, self._sentence(fact))
+            figures[:0] = [level_figure(ind, own), *([fact.change.figure] if fact.change
+                                                     else [])]
+            candidates = [f"{fact.headline},{top.region}以{top_text}居首", ranking]
+        unit = f"({ind.unit})" if ind.unit else ""
+        chart = Chart(ChartKind.HBAR, f"{period}各地区{ind.name}{unit}",
+                      tuple(o.region for o in ranked), (series,),
+                      alt_text=f"{ind.name}分地区排序条形图。" + "".join(lines))
+        return self._chart_slide(candidates, chart, lines, figures, [ind])
+
+    def _parts_chart(self, total: Selection, parts: list[Selection]) -> Slide | None:
+        """Parts of a total: stacked columns when they share three or more periods, else a
+        doughnut at the total's latest period (2 to 6 parts)."""
+        if not 2 <= len(parts) <= MAX_PARTS:
+            return None
+        usable = [{o.period: o for o in p.series if o.value is not None and not o.is_bound}
+                  for p in parts]
+        shared = sorted(set.intersection(*(set(u) for u in usable)), key=lambda q: q.sort_key)
+        if len(shared) >= 3:
+            return self._stacked_parts(total, parts, usable, shared[-MAX_BARS:])
+        latest = total.series[-1] if total.series else None
+        if latest is None or latest.value is None or latest.is_bound or latest.value <= 0:
+            return None
+        if any(latest.period not in u for u in usable):
+            return None
+        members = [(p.indicator, u[latest.period]) for p, u in zip(parts, usable, strict=True)]
+        ind = total.indicator
+        figs = [level_figure(i, o) for i, o in members]
+        shares = [self._share(i, o, latest) for i, o in members]
+        order = sorted(range(len(members)), key=lambda k: members[k][1].value or 0.0,
+                       reverse=True)
+        series = Series(ind.label, tuple(members[k][1].value for k in order), ind.unit,
+                        ind.decimals, tuple(members[k][1].status for k in order),
+                        figures=tuple(figs[k] for k in order))
+        biggest = members[order[0]][0]
+        headline = (f"{ind.label}构成中{biggest.label}占比最高,"
+                    f"达{shares[order[0]].text}")
+        lines = [level_sentence(ind, latest, self._region(total.main_region)) + "。"]
+        lines += [f"{level_clause(members[k][0], members[k][1])},占{shares[k].text}。"
+                  for k in order]
+        chart = Chart(ChartKind.DOUGHNUT, f"{latest.period.label}{ind.name}构成",
+                      tuple(members[k][0].label for k in order), (series,),
+                      alt_text=f"{ind.name}构成环形图。" + "".join(lines))
+        figures = [level_figure(ind, latest), *figs, *shares]
+        return self._chart_slide(headline, chart, lines, figures,
+                                 [ind, *(i for i, _ in members)], [ROUNDING_NOTE])
+
+    @staticmethod
+    def _share(ind: Indicator, part: Observation, total: Observation) -> Figure:
+        assert part.value is not None and total.value is not None
+        share = part.value / total.value * 100
+        refs = tuple(r for r in (part.ref, total.ref) if r is not None)
+        return Figure(label=f"{ind.name}占比", text=f"{format_rate(share)}%",
+                      value=round(share, 1), unit="%", status=part.status,
+                      period=part.period.label, region=part.region, source=part.source,
+                      derived_from=refs, method=f"{format_number(part.value)} ÷ "
+                      f"{format_number(total.value)} × 100%")
+
+    def _stacked_parts(self, total: Selection, parts: list[Selection],
+                       usable: list[dict[Period, Observation]], periods: list[Period]
+                       ) -> Slide:
+        """Stacked columns: one series per part over the periods they share."""
+        ind = total.indicator
+        series: list[Series] = []
+        all_figs: list[Figure] = []
+        for p, u in zip(parts, usable, strict=True):
+            obs = [u[q] for q in periods]
+            figs = tuple(level_figure(p.indicator, o) for o in obs)
+            all_figs += figs
+            series.append(Series(p.indicator.label, tuple(o.value for o in obs), p.indicator.unit,
+                                 p.indicator.decimals, tuple(o.status for o in obs),
+                                 figures=figs))
+        cats, groups = self._axis_labels([min((u[q] for u in usable), key=lambda o: o.status
+                                              is not Status.ESTIMATE) for q in periods])
+        last = periods[-1]
+        own = next((o for o in total.series if o.period == last and o.value is not None
+                    and not o.is_bound and o.value > 0), None)
+        members = [(p.indicator, u[last]) for p, u in zip(parts, usable, strict=True)]
+        order = sorted(range(len(members)), key=lambda k: members[k][1].value or 0.0,
+                       reverse=True)
+        biggest_ind, biggest = members[order[0]]
+        lines: list[str] = []
+        figures: list[Figure] = []
+        if own is not None:
+            lines.append(level_sentence(ind, own, self._region(total.main_region)) + "。")
+            figures.append(level_figure(ind, own))
+            share = self._share(biggest_ind, biggest, own)
+            figures.append(share)
+            headline = f"{last.label}{ind.label}构成中{biggest_ind.label}占比最高,达{share.text}"
+        else:
+            headline = f"{last.label}{ind.label}构成中{biggest_ind.label}规模最大"
+        lines += [f"{last.label}{level_clause(members[k][0], members[k][1])}。"
+                  for k in order[:3]]
+        first_period = periods[0]
+        grown = self._fastest_part(parts, usable, first_period, last)
+        if grown is not None:
+            lines.append(grown.phrase + "。")
+            figures.append(grown.figure)
+        unit = f"({ind.unit})" if ind.unit else ""
+        chart = Chart(ChartKind.STACKED, f"{ind.name}构成{unit}", cats, tuple(series),
+                      alt_text=f"{ind.name}{first_period.label}至{last.label}分项堆积柱状图。"
+                      + "".join(lines), groups=groups)
+        return self._chart_slide(headline, chart, lines, [*figures, *all_figs],
+                                 [ind, *(p.indicator for p in parts)], [ROUNDING_NOTE])
+
+    def _fastest_part(self, parts: list[Selection], usable: list[dict[Period, Observation]],
+                      first: Period, last: Period) -> Change | None:
+        """「其中数字经济产业集群规模2021—2025年年均增长…」: the part that grew fastest."""
+        best: tuple[float, Indicator, Change] | None = None
+        for p, u in zip(parts, usable, strict=True):
+            change = cagr(p.indicator, u[first], u[last])
+            if change is not None and change.figure.value is not None and (
+                    best is None or change.figure.value > best[0]):
+                best = (change.figure.value, p.indicator, change)
+        if best is None:
+            return None
+        _, part, change = best
+        expect = "预计" if change.figure.is_estimate else ""
+        phrase = f"其中{part.name}增长最快,{expect}{change.figure.period}{change.phrase}"
+        return Change(phrase, change.figure)
+
+    def _chart_slide(self, headline: str | list[str], chart: Chart, lines: list[str],
+                     figures: list[Figure], inds: list[Indicator],
+                     notes: Sequence[str] = ()) -> Slide:
+        """``headline``: the conclusion, or conclusions from the fullest to the shortest; the
+        first that fits one title line is used."""
+        candidates = [headline] if isinstance(headline, str) else headline
+        title = next((c for c in candidates if fits_one_line(c, grid.TITLE.w, grid.TITLE_MIN)),
+                     "")
+        title = title or self._title(candidates[-1:], chart.title)
+        kept = fit_bullets(lines, grid.CHART_TEXT.w, grid.CHART_TEXT.h, grid.CHART_BODY_MAX,
+                           grid.BODY_MIN)
+        if len(kept) < len(lines):
+            self.plan.warnings.append(f"「{title}」页的文字较多,已在页面上省略 "
+                                      f"{len(lines) - len(kept)} 句(完整内容见备注)")
+        return Slide(kind=SlideKind.CHART, title=title,
+                     section=self.choice.name, chart=chart, lines=tuple(kept),
+                     footnotes=self._footnotes(figures, inds, list(notes)),
+                     notes=self._notes(lines, figures), figures=tuple(figures))

@@ -1,0 +1,161 @@
+"""What every slide planner of a theme shares: the choice, the options, how a figure is
+phrased and compared, titles, footnotes and speaker notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from xzbrief.dataset.model import Dataset, Indicator, Observation
+from xzbrief.dataset.periods import Period
+from xzbrief.deck import grid
+from xzbrief.deck.model import Card, Figure, Slide
+from xzbrief.deck.narrative import (
+    Change,
+    cagr,
+    card_parts,
+    compare,
+    level_clause,
+    level_figure,
+    level_sentence,
+    region_label,
+)
+from xzbrief.deck.notes import footnotes, speaker_notes
+from xzbrief.deck.selection import Selection, region_of
+from xzbrief.deck.textfit import fits_one_line
+from xzbrief.recipe import Comparison, Options, ThemeChoice
+
+
+@dataclass
+class ThemePlan:
+    slides: list[Slide] = field(default_factory=list)
+    headline: Card | None = None  # for the 总体情况 page
+    headline_text: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A single figure for a card or a table row."""
+
+    ind: Indicator
+    obs: Observation
+    label: str
+    change: Change | None
+    headline: str  # the clause a title can use
+
+
+class ThemeBase:
+    def __init__(self, dataset: Dataset, choice: ThemeChoice, options: Options) -> None:
+        self.dataset = dataset
+        self.choice = choice
+        self.options = options
+        self.file = dataset.info.file_name
+        self.plan = ThemePlan()
+
+    # --- facts and cards ------------------------------------------------------------------
+    def _region(self, name: str) -> str:
+        return region_label(region_of(self.dataset, name), name)
+
+    def _change(self, ind: Indicator, obs: Observation,
+                series: Sequence[Observation]) -> Change | None:
+        """The comparison the recipe asks for, when the data allows it honestly."""
+        mode = self.choice.comparison
+        if mode is Comparison.NONE:
+            return None
+        earlier = [o for o in series if o.period.sort_key < obs.period.sort_key
+                   and o.period.kind is obs.period.kind]
+        if mode is Comparison.CAGR and earlier:
+            return cagr(ind, earlier[0], obs)
+        target: Period | None = (obs.period.same_period_last_year() if mode is Comparison.YOY
+                                 else obs.period.previous())
+        base = next((o for o in earlier if o.period == target), None)
+        if base is not None:
+            prefix = "同比" if mode is Comparison.YOY else (
+                "比上年" if obs.period.kind.value == "year" else "环比")
+            return compare(ind, obs, base, prefix)
+        if earlier:  # an older base only (e.g. 2020 -> 2025): say which year
+            return compare(ind, obs, earlier[-1])
+        return None
+
+    def _fact(self, ind: Indicator, obs: Observation, sel: Selection,
+              series: Sequence[Observation]) -> Fact:
+        region = self._region(obs.region)
+        label = ind.name if region == "全市" else f"{obs.region}{ind.name}"
+        change = self._change(ind, obs, series)
+        headline = level_clause(ind, obs, label)
+        if change is not None:
+            headline += "," + change.phrase
+        return Fact(ind, obs, label, change, headline)
+
+    def _facts(self, sel: Selection) -> list[Fact]:
+        out: list[Fact] = []
+        if sel.series and sel.series[-1].value is not None:
+            out.append(self._fact(sel.indicator, sel.series[-1], sel, sel.series))
+        for obs in sel.by_region:
+            theirs = [o for o in sel.all_obs if o.region == obs.region]
+            out.append(self._fact(sel.indicator, obs, sel, theirs))
+        return out
+
+    def _card(self, fact: Fact, note: str | None = None) -> Card:
+        """The number big; under it the change and either the workbook's 备注 or, when there
+        is none, the value the change was measured from (「2024年为204.2亿元」)."""
+        before, number, after = card_parts(fact.ind, fact.obs)
+        text = fact.obs.note if note is None else note
+        base = None
+        if not text and fact.change is not None and fact.change.base is not None:
+            text, base = fact.change.base_text, fact.change.base
+        return Card(label=fact.label, figure=level_figure(fact.ind, fact.obs, fact.label),
+                    before=before, number=number, after=after,
+                    change=fact.change.figure if fact.change else None, note=text, base=base)
+
+    def _sentence(self, fact: Fact) -> str:
+        text = level_sentence(fact.ind, fact.obs, self._region(fact.obs.region))
+        if fact.change is not None:
+            text += "," + fact.change.phrase
+        if fact.obs.note:
+            text += f"({fact.obs.note})"
+        return text + "。"
+
+    # --- shared -----------------------------------------------------------------------------
+    @staticmethod
+    def _title(candidates: list[str], fallback: str, subjects: Sequence[str] = ()) -> str:
+        """The conclusion as title, in one line at ≥ 22 pt: two clauses if they fit, else one,
+        else the fallback."""
+        width = grid.TITLE.w
+        joined = merge_clauses(candidates[:2], subjects[:2])
+        for option in (joined, candidates[0] if candidates else "", fallback):
+            if option and fits_one_line(option, width, grid.TITLE_MIN):
+                return option
+        first = candidates[0] if candidates else fallback
+        clause = first.split(",")[0]
+        return clause if fits_one_line(clause, width, grid.TITLE_MIN) else fallback
+
+    def _footnotes(self, figures: Sequence[Figure], inds: Sequence[Indicator],
+                   extra: Sequence[str] = ()) -> tuple[str, ...]:
+        basis = []
+        for ind in inds:
+            if ind.basis:
+                joint = "" if ind.basis.startswith(("按", "以", "含", "不含")) else "为"
+                basis.append(f"{ind.name}{joint}{ind.basis}")
+        return footnotes(figures, [*extra, *basis], with_sources=self.options.source_footnotes)
+
+    def _notes(self, narrative: Sequence[str], figures: Sequence[Figure]) -> str:
+        if not self.options.speaker_notes:
+            return ""
+        return speaker_notes(narrative, figures, self.file)
+
+
+def merge_clauses(clauses: Sequence[str], subjects: Sequence[str] = ()) -> str:
+    """Two conclusions in one title. When the second one's subject extends the first's (工业
+    开票销售收入 / 工业开票销售收入年均增速) the repeated words are dropped:
+    「工业开票销售收入预计达9000亿元左右,年均增速预计约9%」; otherwise both stay whole."""
+    if len(clauses) < 2:
+        return clauses[0] if clauses else ""
+    a, b = clauses[0], clauses[1]
+    if len(subjects) >= 2:
+        first, second = subjects[0], subjects[1]
+        if (len(first) >= 2 and second.startswith(first) and len(second) > len(first)
+                and b.startswith(first)):
+            b = b[len(first):]
+    return f"{a},{b}"
