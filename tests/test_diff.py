@@ -63,7 +63,7 @@ def test_a_theme_left_out_shows_as_removed_slides(tmp_path):
     new = deck(tmp_path, "new", basic_sheets(), themes=(ThemeChoice("产业升级"),))
     lines = diff_files(old, new).lines("zh")
     assert any("(已删除)" in line and "数实融合" in line for line in lines)
-    assert any("数字 删除:两化融合发展水平" in line for line in lines)
+    assert any("数字 删除:徐州市两化融合发展水平" in line for line in lines)
 
 
 def test_english_output(tmp_path):

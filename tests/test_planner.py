@@ -313,9 +313,19 @@ def test_theme_choice_picks_indicators_regions_and_periods(tmp_path: Path) -> No
 
 def test_doubling_from_the_seed(tmp_path: Path) -> None:
     """basic_sheets: 规上工业企业 2020 = 2000, 2025 = 4000 (预计) -> 较2020年翻番."""
-    deck = plan(tmp_path)
+    sheets = basic_sheets()
+    sheets["地区"] = [["地区", "上级", "类型"], ["徐州市", None, "市"]]  # the city reads 全市
+    deck = plan(tmp_path, sheets)
     card = next(c for s in deck.slides for c in s.cards if c.label == "规上工业企业数量")
     assert card.change is not None and card.change.text == "较2020年翻番"
     assert card.figure.is_estimate
     assert "规上工业企业数量预计达4000家,较2020年翻番" in "\n".join(
         texts(s) for s in deck.slides)
+
+
+def test_a_region_not_declared_as_the_city_is_named(tmp_path: Path) -> None:
+    """Without a 地区 sheet nobody said 徐州市 is the city: its name is used, never 全市."""
+    deck = plan(tmp_path)
+    text = "\n".join(texts(s) for s in deck.slides)
+    assert "全市" not in text
+    assert "2025年徐州市规上工业企业数量预计达4000家" in text

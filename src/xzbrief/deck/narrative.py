@@ -36,8 +36,9 @@ THRESHOLD_NAMES = {10: "十亿级", 100: "百亿级", 1000: "千亿级", 10000: 
 
 
 def region_label(region: Region | None, name: str) -> str:
-    """The city itself reads 「全市」 in its own briefing; other regions by name."""
-    if region is not None and not region.parent and region.kind in ("市", ""):
+    """The city itself reads 「全市」 in its own briefing — only when the 地区 sheet says it is
+    the city (type 市, no parent); any other region, or one we know nothing about, by name."""
+    if region is not None and not region.parent and region.kind == "市":
         return "全市"
     return name
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from xzbrief.dataset.model import Dataset, Indicator, Observation
+from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
 from xzbrief.dataset.periods import Period
 from xzbrief.deck import grid
 from xzbrief.deck.model import Card, Figure, Slide
@@ -21,7 +21,7 @@ from xzbrief.deck.narrative import (
     region_label,
 )
 from xzbrief.deck.notes import footnotes, speaker_notes
-from xzbrief.deck.selection import Selection, region_of
+from xzbrief.deck.selection import Selection, one_per_period, region_of
 from xzbrief.deck.textfit import fits_one_line
 from xzbrief.recipe import Comparison, Options, ThemeChoice
 
@@ -93,7 +93,10 @@ class ThemeBase:
         if sel.series and sel.series[-1].value is not None:
             out.append(self._fact(sel.indicator, sel.series[-1], sel, sel.series))
         for obs in sel.by_region:
-            theirs = [o for o in sel.all_obs if o.region == obs.region]
+            # the base of a region's change: its own actuals and estimates, one per period,
+            # never a target (邳州市 2024 目标 200 is not what 2025 grew from)
+            theirs = one_per_period([o for o in sel.all_obs if o.region == obs.region
+                                     and o.status is not Status.TARGET])
             out.append(self._fact(sel.indicator, obs, sel, theirs))
         return out
 
