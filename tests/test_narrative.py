@@ -145,7 +145,7 @@ def test_cagr_over_the_span() -> None:
     assert change is not None
     assert change.phrase == "年均增长9.8%"  # (9000 / 5650) ** (1/5) - 1 = 9.76%
     assert change.figure.period == "2020—2025年"
-    assert cagr_sentence(SALES, change, "全市") == "预计2020—2025年全市工业开票销售收入年均增长9.8%"
+    assert cagr_sentence(SALES, change, "全市") == "2020—2025年全市工业开票销售收入预计年均增长9.8%"
 
 
 def test_no_cagr_for_rates_short_spans_or_missing_bases() -> None:
@@ -187,3 +187,31 @@ def test_thresholds_only_from_actual_values() -> None:
     assert thresholds_crossed(SALES, points) == "2023—2024年突破8000亿元"
     assert thresholds_crossed(SALES, _years({2024: 8200})) is None
     assert thresholds_crossed(SALES, _years({2023: 8200, 2024: 8100})) is None
+
+
+# --- review findings: each would have put a wrong number in front of an official ----------
+def _obs(value: float, year: int, status=None, ref: str = "D2") -> Observation:
+    from xzbrief.dataset.model import CellRef, Status
+    from xzbrief.dataset.periods import Period, PeriodKind
+
+    return Observation("X", "徐州市", Period(PeriodKind.YEAR, year), status or Status.ACTUAL,
+                       value, ref=CellRef("数据", ref))
+
+
+def test_growth_rounds_half_up_like_a_person():
+    """1063.5 ÷ 1000 is 6.35%: 四舍五入 gives 6.4%, binary floats gave 6.3%."""
+    ind = Indicator("X", "营收", "亿元", "t")
+    change = compare(ind, _obs(1063.5, 2025), _obs(1000.0, 2024), "同比")
+    assert change is not None
+    assert change.phrase == "同比增长6.4%" and change.figure.value == 6.4
+
+
+def test_no_average_rate_across_a_change_of_sign():
+    ind = Indicator("X", "利润", "亿元", "t")
+    assert cagr(ind, _obs(10.0, 2020), _obs(-5.0, 2024)) is None
+
+
+def test_almost_double_is_growth_not_a_doubling():
+    ind = Indicator("X", "企业数", "家", "t")
+    change = compare(ind, _obs(1960.0, 2025), _obs(1000.0, 2020))
+    assert change is not None and change.phrase == "较2020年增长96.0%"

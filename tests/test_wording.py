@@ -99,7 +99,7 @@ def test_rates_change_by_percentage_points_never_by_percent(diff: float, prefix:
 
 
 @pytest.mark.parametrize(("ratio", "text"), [
-    (2.0, "较2020年翻番"), (1.96, "较2020年翻番"), (4.0, "较2020年翻两番"),
+    (2.0, "较2020年翻番"), (2.04, "较2020年翻番"), (1.96, None), (4.0, "较2020年翻两番"),
     (2.5, "较2020年增长1.5倍"), (3.0, "较2020年增长2倍"), (1.9, None), (1.2, None),
 ])
 def test_multiples(ratio: float, text: str | None) -> None:

@@ -142,7 +142,8 @@ class Recipe:
         """The themes to show: the recipe's own list, or every theme of the dataset."""
         if self.themes:
             return self.themes
-        return tuple(ThemeChoice(t.name) for t in dataset.themes if dataset.indicators_of(t.name))
+        return tuple(ThemeChoice(t.name) for t in dataset.themes
+                     if dataset.indicators_of(t.name) or dataset.highlights_of(t.name))
 
 
 # --- reading ------------------------------------------------------------------------------

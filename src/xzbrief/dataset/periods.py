@@ -97,6 +97,35 @@ class Period:
                 return self.index
 
     @property
+    def start_month(self) -> int:
+        """The first month covered (a year and a year-to-date start in January)."""
+        match self.kind:
+            case PeriodKind.HALF:
+                return 6 * self.index - 5
+            case PeriodKind.QUARTER:
+                return 3 * self.index - 2
+            case PeriodKind.MONTH:
+                return self.index
+            case _:
+                return 1
+
+    @property
+    def first_key(self) -> tuple[int, int]:
+        """(year, month) the period starts."""
+        return (self.year, self.start_month)
+
+    @property
+    def last_key(self) -> tuple[int, int]:
+        """(year, month) the period ends."""
+        return (self.last_year, self.end_month)
+
+    def within(self, start: Period | None, end: Period | None) -> bool:
+        """Inside a range 「从 start 到 end」: from 2025 takes in 2025年3月 and 2025年1—6月."""
+        if start is not None and self.first_key < start.first_key:
+            return False
+        return not (end is not None and self.last_key > end.last_key)
+
+    @property
     def last_year(self) -> int:
         return self.end_year if self.kind is PeriodKind.SPAN else self.year
 

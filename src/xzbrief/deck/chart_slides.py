@@ -4,8 +4,9 @@ ranked, parts of a total (doughnut or stacked columns)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
-from xzbrief.dataset.model import Indicator, Observation, Status
+from xzbrief.dataset.model import CellRef, Indicator, Observation, Status
 from xzbrief.dataset.periods import Period, PeriodKind
 from xzbrief.deck import grid
 from xzbrief.deck.model import Axis, Chart, ChartKind, Figure, Series, Slide, SlideKind
@@ -24,7 +25,14 @@ from xzbrief.deck.notes import ROUNDING_NOTE
 from xzbrief.deck.selection import Selection
 from xzbrief.deck.textfit import fit_bullets, fits_one_line, text_width
 from xzbrief.deck.theme_base import ThemeBase
-from xzbrief.deck.wording import format_figure, format_number, format_rate
+from xzbrief.deck.wording import (
+    decimals_of,
+    exact,
+    format_figure,
+    format_number,
+    format_rate,
+    rounded,
+)
 from xzbrief.recipe import Comparison
 
 MAX_BARS = 12  # a longer series is drawn as a line
@@ -64,6 +72,9 @@ class ChartSlides(ThemeBase):
     def _time_chart(self, sel: Selection) -> Slide:
         ind = sel.indicator
         points = [o for o in sel.series if not o.is_bound]
+        # the chart keeps gaps (an empty cell is drawn as a gap, never 0); the sentences speak
+        # of the first and last periods that have a number
+        known_points = [o for o in points if o.value is not None]
         cats, groups = self._axis_labels(points)
         figs = tuple(level_figure(ind, o) if o.value is not None else None for o in points)
         bars = Series(ind.label, tuple(o.value for o in points), ind.unit, ind.decimals,
@@ -98,12 +109,12 @@ class ChartSlides(ThemeBase):
             if any(v is not None for v in values):
                 series.insert(1, Series("目标", values, ind.unit, ind.decimals,
                                         tuple(Status.TARGET for _ in points)))
-        last = points[-1]
-        first = points[0]
+        last = known_points[-1]
+        first = known_points[0]
         region = self._region(sel.main_region)
         lines = [level_sentence(ind, last, region) + "。"]
         changes: list[Change] = []
-        yoy = growth_changes[-1]
+        yoy = growth_changes[points.index(last)]
         if yoy is not None:
             lines[0] = lines[0][:-1] + "," + yoy.phrase + "。"
             changes.append(yoy)
@@ -136,10 +147,18 @@ class ChartSlides(ThemeBase):
         figures += [c.figure for c in growth_changes if c is not None and c not in changes]
         return self._chart_slide(headline, chart, lines, figures, [ind])
 
-    def _region_chart(self, sel: Selection) -> Slide:
+    def _region_chart(self, sel: Selection) -> Slide | None:
+        """Regions ranked at the latest period they share (never 2021 against 2025); None
+        when fewer than three exact values are left to rank."""
         ind = sel.indicator
-        ranked = sorted((o for o in sel.by_region if o.value is not None and not o.is_bound),
+        exact_values = [o for o in sel.by_region if o.value is not None and not o.is_bound]
+        if not exact_values:
+            return None
+        latest = max(o.period.sort_key for o in exact_values)
+        ranked = sorted((o for o in exact_values if o.period.sort_key == latest),
                         key=lambda o: o.value or 0.0, reverse=True)
+        if len(ranked) < 3:
+            return None
         figs = tuple(level_figure(ind, o, f"{o.region}{ind.name}") for o in ranked)
         series = Series(ind.label, tuple(o.value for o in ranked), ind.unit, ind.decimals,
                         tuple(o.status for o in ranked), figures=figs)
@@ -181,33 +200,63 @@ class ChartSlides(ThemeBase):
             return None
         members = [(p.indicator, u[latest.period]) for p, u in zip(parts, usable, strict=True)]
         ind = total.indicator
+        # slices are shares of the total: what the parts leave over is 其他; parts that add
+        # up to more than the total (beyond rounding) cannot be drawn as its shares
+        rest = exact(latest.value) - sum((exact(o.value or 0.0) for _, o in members),
+                                         Decimal(0))
+        slack = sum((Decimal(5).scaleb(-decimals_of(v) - 1) for v in
+                     [latest.value, *(o.value or 0.0 for _, o in members)]), Decimal(0))
+        if rest < -slack:
+            self.plan.warnings.append(f"「{ind.name}」的分项合计大于总量,未画构成图")
+            return None
         figs = [level_figure(i, o) for i, o in members]
-        shares = [self._share(i, o, latest) for i, o in members]
+        shares = [self._share(i.name, o, latest) for i, o in members]
         order = sorted(range(len(members)), key=lambda k: members[k][1].value or 0.0,
                        reverse=True)
-        series = Series(ind.label, tuple(members[k][1].value for k in order), ind.unit,
-                        ind.decimals, tuple(members[k][1].status for k in order),
-                        figures=tuple(figs[k] for k in order))
-        biggest = members[order[0]][0]
-        headline = (f"{ind.label}构成中{biggest.label}占比最高,"
-                    f"达{shares[order[0]].text}")
+        labels = [members[k][0].label for k in order]
+        values = [members[k][1].value for k in order]
+        statuses = [members[k][1].status for k in order]
+        slice_figs = [figs[k] for k in order]
         lines = [level_sentence(ind, latest, self._region(total.main_region)) + "。"]
         lines += [f"{level_clause(members[k][0], members[k][1])},占{shares[k].text}。"
                   for k in order]
+        extra: list[Figure] = []
+        if rest > slack:
+            other = Observation(ind.code, latest.region, latest.period, latest.status,
+                                float(rest), source=latest.source)
+            refs = tuple(r for r in (latest.ref, *(o.ref for _, o in members)) if r)
+            other_fig = Figure(label=f"{ind.name}其他", text=format_figure(
+                float(rest), ind.unit, "", ind.decimals), value=float(rest), unit=ind.unit,
+                status=latest.status, period=latest.period.label, region=latest.region,
+                source=latest.source, derived_from=refs, method="总量减各分项")
+            other_share = self._share(f"{ind.name}其他", other, latest, refs)
+            labels.append("其他")
+            values.append(float(rest))
+            statuses.append(latest.status)
+            slice_figs.append(other_fig)
+            lines.append(f"其他{other_fig.text},占{other_share.text}。")
+            extra = [other_fig, other_share]
+        series = Series(ind.label, tuple(values), ind.unit, ind.decimals, tuple(statuses),
+                        figures=tuple(slice_figs))
+        biggest = members[order[0]][0]
+        headline = (f"{ind.label}构成中{biggest.label}占比最高,"
+                    f"达{shares[order[0]].text}")
         chart = Chart(ChartKind.DOUGHNUT, f"{latest.period.label}{ind.name}构成",
-                      tuple(members[k][0].label for k in order), (series,),
+                      tuple(labels), (series,),
                       alt_text=f"{ind.name}构成环形图。" + "".join(lines))
-        figures = [level_figure(ind, latest), *figs, *shares]
+        figures = [level_figure(ind, latest), *figs, *shares, *extra]
         return self._chart_slide(headline, chart, lines, figures,
                                  [ind, *(i for i, _ in members)], [ROUNDING_NOTE])
 
     @staticmethod
-    def _share(ind: Indicator, part: Observation, total: Observation) -> Figure:
+    def _share(name: str, part: Observation, total: Observation,
+               refs: tuple[CellRef, ...] | None = None) -> Figure:
         assert part.value is not None and total.value is not None
-        share = part.value / total.value * 100
-        refs = tuple(r for r in (part.ref, total.ref) if r is not None)
-        return Figure(label=f"{ind.name}占比", text=f"{format_rate(share)}%",
-                      value=round(share, 1), unit="%", status=part.status,
+        share = rounded(exact(part.value) / exact(total.value) * 100)
+        if refs is None:
+            refs = tuple(r for r in (part.ref, total.ref) if r is not None)
+        return Figure(label=f"{name}占比", text=f"{format_rate(share)}%",
+                      value=share, unit="%", status=part.status,
                       period=part.period.label, region=part.region, source=part.source,
                       derived_from=refs, method=f"{format_number(part.value)} ÷ "
                       f"{format_number(total.value)} × 100%")
@@ -240,7 +289,7 @@ class ChartSlides(ThemeBase):
         if own is not None:
             lines.append(level_sentence(ind, own, self._region(total.main_region)) + "。")
             figures.append(level_figure(ind, own))
-            share = self._share(biggest_ind, biggest, own)
+            share = self._share(biggest_ind.name, biggest, own)
             figures.append(share)
             headline = f"{last.label}{ind.label}构成中{biggest_ind.label}占比最高,达{share.text}"
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from xzbrief.deck import grid
 from xzbrief.deck.model import Slide, SlideKind
 from xzbrief.deck.notes import footnotes
+from xzbrief.deck.selection import in_range
 from xzbrief.deck.textfit import fits_one_line, paginate_bullets
 from xzbrief.deck.theme_base import ThemeBase
 
@@ -15,6 +16,8 @@ class HighlightSlides(ThemeBase):
         regions = set(self.choice.regions or ())
         for h in self.dataset.highlights_of(self.choice.name):
             if regions and h.region and h.region not in regions:
+                continue
+            if h.period is not None and not in_range(h.period, self.choice):
                 continue
             region = self._region(h.region) if h.region else ""
             prefix = "" if region in ("", "全市") else f"{region}:"

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 from xzbrief.dataset.model import Indicator, Observation, Region, Status
 from xzbrief.dataset.periods import PeriodKind
 from xzbrief.deck.model import Figure
 from xzbrief.deck.wording import (
     chinese_count,
+    exact,
     format_figure,
     format_number,
     format_rate,
     growth_phrase,
     multiple_phrase,
     points_phrase,
+    rounded,
     split_figure,
 )
 
@@ -110,20 +113,21 @@ def compare(ind: Indicator, cur: Observation, base: Observation | None,
     cur_txt = format_number(cur.value, ind.decimals)
     base_txt = format_number(base.value, ind.decimals)
     approx = cur.qualifier in APPROXIMATE
+    now, then = exact(cur.value), exact(base.value)
     if ind.is_rate:
-        diff = cur.value - base.value
-        phrase = points_phrase(diff, prefix, approx)
-        value, unit = diff, "个百分点"
-        method = f"{cur_txt} − {base_txt} = {format_rate(diff)}个百分点"
+        value = rounded(now - then)
+        phrase = points_phrase(value, prefix, approx)
+        unit = "个百分点"
+        method = f"{cur_txt} − {base_txt} = {format_rate(value)}个百分点"
     else:
-        ratio = cur.value / base.value
-        pct = (ratio - 1) * 100
-        doubled = multiple_phrase(ratio, prefix)
-        phrase = doubled if doubled is not None else growth_phrase(pct, prefix, approx)
-        value, unit = pct, "%"
-        method = f"({cur_txt} ÷ {base_txt} − 1) × 100% = {format_rate(pct)}%"
+        ratio = now / then
+        value = rounded((ratio - 1) * 100)
+        doubled = multiple_phrase(float(ratio), prefix)
+        phrase = doubled if doubled is not None else growth_phrase(value, prefix, approx)
+        unit = "%"
+        method = f"({cur_txt} ÷ {base_txt} − 1) × 100% = {format_rate(value)}%"
     refs = tuple(r for r in (base.ref, cur.ref) if r is not None)
-    figure = Figure(label=f"{ind.name}变化", text=phrase, value=round(value, 1), unit=unit,
+    figure = Figure(label=f"{ind.name}变化", text=phrase, value=value, unit=unit,
                     status=cur.status, period=cur.period.label, region=cur.region,
                     source=cur.source, derived_from=refs, method=method)
     return Change(phrase, figure, level_figure(ind, base))
@@ -139,7 +143,10 @@ def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None
     if years < 2:
         return None
     assert first.value is not None and last.value is not None
-    rate = (math.pow(last.value / first.value, 1 / years) - 1) * 100
+    if last.value <= 0:  # no average rate across a change of sign
+        return None
+    ratio = exact(last.value) / exact(first.value)
+    rate = rounded((ratio ** (Decimal(1) / Decimal(years)) - 1) * 100)
     span = f"{first.period.year}—{last.period.year}年"
     word = ("年均增长" if rate >= 0 else "年均下降") + ("约" if last.qualifier in APPROXIMATE
                                                     else "")
@@ -148,7 +155,7 @@ def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None
               f"{format_rate(rate)}%")
     refs = tuple(r for r in (first.ref, last.ref) if r is not None)
     return Change(phrase, Figure(label=f"{ind.name}年均增速", text=span + phrase,
-                                 value=round(rate, 1),
+                                 value=rate,
                                  unit="%", status=last.status, period=span, region=last.region,
                                  source=last.source, derived_from=refs, method=method))
 
@@ -158,13 +165,13 @@ def completion(ind: Indicator, actual: Observation, target: Observation) -> Chan
     if ind.is_rate or not _comparable(ind, actual, target):
         return None
     assert actual.value is not None and target.value is not None
-    share = actual.value / target.value * 100
+    share = rounded(exact(actual.value) / exact(target.value) * 100)
     expect = "预计" if actual.status is Status.ESTIMATE else ""
     target_text = format_figure(target.value, ind.unit, target.qualifier, ind.decimals)
     phrase = f"{target.period.label}目标为{target_text},{expect}完成目标的{format_rate(share)}%"
     refs = tuple(r for r in (actual.ref, target.ref) if r is not None)
     figure = Figure(label=f"{ind.name}目标完成率", text=f"{format_rate(share)}%",
-                    value=round(share, 1), unit="%", status=actual.status,
+                    value=share, unit="%", status=actual.status,
                     period=actual.period.label, region=actual.region, source=actual.source,
                     derived_from=refs, method=f"{format_number(actual.value)} ÷ "
                     f"{format_number(target.value)} × 100%")
@@ -172,9 +179,9 @@ def completion(ind: Indicator, actual: Observation, target: Observation) -> Chan
 
 
 def cagr_sentence(ind: Indicator, change: Change, region: str) -> str:
-    """「预计2019—2025年全市工业开票销售收入年均增长9.6%」."""
+    """「2019—2025年全市工业开票销售收入预计年均增长9.6%」: 预计 before the rate it qualifies."""
     expect = "预计" if change.figure.is_estimate else ""
-    return f"{expect}{change.figure.period}{region}{ind.name}{change.phrase}"
+    return f"{change.figure.period}{region}{ind.name}{expect}{change.phrase}"
 
 
 def thresholds_crossed(ind: Indicator, points: list[Observation]) -> str | None:

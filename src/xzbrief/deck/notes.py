@@ -67,7 +67,7 @@ def split_common_notes(notes: Sequence[str]) -> tuple[list[str], str]:
     """
     split = [[p.strip() for p in n.split(";") if p.strip()] for n in notes]
     if len(split) < 2:
-        return ["".join(s) for s in split] if split else [], ""
+        return [";".join(s) for s in split] if split else [], ""
     common = [p for p in split[0] if all(p in s for s in split[1:])]
     rest = [";".join(p for p in s if p not in common) for s in split]
     label = ";".join(common)

@@ -21,11 +21,8 @@ class Selection:
     all_obs: tuple[Observation, ...]
 
 
-def _in_range(period: Period, choice: ThemeChoice) -> bool:
-    key = period.sort_key
-    if choice.period_from is not None and key < choice.period_from.sort_key:
-        return False
-    return not (choice.period_to is not None and key > choice.period_to.sort_key)
+def in_range(period: Period, choice: ThemeChoice) -> bool:
+    return period.within(choice.period_from, choice.period_to)
 
 
 def main_region(dataset: Dataset, regions: list[str]) -> str:
@@ -61,7 +58,7 @@ def one_per_period(obs: list[Observation]) -> list[Observation]:
 
 def select(dataset: Dataset, choice: ThemeChoice, ind: Indicator) -> Selection | None:
     obs = [o for o in dataset.observations_of(ind.code, choice.regions)
-           if _in_range(o.period, choice)]
+           if in_range(o.period, choice)]
     if not any(o.value is not None for o in obs):
         return None
     regions_in_order = [r for r in dataset.region_names if any(o.region == r for o in obs)]

@@ -51,12 +51,14 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
             if len([o for o in sel.series if o.value is not None and not o.is_bound]) >= 3:
                 charts.append(self._time_chart(sel))
                 made_chart = True
-            if len(sel.by_region) >= 3:
-                charts.append(self._region_chart(sel))
+            ranking = self._region_chart(sel) if len(sel.by_region) >= 3 else None
+            if ranking is not None:
+                charts.append(ranking)
                 made_chart = True
             if made_chart:
-                if sel.series and sel.series[-1].value is not None:
-                    leads[code] = self._fact(sel.indicator, sel.series[-1], sel, sel.series)
+                known = [o for o in sel.series if o.value is not None]
+                if known:
+                    leads[code] = self._fact(sel.indicator, known[-1], sel, sel.series)
             elif code in with_parts:
                 pending.add(code)
             else:

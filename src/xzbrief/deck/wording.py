@@ -31,6 +31,23 @@ def format_number(value: float, decimals: int | None = None) -> str:
     return text
 
 
+def exact(value: float) -> Decimal:
+    """A workbook number as the decimal Excel shows (15 significant digits), for arithmetic
+    that rounds half-up the way a person checking by hand would."""
+    return Decimal(f"{value:.15g}")
+
+
+def decimals_of(value: float) -> int:
+    """How many decimals the workbook's number has (2.45 -> 2, 9000 -> 0)."""
+    text = format_number(value)
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def rounded(value: Decimal, decimals: int = 1) -> float:
+    """Half-up (四舍五入) to ``decimals``, as the float the deck model stores."""
+    return float(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
 def format_rate(value: float) -> str:
     """A growth rate or change, one decimal (9.6, −3.2)."""
     return format_number(value, 1)
@@ -88,9 +105,11 @@ def points_phrase(diff: float, prefix: str = "", approx: bool = False) -> str:
 def multiple_phrase(ratio: float, prefix: str = "") -> str | None:
     """翻番 (about 2x), 翻两番 (about 4x) or 增长X倍 (X = ratio − 1, one decimal, 「增长2倍」
     for 3x) when a value has at least doubled; None otherwise."""
-    if 1.95 <= ratio < 2.05:
+    # 翻番 only when it has doubled (to one decimal of growth, 100.0%–104.9%): 1.97 times is
+    # 增长97.0%, never rounded up into a doubling
+    if 1.9995 <= ratio < 2.05:
         return f"{prefix}翻番" if prefix else "实现翻番"
-    if 3.95 <= ratio < 4.05:
+    if 3.9995 <= ratio < 4.05:
         return f"{prefix}翻两番" if prefix else "实现翻两番"
     if ratio >= 2.05:
         times = format_rate(ratio - 1).removesuffix(".0")

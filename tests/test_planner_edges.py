@@ -1,0 +1,148 @@
+"""Edge cases of planning that would otherwise put a wrong number or a crash in front of an
+official: each builds the workbook a clerk could plausibly have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from workbooks import DATA_HEADER, INDICATOR_HEADER, write_workbook
+from xzbrief.dataset.loader import load_dataset
+from xzbrief.dataset.periods import parse_period
+from xzbrief.deck.model import ChartKind, Deck
+from xzbrief.deck.planner import plan_deck
+from xzbrief.recipe import Recipe, ThemeChoice
+
+REGIONS = [["地区", "上级", "类型"], ["徐州市", None, "市"], ["邳州市", "徐州市", "县(市)"],
+           ["新沂市", "徐州市", "县(市)"], ["丰县", "徐州市", "县(市)"], ["沛县", "徐州市", "县(市)"]]
+
+
+def deck_of(tmp_path: Path, indicators: list[list[Any]], rows: list[list[Any]],
+            recipe: Recipe | None = None, highlights: list[list[Any]] | None = None) -> Deck:
+    sheets: dict[str, Any] = {"指标": [[*INDICATOR_HEADER, "上级指标"], *indicators],
+                              "数据": [DATA_HEADER, *rows], "地区": REGIONS}
+    if highlights:
+        sheets["要点"] = [["专题", "地区", "期间", "要点", "来源"], *highlights]
+    result = load_dataset(write_workbook(tmp_path / "w.xlsx", sheets))
+    assert result.ok and result.dataset is not None, [p.format() for p in result.errors]
+    return plan_deck(result.dataset, recipe or Recipe(title="测试"))
+
+
+def all_text(deck: Deck) -> str:
+    parts = []
+    for s in deck.slides:
+        parts += [s.title, *s.lines, *s.footnotes]
+        parts += [f"{c.label} {c.figure.text} {c.change.text if c.change else ''}"
+                  for c in s.cards]
+    return "\n".join(parts)
+
+
+def test_a_regions_change_is_never_measured_from_its_target(tmp_path):
+    rows = [["X1", "邳州市", "2024年", 200, "目标", None],
+            ["X1", "邳州市", "2024年", 100, "实际", None],
+            ["X1", "邳州市", "2025年", 150, "实际", None],
+            ["X1", "徐州市", "2025年", 900, "实际", None]]
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows)
+    card = next(c for s in deck.slides for c in s.cards if c.label == "邳州市营收")
+    assert card.change is not None and card.change.text == "同比增长50.0%"
+
+
+def test_doughnut_slices_are_shares_of_the_total_with_the_rest_as_other(tmp_path):
+    inds = [["T", "集群规模", "亿元", "专题", "来源", None],
+            ["P1", "工程机械集群", "亿元", "专题", "来源", "T"],
+            ["P2", "数字经济集群", "亿元", "专题", "来源", "T"]]
+    rows = [["T", "徐州市", "2025年", 8500, "实际", None],
+            ["P1", "徐州市", "2025年", 1200, "实际", None],
+            ["P2", "徐州市", "2025年", 1100, "实际", None]]
+    deck = deck_of(tmp_path, inds, rows)
+    chart = next(s.chart for s in deck.slides if s.chart is not None)
+    assert chart.kind is ChartKind.DOUGHNUT
+    assert chart.categories == ("工程机械集群", "数字经济集群", "其他")
+    assert chart.series[0].values == (1200.0, 1100.0, 6200.0)  # slices add up to 8500
+    slide = next(s for s in deck.slides if s.chart is chart)
+    assert "达14.1%" in slide.title  # 1200 / 8500, the same share the slice shows
+    assert "其他6200亿元,占72.9%。" in slide.lines
+
+
+def test_parts_larger_than_their_total_are_not_drawn_as_its_shares(tmp_path):
+    inds = [["T", "集群规模", "亿元", "专题", "来源", None],
+            ["P1", "甲集群", "亿元", "专题", "来源", "T"],
+            ["P2", "乙集群", "亿元", "专题", "来源", "T"]]
+    rows = [["T", "徐州市", "2025年", 1000, "实际", None],
+            ["P1", "徐州市", "2025年", 700, "实际", None],
+            ["P2", "徐州市", "2025年", 600, "实际", None]]
+    deck = deck_of(tmp_path, inds, rows)
+    assert all(s.chart is None for s in deck.slides)
+    assert any("分项合计大于总量" in w for w in deck.warnings)
+
+
+def test_regions_are_ranked_at_one_period(tmp_path):
+    rows = [["X1", "邳州市", "2021年", 999, "实际", None],
+            ["X1", "新沂市", "2025年", 300, "实际", None],
+            ["X1", "丰县", "2025年", 200, "实际", None],
+            ["X1", "沛县", "2025年", 100, "实际", None]]
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows)
+    chart = next(s.chart for s in deck.slides if s.chart is not None)
+    assert chart.kind is ChartKind.HBAR
+    assert chart.categories == ("新沂市", "丰县", "沛县")  # 邳州市's 2021 value is not ranked
+    assert chart.title.startswith("2025年")
+
+
+def test_ranking_with_only_bounds_left_does_not_crash(tmp_path):
+    rows = [["X1", r, "2025年", v, "实际", None] for r, v in
+            (("新沂市", 300), ("丰县", 200), ("沛县", 100))]
+    sheets_rows = [[*r[:5], None] for r in rows]
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], sheets_rows)
+    assert deck.slides  # and with every value a bound ("超300"):
+    bound_rows = [[*r[:4], "实际", None] for r in rows]
+    header = [*DATA_HEADER, "限定"]
+    sheets: dict[str, Any] = {"指标": [[*INDICATOR_HEADER], ["X1", "营收", "亿元", "专题", "来源"]],
+                              "数据": [header, *[[*r, "超"] for r in bound_rows]],
+                              "地区": REGIONS}
+    result = load_dataset(write_workbook(tmp_path / "b.xlsx", sheets))
+    assert result.ok
+    bounded = plan_deck(result.dataset, Recipe(title="测试"))
+    assert all(s.chart is None for s in bounded.slides)
+    assert "超300亿元" in all_text(bounded)
+
+
+def test_a_gap_in_the_last_period_is_a_gap_not_a_crash(tmp_path):
+    rows = [["X1", "徐州市", f"{y}年", v, "实际", None]
+            for y, v in ((2021, 100), (2022, 110), (2023, 121), (2024, None))]
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows)
+    chart = next(s.chart for s in deck.slides if s.chart is not None)
+    assert chart.series[0].values[-1] is None  # drawn as a gap
+    assert "2023年全市营收达121亿元" in all_text(deck)  # the latest known value speaks
+
+
+def test_from_a_year_takes_in_its_months(tmp_path):
+    rows = [["X1", "徐州市", f"2025年{m}月", 10 * m, "实际", None] for m in range(1, 7)]
+    recipe = Recipe(title="测试", themes=(ThemeChoice("专题", period_from=parse_period("2025"),
+                                                    period_to=parse_period("2025")),))
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows, recipe)
+    chart = next(s.chart for s in deck.slides if s.chart is not None)
+    assert len(chart.categories) == 6
+
+
+def test_highlights_follow_the_period_range_and_highlight_only_themes_are_kept(tmp_path):
+    highlights = [["专题", "徐州市", "2019年", "旧成绩", "来源"],
+                  ["专题", "徐州市", "2025年", "新成绩", "来源"],
+                  ["只有要点", "徐州市", "2025年", "一项成绩", "来源"]]
+    rows = [["X1", "徐州市", "2025年", 10, "实际", None]]
+    recipe = Recipe(title="测试", themes=(
+        ThemeChoice("专题", period_from=parse_period("2024")), ThemeChoice("只有要点")))
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows, recipe,
+                   highlights)
+    text = all_text(deck)
+    assert "新成绩" in text and "旧成绩" not in text
+    assert "一项成绩" in text
+    everything = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows,
+                         highlights=highlights)
+    assert "只有要点" in [s.section for s in everything.slides]
+
+
+def test_a_single_cards_remarks_keep_their_separator(tmp_path):
+    rows = [["X1", "徐州市", "2025年", 10, "实际", "截至11月;含泉山区"]]
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows)
+    card = next(c for s in deck.slides for c in s.cards)
+    assert card.note == "截至11月;含泉山区"
