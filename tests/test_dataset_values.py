@@ -226,3 +226,28 @@ def test_value_type_message() -> None:
         parse_number(dt.timedelta(hours=1))
     assert error(info.value.code, "数据", "D2", **info.value.params).message() == (
         "单元格「1:00:00」不是数值")
+
+
+def test_a_date_formatted_number_beyond_the_calendar_is_named_not_a_crash(tmp_path):
+    """calamine panics on such a cell (a Rust panic, not an Exception); the sheet is then
+    read the careful way and the cell is named (value-bad-date)."""
+    def edit(wb):
+        cell = wb["数据"].cell(3, 4)
+        cell.value = -1e12
+        cell.number_format = "yyyy-mm-dd"
+
+    result = load_dataset(write_workbook(tmp_path / "d.xlsx", basic_sheets(), edit=edit))
+    assert result.dataset is not None
+    assert [(p.code, p.location) for p in result.errors] == [("value-bad-date", "数据!D3")]
+    assert result.errors[0].format().startswith("数据!D3: [错误] 单元格设为日期/时间格式")
+
+
+def test_optional_sheets_may_be_left_with_their_header_only(tmp_path):
+    sheets = basic_sheets()
+    sheets["要点"] = sheets["要点"][:1]  # the template's example row deleted
+    sheets["专题"] = [["专题", "顺序", "导语"]]
+    sheets["数据2"] = [["指标编码", "地区", "期间", "数值"]]
+    result = load_dataset(write_workbook(tmp_path / "e.xlsx", sheets))
+    assert result.ok
+    assert [(p.code, p.location) for p in result.problems] == [("sheet-no-rows", "数据2")]
+    assert not result.problems[0].is_error

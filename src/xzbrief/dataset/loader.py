@@ -122,6 +122,8 @@ class _Builder:
         self.observations: list[Observation] = []
         self.highlights: list[Highlight] = []
         self.stated_units: dict[str, dict[str, tuple[str, CellRef]]] = {}
+        self.empty_data_sheets: list[str] = []
+        self.themes_listed = False
         self._fields_cache: dict[tuple[object, ...], _RowFields] = {}
         self._key_getters: dict[str, tuple[Callable[[list[Any]], Any], int]] = {}
         self.title = ""
@@ -150,7 +152,7 @@ class _Builder:
         self.problems.append(make(code, name, None, (index, -1, 0), **params))
 
     def _open(self, name: str, columns: tuple[Column, ...], quiet_missing_header: bool = False,
-              extra: tuple[str, ...] = ()) -> SheetReader | None:
+              extra: tuple[str, ...] = (), empty: str = "ignore") -> SheetReader | None:
         """Read a sheet and locate its header row; None (with a problem) when it can't."""
         if self.book.hidden.get(name):
             self._sheet_problem("sheet-hidden-read", name, warn=True)
@@ -177,7 +179,7 @@ class _Builder:
         if missing:
             return None
         reader = SheetReader(sheet, header_row, colmap, self.problems)
-        self._check_layout(reader)
+        self._check_layout(reader, empty)
         return reader
 
     def _report_strays(self, sheet: RawSheet) -> None:
@@ -188,7 +190,9 @@ class _Builder:
             self._sheet_problem("cell-stray-more", sheet, warn=True,
                                 count=len(sheet.stray) - MAX_STRAY_REPORTS)
 
-    def _check_layout(self, reader: SheetReader) -> None:
+    def _check_layout(self, reader: SheetReader, empty: str) -> None:
+        """``empty``: what a sheet with a header but no rows is — an error (指标), a warning
+        (an extra data sheet) or nothing (要点, 专题, 地区 may be left empty)."""
         sheet = reader.sheet
         for r1, c1, r2, c2 in sheet.merged:
             if r2 > reader.header_row:
@@ -198,13 +202,15 @@ class _Builder:
         hidden = [r for r in sheet.scan.hidden_rows if r > reader.header_row]
         if hidden:
             self._sheet_problem("rows-hidden", sheet, warn=True, rows=_row_list(hidden))
-        if not any(not reader.is_blank_row(r) for r in reader.data_rows()):
-            self._sheet_problem("sheet-no-rows", sheet)
+        if empty != "ignore" and not any(not reader.is_blank_row(r)
+                                         for r in reader.data_rows()):
+            self._sheet_problem("sheet-no-rows", sheet, warn=empty == "warning")
 
     # --- the build ------------------------------------------------------------------------
     def build(self) -> Dataset:
         if name := self._find_sheet(SHEET_THEMES):
             self._read_themes(name)
+        self.themes_listed = bool(self.themes)
         if name := self._find_sheet(SHEET_REGIONS):
             self._read_regions(name)
         ind_sheet = self._find_sheet(SHEET_INDICATORS)
@@ -221,6 +227,10 @@ class _Builder:
                 self._sheet_problem("sheet-hidden-skipped", name, warn=True)
                 continue
             self._read_data(name, seen, exact=_norm_name(name) in ("数据", "data"))
+        for name in self.empty_data_sheets:
+            # an empty extra data sheet is worth a word; no data rows anywhere stops the build
+            nothing = not self.observations and name == self.empty_data_sheets[0]
+            self._sheet_problem("sheet-no-rows", name, warn=not nothing)
         if name := self._find_sheet(SHEET_HIGHLIGHTS):
             self._read_highlights(name)
         self._check_regions_listed()
@@ -306,7 +316,7 @@ class _Builder:
         return int(parsed.value)
 
     def _read_indicators(self, name: str) -> None:
-        reader = self._open(name, INDICATOR_COLUMNS)
+        reader = self._open(name, INDICATOR_COLUMNS, empty="error")
         if reader is None:
             return
         self._read_title(reader)
@@ -331,7 +341,7 @@ class _Builder:
             if not theme:
                 reader.error("theme-empty", r, reader.columns["theme"])
             elif theme not in self.themes:
-                if self._find_sheet(SHEET_THEMES) is not None:
+                if self.themes_listed:  # a 专题 sheet with rows lists them all
                     reader.warn("theme-unlisted", r, reader.columns["theme"], theme=theme)
                 self.themes[theme] = Theme(theme, len(self.themes) + 1)
             parent = reader.text(r, "parent")
@@ -387,6 +397,9 @@ class _Builder:
         reader = self._open(name, DATA_COLUMNS, quiet_missing_header=not exact,
                             extra=("period", "value"))
         if reader is None:
+            return
+        if not any(not reader.is_blank_row(r) for r in reader.data_rows()):
+            self.empty_data_sheets.append(name)
             return
         long_form = "period" in reader.columns and "value" in reader.columns
         if not long_form and ("period" in reader.columns or "value" in reader.columns):
@@ -566,6 +579,9 @@ class _Builder:
         if (r, c) in scan.errors:
             reader.error("value-excel-error", r, c, error=scan.errors[(r, c)])
             return _INVALID
+        if (r, c) in scan.bad_dates:
+            reader.error("value-bad-date", r, c)
+            return _INVALID
         raw = reader.raw(r, c)
         if raw.__class__ is float and math.isfinite(raw) and (r, c) not in scan.percent:
             return raw  # the common case, kept fast for 100,000-row sheets
@@ -607,7 +623,7 @@ class _Builder:
                 reader.error("theme-empty", r, theme_col)
                 continue
             if theme not in self.themes:
-                if self.indicators or self._find_sheet(SHEET_THEMES) is not None:
+                if self.indicators or self.themes_listed:
                     reader.warn("highlight-theme-unknown", r, theme_col, theme=theme)
                 self.themes[theme] = Theme(theme, len(self.themes) + 1)
             period = None
@@ -623,7 +639,7 @@ class _Builder:
                                              reader.ref(r, reader.columns["text"])))
 
     def _check_regions_listed(self) -> None:
-        listed = bool(self.regions) or self._find_sheet(SHEET_REGIONS) is not None
+        listed = bool(self.regions)  # a 地区 sheet with rows lists them all
         for obs in self.observations:
             if obs.region not in self.regions:
                 if listed and obs.ref is not None:

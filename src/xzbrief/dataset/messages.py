@@ -222,6 +222,11 @@ MESSAGES: dict[str, Msg] = {
     "value-excel-error": Msg("单元格是 Excel 错误值 {error}",
                              "the cell holds the Excel error {error}",
                              "修正公式,或在缺数时清空该格", "fix the formula, or clear the cell"),
+    "value-bad-date": Msg("单元格设为日期/时间格式,但其中的数值超出了日期范围",
+                          "the cell is formatted as a date or time but its number is beyond "
+                          "the calendar",
+                          "把单元格格式改为「常规」或「数值」,再核对其中的数",
+                          "format the cell as General or Number and check the value"),
     "value-uncalculated": Msg("公式没有计算结果(文件未经 Excel 计算保存)",
                               "formula has no calculated value (the file was never saved by "
                               "Excel)",

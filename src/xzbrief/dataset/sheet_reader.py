@@ -25,7 +25,8 @@ class SheetReader:
         self.columns = columns
         self.problems = problems
         scan = sheet.scan
-        self.special_rows = {r for r, _ in scan.errors} | {r for r, _ in scan.uncalculated}
+        self.special_rows = ({r for r, _ in scan.errors} | {r for r, _ in scan.uncalculated}
+                             | {r for r, _ in scan.bad_dates})
         # Cleaned text by (type, value, multiline); only values without control characters,
         # so each such cell still gets its own warning. Codes, regions and statuses repeat on
         # every row: this keeps 100,000-row sheets fast.
@@ -91,6 +92,9 @@ class SheetReader:
             if (row, col) in self.sheet.scan.errors:
                 self.error("value-excel-error", row, col,
                            error=self.sheet.scan.errors[(row, col)])
+                return ""
+            if (row, col) in self.sheet.scan.bad_dates:
+                self.error("value-bad-date", row, col)
                 return ""
         rows = self.sheet.rows
         values = rows[row] if row < len(rows) else ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -19,6 +20,7 @@ from typing import Any
 
 import python_calamine as calamine
 from defusedxml import ElementTree as SafeET
+from openpyxl import load_workbook
 
 from xzbrief.dataset.cells import parse_cell
 from xzbrief.dataset.files import (
@@ -52,6 +54,7 @@ class SheetScan:
     formulas: set[Cell] = field(default_factory=set)
     percent: set[Cell] = field(default_factory=set)  # shown as % in Excel: value is a fraction
     hidden_rows: list[int] = field(default_factory=list)  # 0-based
+    bad_dates: set[Cell] = field(default_factory=set)  # date-formatted, beyond the calendar
 
 
 @dataclass
@@ -105,14 +108,45 @@ class RawWorkbook:
                 book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
         except Exception as exc:  # calamine raises several unrelated types
             raise FileProblem("file-corrupt", reason=_short(exc)) from exc
+        bad_dates: set[Cell] = set()
         try:
             sheet = book.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=False)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
-        except Exception as exc:
-            raise FileProblem("file-corrupt", reason=_short(exc)) from exc
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:
+            # derives from BaseException) on cells it cannot convert, e.g. a date-formatted
+            # −1e12: read this sheet the slow, careful way instead, so the cell gets named
+            rows, merged, bad_dates = _openpyxl_sheet(source, name, exc)
+        scan = scan_sheet_xml(xml, self._percent_styles)
+        scan.bad_dates = bad_dates
         return RawSheet(name, self.sheet_names.index(name), self.hidden.get(name, False),
-                        rows, merged, scan_sheet_xml(xml, self._percent_styles), stray)
+                        rows, merged, scan, stray)
+
+
+_RE_BAD_DATE = re.compile(r"Cell ([A-Z]+\d+) is marked as a date")
+
+
+def _openpyxl_sheet(data: bytes, name: str, cause: BaseException
+                    ) -> tuple[list[list[Any]], list[tuple[int, int, int, int]], set[Cell]]:
+    """The same grid of values calamine gives, from openpyxl (slow; only when calamine
+    fails), and the cells formatted as dates whose numbers lie beyond the calendar."""
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            wb = load_workbook(io.BytesIO(data), data_only=True)
+            ws = wb[name]
+            rows = [["" if v is None else v for v in row]
+                    for row in ws.iter_rows(values_only=True)]
+        merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
+                  for r in ws.merged_cells.ranges]
+    except Exception as exc:
+        raise FileProblem("file-corrupt", reason=_short(cause)) from exc
+    bad = {parse_cell(m[1]) for w in caught if (m := _RE_BAD_DATE.search(str(w.message)))}
+    for r, c in bad:
+        rows[r][c] = ""
+    return rows, merged, bad
 
 
 # calamine builds a dense grid of the sheet's used range: one stray value in XFD1048576 would
