@@ -360,3 +360,54 @@ def test_settings_persist_between_sessions(qtbot, tmp_path, basic_workbook, monk
     qtbot.waitUntil(lambda: second.session.deck is not None, timeout=TIMEOUT)
     assert second.session.workbook == basic_workbook.resolve()
     second.toggle_language()
+
+
+def test_a_click_in_the_tree_keeps_each_themes_own_settings(qtbot, window, basic_workbook,
+                                                             tmp_path):
+    recipe = tmp_path / "r.brief.toml"
+    recipe.write_text(f"""
+[briefing]
+title = "分专题比较"
+dataset = "{basic_workbook.name}"
+[[themes]]
+name = "产业升级"
+comparison = "年均"
+[[themes]]
+name = "数实融合"
+comparison = "同比"
+""", encoding="utf-8")
+    window.open_recipe(recipe)
+    qtbot.waitUntil(lambda: window.session.deck is not None
+                    and window.session.recipe_path == recipe, timeout=TIMEOUT)
+    window.selection_panel.indicator_item("SZ02").setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: window.session.recipe.themes[1].indicators == ("SZ01",),
+                    timeout=TIMEOUT)
+    assert [c.comparison.value for c in window.session.recipe.themes] == ["年均", "同比"]
+
+
+def test_thumbnails_come_back_after_unticking_and_ticking_again(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    view = window.slide_view
+    before = view.count
+    item = window.selection_panel.theme_item("数实融合")
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: view.count < before, timeout=TIMEOUT)
+    item.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: view.count == before, timeout=TIMEOUT)
+    for i in range(view.count):
+        assert not view.thumbs.item(i).icon().isNull(), i
+        assert view.thumbs.item(i).text() == str(i + 1)
+
+
+def test_a_theme_with_only_highlights_can_be_chosen(qtbot, window, tmp_path):
+    sheets = basic_sheets()
+    sheets["要点"].append(["只有要点", "徐州市", "2025年", "一项成绩", "市工信局"])
+    path = write_workbook(tmp_path / "h.xlsx", sheets)
+    open_and_wait(qtbot, window, path)
+    item = window.selection_panel.theme_item("只有要点")
+    assert item is not None and item.childCount() == 0
+    qtbot.waitUntil(lambda: any(s.section == "只有要点" for s in window.session.deck.slides),
+                    timeout=TIMEOUT)
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: all(s.section != "只有要点" for s in window.session.deck.slides),
+                    timeout=TIMEOUT)

@@ -66,7 +66,9 @@ class Session(QObject):
         self._replan_timer.setSingleShot(True)
         self._replan_timer.setInterval(0)
         self._replan_timer.timeout.connect(self.replan)
-        self._generation = 0
+        self._generation = 0  # of workbook loads: a newer open or reload wins
+        self._planning = False
+        self._replan_pending = False
 
     # --- workbook ---------------------------------------------------------------------------
     @property
@@ -124,13 +126,15 @@ class Session(QObject):
         if self.workbook is None:
             return
         path = self.workbook
+        self._generation += 1
+        generation = self._generation
 
         def work(_report: Any, _cancelled: Any) -> LoadResult:
             return with_preflight(load_dataset(path))
 
         def done(result: LoadResult) -> None:
-            if path != self.workbook:
-                return
+            if path != self.workbook or generation != self._generation:
+                return  # an older read finishing late must not replace newer data
             self.last = result
             self.problems_changed.emit()
             if result.ok:
@@ -179,12 +183,16 @@ class Session(QObject):
         new = replace(self.recipe, **changes)
         if new == self.recipe:
             return
-        brand_changed = new.brand != self.recipe.brand
+        if new.brand != self.recipe.brand:
+            try:  # a template that cannot be used is refused before it becomes the choice
+                self.brand = load_brand(new.brand, new.base_dir)
+            except TemplateError as exc:
+                self.failed.emit(exc.zh)
+                self.recipe_changed.emit()  # views show the brand that is still in force
+                return
+            self.settings.brand = new.brand
         self.recipe = new
         self._set_dirty(True)
-        if brand_changed:
-            self.settings.brand = new.brand
-            self._load_brand()
         self.recipe_changed.emit()
         self._replan_timer.start()
 
@@ -203,18 +211,41 @@ class Session(QObject):
 
     # --- planning ---------------------------------------------------------------------------
     def replan(self) -> None:
-        """Plan and lay out the deck for the preview (no file is written)."""
+        """Plan and lay out the deck for the preview (no file is written), in the background:
+        a workbook of 100,000 rows plans hundreds of slides. One plan runs at a time; clicks
+        while it runs make one more plan of the latest choice when it is done."""
         self._replan_timer.stop()
-        started = time.perf_counter()
-        if self.dataset is None or self.brand is None:
+        if self._planning:
+            self._replan_pending = True
+            return
+        dataset, recipe, brand = self.dataset, self.recipe, self.brand
+        if dataset is None or brand is None:
             self.deck = None
             self.displays = []
-        else:
-            self.deck = plan_deck(self.dataset, self.recipe, recipe_text(self.recipe))
-            placed, self.layout_warnings = place_deck(self.deck, self.brand)
-            self.displays = [slide_display(p, self.brand) for p in placed]
-        self.plan_seconds = time.perf_counter() - started
-        self.deck_changed.emit()
+            self.deck_changed.emit()
+            return
+        self._planning = True
+
+        def work(_report: Any, _cancelled: Any) -> tuple[Deck, list[str], list[SlideDisplay],
+                                                         float]:
+            started = time.perf_counter()
+            deck = plan_deck(dataset, recipe, recipe_text(recipe))
+            placed, warnings = place_deck(deck, brand)
+            displays = [slide_display(p, brand) for p in placed]
+            return deck, warnings, displays, time.perf_counter() - started
+
+        def done(result: tuple[Deck, list[str], list[SlideDisplay], float]) -> None:
+            if not self._replan_pending:
+                self.deck, self.layout_warnings, self.displays, self.plan_seconds = result
+                self.deck_changed.emit()
+
+        def finished() -> None:
+            self._planning = False
+            if self._replan_pending:
+                self._replan_pending = False
+                self.replan()
+
+        self.runner.run(work, on_success=done, on_failure=self._crashed, on_finished=finished)
 
     def _crashed(self, exc: BaseException, details: str) -> None:
         self.crashed.emit(f"{type(exc).__name__}: {exc}", details)

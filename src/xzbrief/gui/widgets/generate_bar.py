@@ -86,6 +86,7 @@ class GenerateBar(QWidget):
         self.show_changes = True  # tests turn the dialog off and read last_changes
         session.recipe_path_changed.connect(self._suggest)
         session.recipe_changed.connect(self._suggest)
+        session.problems_changed.connect(self._data_changed)
         LANGUAGE.changed.connect(self.retranslate)
         self.retranslate()
 
@@ -95,6 +96,8 @@ class GenerateBar(QWidget):
         self.pdf.setToolTip("" if find_soffice() else t.no_libreoffice)
         self.button.setText(t.generate_button)
         self.cancel_button.setText(t.cancel)
+        if self.task is None:
+            self._show_result()
 
     def _suggest(self) -> None:
         """Beside the recipe (or the last output folder), named after the title."""
@@ -156,22 +159,39 @@ class GenerateBar(QWidget):
         self.progress.hide()
 
     def _done(self, outcome: tuple[BuildResult, DeckChanges | None]) -> None:
-        t = texts()
         result, changes = outcome
         self.last = result
         self.last_changes = changes
         self.session.settings.output_dir = result.pptx.parent
+        self._show_result()
+        self.generated.emit(result)
+        if changes is not None and changes.slides and self.show_changes:
+            self.show_changes_dialog()
+
+    def _show_result(self) -> None:
+        """The last deck written, its links and what changed, in the current language."""
+        result, changes = self.last, self.last_changes
+        if result is None:
+            self.status.setText("")
+            return
+        t = texts()
         links = [f"<a href='open'>{t.open_deck}</a>", f"<a href='folder'>{t.open_folder}</a>"]
         if result.pdf is not None:
             links.insert(1, "<a href='pdf'>PDF</a>")
-        self.status.setText(f"{t.generated.format(path=result.pptx.name)} · " + " · ".join(links))
-        self.status.setToolTip("\n".join(result.warnings))
+        text = f"{t.generated.format(path=result.pptx.name)} · " + " · ".join(links)
         if changes is not None:
-            self.status.setText(self.status.text() + f" · <a href='changes'>{t.changes_since_last}"
-                                f"({changes.count if changes.slides else 0})</a>")
-        self.generated.emit(result)
-        if changes is not None and self.show_changes:
-            self.show_changes_dialog()
+            text += (f" · <a href='changes'>{t.changes_since_last} ({changes.count})</a>"
+                     if changes.slides else f" · {t.no_changes}")
+        self.status.setText(text)
+        self.status.setToolTip("\n".join(result.warnings))
+
+    def _data_changed(self) -> None:
+        """A message about the old workbook (its errors, its deck) no longer applies."""
+        if self.task is None:
+            self.last = None
+            self.last_changes = None
+            self.status.setText("")
+            self.status.setToolTip("")
 
     def show_changes_dialog(self) -> None:
         if self.last_changes is None:

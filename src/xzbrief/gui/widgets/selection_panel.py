@@ -4,6 +4,7 @@ reordered by drag), regions, the period range and the comparison."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDropEvent
@@ -94,12 +95,12 @@ class SelectionPanel(QWidget):
         self.hint.setStyleSheet("color: gray")
         self.regions = QListWidget()
         self.regions.setMaximumHeight(120)
-        self.regions.itemChanged.connect(lambda _i: self._push())
+        self.regions.itemChanged.connect(lambda _i: self._push(filters_changed=True))
         self.period_from = QComboBox()
         self.period_to = QComboBox()
         self.comparison = QComboBox()
         for combo in (self.period_from, self.period_to, self.comparison):
-            combo.currentIndexChanged.connect(lambda _i: self._push())
+            combo.currentIndexChanged.connect(lambda _i: self._push(filters_changed=True))
         self.form = QFormLayout()
         periods = QHBoxLayout()
         periods.addWidget(self.period_from, 1)
@@ -168,8 +169,8 @@ class SelectionPanel(QWidget):
                                                     if t.name not in chosen]
         for name in order:
             indicators = dataset.indicators_of(name)
-            if not indicators:
-                continue
+            if not indicators and not dataset.highlights_of(name):
+                continue  # a theme with neither indicators nor highlights has nothing to show
             theme = QTreeWidgetItem([name])
             theme.setData(0, ROLE_KEY, ("theme", name))
             theme.setFlags(theme.flags() | Qt.ItemFlag.ItemIsUserCheckable
@@ -186,6 +187,9 @@ class SelectionPanel(QWidget):
                     choice.indicators is None or ind.code in choice.indicators))
                 child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                 theme.addChild(child)
+            if not indicators:  # highlights only: the theme itself is the choice
+                on = (not recipe.themes) or choice is not None
+                theme.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.tree.addTopLevelItem(theme)
             theme.setExpanded(True)
 
@@ -212,7 +216,10 @@ class SelectionPanel(QWidget):
     def _item_changed(self, _item: QTreeWidgetItem, _column: int) -> None:
         self._push()
 
-    def _push(self) -> None:
+    def _push(self, filters_changed: bool = False) -> None:
+        """The tree's choice to the session. Each theme keeps its own regions, periods and
+        comparison (a recipe may give them per theme); the pickers below the tree set them
+        for every theme only when the user changes a picker."""
         if self._updating or self.session.dataset is None:
             return
         items = [self.regions.item(i) for i in range(self.regions.count())]
@@ -228,12 +235,18 @@ class SelectionPanel(QWidget):
         for theme in _themes(self.tree):
             kids = _children(theme)
             codes = [_key(k) for k in kids if k.checkState(0) == Qt.CheckState.Checked]
-            if not codes:
+            chosen = bool(codes) if kids else theme.checkState(0) == Qt.CheckState.Checked
+            if not chosen:
                 continue
             name = _key(theme)
-            title = previous[name].title if name in previous else ""
             indicators = None if len(codes) == len(kids) else tuple(codes)
-            themes.append(ThemeChoice(name, indicators, regions, start, end, comparison, title))
+            before = previous.get(name)
+            if before is not None and not filters_changed:
+                themes.append(replace(before, indicators=indicators))
+            else:
+                title = before.title if before is not None else ""
+                themes.append(ThemeChoice(name, indicators, regions, start, end, comparison,
+                                          title))
         self._updating = True
         try:
             self.session.update_recipe(themes=tuple(themes))

@@ -105,6 +105,8 @@ class SlideView(QWidget):
         self.thumbs.blockSignals(True)
         while self.thumbs.count() > len(displays):
             self.thumbs.takeItem(self.thumbs.count() - 1)
+        for gone in [i for i in self._row_keys if i >= len(displays)]:
+            del self._row_keys[gone]  # a row added back later must get its picture again
         for i, d in enumerate(displays):
             key = hash(d)
             icon = self._icons.get(key) or fresh.get(key)
@@ -121,7 +123,13 @@ class SlideView(QWidget):
         self._icons = fresh
         self.thumbs.blockSignals(False)
         t = texts()
-        self.canvas.empty_text = t.no_slides if self.session.dataset is not None else t.no_dataset
+        s = self.session
+        if s.last is not None and s.last.errors and s.dataset is None:
+            self.canvas.empty_text = t.data_has_errors
+        elif s.workbook is None:
+            self.canvas.empty_text = t.no_dataset
+        else:
+            self.canvas.empty_text = t.no_slides
         if displays:
             row = min(keep, len(displays) - 1)
             self.thumbs.setCurrentRow(row)
