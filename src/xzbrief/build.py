@@ -13,12 +13,14 @@ from pathlib import Path
 
 import tomli_w
 
+from xzbrief.atomic import SaveBlocked, free_name
 from xzbrief.dataset.loader import LoadResult, load_dataset
+from xzbrief.dataset.workbook_writer import TEMPLATE_TITLE
 from xzbrief.deck.model import Deck
 from xzbrief.deck.planner import plan_deck
 from xzbrief.recipe import Recipe, recipe_to_dict
 from xzbrief.render.brand import load_brand
-from xzbrief.render.pdf import convert_to_pdf
+from xzbrief.render.pdf import PdfCancelled, convert_to_pdf
 from xzbrief.render.pptx_writer import write_pptx
 
 Progress = Callable[[int, str], None]  # percent, message
@@ -47,50 +49,73 @@ class BuildResult:
 
 
 def default_recipe(result: LoadResult) -> Recipe:
-    """Every theme of a workbook, titled after the workbook."""
+    """Every theme of a workbook, titled after the workbook (its title row, unless that is
+    still the blank template's, else its file name)."""
     title = ""
-    if result.dataset is not None:
+    if result.dataset is not None and result.dataset.info.title != TEMPLATE_TITLE:
         title = result.dataset.info.title
     title = (title.removesuffix("指标库") or result.path.stem) + "情况汇报"
     return Recipe(title=title, dataset=str(result.path))
 
 
 def recipe_text(recipe: Recipe) -> str:
-    return tomli_w.dumps(recipe_to_dict(recipe))
+    """The recipe as the deck records it: the workbook by its file name only (a deck sent to
+    others does not carry the sender's folders or user name)."""
+    doc = recipe_to_dict(recipe)
+    if doc["briefing"].get("dataset"):
+        doc["briefing"]["dataset"] = Path(doc["briefing"]["dataset"]).name
+    return tomli_w.dumps(doc)
+
+
+STEPS = {
+    "read": ("读取工作簿 {name}", "reading workbook {name}"),
+    "brand": ("读取模板「{name}」", "reading template {name}"),
+    "plan": ("规划幻灯片", "planning slides"),
+    "write": ("写入 {name}({n} 页)", "writing {name} ({n} slides)"),
+    "pdf": ("用 LibreOffice 导出 PDF", "exporting PDF with LibreOffice"),
+    "done": ("完成", "done"),
+}
 
 
 def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = False,
                progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
-               load: LoadResult | None = None) -> BuildResult:
+               load: LoadResult | None = None, lang: str = "zh") -> BuildResult:
     """Raises DataProblems, TemplateError, SaveBlocked, PdfUnavailable/PdfFailed, Cancelled."""
     started = time.perf_counter()
 
-    def step(percent: int, message: str) -> None:
+    def step(percent: int, key: str, **params: object) -> None:
         if cancelled is not None and cancelled():
             raise Cancelled()
         if progress is not None:
-            progress(percent, message)
+            zh, en = STEPS[key]
+            progress(percent, (zh if lang == "zh" else en).format(**params))
 
     dataset_path = Path(dataset_path)
     out = Path(out)
     if out.resolve() == dataset_path.resolve():
         raise ValueError("the output would overwrite the workbook")
-    step(5, f"读取工作簿 {dataset_path.name}")
+    step(5, "read", name=dataset_path.name)
     result = load if load is not None else load_dataset(dataset_path)
     if not result.ok or result.dataset is None:
         raise DataProblems(result)
-    step(30, f"读取模板「{recipe.brand}」")
+    step(30, "brand", name=recipe.brand)
     brand = load_brand(recipe.brand, recipe.base_dir)
-    step(45, "规划幻灯片")
+    if out.resolve() == brand.path.resolve():
+        raise SaveBlocked(out, "这是汇报使用的模板文件", "it is the deck's own template",
+                          free_name(out))
+    step(45, "plan")
     deck = plan_deck(result.dataset, recipe, recipe_text(recipe))
-    step(60, f"写入 {out.name}({len(deck.slides)} 页)")
+    step(60, "write", name=out.name, n=len(deck.slides))
     warnings = [*brand.warnings, *deck.warnings]
     warnings += write_pptx(deck, brand, out)
     build = BuildResult(out, deck, result, warnings=warnings)
     if pdf:
-        step(80, "用 LibreOffice 导出 PDF")
-        build.pdf = convert_to_pdf(out)
+        step(80, "pdf")
+        try:
+            build.pdf = convert_to_pdf(out, cancelled=cancelled)
+        except PdfCancelled as exc:
+            raise Cancelled() from exc
     build.seconds = time.perf_counter() - started
-    step(100, "完成")
+    step(100, "done")
     return build

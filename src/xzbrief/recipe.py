@@ -8,9 +8,9 @@ together, each naming its key (``themes[2].comparison``). No Qt, no pptx.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
@@ -19,6 +19,7 @@ from typing import Any
 
 import tomli_w
 
+from xzbrief.atomic import atomic_write_bytes
 from xzbrief.dataset.model import Dataset
 from xzbrief.dataset.periods import Period, PeriodError, parse_period
 
@@ -146,6 +147,9 @@ class Recipe:
                      if dataset.indicators_of(t.name) or dataset.highlights_of(t.name))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 # --- reading ------------------------------------------------------------------------------
 _TOP_KEYS = {"briefing", "options", "themes", "issues", "next_steps"}
 _BRIEFING_KEYS = {"title", "subtitle", "organisation", "date", "brand", "dataset"}
@@ -156,17 +160,26 @@ def _expect(value: Any, kind: type | tuple[type, ...], key: str, issues: list[Re
             zh: str, en: str) -> bool:
     if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
         return True
-    issues.append(RecipeIssue(key, f"应为{zh},实为「{value!r}」", f"expected {en}, got {value!r}"))
+    issues.append(RecipeIssue(key, f"应为{zh},实为「{value}」", f"expected {en}, got {value!r}"))
     return False
 
 
 def _unknown(table: dict[str, Any], allowed: set[str], prefix: str,
              issues: list[RecipeIssue]) -> None:
     for key in table:
-        if key not in allowed:
-            known = "、".join(sorted(allowed))
-            issues.append(RecipeIssue(f"{prefix}{key}", f"未知的键;可用的键:{known}",
-                                      f"unknown key; known keys: {', '.join(sorted(allowed))}"))
+        if key in allowed:
+            continue
+        known = "、".join(sorted(allowed))
+        close = difflib.get_close_matches(key, sorted(allowed), n=1)
+        guess_zh = f"是不是「{close[0]}」?" if close else ""
+        guess_en = f"did you mean {close[0]!r}? " if close else ""
+        if prefix.startswith("themes[") and key in _TOP_KEYS:
+            # TOML puts every key after a [[themes]] header into that theme
+            guess_zh = f"「{key}」须写在第一个 [[themes]] 之前;"
+            guess_en = f"{key!r} must come before the first [[themes]]; "
+        issues.append(RecipeIssue(f"{prefix}{key}", f"未知的键;{guess_zh}可用的键:{known}",
+                                  f"unknown key; {guess_en}known keys: "
+                                  f"{', '.join(sorted(allowed))}"))
 
 
 def _str_list(value: Any, key: str, issues: list[RecipeIssue]) -> tuple[str, ...] | None:
@@ -189,9 +202,24 @@ def _period(value: Any, key: str, issues: list[RecipeIssue]) -> Period | None:
         return None
 
 
+def _control_characters(value: Any, key: str, issues: list[RecipeIssue]) -> None:
+    """Invisible control characters would end up in the deck's XML: name the key."""
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            issues.append(RecipeIssue(key, "含有不可见的控制字符,请删除后保存",
+                                      "contains invisible control characters"))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _control_characters(v, f"{key}.{k}" if key else str(k), issues)
+    elif isinstance(value, list):
+        for i, v in enumerate(value, start=1):
+            _control_characters(v, f"{key}[{i}]", issues)
+
+
 def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
                  path: Path | None = None) -> Recipe:
     issues: list[RecipeIssue] = []
+    _control_characters(doc, "", issues)
     _unknown(doc, _TOP_KEYS, "", issues)
     briefing = doc.get("briefing", {})
     if not isinstance(briefing, dict):
@@ -281,10 +309,14 @@ def _parse_themes(items: Any, issues: list[RecipeIssue]) -> tuple[ThemeChoice, .
         if not isinstance(title, str):
             issues.append(RecipeIssue(f"{prefix}.title", "应为文字", "expected a string"))
             title = ""
-        out.append(ThemeChoice(name.strip(), indicators, regions,
-                               _period(item.get("from"), f"{prefix}.from", issues),
-                               _period(item.get("to"), f"{prefix}.to", issues),
-                               comparison, title.strip()))
+        start = _period(item.get("from"), f"{prefix}.from", issues)
+        end = _period(item.get("to"), f"{prefix}.to", issues)
+        if start is not None and end is not None and start.first_key > end.last_key:
+            issues.append(RecipeIssue(f"{prefix}.from", f"起始期间「{start.label}」晚于结束期间"
+                                      f"「{end.label}」", f"from {start.label} is after "
+                                      f"to {end.label}"))
+        out.append(ThemeChoice(name.strip(), indicators, regions, start, end, comparison,
+                               title.strip()))
     return tuple(out)
 
 
@@ -355,13 +387,4 @@ def write_recipe(recipe: Recipe, path: Path) -> None:
     """Atomic write, so a crash never leaves half a recipe."""
     path = Path(path)
     text = HEADER + tomli_w.dumps(recipe_to_dict(recipe, path.resolve().parent))
-    fd, tmp = tempfile.mkstemp(prefix=".xzbrief-", suffix=".toml", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    atomic_write_bytes(path, text.encode("utf-8"))  # raises atomic.SaveBlocked

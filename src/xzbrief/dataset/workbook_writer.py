@@ -208,10 +208,15 @@ def _write_explanations(ws: Worksheet, title: str) -> None:
             cell.font = BODY_FONT
 
 
+# The blank template's title row; a deck made from a workbook that still has it is named
+# after the file instead (build.default_recipe).
+TEMPLATE_TITLE = "指标库(请把本行改为单位名称和指标库名称)"
+
+
 def template_content() -> WorkbookContent:
     """The blank workbook of ``xzbrief dataset template``: one example row per sheet."""
     return WorkbookContent(
-        title="指标库(模板)",
+        title=TEMPLATE_TITLE,
         as_of="",
         themes=[{"专题": "示例专题", "顺序": 1, "导语": "一句话概括本专题(可删除本行)。"}],
         regions=[{"地区": "徐州市", "上级": None, "类型": "市", "顺序": 1}],

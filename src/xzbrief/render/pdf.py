@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from xzbrief.atomic import atomic_write_bytes
@@ -47,8 +49,14 @@ def find_soffice() -> str | None:
     return next((p for p in candidates if Path(p).exists()), None)
 
 
-def convert_to_pdf(pptx: Path, pdf: Path | None = None) -> Path:
-    """Write ``pdf`` (default: beside the deck) and return its path."""
+class PdfCancelled(Exception):
+    """The user cancelled while LibreOffice was converting; the process was stopped."""
+
+
+def convert_to_pdf(pptx: Path, pdf: Path | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write ``pdf`` (default: beside the deck) and return its path. ``cancelled`` is asked
+    while LibreOffice works; a yes stops it (PdfCancelled)."""
     soffice = find_soffice()
     if soffice is None:
         raise PdfUnavailable()
@@ -61,14 +69,21 @@ def convert_to_pdf(pptx: Path, pdf: Path | None = None) -> Path:
         shutil.copyfile(pptx, source)
         cmd = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
                "--convert-to", "pdf", "--outdir", str(work_dir), str(source)]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT,
-                                  check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise PdfFailed(f"超过 {TIMEOUT} 秒未完成") from exc
+        with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) as proc:
+            deadline = time.monotonic() + TIMEOUT
+            while proc.poll() is None:
+                if cancelled is not None and cancelled():
+                    proc.kill()
+                    raise PdfCancelled()
+                if time.monotonic() > deadline:
+                    proc.kill()
+                    raise PdfFailed(f"超过 {TIMEOUT} 秒未完成")
+                time.sleep(0.1)
+            stdout, stderr = proc.communicate()
         out = work_dir / "deck.pdf"
         if proc.returncode != 0 or not out.exists():
-            detail = (proc.stderr or proc.stdout or f"exit {proc.returncode}").strip()
+            detail = (stderr or stdout or f"exit {proc.returncode}").strip()
             raise PdfFailed(detail.splitlines()[-1][:300] if detail else "unknown error")
         atomic_write_bytes(target, out.read_bytes())
     return target
