@@ -40,9 +40,10 @@ def test_report_structure_with_chinese_numbering(tmp_path):
     assert agenda_text.index("一、总体情况") < agenda_text.index("二、产业升级") \
         < agenda_text.index("四、存在问题") < agenda_text.index("五、下一步工作")
     issues = next(s for s in prs.slides if s.shapes.title
-                  and s.shapes.title.text_frame.text == "存在问题")
+                  and s.shapes.title.text_frame.text == "四、存在问题")  # no divider before it
     body = "\n".join(texts_of(issues))
-    assert "(一)\t部分指标增速放缓。" in body and "(二)\t数据口径有待统一。" in body
+    assert "\uff08一\uff09\t部分指标增速放缓。" in body  # （一）: full-width, as 公文 write it
+    assert "\uff08二\uff09\t数据口径有待统一。" in body
     cover = "\n".join(texts_of(prs.slides[0]))
     assert "2025年12月" in cover and "2025-12" not in cover
     marked = [s for s in prs.slides if any(t == "内部资料 注意保存" for t in texts_of(s))]

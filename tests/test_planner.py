@@ -170,7 +170,7 @@ def test_free_text_too_long_for_one_page_is_split(tmp_path: Path) -> None:
     long = tuple(f"第{i}条:" + "推进产业链供应链韧性和安全水平提升," * 6 for i in range(6))
     deck = plan_deck(dataset, Recipe(title="t", issues=long))
     pages = [s for s in deck.slides if s.kind is SlideKind.TEXT]
-    assert len(pages) >= 2 and pages[0].title == f"存在问题(1/{len(pages)})"
+    assert len(pages) >= 2 and pages[0].title == f"三、存在问题(1/{len(pages)})"
     assert sum(len(s.lines) for s in pages) == 6
 
 
@@ -282,9 +282,13 @@ def test_report_structure_with_issues_and_next_steps(tmp_path: Path) -> None:
                     issues=("增长动力不足。",), next_steps=("加快培育未来产业。",))
     deck = plan_deck(dataset, recipe)
     sections = [s.title for s in deck.slides if s.kind is SlideKind.SECTION]
-    assert sections == ["一、总体情况", "二、产业升级", "三、数实融合", "四、存在问题", "五、下一步工作"]
+    assert sections == ["一、总体情况", "二、产业升级", "三、数实融合"]
+    agenda = next(s for s in deck.slides if s.kind is SlideKind.AGENDA)
+    assert agenda.lines[-2:] == ("四、存在问题", "五、下一步工作")
+    # a text part is numbered on its own page, without an empty divider before it
     text_pages = {s.title: s.lines for s in deck.slides if s.kind is SlideKind.TEXT}
-    assert text_pages == {"存在问题": ("增长动力不足。",), "下一步工作": ("加快培育未来产业。",)}
+    assert text_pages == {"四、存在问题": ("增长动力不足。",),
+                          "五、下一步工作": ("加快培育未来产业。",)}
     themes = plan_deck(dataset, replace(recipe, options=Options()))
     assert next(s.title for s in themes.slides if s.kind is SlideKind.SECTION) == "一、产业升级"
 

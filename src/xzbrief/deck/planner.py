@@ -26,6 +26,7 @@ from xzbrief.deck.wording import heading_number
 from xzbrief.recipe import Recipe, Structure
 
 APPENDIX_ROWS = 12
+AGENDA_ITEMS = 8  # more sections than this: the agenda runs over several pages
 
 
 def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
@@ -34,6 +35,8 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
     choices = recipe.theme_choices(dataset)
     known = {t.name for t in dataset.themes}
     plans: list[tuple[str, ThemePlan]] = []
+    intros: dict[str, str] = {}  # section heading -> the theme's 导语 (the heading may be a
+    # recipe title, not the theme's name)
     for choice in choices:
         if choice.name not in known:
             warnings.append(f"配方中的专题「{choice.name}」不在工作簿中,已跳过")
@@ -42,19 +45,20 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
         warnings.extend(plan.warnings)
         if plan.slides:
             plans.append((choice.title or choice.name, plan))
+            intros[choice.title or choice.name] = next(
+                (t.intro for t in dataset.themes if t.name == choice.name), "")
         else:
             warnings.append(f"专题「{choice.name}」没有可展示的内容,已跳过")
 
     sections: list[tuple[str, list[Slide]]] = []
     report = options.structure is Structure.REPORT
-    overview = _overview(plans, dataset, recipe) if options.key_figures else None
+    overview = (_overview(plans, dataset, recipe, minimum=1 if report else 2)
+                if options.key_figures else None)
     if report and overview is not None:
         sections.append(("总体情况", [overview]))
     sections.extend((name, plan.slides) for name, plan in plans)
-    if recipe.issues:
-        sections.append(("存在问题", _text_slides("存在问题", recipe.issues)))
-    if recipe.next_steps:
-        sections.append(("下一步工作", _text_slides("下一步工作", recipe.next_steps)))
+    text_sections = {"存在问题": recipe.issues, "下一步工作": recipe.next_steps}
+    sections += [(name, []) for name, paragraphs in text_sections.items() if paragraphs]
 
     numbered = [f"{heading_number(1, i, options.numbering.value)}{name}"
                 for i, (name, _) in enumerate(sections, start=1)]
@@ -62,14 +66,20 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                                  subtitle=recipe.subtitle, organisation=recipe.organisation,
                                  date=recipe.cover_date())]
     if options.agenda and len(sections) > 1:
-        slides.append(Slide(kind=SlideKind.AGENDA, title="目录", lines=tuple(numbered)))
+        pages = [numbered[i:i + AGENDA_ITEMS] for i in range(0, len(numbered), AGENDA_ITEMS)]
+        for n, page in enumerate(pages, start=1):
+            suffix = f"({n}/{len(pages)})" if len(pages) > 1 else ""
+            slides.append(Slide(kind=SlideKind.AGENDA, title=f"目录{suffix}", lines=tuple(page)))
     if not report and overview is not None:
         slides.append(overview)
     for heading, (name, body) in zip(numbered, sections, strict=True):
+        if name in text_sections and not body:
+            # 存在问题 / 下一步工作: the numbered heading is the page's own title, no divider
+            slides.extend(_text_slides(heading, text_sections[name], section=name))
+            continue
         if options.section_dividers:
-            intro = next((t.intro for t in dataset.themes if t.name == name), "")
             slides.append(Slide(kind=SlideKind.SECTION, title=heading, section=name,
-                                subtitle=intro))
+                                subtitle=intros.get(name, "")))
         slides.extend(body)
     if options.appendix:
         slides.extend(_appendix(slides, dataset, options.source_footnotes))
@@ -83,12 +93,13 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
     return Deck(info, tuple(slides), tuple(warnings))
 
 
-def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Recipe
-              ) -> Slide | None:
-    """总体情况: each theme's headline figure, at most six."""
+def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Recipe,
+              minimum: int = 2) -> Slide | None:
+    """总体情况: each theme's headline figure, at most six (a report has one even with a single
+    theme; a deck by theme only when it gathers two or more)."""
     cards: list[Card] = [p.headline for _, p in plans if p.headline is not None]
     cards = cards[:grid.MAX_CARDS]
-    if len(cards) < 2:
+    if len(cards) < minimum:
         return None
     figures: list[Figure] = card_figures(cards)
     heads = [p.headline_text for _, p in plans if p.headline is not None]
@@ -104,13 +115,13 @@ def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Reci
                  notes=notes, figures=tuple(figures))
 
 
-def _text_slides(title: str, paragraphs: tuple[str, ...]) -> list[Slide]:
+def _text_slides(title: str, paragraphs: tuple[str, ...], section: str) -> list[Slide]:
     """Free text pages (存在问题 / 下一步工作), split so each page's text fits at ≥ 16 pt."""
     pages = paginate_bullets(list(paragraphs), grid.BULLETS.w, grid.BULLETS.h, grid.BODY_MIN,
                              grid.MAX_BULLETS)
     n = len(pages)
     return [Slide(kind=SlideKind.TEXT, title=title + (f"({i}/{n})" if n > 1 else ""),
-                  section=title, lines=tuple(page)) for i, page in enumerate(pages, start=1)]
+                  section=section, lines=tuple(page)) for i, page in enumerate(pages, start=1)]
 
 
 APPENDIX_NOTE = "出处为工作簿中的单元格;计算所得的数字列出其计算依据。"

@@ -140,9 +140,9 @@ def heading_number(level: int, index: int, style: str = "一、") -> str:
     match level:
         case 1:
             return f"{chinese_count(index)}、"
-        case 2:
-            return f"({chinese_count(index)})"
+        case 2:  # full-width brackets, as 公文 write them
+            return f"\uff08{chinese_count(index)}\uff09"
         case 3:
             return f"{index}."
         case _:
-            return f"({index})"
+            return f"\uff08{index}\uff09"

@@ -355,13 +355,13 @@ class SlideLayouter:
                  for i in range(len(lines))]
         # a wide marker such as (十二) takes room from the text: measure with what is left
         widest = max((text_width(m, max_size, True) / max_size for m in marks), default=0.0)
-        extra = max(0.0, widest + 0.4 - BULLET_MARKER) * max_size if numbered else 0.0
+        extra = max(0.0, widest + 0.8 - BULLET_MARKER) * max_size if numbered else 0.0
         size = bullets_size(lines, rect.w - extra, rect.h, max_size, grid.BODY_MIN)
         if size is None:
             size = grid.BODY_MIN
             self.warnings.append("文字较多,已按最小字号排版,可能超出版面")
         paras = []
-        indent = max([size * BULLET_MARKER] + [text_width(m, size, True) + size * 0.4
+        indent = max([size * BULLET_MARKER] + [text_width(m, size, True) + size * 0.8
                                                for m in marks if numbered])
         for i, line in enumerate(lines):
             marker = Run(marks[i], size * (1 if numbered else 0.6), self.p.primary, True)
