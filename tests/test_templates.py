@@ -300,3 +300,42 @@ def test_not_a_pptx(tmp_path: Path) -> None:
     book = write_workbook(tmp_path / "book.xlsx", basic_sheets())
     with pytest.raises(TemplateError, match="不是 PowerPoint 演示文稿"):
         load_brand(str(book))
+
+
+# --- review findings -----------------------------------------------------------------------
+def test_a_standard_powerpoint_template_keeps_the_cover_text(tmp_path: Path) -> None:
+    """PowerPoint's own Title Slide has Date and Footer placeholders at idx 10 and 11; cover
+    text sent there would vanish. It is written as text boxes instead."""
+    prs = Presentation()  # python-pptx's default: PowerPoint's standard layouts
+    prs.slide_width, prs.slide_height = 12192000, 6858000
+    path = tmp_path / "standard.pptx"
+    prs.save(str(path))
+    deck, _warnings, _kinds = render(tmp_path, path)
+    cover = " ".join(sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame)
+    assert "市工信局" in cover and "2025年12月" in cover
+
+
+def test_a_four_by_three_template_is_refused_with_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "old.pptx"
+    Presentation().save(str(path))  # 10 x 7.5 in
+    with pytest.raises(TemplateError) as err:
+        load_brand(str(path))
+    assert "不是 16:9 宽屏" in err.value.zh and "幻灯片大小" in err.value.zh
+
+
+def test_an_external_link_written_with_single_quotes_is_still_caught(tmp_path: Path) -> None:
+    base = templates_dir() / BUILTIN["政务红"]
+
+    def change(name: str, data: bytes) -> bytes | None:
+        if name == "ppt/slideMasters/_rels/slideMaster1.xml.rels":
+            return data.replace(b"</Relationships>",
+                                b"<Relationship Id='rIdX9' Type='http://schemas.openxmlformats"
+                                b".org/officeDocument/2006/relationships/image' "
+                                b"Target='file://///evil/share/x.png' TargetMode='External'/>"
+                                b"</Relationships>")
+        return None
+
+    path = rezip(base, tmp_path / "linked.pptx", change)
+    with pytest.raises(TemplateError) as err:
+        load_brand(str(path))
+    assert "evil/share/x.png" in err.value.zh

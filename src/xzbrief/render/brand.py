@@ -44,6 +44,11 @@ LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
     "content": ("内容", "仅标题", "Title Only", "标题和内容", "Title and Content"),
     "closing": ("结束", "封底", "Closing", "End"),
 }
+# Placeholders PowerPoint keeps on the layout and python-pptx does not put on a new slide: a
+# standard Title Slide's idx 10/11 are these, so cover text must not be sent to them.
+NOT_COPIED = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+WIDE = 16 / 9
+
 FALLBACK = {"cover": "content", "agenda": "content", "section": "content", "closing": "content"}
 
 
@@ -151,6 +156,13 @@ def _load(name: str, path: Path, _mtime: int, _size: int) -> Brand:
     warnings = list(checked.warnings)
     if len(prs.slides):
         warnings.append(f"模板 {path.name} 中的 {len(prs.slides)} 张幻灯片不会出现在汇报中")
+    width, height = _pt(prs.slide_width), _pt(prs.slide_height)
+    if height <= 0 or abs(width / height - WIDE) > 0.02:
+        raise TemplateError(
+            f"模板 {path.name} 的页面不是 16:9 宽屏(现为 {width / 72:.2f}×{height / 72:.2f} 英寸);"
+            "请在 PowerPoint「设计 → 幻灯片大小 → 宽屏(16:9)」后另存再选用",
+            f"template {path.name} is not 16:9 widescreen ({width / 72:.2f} x "
+            f"{height / 72:.2f} in); set Design > Slide Size > Widescreen and save it again")
     master = prs.slide_master
     theme = _theme_xml(master)
     palette = _palette(theme)
@@ -287,7 +299,7 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
             if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE) and title is None:
                 title = rect
                 size, colour, bold, align = _title_style(ph, prs.slide_master, palette)
-            else:
+            elif kind not in NOT_COPIED:
                 others[ph.placeholder_format.idx] = rect
                 styles[ph.placeholder_format.idx] = _text_style(ph, prs.slide_master,
                                                                 "p:bodyStyle")

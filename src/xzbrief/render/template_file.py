@@ -10,10 +10,11 @@ open) removed when they are hyperlinks and refused otherwise.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import etree
 
 from xzbrief.dataset.files import FileProblem, check_zip, read_file_bytes, read_member
 from xzbrief.dataset.messages import MESSAGES
@@ -25,8 +26,6 @@ CT_MACRO = b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"
 CT_MACRO_TEMPLATE = b"application/vnd.ms-powerpoint.template.macroEnabled.main+xml"
 HYPERLINK = "relationships/hyperlink"
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
-_RE_REL = re.compile(rb"<Relationship\b[^>]*/>|<Relationship\b[^>]*>.*?</Relationship>", re.S)
-_RE_ATTR = re.compile(rb'(\w+)="([^"]*)"')
 
 
 class TemplateError(Exception):
@@ -96,39 +95,49 @@ def check_template(path: Path) -> CheckedTemplate:
     return CheckedTemplate(data, tuple(warnings))
 
 
+_SAFE = etree.XMLParser(resolve_entities=False, no_network=True)  # DTDs refused already
+NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
 def _external_links(zf: zipfile.ZipFile, members: tuple[str, ...],
                     replace: dict[str, bytes]) -> tuple[int, list[str]]:
-    """Drop external hyperlink relationships (and the clicks that use them); list the rest."""
+    """Drop external hyperlink relationships (and the clicks that use them); list the rest.
+    Parsed as XML, so quoting or attribute order cannot hide an external target."""
     removed = 0
     refused: list[str] = []
     for name in members:
         if not name.endswith(".rels"):
             continue
-        xml = zf.read(name)
-        if b"External" not in xml:
-            continue
-        ids: list[bytes] = []
-        kept = xml
-        for m in _RE_REL.finditer(xml):
-            attrs = dict(_RE_ATTR.findall(m.group()))
-            if attrs.get(b"TargetMode") != b"External":
+        try:
+            root = etree.fromstring(zf.read(name), _SAFE)
+        except etree.XMLSyntaxError as exc:
+            raise TemplateError(f"模板中的 {name} 已损坏", f"{name} in the template is "
+                                "damaged") from exc
+        ids: list[str] = []
+        for rel in list(root):
+            if rel.get("TargetMode") != "External":
                 continue
-            if attrs.get(b"Type", b"").decode().endswith(HYPERLINK):
-                ids.append(attrs.get(b"Id", b""))
-                kept = kept.replace(m.group(), b"")
+            if rel.get("Type", "").endswith(HYPERLINK):
+                ids.append(rel.get("Id", ""))
+                root.remove(rel)
                 removed += 1
             else:
-                refused.append(attrs.get(b"Target", b"?").decode("utf-8", "replace"))
-        if ids:
-            replace[name] = kept
-            part = _source_part(name)
-            if part in members:
-                content = replace.get(part, zf.read(part))
-                for rid in ids:
-                    content = re.sub(rb"<a:hlink(?:Click|MouseOver)\b[^>]*r:id=\"" + re.escape(rid)
-                                     + rb"\"[^>]*?(?:/>|>.*?</a:hlink(?:Click|MouseOver)>)",
-                                     b"", content, flags=re.S)
-                replace[part] = content
+                refused.append(rel.get("Target", "?"))
+        if not ids:
+            continue
+        replace[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                       standalone=True)
+        part = _source_part(name)
+        if part in members:
+            content = etree.fromstring(replace.get(part, zf.read(part)), _SAFE)
+            for tag in ("hlinkClick", "hlinkMouseOver"):
+                for link in list(content.iter(f"{{{NS_A}}}{tag}")):
+                    if link.get(f"{{{NS_R}}}id") in ids:
+                        link.getparent().remove(link)
+            replace[part] = etree.tostring(content, xml_declaration=True, encoding="UTF-8",
+                                           standalone=True)
     return removed, refused
 
 
