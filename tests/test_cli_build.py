@@ -13,7 +13,7 @@ from pptx import Presentation
 
 from realclients import needs_soffice, pdf_pages
 from workbooks import basic_sheets, write_workbook
-from xzbrief.cli.build_cmd import safe_file_name
+from xzbrief.build import default_deck_name
 
 SHIPPED_NAME = "徐州市“十四五”现代化产业体系建设情况汇报"
 
@@ -93,9 +93,10 @@ def test_file_errors_exit_2(tmp_path: Path) -> None:
     before = book.read_bytes()
     over = run("build", "--data", str(book), "-o", str(tmp_path / "指标库.xlsx"), cwd=tmp_path)
     assert over.returncode == 2 and "输出文件须以 .pptx 结尾" in over.stderr
-    (tmp_path / "folder.pptx").mkdir()
-    blocked = run("build", "--data", str(book), "-o", "folder.pptx", "--quiet", cwd=tmp_path)
-    assert blocked.returncode == 2 and "这是一个文件夹。原文件未改动;可另存为" in blocked.stderr
+    (tmp_path / "folder.pptx").mkdir()  # -o a folder: the deck goes inside, named by title
+    inside = run("build", "--data", str(book), "-o", "folder.pptx", "--quiet", cwd=tmp_path)
+    assert inside.returncode == 0
+    assert (tmp_path / "folder.pptx" / "指标库情况汇报.pptx").is_file()
     brand = run("build", "--data", str(book), "--brand", "紫色", cwd=tmp_path)
     assert brand.returncode == 2 and "找不到模板「紫色」" in brand.stderr
     gone = run("build", "--data", "missing.xlsx", cwd=tmp_path)
@@ -150,4 +151,4 @@ def test_templates_lists_brands_and_layout_names(tmp_path: Path) -> None:
     ("徐州市“十四五”汇报", "徐州市“十四五”汇报"), ('a/b:c*"d"', "abcd"), ("  ", "汇报"),
     ("x" * 100, "x" * 80)])
 def test_file_names_from_titles(title: str, name: str) -> None:
-    assert safe_file_name(title) == name
+    assert default_deck_name(title) == name + ".pptx"

@@ -59,7 +59,7 @@ def test_numbers_stored_as_text_are_read_with_a_warning(tmp_path: Path) -> None:
     ("-Infinity", "「-Infinity」不是数字"),
     ("1_000", "「1_000」不是数字"),
     ("9000亿元", "「9000亿元」含有文字「亿元」"),
-    ("约9000", "「约9000」不是数字"),
+    ("约9000", "「约9000」把「约」写进了数值格"),
     ("12,34", "「12,34」不是数字"),
     ("#N/A", "单元格是 Excel 错误值 #N/A"),
     ("——", "「——」不是数字"),
@@ -251,3 +251,16 @@ def test_optional_sheets_may_be_left_with_their_header_only(tmp_path):
     assert result.ok
     assert [(p.code, p.location) for p in result.problems] == [("sheet-no-rows", "数据2")]
     assert not result.problems[0].is_error
+
+
+@pytest.mark.parametrize(("raw", "word"), [("约9000", "约"), ("超300", "超"), ("150余", "余"),
+                                           ("9000左右", "左右")])
+def test_an_approximation_word_in_a_value_cell_points_to_the_qualifier_column(tmp_path, raw,
+                                                                              word):
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = raw
+    result = load_dataset(write_workbook(tmp_path / "q.xlsx", sheets))
+    (problem,) = result.errors
+    assert (problem.code, problem.location) == ("value-qualified", "数据!D6")
+    assert problem.format() == (f"数据!D6: [错误] 「{raw}」把「{word}」写进了数值格。建议:数值格只填数字,"
+                                f"「{word}」请写在「限定」列(原文怎么写就怎么填)")

@@ -6,6 +6,7 @@ and write it; each step reports progress through a callback and can be cancelled
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -65,6 +66,12 @@ def recipe_text(recipe: Recipe) -> str:
     if doc["briefing"].get("dataset"):
         doc["briefing"]["dataset"] = Path(doc["briefing"]["dataset"]).name
     return tomli_w.dumps(doc)
+
+
+def default_deck_name(title: str) -> str:
+    """A file name from the deck's title (characters Windows forbids removed)."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", title).strip(" .") or "汇报"
+    return name[:80] + ".pptx"
 
 
 STEPS = {

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from xzbrief.atomic import SaveBlocked
-from xzbrief.build import Cancelled, DataProblems, build_deck, default_recipe
+from xzbrief.build import (
+    Cancelled,
+    DataProblems,
+    build_deck,
+    default_deck_name,
+    default_recipe,
+)
 from xzbrief.cli.dataset_cmd import print_problems, summary_line
 from xzbrief.dataset.checks import preflight
 from xzbrief.dataset.loader import load_dataset
@@ -40,11 +45,6 @@ def register(sub: Any) -> None:
 
 def _say(args: argparse.Namespace, zh: str, en: str) -> None:
     print(f"xzbrief: {zh if args.lang == 'zh' else en}", file=sys.stderr)
-
-
-def safe_file_name(title: str) -> str:
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", title).strip(" .") or "汇报"
-    return name[:80]
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -77,7 +77,9 @@ def run_build(args: argparse.Namespace) -> int:
         recipe = default_recipe(result)
     if args.brand:
         recipe = replace(recipe, brand=args.brand, base_dir=recipe.base_dir or Path.cwd())
-    out: Path = args.output or Path.cwd() / f"{safe_file_name(recipe.title)}.pptx"
+    out: Path = args.output or Path.cwd()
+    if out.is_dir() or str(args.output or "").endswith(("/", "\\")):
+        out = out / default_deck_name(recipe.title)  # -o 某文件夹: the default name inside it
     if out.suffix.lower() != ".pptx":
         _say(args, "输出文件须以 .pptx 结尾", "the output must end in .pptx")
         return EXIT_USAGE

@@ -40,9 +40,14 @@ def summary_line(result: LoadResult, lang: Lang) -> str:
     counts = (len(d.indicators), len(d.regions), len(d.periods), len(d.observations),
               len(d.highlights)) if d else (0, 0, 0, 0, 0)
     errors, warnings = len(result.errors), len(result.warnings)
+    if result.dataset is None:
+        return (f"cannot read {result.path}" if lang == "en" else f"无法读取 {result.path}")
     if lang == "en":
-        return (f"summary: {counts[0]} indicators, {counts[1]} regions, {counts[2]} periods, "
-                f"{counts[3]} rows, {counts[4]} highlights; {errors} errors, {warnings} warnings")
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}" + ("" if count == 1 else "s")
+        return (f"summary: {n(counts[0], 'indicator')}, {n(counts[1], 'region')}, "
+                f"{n(counts[2], 'period')}, {n(counts[3], 'row')}, "
+                f"{n(counts[4], 'highlight')}; {n(errors, 'error')}, {n(warnings, 'warning')}")
     return (f"汇总:指标 {counts[0]} 个,地区 {counts[1]} 个,期间 {counts[2]} 个,数据 {counts[3]} 行,"
             f"要点 {counts[4]} 条;错误 {errors} 个,警告 {warnings} 个")
 

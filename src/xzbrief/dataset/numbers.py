@@ -24,6 +24,10 @@ EXCEL_ERRORS = frozenset(
 _UNIT_TAIL = re.compile(r"^([+-]?[\d.,]+)\s*([^\d\s.,+-].*)$")
 
 
+_QUALIFIED = re.compile(r"^(?P<before>约|超过|超|突破|近|不足|逾)?[+-]?[\d.,]+"
+                        r"(?P<after>左右|以上|余)?$")
+
+
 class NumberError(ValueError):
     """The cell does not hold a usable number; ``code`` names the message in the catalogue."""
 
@@ -71,6 +75,9 @@ def parse_number(raw: object, unit: str = "") -> ParsedNumber | None:
     if _GROUPED.match(text):
         text = text.replace(",", "")
     if not _PLAIN.match(text):
+        if (m := _QUALIFIED.match(text)) and (m["before"] or m["after"]):
+            # 约9000, 超300, 150余, 9000左右: the word belongs in the 限定 column
+            raise NumberError("value-qualified", raw=raw, word=m["before"] or m["after"])
         if (m := _UNIT_TAIL.match(text)) and not any(ch.isdigit() for ch in m[2]):
             raise NumberError("value-with-text", raw=raw, text=m[2])
         raise NumberError("value-not-number", raw=raw)

@@ -3,7 +3,6 @@ plain message with a way forward) shown where the user is looking."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from xzbrief.atomic import SaveBlocked
-from xzbrief.build import BuildResult, Cancelled, DataProblems, build_deck
+from xzbrief.build import BuildResult, Cancelled, DataProblems, build_deck, default_deck_name
 from xzbrief.diff import DeckChanges, compare_decks
 from xzbrief.gui.session import Session
 from xzbrief.gui.strings import LANGUAGE, texts
@@ -39,10 +38,6 @@ def _stored(path: Path) -> StoredDeck | None:
         return read_provenance(path) if path.is_file() else None
     except (NotAnXzbriefDeck, OSError, ValueError):
         return None
-
-
-def default_name(title: str) -> str:
-    return (re.sub(r'[\\/:*?"<>|\x00-\x1f]', "", title).strip(" .") or "汇报")[:80] + ".pptx"
 
 
 class GenerateBar(QWidget):
@@ -106,7 +101,7 @@ class GenerateBar(QWidget):
         s = self.session
         folder = s.settings.output_dir or (s.recipe_path.parent if s.recipe_path else None) \
             or Path.home()
-        self.output.setText(str(folder / default_name(s.recipe.title)))
+        self.output.setText(str(folder / default_deck_name(s.recipe.title)))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, texts().generate, self.output.text(),
@@ -125,7 +120,7 @@ class GenerateBar(QWidget):
         if s.dataset is None or s.workbook is None or (s.last is not None and not s.last.ok):
             self.status.setText(f"<span style='color:#b00'>{t.data_has_errors}</span>")
             return
-        out = Path(self.output.text().strip() or default_name(s.recipe.title)).expanduser()
+        out = Path(self.output.text().strip() or default_deck_name(s.recipe.title)).expanduser()
         recipe, workbook, load, pdf = s.recipe, s.workbook, s.good, self.pdf.isChecked()
 
         def work(report: Any, cancelled: Any) -> tuple[BuildResult, DeckChanges | None]:
