@@ -152,3 +152,17 @@ def test_templates_lists_brands_and_layout_names(tmp_path: Path) -> None:
     ("x" * 100, "x" * 80)])
 def test_file_names_from_titles(title: str, name: str) -> None:
     assert default_deck_name(title) == name + ".pptx"
+
+
+def test_names_the_workbook_does_not_have_stop_the_build(tmp_path: Path) -> None:
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    recipe = tmp_path / "月报.brief.toml"
+    recipe.write_text('[briefing]\ntitle = "月报"\ndataset = "指标库.xlsx"\n'
+                      '[[themes]]\nname = "数实融"\nindicators = ["SZ1"]\nregions = ["徐州"]\n',
+                      encoding="utf-8")
+    done = run("build", str(recipe), "-o", str(tmp_path / "d.pptx"), cwd=tmp_path)
+    assert done.returncode == 2
+    assert "themes[1].name: 专题「数实融」不在工作簿中;是不是「数实融合」?" in done.stderr
+    assert "themes[1].indicators: 指标编码「SZ1」不在工作簿中;是不是「SZ01」?" in done.stderr
+    assert "themes[1].regions: 地区「徐州」不在工作簿中;是不是「徐州市」?" in done.stderr
+    assert not (tmp_path / "d.pptx").exists()

@@ -411,3 +411,26 @@ def test_a_theme_with_only_highlights_can_be_chosen(qtbot, window, tmp_path):
     item.setCheckState(0, Qt.CheckState.Unchecked)
     qtbot.waitUntil(lambda: all(s.section != "只有要点" for s in window.session.deck.slides),
                     timeout=TIMEOUT)
+
+
+def test_saving_a_recipe_over_a_read_only_file_says_so(qtbot, window, basic_workbook, tmp_path):
+    open_and_wait(qtbot, window, basic_workbook)
+    target = tmp_path / "只读.brief.toml"
+    target.write_text("# old", encoding="utf-8")
+    target.chmod(0o444)
+    window.session.recipe_path = target
+    assert not window.save_recipe()
+    assert any("文件是只读的" in w for w in window.shown_warnings)
+    assert target.read_text(encoding="utf-8") == "# old"
+    target.chmod(0o644)
+
+
+def test_deck_notes_are_listed_with_the_warnings(qtbot, window, basic_workbook, tmp_path):
+    recipe = tmp_path / "r.brief.toml"
+    recipe.write_text(f'[briefing]\ntitle = "t"\ndataset = "{basic_workbook.name}"\n'
+                      '[[themes]]\nname = "产业升级"\nindicators = ["GY01", "GY99"]\n',
+                      encoding="utf-8")
+    window.open_recipe(recipe)
+    lst = window.dataset_panel.warnings
+    qtbot.waitUntil(lambda: any("GY99" in lst.item(i).text() for i in range(lst.count())),
+                    timeout=TIMEOUT)

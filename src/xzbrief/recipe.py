@@ -336,6 +336,34 @@ def read_recipe(path: Path) -> Recipe:
     return parse_recipe(doc, base_dir=path.resolve().parent, path=path)
 
 
+def check_recipe(recipe: Recipe, dataset: Dataset) -> list[RecipeIssue]:
+    """Names in the recipe that the workbook does not have (a misspelt theme, code or region
+    would otherwise quietly leave content out), each with the nearest name it does have."""
+    issues: list[RecipeIssue] = []
+    themes = [t.name for t in dataset.themes]
+    codes = [i.code for i in dataset.indicators]
+    regions = list(dataset.region_names)
+
+    def missing(key: str, what_zh: str, what_en: str, name: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+        hint_zh = f";是不是「{close[0]}」?" if close else ""
+        hint_en = f"; did you mean {close[0]!r}?" if close else ""
+        issues.append(RecipeIssue(key, f"{what_zh}「{name}」不在工作簿中{hint_zh}",
+                                  f"{what_en} {name!r} is not in the workbook{hint_en}"))
+
+    for i, choice in enumerate(recipe.themes, start=1):
+        key = f"themes[{i}]"
+        if choice.name not in themes:
+            missing(f"{key}.name", "专题", "theme", choice.name, themes)
+        for code in choice.indicators or ():
+            if code not in codes:
+                missing(f"{key}.indicators", "指标编码", "indicator code", code, codes)
+        for region in choice.regions or ():
+            if region not in regions:
+                missing(f"{key}.regions", "地区", "region", region, regions)
+    return issues
+
+
 # --- writing ------------------------------------------------------------------------------
 def recipe_to_dict(recipe: Recipe, base_dir: Path | None = None) -> dict[str, Any]:
     """The TOML document; the dataset path is written relative to ``base_dir`` when it can be."""

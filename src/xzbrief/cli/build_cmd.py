@@ -19,7 +19,7 @@ from xzbrief.build import (
 from xzbrief.cli.dataset_cmd import print_problems, summary_line
 from xzbrief.dataset.checks import preflight
 from xzbrief.dataset.loader import load_dataset
-from xzbrief.recipe import RecipeError, read_recipe
+from xzbrief.recipe import RecipeError, check_recipe, read_recipe
 from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES
 from xzbrief.render.pdf import PdfFailed, PdfUnavailable
 from xzbrief.render.template_file import TemplateError
@@ -75,6 +75,12 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_USAGE if result.dataset is None else EXIT_DATA
     if recipe is None:
         recipe = default_recipe(result)
+    mismatches = check_recipe(recipe, result.dataset)
+    if mismatches:
+        _say(args, "配方与工作簿不符:", "the recipe does not match the workbook:")
+        for issue in mismatches:
+            print(f"{args.recipe or ''}: {issue.format(lang)}".lstrip(": "), file=sys.stderr)
+        return EXIT_USAGE
     if args.brand:
         recipe = replace(recipe, brand=args.brand, base_dir=recipe.base_dir or Path.cwd())
     out: Path = args.output or Path.cwd()

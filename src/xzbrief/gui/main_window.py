@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from xzbrief import __version__
+from xzbrief.atomic import SaveBlocked
 from xzbrief.gui.errors import ErrorReporter
 from xzbrief.gui.session import Session
 from xzbrief.gui.settings import AppSettings
@@ -227,7 +228,16 @@ class MainWindow(QMainWindow):
     def save_recipe(self) -> bool:
         if self.session.recipe_path is None:
             return self.save_recipe_as()
-        self.session.save_recipe(self.session.recipe_path)
+        return self._save_to(self.session.recipe_path)
+
+    def _save_to(self, path: Path) -> bool:
+        """Save the recipe; a blocked save (read-only, no folder) says so and changes nothing."""
+        try:
+            self.session.save_recipe(path)
+        except SaveBlocked as exc:
+            QMessageBox.warning(self, texts().save_blocked,
+                                exc.text("zh" if LANGUAGE.code == "zh" else "en"))
+            return False
         return True
 
     def save_recipe_as(self) -> bool:
@@ -240,8 +250,7 @@ class MainWindow(QMainWindow):
             return False
         if not path.endswith(".toml"):
             path += ".brief.toml"
-        self.session.save_recipe(Path(path))
-        return True
+        return self._save_to(Path(path))
 
     def toggle_language(self) -> None:
         LANGUAGE.set("en" if LANGUAGE.code == "zh" else "zh")

@@ -40,6 +40,7 @@ class UiText:
     warnings_tab: str
     no_problems: str
     reloaded: str
+    deck_note: str
     reload_failed: str
     # selection
     selection: str
@@ -123,7 +124,7 @@ ZH = UiText(
     dataset="数据", no_dataset="尚未打开工作簿",
     summary="指标 {ind} 个 · 地区 {reg} 个 · 期间 {per} 个 · 数据 {rows} 行",
     data_as_of="数据截至:{as_of}", problems="问题", errors_tab="错误 {n}", warnings_tab="警告 {n}",
-    no_problems="没有发现问题", reloaded="工作簿已更新,已重新读取",
+    no_problems="没有发现问题", deck_note="汇报:", reloaded="工作簿已更新,已重新读取",
     reload_failed="工作簿保存后有错误,仍显示上次正确的数据",
     selection="选择内容", search="搜索指标…", regions="地区", all_regions="全部地区",
     periods="期间", period_from="从", period_to="到", any_period="不限",
@@ -163,7 +164,7 @@ EN = UiText(
     dataset="Data", no_dataset="No workbook open",
     summary="{ind} indicators · {reg} regions · {per} periods · {rows} rows",
     data_as_of="Data as of {as_of}", problems="Problems", errors_tab="Errors {n}",
-    warnings_tab="Warnings {n}", no_problems="No problems found",
+    warnings_tab="Warnings {n}", no_problems="No problems found", deck_note="Deck: ",
     reloaded="The workbook changed and was read again",
     reload_failed="The saved workbook has errors; showing the last good data",
     selection="Content", search="Search indicators…", regions="Regions",

@@ -56,6 +56,7 @@ class DatasetPanel(QWidget):
         layout.addWidget(self.tabs, 1)
         session.problems_changed.connect(self.refresh)
         session.dataset_changed.connect(self.refresh)
+        session.deck_changed.connect(self.refresh)
         LANGUAGE.changed.connect(self.retranslate)
         self.retranslate()
 
@@ -92,8 +93,14 @@ class DatasetPanel(QWidget):
         warnings = [p for p in last.problems if not p.is_error] if last else []
         self._fill(self.errors, errors, lang)
         self._fill(self.warnings, warnings, lang)
+        # what planning the deck noticed (a recipe naming a missing theme, text shortened …)
+        deck_notes = [*(s.deck.warnings if s.deck is not None else ()), *s.layout_warnings]
+        if deck_notes and not warnings:
+            self.warnings.clear()
+        for note in deck_notes:
+            self.warnings.addItem(QListWidgetItem(f"{t.deck_note}{note}"))
         self.tabs.setTabText(0, t.errors_tab.format(n=len(errors)))
-        self.tabs.setTabText(1, t.warnings_tab.format(n=len(warnings)))
+        self.tabs.setTabText(1, t.warnings_tab.format(n=len(warnings) + len(deck_notes)))
         if errors:
             self.tabs.setCurrentIndex(0)
         elif warnings:

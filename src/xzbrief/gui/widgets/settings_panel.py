@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -75,7 +76,8 @@ class SettingsPanel(QWidget):
             item = QListWidgetItem(brand_icon(name), name)
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.gallery.addItem(item)
-        self.own_item = QListWidgetItem("")
+        self.own_item = QListWidgetItem(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon), "")
         self.own_item.setData(Qt.ItemDataRole.UserRole, OWN)
         self.gallery.addItem(self.own_item)
         self.gallery.itemClicked.connect(self._brand_clicked)
