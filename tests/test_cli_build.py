@@ -155,7 +155,7 @@ def test_file_names_from_titles(title: str, name: str) -> None:
 
 
 def test_names_the_workbook_does_not_have_stop_the_build(tmp_path: Path) -> None:
-    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
     recipe = tmp_path / "月报.brief.toml"
     recipe.write_text('[briefing]\ntitle = "月报"\ndataset = "指标库.xlsx"\n'
                       '[[themes]]\nname = "数实融"\nindicators = ["SZ1"]\nregions = ["徐州"]\n',

@@ -7,6 +7,7 @@ import hashlib
 import re
 import zipfile
 from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import openpyxl
@@ -58,7 +59,10 @@ def test_every_number_in_the_appendix_is_in_the_cell_it_names(deck_with_appendix
         assert m[1] == "xuzhou.xlsx"
         value = wb[m[2]][m[3]].value
         assert isinstance(value, int | float), (where, value)
-        assert format_number(float(value)) in shown, (label, shown, where, value)
+        # the number itself, not a part of a longer one ("90" must not pass for "9000")
+        number = format_number(float(value))
+        assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", shown), \
+            (label, shown, where, value)
         status_cell = wb[m[2]][f"E{m[3][1:]}"].value or "实际"
         assert status == status_cell, (label, status, status_cell)
         checked += 1
@@ -96,3 +100,17 @@ def test_the_deck_records_the_dataset_hash_and_the_recipe(deck_with_appendix):
     assert stored.dataset_sha256 == digest
     assert "title = " in stored.recipe
     assert Presentation(str(deck_with_appendix)).core_properties.title.startswith("徐州市")
+
+
+def test_derived_numbers_recompute_from_the_cells_they_cite(deck_with_appendix):
+    """A growth rate in the appendix, recomputed by hand from the two cells it names."""
+    wb = openpyxl.load_workbook(shipped_dataset(), data_only=True)
+    growth = [r for r in appendix_rows(deck_with_appendix) if "同比增长" in r[3]]
+    assert growth
+    for _page, _label, _period, shown, _status, where in growth:
+        cells = re.findall(r"([^\s、]+?)!([A-Z]+\d+)", where)
+        assert len(cells) == 2, where
+        base, current = (float(wb[sheet][cell].value) for sheet, cell in cells)
+        expected = (Decimal(repr(current)) / Decimal(repr(base)) - 1) * 100
+        rounded = expected.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        assert shown.endswith(f"同比增长{rounded}%"), (shown, base, current)

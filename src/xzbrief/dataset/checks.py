@@ -15,10 +15,10 @@ import os
 import re
 import statistics
 from collections.abc import Iterable
-from decimal import Decimal
 
 from xzbrief.dataset.loader import LoadResult
 from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
+from xzbrief.dataset.numbers import decimals_of, plain_number
 from xzbrief.dataset.periods import Period, PeriodKind
 from xzbrief.dataset.problems import Problem, sorted_problems, warning
 
@@ -46,16 +46,6 @@ def period_end(p: Period) -> dt.date:
     month = p.end_month
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return nxt - dt.timedelta(days=1)
-
-
-def _fmt(v: float) -> str:
-    text = format(Decimal(f"{v:.12g}"), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _decimals(v: float) -> int:
-    text = _fmt(v)
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def _order(o: Observation, dataset_sheets: dict[str, int]) -> tuple[int, int, int]:
@@ -109,13 +99,13 @@ class _Checker:
             else:
                 values = [o.value for o in found if o.value is not None]
                 # each figure may be off by half a unit of its own last decimal
-                tolerance = sum(0.5 * 10 ** -_decimals(v) for v in [*values, total.value])
-                digits = max(_decimals(v) for v in [*values, total.value])
+                tolerance = sum(0.5 * 10 ** -decimals_of(v) for v in [*values, total.value])
+                digits = max(decimals_of(v) for v in [*values, total.value])
                 diff = round(sum(values) - total.value, digits)
                 if abs(diff) > tolerance + 1e-9:
                     self.warn("check-parts-total", total, ind, period=total.period.label,
-                              region=total.region, parts=_fmt(round(sum(values), digits)),
-                              total=_fmt(total.value), diff=_fmt(abs(diff)),
+                              region=total.region, parts=plain_number(round(sum(values), digits)),
+                              total=plain_number(total.value), diff=plain_number(abs(diff)),
                               cells="、".join(str(o.ref) for o in found))
 
     def magnitude(self, ind: Indicator) -> None:
@@ -143,7 +133,7 @@ class _Checker:
         shown = ratio if ratio >= 1 else 1 / ratio
         self.flagged.add(str(o.ref))
         self.warn("check-magnitude", o, ind, region=region, period=o.period.label,
-                  value=_fmt(o.value), neighbour=_fmt(neighbour),
+                  value=plain_number(o.value), neighbour=plain_number(neighbour),
                   ratio=f"{shown:,.0f}" if ratio >= 1 else f"1/{shown:,.0f}")
 
     def jumps(self, ind: Indicator) -> None:

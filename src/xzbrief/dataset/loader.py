@@ -50,7 +50,7 @@ from xzbrief.dataset.model import (
     Status,
     Theme,
 )
-from xzbrief.dataset.numbers import NumberError, parse_number
+from xzbrief.dataset.numbers import NumberError, parse_number, plain_number
 from xzbrief.dataset.periods import Period, PeriodError, parse_period, parse_period_header
 from xzbrief.dataset.problems import Problem, Severity, error, sorted_problems, warning
 from xzbrief.dataset.sheet_reader import SheetReader
@@ -597,13 +597,13 @@ class _Builder:
             return None
         value = parsed.value
         if parsed.from_text:
-            reader.warn("value-text", r, c, raw=raw, value=_plain(value))
+            reader.warn("value-text", r, c, raw=raw, value=plain_number(value))
         elif (r, c) in scan.percent:
             if unit.strip() == "%":
                 value = round(value * 100, 10)
             else:
                 reader.warn("value-percent-format", r, c, unit=unit or "(空)",
-                            value=_plain(value))
+                            value=plain_number(value))
         return value
 
     # --- highlights -----------------------------------------------------------------------
@@ -661,10 +661,6 @@ class _RowFields(NamedTuple):
     note: str
     source: str
     usable: bool  # a known indicator and a region: observations may be made from the row
-
-
-def _plain(value: float) -> str:
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
 def _row_list(rows: list[int]) -> str:

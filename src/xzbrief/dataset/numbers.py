@@ -86,3 +86,18 @@ def parse_number(raw: object, unit: str = "") -> ParsedNumber | None:
     except (InvalidOperation, OverflowError) as exc:  # pragma: no cover - regex guards this
         raise NumberError("value-not-number", raw=raw) from exc
     return ParsedNumber(_finite(value), from_text=True)
+
+
+def plain_number(value: float) -> str:
+    """A number as Excel shows what it stores: 15 significant digits, no trailing zeros, no
+    exponent, no thousands separators (9000, 2.45, 0.3 for 0.1 + 0.2)."""
+    text = format(Decimal(f"{value:.15g}"), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def decimals_of(value: float) -> int:
+    """How many decimals the workbook's number has (2.45 -> 2, 9000 -> 0)."""
+    text = plain_number(value)
+    return len(text.split(".")[1]) if "." in text else 0

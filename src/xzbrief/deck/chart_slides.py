@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from xzbrief.dataset.model import CellRef, Indicator, Observation, Status
+from xzbrief.dataset.numbers import decimals_of
 from xzbrief.dataset.periods import Period, PeriodKind
 from xzbrief.deck import grid
 from xzbrief.deck.model import Axis, Chart, ChartKind, Figure, Series, Slide, SlideKind
@@ -26,7 +27,6 @@ from xzbrief.deck.selection import Selection
 from xzbrief.deck.textfit import fit_bullets, fits_one_line, text_width
 from xzbrief.deck.theme_base import ThemeBase
 from xzbrief.deck.wording import (
-    decimals_of,
     exact,
     format_figure,
     format_number,

@@ -20,7 +20,8 @@ class HighlightSlides(ThemeBase):
             if h.period is not None and not in_range(h.period, self.choice):
                 continue
             region = self._region(h.region) if h.region else ""
-            prefix = "" if region in ("", "全市") else f"{region}:"
+            # 「邳州市:…」 names the region, unless the sentence already starts with it
+            prefix = "" if region in ("", "全市") or h.text.startswith(region) else f"{region}:"
             items.append((prefix + h.text, h))
         if not items:
             return []

@@ -10,6 +10,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from xzbrief.dataset.model import QUALIFIERS_BEFORE
+from xzbrief.dataset.numbers import plain_number
 
 FLAT_PCT = 0.05  # |growth| below this (in %) reads as 持平 at one decimal
 
@@ -19,13 +20,10 @@ def format_number(value: float, decimals: int | None = None) -> str:
     half-up (四舍五入) to ``decimals``; no thousands separators (briefings write 9000亿元)."""
     if not math.isfinite(value):
         raise ValueError(f"not a finite number: {value}")
+    if decimals is None:
+        return plain_number(value)
     exact = Decimal(f"{value:.15g}")
-    if decimals is not None:
-        text = format(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP), "f")
-    else:
-        text = format(exact, "f")
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
+    text = format(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP), "f")
     if text.startswith("-") and Decimal(text) == 0:
         text = text[1:]
     return text
@@ -35,12 +33,6 @@ def exact(value: float) -> Decimal:
     """A workbook number as the decimal Excel shows (15 significant digits), for arithmetic
     that rounds half-up the way a person checking by hand would."""
     return Decimal(f"{value:.15g}")
-
-
-def decimals_of(value: float) -> int:
-    """How many decimals the workbook's number has (2.45 -> 2, 9000 -> 0)."""
-    text = format_number(value)
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def rounded(value: Decimal, decimals: int = 1) -> float:
