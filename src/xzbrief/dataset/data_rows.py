@@ -1,0 +1,270 @@
+"""Data sheets (数据, 数据2 …), long or wide: every row checked, every value read exactly
+as Excel stores it, each problem at its cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from xzbrief.dataset.builder_base import BuilderBase
+from xzbrief.dataset.columns import (
+    DATA_COLUMNS,
+    SHEET_INDICATORS,
+    WIDE_KEYS,
+    normalise_header,
+)
+from xzbrief.dataset.model import (
+    QUALIFIERS,
+    STATUS_ALIASES,
+    CellRef,
+    Observation,
+    Status,
+)
+from xzbrief.dataset.numbers import NumberError, parse_number, plain_number
+from xzbrief.dataset.periods import Period, PeriodError, parse_period, parse_period_header
+from xzbrief.dataset.problems import Problem
+from xzbrief.dataset.sheet_reader import SheetReader
+from xzbrief.dataset.xlsx import RawWorkbook
+
+
+class DataRows(BuilderBase):
+    def __init__(self, book: RawWorkbook, path: Path, problems: list[Problem]) -> None:
+        super().__init__(book, path, problems)
+        self._fields_cache: dict[tuple[object, ...], _RowFields] = {}
+        self._key_getters: dict[str, tuple[Callable[[list[Any]], Any], int]] = {}
+
+    def _read_data(self, name: str, seen: dict[tuple[str, str, int, Status], CellRef],
+                   exact: bool) -> None:
+        reader = self._open(name, DATA_COLUMNS, quiet_missing_header=not exact,
+                            extra=("period", "value"))
+        if reader is None:
+            return
+        if not any(not reader.is_blank_row(r) for r in reader.data_rows()):
+            self.empty_data_sheets.append(name)
+            return
+        long_form = "period" in reader.columns and "value" in reader.columns
+        if not long_form and ("period" in reader.columns or "value" in reader.columns):
+            missing = "数值" if "period" in reader.columns else "期间"
+            self._sheet_problem("column-missing", reader.sheet, column=missing,
+                                row=reader.header_row + 1)
+            return
+        period_cols = [] if long_form else self._wide_columns(reader)
+        if not long_form and not period_cols:
+            return
+        scan = reader.sheet.scan
+        special = set(scan.errors) | scan.uncalculated
+        for r in reader.data_rows():
+            if reader.is_blank_row(r):
+                continue
+            fields = self._row_fields(reader, r)
+            if long_form:
+                value_col = reader.columns["value"]
+                period = self._period(reader, r, reader.columns["period"])
+                status = self._status(reader, r)
+                value = self._value(reader, r, value_col, fields.unit)
+                self._add(reader, fields, r, value_col, period=period, status=status,
+                          value=value, seen=seen)
+                continue
+            for c, period, status in period_cols:
+                if reader.raw(r, c) in ("", None) and (r, c) not in special:
+                    continue  # an empty cell in a wide table: no observation
+                value = self._value(reader, r, c, fields.unit)
+                self._add(reader, fields, r, c, period=period, status=status, value=value,
+                          seen=seen)
+
+    def _period(self, reader: SheetReader, r: int, col: int) -> Period | None:
+        if (r, col) in reader.sheet.scan.uncalculated:
+            reader.error("value-uncalculated", r, col)
+            return None
+        if (r, col) in reader.sheet.scan.errors:
+            reader.error("value-excel-error", r, col, error=reader.sheet.scan.errors[(r, col)])
+            return None
+        raw = reader.raw(r, col)
+        if raw in ("", None):
+            reader.error("period-empty", r, col)
+            return None
+        key = (raw.__class__, raw)
+        parsed = self._periods.get(key)
+        if parsed is None:
+            try:
+                parsed = self._intern(parse_period(raw))
+            except PeriodError as exc:
+                parsed = exc
+            self._periods[key] = parsed
+        if isinstance(parsed, PeriodError):
+            reader.error(parsed.code, r, col, **parsed.params)
+            return None
+        return parsed
+
+    def _status(self, reader: SheetReader, r: int) -> Status | None:
+        raw = reader.text(r, "status")
+        status = STATUS_ALIASES.get(raw.lower())
+        if status is None:
+            reader.error("status-invalid", r, reader.columns["status"], value=raw)
+        return status
+
+    def _wide_columns(self, reader: SheetReader) -> list[tuple[int, Period, Status]]:
+        """Wide form: every header that is a period (``2025年(预计)``) is a value column."""
+        hr = reader.header_row
+        period_cols: list[tuple[int, Period, Status]] = []
+        for c, head in enumerate(reader.sheet.rows[hr]):
+            if c in reader.columns.values() or head in ("", None):
+                continue
+            try:
+                if isinstance(head, str):
+                    period, status_text = parse_period_header(head)
+                else:
+                    period, status_text = parse_period(head), None
+            except PeriodError:
+                if normalise_header(head) not in ("序号", "no", "#"):
+                    reader.warn("column-unknown", hr, c, header=head)
+                continue
+            period_cols.append((c, self._intern(period),
+                                STATUS_ALIASES.get((status_text or "").lower(), Status.ACTUAL)))
+        reader.columns = {k: v for k, v in reader.columns.items() if k in WIDE_KEYS}
+        if not period_cols:
+            self._sheet_problem("column-missing", reader.sheet, column="期间/数值",
+                                row=hr + 1)
+        seen: dict[tuple[Period, Status], int] = {}
+        unique: list[tuple[int, Period, Status]] = []
+        for c, period, status in period_cols:
+            if (period, status) in seen:
+                reader.error("column-duplicate", hr, c, header=reader.sheet.rows[hr][c],
+                             first=reader.cell(hr, seen[(period, status)]))
+            else:
+                seen[(period, status)] = c
+                unique.append((c, period, status))
+        return unique
+
+    def _row_fields(self, reader: SheetReader, r: int) -> _RowFields:
+        """The cells of a data row that do not depend on the period: checked once per row.
+
+        Long tables repeat the same code, region and source on thousands of rows: a row whose
+        cells equal an earlier row's that raised no problem reuses its result (rows with
+        problems are always checked, so every bad cell is still named)."""
+        key: tuple[object, ...] | None = None
+        getter = self._key_getters.get(reader.name)
+        if getter is None:
+            cols = [c for k, c in reader.columns.items() if k in _ROW_KEYS]
+            getter = self._key_getters[reader.name] = (itemgetter(*cols), max(cols))
+        values = reader.sheet.rows[r]
+        if r not in reader.special_rows and len(values) > getter[1]:
+            key = (reader.name, getter[0](values))
+            cached = self._fields_cache.get(key)
+            if cached is not None:
+                return cached
+        before = len(self.problems)
+        fields = self._check_row_fields(reader, r)
+        if key is not None and len(self.problems) == before:
+            self._fields_cache[key] = fields
+        return fields
+
+    def _check_row_fields(self, reader: SheetReader, r: int) -> _RowFields:
+        code_col = reader.columns["code"]
+        code = reader.text(r, "code")
+        region = reader.text(r, "region")
+        indicator = self.indicators.get(code)
+        usable = False
+        columns = reader.columns
+        qualifier = reader.text(r, "qualifier") if "qualifier" in columns else ""
+        if not code:
+            reader.error("data-code-empty", r, code_col)
+        elif indicator is None:
+            if self.indicators or self._find_sheet(SHEET_INDICATORS) is not None:
+                reader.error("data-code-unknown", r, code_col, code=code)
+        else:
+            usable = bool(region)
+            if not region:
+                reader.error("region-empty", r, reader.columns["region"])
+            unit = reader.text(r, "unit") if "unit" in columns else ""
+            if unit:
+                self.stated_units.setdefault(code, {}).setdefault(
+                    reader.name, (unit, reader.ref(r, reader.columns["unit"])))
+            if unit and unit != indicator.unit:
+                reader.error("unit-mismatch", r, reader.columns["unit"], unit=unit,
+                             expected=indicator.unit or "(空)")
+            if qualifier and qualifier not in QUALIFIERS:
+                reader.error("qualifier-invalid", r, reader.columns["qualifier"],
+                             value=qualifier, allowed="、".join(QUALIFIERS))
+                qualifier = ""
+        return _RowFields(
+            code=code, region=region, unit=indicator.unit if indicator else "",
+            qualifier=qualifier,
+            note=reader.text(r, "note", multiline=True) if "note" in columns else "",
+            source=(reader.text(r, "source") if "source" in columns else "")
+            or (indicator.source if indicator else ""),
+            usable=usable)
+
+    def _add(self, reader: SheetReader, fields: _RowFields, r: int, c: int, *,
+             period: Period | None, status: Status | None, value: object,
+             seen: dict[tuple[str, str, int, Status], CellRef]) -> None:
+        if not fields.usable or period is None or status is None or value is _INVALID:
+            return
+        ref = reader.ref(r, c)
+        key = (fields.code, fields.region, id(period), status)  # periods are interned
+        first = seen.get(key)
+        if first is not None:
+            reader.error("row-duplicate", r, c, first=first)
+            return
+        seen[key] = ref
+        self.observations.append(Observation(
+            indicator=fields.code, region=fields.region, period=period, status=status,
+            value=value if isinstance(value, float) else None, qualifier=fields.qualifier,
+            note=fields.note, source=fields.source, ref=ref))
+
+    def _value(self, reader: SheetReader, r: int, c: int, unit: str) -> object:
+        scan = reader.sheet.scan
+        if (r, c) in scan.uncalculated:
+            reader.error("value-uncalculated", r, c)
+            return _INVALID
+        if (r, c) in scan.errors:
+            reader.error("value-excel-error", r, c, error=scan.errors[(r, c)])
+            return _INVALID
+        if (r, c) in scan.bad_dates:
+            reader.error("value-bad-date", r, c)
+            return _INVALID
+        raw = reader.raw(r, c)
+        if raw.__class__ is float and math.isfinite(raw) and (r, c) not in scan.percent:
+            return raw  # the common case, kept fast for 100,000-row sheets
+        if isinstance(raw, dt.date | dt.time | dt.timedelta):
+            reader.error("value-date", r, c, raw=raw)
+            return _INVALID
+        try:
+            parsed = parse_number(raw, unit)
+        except NumberError as exc:
+            reader.error(exc.code, r, c, **exc.params)
+            return _INVALID
+        if parsed is None:
+            return None
+        value = parsed.value
+        if parsed.from_text:
+            reader.warn("value-text", r, c, raw=raw, value=plain_number(value))
+        elif (r, c) in scan.percent:
+            if unit.strip() == "%":
+                value = round(value * 100, 10)
+            else:
+                reader.warn("value-percent-format", r, c, unit=unit or "(空)",
+                            value=plain_number(value))
+        return value
+
+    # --- highlights -----------------------------------------------------------------------
+
+
+_INVALID = object()
+_ROW_KEYS = frozenset({"code", "region", "qualifier", "unit", "note", "source"})
+
+
+class _RowFields(NamedTuple):
+    code: str
+    region: str
+    unit: str
+    qualifier: str
+    note: str
+    source: str
+    usable: bool  # a known indicator and a region: observations may be made from the row
+
+
