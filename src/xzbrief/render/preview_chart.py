@@ -9,8 +9,8 @@ from xzbrief.dataset.model import Status
 from xzbrief.deck.grid import Rect
 from xzbrief.deck.model import ChartKind, Series
 from xzbrief.deck.textfit import text_width
-from xzbrief.render.charts import (
-    bar_line_scales,
+from xzbrief.render.chart_combo import bar_line_scales
+from xzbrief.render.chart_parts import (
     estimate_fill,
     label_colour,
     label_skip,
