@@ -12,12 +12,12 @@ from pptx.oxml.ns import qn
 
 from xzbrief.deck.model import Series
 from xzbrief.render.chart_parts import (
-    _add,
-    _el,
-    _fill_series,
-    _label_background,
-    _labels,
-    _labels_inside_targets,
+    add_frame,
+    add_labels,
+    el,
+    fill_series,
+    label_background,
+    labels_inside_targets,
 )
 from xzbrief.render.layout import ChartBlock
 
@@ -25,7 +25,7 @@ from xzbrief.render.layout import ChartBlock
 def write_bar_line(slide: Any, block: ChartBlock) -> Any:
     bars = tuple(s for s in block.chart.series if not s.as_line)
     lines = tuple(s for s in block.chart.series if s.as_line)
-    gf = _add(slide, block, XL_CHART_TYPE.COLUMN_CLUSTERED, bars + lines)
+    gf = add_frame(slide, block, XL_CHART_TYPE.COLUMN_CLUSTERED, bars + lines)
     chart = gf.chart
     plot_area = chart._chartSpace.find(qn("c:chart")).find(qn("c:plotArea"))
     bar_chart = plot_area.find(qn("c:barChart"))
@@ -34,19 +34,19 @@ def write_bar_line(slide: Any, block: ChartBlock) -> Any:
     plot.gap_width = 60
     if len(bars) > 1:
         plot.overlap = 100  # bars + their target outline
-    _fill_series(block, plot, bars + lines)
-    _labels(block, plot, bars + lines, XL_LABEL_POSITION.OUTSIDE_END)
-    _labels_inside_targets(block, plot, bars)
+    fill_series(block, plot, bars + lines)
+    add_labels(block, plot, bars + lines, XL_LABEL_POSITION.OUTSIDE_END)
+    labels_inside_targets(block, plot, bars)
     sers = bar_chart.findall(qn("c:ser"))
-    line_chart = _el("c:lineChart")
-    line_chart.append(_el("c:grouping", "standard"))
-    line_chart.append(_el("c:varyColors", "0"))
+    line_chart = el("c:lineChart")
+    line_chart.append(el("c:grouping", "standard"))
+    line_chart.append(el("c:varyColors", "0"))
     for ser in sers[len(bars):]:
         bar_chart.remove(ser)
         line_chart.append(_to_line_series(ser, block.colours[1]))
-    line_chart.append(_el("c:marker", "1"))
-    line_chart.append(_el("c:axId", "2"))
-    line_chart.append(_el("c:axId", "3"))
+    line_chart.append(el("c:marker", "1"))
+    line_chart.append(el("c:axId", "2"))
+    line_chart.append(el("c:axId", "3"))
     bar_chart.addnext(line_chart)
     last_ax = plot_area.findall(qn("c:valAx"))[-1]
     sec_cat = _axis("c:catAx", "2", "3", delete=True, pos="b")
@@ -69,9 +69,9 @@ def _set_scale(ax: Any, low: float, high: float) -> None:
         if old is not None:
             scaling.remove(old)
     if scaling.find(qn("c:orientation")) is None:
-        scaling.append(_el("c:orientation", "minMax"))
-    scaling.append(_el("c:max", f"{high:.6g}"))
-    scaling.append(_el("c:min", f"{low:.6g}"))
+        scaling.append(el("c:orientation", "minMax"))
+    scaling.append(el("c:max", f"{high:.6g}"))
+    scaling.append(el("c:min", f"{low:.6g}"))
 
 
 BAR_BAND = 0.56  # bars use the lower part of a bar + line chart ...
@@ -112,9 +112,9 @@ def _to_line_series(ser: Any, colour: str) -> Any:
         f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
         f'<a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
         f'<a:round/></a:ln></c:spPr>')
-    marker = _el("c:marker")
-    marker.append(_el("c:symbol", "circle"))
-    marker.append(_el("c:size", "6"))
+    marker = el("c:marker")
+    marker.append(el("c:symbol", "circle"))
+    marker.append(el("c:size", "6"))
     marker_sppr = etree.fromstring(
         f'<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
         f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
@@ -128,36 +128,36 @@ def _to_line_series(ser: Any, colour: str) -> Any:
         pos = dlbls.find(qn("c:dLblPos"))
         if pos is not None:
             pos.set("val", "t")
-        _label_background(dlbls)
-    ser.find(qn("c:val")).addnext(_el("c:smooth", "0"))
+        label_background(dlbls)
+    ser.find(qn("c:val")).addnext(el("c:smooth", "0"))
     return ser
 
 
 def _axis(tag: str, ax_id: str, cross: str, delete: bool, pos: str,
           invisible: bool = False) -> Any:
-    ax = _el(tag)
-    ax.append(_el("c:axId", ax_id))
-    scaling = _el("c:scaling")
-    scaling.append(_el("c:orientation", "minMax"))
+    ax = el(tag)
+    ax.append(el("c:axId", ax_id))
+    scaling = el("c:scaling")
+    scaling.append(el("c:orientation", "minMax"))
     ax.append(scaling)
-    ax.append(_el("c:delete", "1" if delete else "0"))
-    ax.append(_el("c:axPos", pos))
-    ax.append(_el("c:majorTickMark", "none"))
-    ax.append(_el("c:minorTickMark", "none"))
-    ax.append(_el("c:tickLblPos", "none" if invisible else "nextTo"))
+    ax.append(el("c:delete", "1" if delete else "0"))
+    ax.append(el("c:axPos", pos))
+    ax.append(el("c:majorTickMark", "none"))
+    ax.append(el("c:minorTickMark", "none"))
+    ax.append(el("c:tickLblPos", "none" if invisible else "nextTo"))
     if invisible:
         ax.append(etree.fromstring(
             '<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
             'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
             "<a:ln><a:noFill/></a:ln></c:spPr>"))
-    ax.append(_el("c:crossAx", cross))
+    ax.append(el("c:crossAx", cross))
     if tag == "c:catAx":
-        ax.append(_el("c:crosses", "autoZero"))
-        ax.append(_el("c:auto", "1"))
-        ax.append(_el("c:lblAlgn", "ctr"))
-        ax.append(_el("c:lblOffset", "100"))
-        ax.append(_el("c:noMultiLvlLbl", "0"))
+        ax.append(el("c:crosses", "autoZero"))
+        ax.append(el("c:auto", "1"))
+        ax.append(el("c:lblAlgn", "ctr"))
+        ax.append(el("c:lblOffset", "100"))
+        ax.append(el("c:noMultiLvlLbl", "0"))
     else:
-        ax.append(_el("c:crosses", "max"))
-        ax.append(_el("c:crossBetween", "between"))
+        ax.append(el("c:crosses", "max"))
+        ax.append(el("c:crossBetween", "between"))
     return ax

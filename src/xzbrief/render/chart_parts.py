@@ -54,7 +54,7 @@ def _chart_data(chart: Chart, series: tuple[Series, ...]) -> CategoryChartData:
     return data
 
 
-def _renumber_axes(chart_space: Any, start: int = 500000001) -> None:
+def renumber_axes(chart_space: Any, start: int = 500000001) -> None:
     ids: dict[str, str] = {}
     for el in chart_space.iter(qn("c:axId"), qn("c:crossAx")):
         old = el.get("val")
@@ -63,7 +63,7 @@ def _renumber_axes(chart_space: Any, start: int = 500000001) -> None:
         el.set("val", ids[old])
 
 
-def _el(tag: str, val: str | None = None, **attrs: str) -> Any:
+def el(tag: str, val: str | None = None, **attrs: str) -> Any:
     e = etree.Element(qn(tag))
     if val is not None:
         e.set("val", val)
@@ -72,7 +72,7 @@ def _el(tag: str, val: str | None = None, **attrs: str) -> Any:
     return e
 
 
-def _style_text(block: ChartBlock, gf: Any) -> None:
+def style_chart_text(block: ChartBlock, gf: Any) -> None:
     chart = gf.chart
     style_font(chart.font, block.font_latin, block.font_ea, AXIS_SIZE, block.text_color)
     chart.has_title = True
@@ -85,7 +85,7 @@ def _style_text(block: ChartBlock, gf: Any) -> None:
     chart.chart_title.include_in_layout = False
 
 
-def _fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
+def fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
                  colour_offset: int = 0) -> None:
     """Series fills, written as XML (python-pptx's format proxies are slow): the brand colour;
     estimates in a lighter tint with a dashed outline; a target as a dashed outline only."""
@@ -130,7 +130,7 @@ LABEL_POSITIONS = {XL_LABEL_POSITION.OUTSIDE_END: "outEnd", XL_LABEL_POSITION.IN
                    XL_LABEL_POSITION.CENTER: "ctr", XL_LABEL_POSITION.ABOVE: "t"}
 
 
-def _labels(block: ChartBlock, plot: Any, series: tuple[Series, ...],
+def add_labels(block: ChartBlock, plot: Any, series: tuple[Series, ...],
             position: Any | None) -> None:
     """Value labels on every series but a target's, in the series' number format."""
     sers = plot._element.findall(qn("c:ser"))
@@ -166,7 +166,7 @@ NS_DECL = ('xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
 
 
-def _point_label(block: ChartBlock, ps: Any, k: int, colour: str, position: Any | None = None,
+def point_label(block: ChartBlock, ps: Any, k: int, colour: str, position: Any | None = None,
                  fmt: str = "", percent: bool = False, bold: bool = False) -> None:
     """A label of its own for point ``k``: its position and colour, the series' format."""
     dl = ps.points[k].data_label
@@ -189,19 +189,19 @@ def label_colour(fill: str, dark: str) -> str:
     return "FFFFFF" if luminance < 0.5 else dark
 
 
-def _hide_point_label(ps: Any, k: int) -> None:
+def hide_point_label(ps: Any, k: int) -> None:
     d_lbl = ps._element.get_or_add_dLbls().get_or_add_dLbl_for_point(k)
     for child in list(d_lbl):
         if child.tag != qn("c:idx"):
             d_lbl.remove(child)
-    d_lbl.append(_el("c:delete", "1"))
+    d_lbl.append(el("c:delete", "1"))
 
 
 def _xml_attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def _label_background(dlbls: Any, fill: str = "FFFFFF") -> None:
+def label_background(dlbls: Any, fill: str = "FFFFFF") -> None:
     """An opaque label box, so the line never strikes through its own numbers."""
     sppr = etree.fromstring(f'<c:spPr {NS_DECL}><a:solidFill><a:srgbClr val="{fill}"/>'
                             "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>")
@@ -216,7 +216,7 @@ def _label_background(dlbls: Any, fill: str = "FFFFFF") -> None:
     anchor.addprevious(sppr)
 
 
-def _labels_inside_targets(block: ChartBlock, plot: Any, series: tuple[Series, ...]) -> None:
+def labels_inside_targets(block: ChartBlock, plot: Any, series: tuple[Series, ...]) -> None:
     """Where a target outline stands around a bar, the bar's number goes inside the bar's
     top (white on the full colour, dark on the estimate tint) so the outline cannot cross it."""
     target = next((s for s in series if _is_target(s)), None)
@@ -231,11 +231,11 @@ def _labels_inside_targets(block: ChartBlock, plot: Any, series: tuple[Series, .
             estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
             colour = block.colours[series.index(s) % len(block.colours)]
             fill = estimate_fill(block, colour) if estimate else colour
-            _point_label(block, ps, k, label_colour(fill, block.text_color),
+            point_label(block, ps, k, label_colour(fill, block.text_color),
                          XL_LABEL_POSITION.INSIDE_END, number_format(s))
 
 
-def _quiet_axes(gf: Any, hide_values: bool = True) -> None:
+def quiet_axes(gf: Any, hide_values: bool = True) -> None:
     """No gridlines, no dense value axis: the labels carry the numbers."""
     cs = gf.chart._chartSpace
     for ax in cs.iter(qn("c:valAx")):
@@ -251,7 +251,7 @@ def _quiet_axes(gf: Any, hide_values: bool = True) -> None:
             ax.remove(grid)
 
 
-def _legend(block: ChartBlock, gf: Any, show: bool, position: Any = XL_LEGEND_POSITION.BOTTOM
+def add_legend(block: ChartBlock, gf: Any, show: bool, position: Any = XL_LEGEND_POSITION.BOTTOM
             ) -> None:
     chart = gf.chart
     chart.has_legend = show
@@ -262,7 +262,7 @@ def _legend(block: ChartBlock, gf: Any, show: bool, position: Any = XL_LEGEND_PO
                    block.text_color)
 
 
-def _category_axis_fonts(block: ChartBlock, gf: Any) -> None:
+def style_category_axis(block: ChartBlock, gf: Any) -> None:
     try:
         axis = gf.chart.category_axis
     except ValueError:
@@ -278,7 +278,7 @@ def _category_axis_fonts(block: ChartBlock, gf: Any) -> None:
     if skip > 1:
         anchor = cat_ax.find(qn("c:noMultiLvlLbl"))
         for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
-            el = _el(tag, str(skip))
+            el = el(tag, str(skip))
             if anchor is not None:
                 anchor.addprevious(el)
             else:
@@ -298,17 +298,17 @@ def label_skip(block: ChartBlock) -> int:
     return -(-int(widest) // max(int(room), 1))
 
 
-def _gaps(gf: Any) -> None:
+def blanks_as_gaps(gf: Any) -> None:
     chart_el = gf.chart._chartSpace.find(qn("c:chart"))
     dba = chart_el.find(qn("c:dispBlanksAs"))
     if dba is None:
-        dba = _el("c:dispBlanksAs")
+        dba = el("c:dispBlanksAs")
         anchor = chart_el.find(qn("c:plotVisOnly"))
         (anchor if anchor is not None else chart_el.find(qn("c:plotArea"))).addnext(dba)
     dba.set("val", "gap")
 
 
-def _add(slide: Any, block: ChartBlock, kind: Any, series: tuple[Series, ...]) -> Any:
+def add_frame(slide: Any, block: ChartBlock, kind: Any, series: tuple[Series, ...]) -> Any:
     r = block.rect
     gf = slide.shapes.add_chart(kind, Emu(int(r.x * EMU_PER_PT)), Emu(int(r.y * EMU_PER_PT)),
                                 Emu(int(r.w * EMU_PER_PT)), Emu(int(r.h * EMU_PER_PT)),
@@ -318,7 +318,7 @@ def _add(slide: Any, block: ChartBlock, kind: Any, series: tuple[Series, ...]) -
     return gf
 
 
-def _bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = False) -> Any:
+def write_bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = False) -> Any:
     chart = block.chart
     series = chart.series
     if horizontal:  # PowerPoint draws the first category at the bottom: rank from the top
@@ -327,7 +327,7 @@ def _bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = False) ->
         block = ChartBlock(block.rect, chart, block.colours, block.estimate_fill,
                            block.text_color, block.font_latin, block.font_ea)
         series = chart.series
-    gf = _add(slide, block, kind, series)
+    gf = add_frame(slide, block, kind, series)
     plot = gf.chart.plots[0]
     plot.gap_width = 60 if len(chart.categories) > 3 else 120
     has_target = any(_is_target(s) for s in series)
@@ -335,9 +335,9 @@ def _bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = False) ->
         plot.overlap = 100
     elif len(series) > 1 and kind != XL_CHART_TYPE.COLUMN_STACKED:
         plot.overlap = -10
-    _fill_series(block, plot, series)
+    fill_series(block, plot, series)
     stacked = kind == XL_CHART_TYPE.COLUMN_STACKED
-    _labels(block, plot, series, XL_LABEL_POSITION.CENTER if stacked
+    add_labels(block, plot, series, XL_LABEL_POSITION.CENTER if stacked
             else XL_LABEL_POSITION.OUTSIDE_END)
     if stacked:  # numbers on the bars themselves: white on dark fills, dark on light ones
         for i, (s, ps) in enumerate(zip(series, plot.series, strict=True)):
@@ -348,11 +348,11 @@ def _bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = False) ->
                        label_colour(colour, block.text_color))
             for k, st in enumerate(s.statuses):
                 if st is Status.ESTIMATE and s.values[k] is not None:
-                    _point_label(block, ps, k, label_colour(estimate_fill(block, colour),
+                    point_label(block, ps, k, label_colour(estimate_fill(block, colour),
                                                             block.text_color),
                                  XL_LABEL_POSITION.CENTER, number_format(s))
     else:
-        _labels_inside_targets(block, plot, series)
+        labels_inside_targets(block, plot, series)
     return gf
 
 

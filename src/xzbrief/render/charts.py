@@ -20,55 +20,55 @@ from xzbrief.deck.model import ChartKind
 from xzbrief.render.chart_combo import write_bar_line
 from xzbrief.render.chart_parts import (
     LABEL_SIZE,
-    _add,
-    _bars,
-    _category_axis_fonts,
-    _gaps,
-    _hide_point_label,
-    _label_background,
-    _labels,
-    _legend,
-    _point_label,
-    _quiet_axes,
-    _renumber_axes,
-    _style_text,
+    add_frame,
+    add_labels,
+    add_legend,
+    blanks_as_gaps,
+    hide_point_label,
+    label_background,
     label_colour,
+    point_label,
+    quiet_axes,
     quiet_points,
+    renumber_axes,
     set_fonts_everywhere,
+    style_category_axis,
+    style_chart_text,
+    write_bars,
 )
 from xzbrief.render.fonts import style_font
 from xzbrief.render.layout import ChartBlock
 
 
 def write_bar(slide: Any, block: ChartBlock) -> Any:
-    return _bars(slide, block, XL_CHART_TYPE.COLUMN_CLUSTERED)
+    return write_bars(slide, block, XL_CHART_TYPE.COLUMN_CLUSTERED)
 
 
 def write_hbar(slide: Any, block: ChartBlock) -> Any:
-    return _bars(slide, block, XL_CHART_TYPE.BAR_CLUSTERED, horizontal=True)
+    return write_bars(slide, block, XL_CHART_TYPE.BAR_CLUSTERED, horizontal=True)
 
 
 def write_stacked(slide: Any, block: ChartBlock) -> Any:
-    return _bars(slide, block, XL_CHART_TYPE.COLUMN_STACKED)
+    return write_bars(slide, block, XL_CHART_TYPE.COLUMN_STACKED)
 
 
 def write_line(slide: Any, block: ChartBlock) -> Any:
-    gf = _add(slide, block, XL_CHART_TYPE.LINE_MARKERS, block.chart.series)
+    gf = add_frame(slide, block, XL_CHART_TYPE.LINE_MARKERS, block.chart.series)
     plot = gf.chart.plots[0]
     for i, ps in enumerate(plot.series):
         ps.format.line.color.rgb = RGBColor.from_string(block.colours[i % len(block.colours)])
         ps.format.line.width = Pt(2.25)
         ps.smooth = False
-    _labels(block, plot, block.chart.series, XL_LABEL_POSITION.ABOVE)
+    add_labels(block, plot, block.chart.series, XL_LABEL_POSITION.ABOVE)
     for s, ps in zip(block.chart.series, plot.series, strict=True):
-        _label_background(ps._element.dLbls)
+        label_background(ps._element.dLbls)
         for k in quiet_points(s):
-            _hide_point_label(ps, k)
+            hide_point_label(ps, k)
     return gf
 
 
 def write_doughnut(slide: Any, block: ChartBlock) -> Any:
-    gf = _add(slide, block, XL_CHART_TYPE.DOUGHNUT, block.chart.series)
+    gf = add_frame(slide, block, XL_CHART_TYPE.DOUGHNUT, block.chart.series)
     plot = gf.chart.plots[0]
     plot.vary_by_categories = True
     ps = plot.series[0]
@@ -86,7 +86,7 @@ def write_doughnut(slide: Any, block: ChartBlock) -> Any:
     for k in range(len(block.chart.categories)):
         colour = label_colour(block.colours[k % len(block.colours)], block.text_color)
         if colour != "FFFFFF":
-            _point_label(block, ps, k, colour, fmt="0.0%", percent=True, bold=True)
+            point_label(block, ps, k, colour, fmt="0.0%", percent=True, bold=True)
     hole = gf.chart._chartSpace.find(".//" + qn("c:holeSize"))
     if hole is not None:
         hole.set("val", "55")
@@ -106,13 +106,13 @@ WRITERS: dict[ChartKind, Callable[[Any, ChartBlock], Any]] = {
 def add_chart(slide: Any, block: ChartBlock) -> Any:
     gf = WRITERS[block.chart.kind](slide, block)
     many = len(block.chart.series) > 1 or block.chart.kind is ChartKind.DOUGHNUT
-    _legend(block, gf, many, XL_LEGEND_POSITION.RIGHT if block.chart.kind is ChartKind.DOUGHNUT
+    add_legend(block, gf, many, XL_LEGEND_POSITION.RIGHT if block.chart.kind is ChartKind.DOUGHNUT
             else XL_LEGEND_POSITION.BOTTOM)
     if block.chart.kind is not ChartKind.DOUGHNUT:
-        _quiet_axes(gf)
-        _category_axis_fonts(block, gf)
-    _style_text(block, gf)
-    _gaps(gf)
-    _renumber_axes(gf.chart._chartSpace)
+        quiet_axes(gf)
+        style_category_axis(block, gf)
+    style_chart_text(block, gf)
+    blanks_as_gaps(gf)
+    renumber_axes(gf.chart._chartSpace)
     set_fonts_everywhere(gf.chart._chartSpace, block.font_latin, block.font_ea)
     return gf

@@ -47,7 +47,7 @@ def chart_primitives(block: ChartBlock) -> list[Primitive]:
         out += _doughnut(block, plot)
         return out
     if legend:
-        out += _legend(block, Rect(r.x, r.bottom - 18, r.w, 16))
+        out += add_legend(block, Rect(r.x, r.bottom - 18, r.w, 16))
     if chart.kind is ChartKind.HBAR:
         out += _hbars(block, plot)
     elif chart.kind is ChartKind.LINE:
@@ -57,7 +57,7 @@ def chart_primitives(block: ChartBlock) -> list[Primitive]:
     return out
 
 
-def _legend(block: ChartBlock, rect: Rect) -> list[Primitive]:
+def add_legend(block: ChartBlock, rect: Rect) -> list[Primitive]:
     items: list[Primitive] = []
     widths = [text_width(s.name, AXIS) + 22 for s in block.chart.series]
     x = rect.x + (rect.w - sum(widths)) / 2
