@@ -14,7 +14,7 @@ from xzbrief.deck.model import Series
 from xzbrief.render.chart_parts import (
     add_frame,
     add_labels,
-    el,
+    c_el,
     fill_series,
     label_background,
     labels_inside_targets,
@@ -38,15 +38,15 @@ def write_bar_line(slide: Any, block: ChartBlock) -> Any:
     add_labels(block, plot, bars + lines, XL_LABEL_POSITION.OUTSIDE_END)
     labels_inside_targets(block, plot, bars)
     sers = bar_chart.findall(qn("c:ser"))
-    line_chart = el("c:lineChart")
-    line_chart.append(el("c:grouping", "standard"))
-    line_chart.append(el("c:varyColors", "0"))
+    line_chart = c_el("c:lineChart")
+    line_chart.append(c_el("c:grouping", "standard"))
+    line_chart.append(c_el("c:varyColors", "0"))
     for ser in sers[len(bars):]:
         bar_chart.remove(ser)
         line_chart.append(_to_line_series(ser, block.colours[1]))
-    line_chart.append(el("c:marker", "1"))
-    line_chart.append(el("c:axId", "2"))
-    line_chart.append(el("c:axId", "3"))
+    line_chart.append(c_el("c:marker", "1"))
+    line_chart.append(c_el("c:axId", "2"))
+    line_chart.append(c_el("c:axId", "3"))
     bar_chart.addnext(line_chart)
     last_ax = plot_area.findall(qn("c:valAx"))[-1]
     sec_cat = _axis("c:catAx", "2", "3", delete=True, pos="b")
@@ -69,9 +69,9 @@ def _set_scale(ax: Any, low: float, high: float) -> None:
         if old is not None:
             scaling.remove(old)
     if scaling.find(qn("c:orientation")) is None:
-        scaling.append(el("c:orientation", "minMax"))
-    scaling.append(el("c:max", f"{high:.6g}"))
-    scaling.append(el("c:min", f"{low:.6g}"))
+        scaling.append(c_el("c:orientation", "minMax"))
+    scaling.append(c_el("c:max", f"{high:.6g}"))
+    scaling.append(c_el("c:min", f"{low:.6g}"))
 
 
 BAR_BAND = 0.56  # bars use the lower part of a bar + line chart ...
@@ -112,9 +112,9 @@ def _to_line_series(ser: Any, colour: str) -> Any:
         f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
         f'<a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
         f'<a:round/></a:ln></c:spPr>')
-    marker = el("c:marker")
-    marker.append(el("c:symbol", "circle"))
-    marker.append(el("c:size", "6"))
+    marker = c_el("c:marker")
+    marker.append(c_el("c:symbol", "circle"))
+    marker.append(c_el("c:size", "6"))
     marker_sppr = etree.fromstring(
         f'<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
         f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
@@ -129,35 +129,35 @@ def _to_line_series(ser: Any, colour: str) -> Any:
         if pos is not None:
             pos.set("val", "t")
         label_background(dlbls)
-    ser.find(qn("c:val")).addnext(el("c:smooth", "0"))
+    ser.find(qn("c:val")).addnext(c_el("c:smooth", "0"))
     return ser
 
 
 def _axis(tag: str, ax_id: str, cross: str, delete: bool, pos: str,
           invisible: bool = False) -> Any:
-    ax = el(tag)
-    ax.append(el("c:axId", ax_id))
-    scaling = el("c:scaling")
-    scaling.append(el("c:orientation", "minMax"))
+    ax = c_el(tag)
+    ax.append(c_el("c:axId", ax_id))
+    scaling = c_el("c:scaling")
+    scaling.append(c_el("c:orientation", "minMax"))
     ax.append(scaling)
-    ax.append(el("c:delete", "1" if delete else "0"))
-    ax.append(el("c:axPos", pos))
-    ax.append(el("c:majorTickMark", "none"))
-    ax.append(el("c:minorTickMark", "none"))
-    ax.append(el("c:tickLblPos", "none" if invisible else "nextTo"))
+    ax.append(c_el("c:delete", "1" if delete else "0"))
+    ax.append(c_el("c:axPos", pos))
+    ax.append(c_el("c:majorTickMark", "none"))
+    ax.append(c_el("c:minorTickMark", "none"))
+    ax.append(c_el("c:tickLblPos", "none" if invisible else "nextTo"))
     if invisible:
         ax.append(etree.fromstring(
             '<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
             'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
             "<a:ln><a:noFill/></a:ln></c:spPr>"))
-    ax.append(el("c:crossAx", cross))
+    ax.append(c_el("c:crossAx", cross))
     if tag == "c:catAx":
-        ax.append(el("c:crosses", "autoZero"))
-        ax.append(el("c:auto", "1"))
-        ax.append(el("c:lblAlgn", "ctr"))
-        ax.append(el("c:lblOffset", "100"))
-        ax.append(el("c:noMultiLvlLbl", "0"))
+        ax.append(c_el("c:crosses", "autoZero"))
+        ax.append(c_el("c:auto", "1"))
+        ax.append(c_el("c:lblAlgn", "ctr"))
+        ax.append(c_el("c:lblOffset", "100"))
+        ax.append(c_el("c:noMultiLvlLbl", "0"))
     else:
-        ax.append(el("c:crosses", "max"))
-        ax.append(el("c:crossBetween", "between"))
+        ax.append(c_el("c:crosses", "max"))
+        ax.append(c_el("c:crossBetween", "between"))
     return ax

@@ -63,7 +63,7 @@ def renumber_axes(chart_space: Any, start: int = 500000001) -> None:
         el.set("val", ids[old])
 
 
-def el(tag: str, val: str | None = None, **attrs: str) -> Any:
+def c_el(tag: str, val: str | None = None, **attrs: str) -> Any:
     e = etree.Element(qn(tag))
     if val is not None:
         e.set("val", val)
@@ -194,7 +194,7 @@ def hide_point_label(ps: Any, k: int) -> None:
     for child in list(d_lbl):
         if child.tag != qn("c:idx"):
             d_lbl.remove(child)
-    d_lbl.append(el("c:delete", "1"))
+    d_lbl.append(c_el("c:delete", "1"))
 
 
 def _xml_attr(text: str) -> str:
@@ -278,11 +278,11 @@ def style_category_axis(block: ChartBlock, gf: Any) -> None:
     if skip > 1:
         anchor = cat_ax.find(qn("c:noMultiLvlLbl"))
         for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
-            el = el(tag, str(skip))
+            skip_el = c_el(tag, str(skip))
             if anchor is not None:
-                anchor.addprevious(el)
+                anchor.addprevious(skip_el)
             else:
-                cat_ax.append(el)
+                cat_ax.append(skip_el)
 
 
 def label_skip(block: ChartBlock) -> int:
@@ -302,7 +302,7 @@ def blanks_as_gaps(gf: Any) -> None:
     chart_el = gf.chart._chartSpace.find(qn("c:chart"))
     dba = chart_el.find(qn("c:dispBlanksAs"))
     if dba is None:
-        dba = el("c:dispBlanksAs")
+        dba = c_el("c:dispBlanksAs")
         anchor = chart_el.find(qn("c:plotVisOnly"))
         (anchor if anchor is not None else chart_el.find(qn("c:plotArea"))).addnext(dba)
     dba.set("val", "gap")
