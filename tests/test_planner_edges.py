@@ -146,3 +146,21 @@ def test_a_single_cards_remarks_keep_their_separator(tmp_path):
     deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows)
     card = next(c for s in deck.slides for c in s.cards)
     assert card.note == "截至11月;含泉山区"
+
+
+def test_a_long_monthly_series_skips_axis_labels_in_the_pptx(tmp_path):
+    import io
+    import zipfile
+
+    from xzbrief.render.brand import load_brand
+    from xzbrief.render.pptx_writer import render_pptx
+
+    rows = [["X1", "徐州市", f"{2023 + m // 12}年{m % 12 + 1}月", 100 + m, "实际", None]
+            for m in range(36)]
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows)
+    chart = next(s.chart for s in deck.slides if s.chart is not None)
+    assert len(chart.categories) == 36
+    data, _ = render_pptx(deck, load_brand("政务红"))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        xml = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("ppt/charts/chart"))
+    assert b"<c:tickLblSkip" in xml
