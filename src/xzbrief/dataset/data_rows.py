@@ -101,6 +101,12 @@ class DataRows(BuilderBase):
         return parsed
 
     def _status(self, reader: SheetReader, r: int) -> Status | None:
+        col = reader.columns.get("status")
+        if col is not None and r not in reader.special_rows:
+            cell = reader.sheet.rows[r][col] if col < len(reader.sheet.rows[r]) else ""
+            known = STATUS_ALIASES.get(cell) if cell.__class__ is str else None
+            if known is not None:  # 实际 / 预计 / 目标 as typed: the common case
+                return known
         raw = reader.text(r, "status")
         status = STATUS_ALIASES.get(raw.lower())
         if status is None:
@@ -212,9 +218,9 @@ class DataRows(BuilderBase):
             return
         seen[key] = ref
         self.observations.append(Observation(
-            indicator=fields.code, region=fields.region, period=period, status=status,
-            value=value if isinstance(value, float) else None, qualifier=fields.qualifier,
-            note=fields.note, source=fields.source, ref=ref))
+            fields.code, fields.region, period, status,
+            value if isinstance(value, float) else None, fields.qualifier, fields.note,
+            fields.source, ref))
 
     def _value(self, reader: SheetReader, r: int, c: int, unit: str) -> object:
         scan = reader.sheet.scan

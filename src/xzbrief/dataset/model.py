@@ -43,6 +43,7 @@ class CellRef:
         return f"{self.sheet}!{self.cell}"
 
 
+
 @dataclass(frozen=True)
 class Theme:
     name: str

@@ -25,6 +25,7 @@ class SheetReader:
         self.columns = columns
         self.problems = problems
         scan = sheet.scan
+        self._letters: dict[int, str] = {}
         self.special_rows = ({r for r, _ in scan.errors} | {r for r, _ in scan.uncalculated}
                              | {r for r, _ in scan.bad_dates})
         # Cleaned text by (type, value, multiline); only values without control characters,
@@ -46,7 +47,10 @@ class SheetReader:
         return cell_name(row, col)
 
     def ref(self, row: int, col: int) -> CellRef:
-        return CellRef(self.sheet.name, f"{column_letter(col)}{row + 1}")
+        letter = self._letters.get(col)
+        if letter is None:
+            letter = self._letters[col] = column_letter(col)
+        return CellRef(self.sheet.name, f"{letter}{row + 1}")
 
     def order(self, row: int, col: int) -> tuple[int, int, int]:
         return (self.sheet.index + 1, row, col)
@@ -72,6 +76,10 @@ class SheetReader:
     def is_blank_row(self, row: int) -> bool:
         if row in self.special_rows:
             return False
+        rows = self.sheet.rows
+        if row < len(rows) and rows[row] and rows[row][0].__class__ is str \
+                and rows[row][0].strip():
+            return False  # the first cell holds text (a code): the common case
         for v in self.sheet.rows[row] if row < len(self.sheet.rows) else ():
             if v.__class__ is str:
                 if v and not v.isspace():
