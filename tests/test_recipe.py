@@ -158,3 +158,18 @@ def test_file_problems(tmp_path: Path) -> None:
     bad = tmp_path / "gbk.brief.toml"
     bad.write_bytes('[briefing]\ntitle = "汇报"\n'.encode("gbk"))
     assert issues_of(bad) == ["文件不是 UTF-8 编码"]
+
+
+def test_a_top_level_key_written_under_a_table_says_where_it_belongs(tmp_path):
+    from xzbrief.recipe import RecipeError, read_recipe
+
+    path = tmp_path / "r.brief.toml"
+    path.write_text('[briefing]\ntitle = "t"\nissues = ["一"]\n', encoding="utf-8")
+    try:
+        read_recipe(path)
+    except RecipeError as exc:
+        (issue,) = exc.issues
+        assert issue.key == "briefing.issues"
+        assert "「issues」是顶层的键,须写在文件开头、第一个 [表] 之前" in issue.zh
+    else:  # pragma: no cover
+        raise AssertionError("accepted")

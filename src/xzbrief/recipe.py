@@ -173,10 +173,10 @@ def _unknown(table: dict[str, Any], allowed: set[str], prefix: str,
         close = difflib.get_close_matches(key, sorted(allowed), n=1)
         guess_zh = f"是不是「{close[0]}」?" if close else ""
         guess_en = f"did you mean {close[0]!r}? " if close else ""
-        if prefix.startswith("themes[") and key in _TOP_KEYS:
-            # TOML puts every key after a [[themes]] header into that theme
-            guess_zh = f"「{key}」须写在第一个 [[themes]] 之前;"
-            guess_en = f"{key!r} must come before the first [[themes]]; "
+        if prefix and key in _TOP_KEYS:
+            # TOML puts every key after a [table] header into that table
+            guess_zh = f"「{key}」是顶层的键,须写在文件开头、第一个 [表] 之前;"
+            guess_en = f"{key!r} is a top-level key and must come before the first [table]; "
         issues.append(RecipeIssue(f"{prefix}{key}", f"未知的键;{guess_zh}可用的键:{known}",
                                   f"unknown key; {guess_en}known keys: "
                                   f"{', '.join(sorted(allowed))}"))
