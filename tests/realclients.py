@@ -80,14 +80,14 @@ def validate(pptx: Path) -> dict[str, Any]:
 
 
 # --- a workbook whose deck shows every kind -----------------------------------------------
-IND_HEADER = ["指标编码", "指标名称", "单位", "专题", "来源", "上级指标", "简称", "口径"]
-DATA_HEADER = ["指标编码", "地区", "期间", "数值", "状态", "备注", "限定"]
+IND_HEADER = ("指标编码", "指标名称", "单位", "专题", "来源", "上级指标", "简称", "口径")
+DATA_HEADER = ("指标编码", "地区", "期间", "数值", "状态", "备注", "限定")
 COUNTIES = ["丰县", "沛县", "睢宁县", "新沂市", "邳州市", "铜山区"]
 
 
 def every_kind_sheets() -> dict[str, list[list[Any]]]:
-    ind: list[list[Any]] = [IND_HEADER]
-    data: list[list[Any]] = [DATA_HEADER]
+    ind: list[list[Any]] = [list(IND_HEADER)]
+    data: list[list[Any]] = [list(DATA_HEADER)]
 
     def add(code: str, name: str, unit: str, theme: str, parent: str = "", short: str = "",
             basis: str = "", source: str = "市工信局") -> None:

@@ -11,22 +11,23 @@ from openpyxl.workbook.workbook import Workbook
 
 Rows = Sequence[Sequence[Any]]
 
-INDICATOR_HEADER = ["指标编码", "指标名称", "单位", "专题", "来源"]
-DATA_HEADER = ["指标编码", "地区", "期间", "数值", "状态", "备注"]
+# Tuples: a test that adds a column to its own copy must not change every later test's header.
+INDICATOR_HEADER = ("指标编码", "指标名称", "单位", "专题", "来源")
+DATA_HEADER = ("指标编码", "地区", "期间", "数值", "状态", "备注")
 
 
 def basic_sheets() -> dict[str, list[list[Any]]]:
     """A small valid workbook: two themes, a time series, regions and a highlight."""
     return {
         "指标": [
-            INDICATOR_HEADER,
+            list(INDICATOR_HEADER),
             ["GY01", "工业开票销售收入", "亿元", "产业升级", "市工信局"],
             ["GY02", "规上工业企业数量", "家", "产业升级", "市工信局"],
             ["SZ01", "两化融合发展水平", "", "数实融合", "市工信局"],
             ["SZ02", "数字经济核心产业增加值占比", "%", "数实融合", "市统计局"],
         ],
         "数据": [
-            DATA_HEADER,
+            list(DATA_HEADER),
             ["GY01", "徐州市", "2021年", 6100, "实际", None],
             ["GY01", "徐州市", "2022年", 7050, "实际", None],
             ["GY01", "徐州市", "2023年", 7600, "实际", None],
