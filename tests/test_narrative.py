@@ -215,3 +215,15 @@ def test_almost_double_is_growth_not_a_doubling():
     ind = Indicator("X", "企业数", "家", "t")
     change = compare(ind, _obs(1960.0, 2025), _obs(1000.0, 2020))
     assert change is not None and change.phrase == "较2020年增长96.0%"
+
+
+def test_a_long_title_keeps_its_first_conclusion_before_the_bare_name() -> None:
+    from xzbrief.deck import grid
+    from xzbrief.deck.textfit import fits_one_line
+    from xzbrief.deck.theme_base import ThemeBase
+
+    name = "徐州市战略性新兴产业和高新技术产业规模以上工业企业总产值"
+    full = f"{name}达9000亿元,同比增长9.8%,较2020年翻番"
+    assert not fits_one_line(full, grid.TITLE.w, grid.TITLE_MIN)
+    assert fits_one_line(f"{name}达9000亿元", grid.TITLE.w, grid.TITLE_MIN)
+    assert ThemeBase._title([full], fallback=name) == f"{name}达9000亿元"

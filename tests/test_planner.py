@@ -66,7 +66,10 @@ def test_time_series_is_bars_with_growth_on_a_secondary_axis(every: Deck) -> Non
     assert growth.as_line and growth.axis is Axis.SECONDARY and growth.unit == "%"
     assert growth.values[0] is None  # no base for the first year: a gap, never 0
     assert growth.values[-1] == 9.8
-    assert slide.title == "工业开票销售收入预计达9000亿元,年均增长9.6%"
+    # the recipe's comparison (同比) in the title, as on every card; 年均 as a sentence
+    assert slide.title == "工业开票销售收入预计达9000亿元,同比增长9.8%"
+    assert slide.lines[:2] == ("2025年全市工业开票销售收入预计达9000亿元,同比增长9.8%。",
+                               "2019—2025年全市工业开票销售收入预计年均增长9.6%。")
     assert "2025年目标为9500亿元,预计完成目标的94.7%。" in slide.lines
     assert "2019—2024年连跨6000亿元、7000亿元、8000亿元三个千亿级台阶。" in slide.lines
 
@@ -298,7 +301,7 @@ def test_appendix_lists_every_number_with_its_cell(tmp_path: Path) -> None:
     pages = [s for s in deck.slides if s.title.startswith("附:数据核对表")]
     assert pages
     cells = [row[5].text for s in pages for row in s.table.rows]  # type: ignore[union-attr]
-    assert "指标库.xlsx 数据!D6" in cells or any("数据!D6" in c for c in cells)
+    assert "book.xlsx 数据!D6" in cells  # 2025 工业开票销售收入, the file named
     assert any(c.startswith("由 数据!") for c in cells)  # derived numbers say how
 
 
@@ -311,6 +314,8 @@ def test_theme_choice_picks_indicators_regions_and_periods(tmp_path: Path) -> No
     deck = plan_deck(dataset, Recipe(title="t", themes=(choice, ThemeChoice("无此专题"))))
     charts = [s.chart for s in deck.slides if s.chart is not None]
     assert len(charts) == 1 and charts[0].kind is ChartKind.BAR  # 无: no growth line
+    said = "\n".join(texts(s) for s in deck.slides)
+    assert "同比" not in said and "年均" not in said and "较20" not in said
     assert any("GY99" in w for w in deck.warnings)
     assert any("无此专题" in w for w in deck.warnings)
 

@@ -11,7 +11,7 @@ from xzbrief.dataset.loader import load_dataset
 from xzbrief.dataset.periods import parse_period
 from xzbrief.deck.model import ChartKind, Deck
 from xzbrief.deck.planner import plan_deck
-from xzbrief.recipe import Recipe, ThemeChoice
+from xzbrief.recipe import Comparison, Recipe, ThemeChoice
 
 REGIONS = [["地区", "上级", "类型"], ["徐州市", None, "市"], ["邳州市", "徐州市", "县(市)"],
            ["新沂市", "徐州市", "县(市)"], ["丰县", "徐州市", "县(市)"], ["沛县", "徐州市", "县(市)"]]
@@ -93,7 +93,9 @@ def test_ranking_with_only_bounds_left_does_not_crash(tmp_path):
             (("新沂市", 300), ("丰县", 200), ("沛县", 100))]
     sheets_rows = [[*r[:5], None] for r in rows]
     deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], sheets_rows)
-    assert deck.slides  # and with every value a bound ("超300"):
+    said = all_text(deck)  # too few to rank: each region on its own card
+    assert "新沂市营收 300亿元" in said and "丰县营收 200亿元" in said and "沛县营收 100亿元" in said
+    # and with every value a bound ("超300"):
     bound_rows = [[*r[:4], "实际", None] for r in rows]
     header = [*DATA_HEADER, "限定"]
     sheets: dict[str, Any] = {"指标": [[*INDICATOR_HEADER], ["X1", "营收", "亿元", "专题", "来源"]],
@@ -164,3 +166,52 @@ def test_a_long_monthly_series_skips_axis_labels_in_the_pptx(tmp_path):
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         xml = b"".join(zf.read(n) for n in zf.namelist() if n.startswith("ppt/charts/chart"))
     assert b"<c:tickLblSkip" in xml
+
+
+def test_regions_too_few_to_rank_stand_beside_the_citys_chart(tmp_path):
+    rows = [["X1", "徐州市", f"{y}年", v, "实际", None]
+            for y, v in ((2022, 100), (2023, 110), (2024, 121))]
+    rows += [["X1", "邳州市", "2024年", 30, "实际", None], ["X1", "新沂市", "2024年", 20, "实际", None]]
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows)
+    assert sum(s.chart is not None for s in deck.slides) == 1  # the city's series
+    said = all_text(deck)
+    assert "邳州市营收 30亿元" in said and "新沂市营收 20亿元" in said
+
+
+def test_a_per_mille_rate_changes_by_thousandth_points(tmp_path):
+    rows = [["X1", "徐州市", "2024年", 5, "实际", None], ["X1", "徐州市", "2025年", 6, "实际", None]]
+    deck = deck_of(tmp_path, [["X1", "出生率", "‰", "专题", "来源", None]], rows)
+    card = next(c for s in deck.slides for c in s.cards)
+    assert card.change is not None and card.change.text == "同比提高1.0个千分点"
+    assert card.change.unit == "个千分点" and "百分点" not in all_text(deck)
+
+
+def test_a_year_to_date_is_never_compared_with_a_shorter_one(tmp_path):
+    rows = [["X1", "徐州市", "2025年1—10月", 90, "实际", None],
+            ["X1", "徐州市", "2025年1—11月", 100, "实际", None],
+            ["X1", "徐州市", "2024年1—10月", 80, "实际", None]]
+    deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows)
+    said = all_text(deck)
+    assert "2025年1—11月" in said or "营收 100亿元" in said
+    assert "较2025年1—10月" not in said and "较2024年1—10月" not in said
+    assert "增长" not in said  # no base covers the same months
+
+
+def test_chart_text_follows_the_recipes_comparison(tmp_path):
+    rows = [["X1", "徐州市", f"{y}年", v, "实际", None]
+            for y, v in ((2021, 100), (2022, 110), (2023, 121), (2024, 133.1))]
+    ind = [["X1", "营收", "亿元", "专题", "来源", None]]
+
+    def chart_slide(comparison):
+        recipe = Recipe(title="测试", themes=(ThemeChoice("专题", comparison=comparison),))
+        return next(s for s in deck_of(tmp_path, ind, rows, recipe).slides if s.chart)
+
+    assert chart_slide(Comparison.YOY).title == "营收达133.1亿元,同比增长10.0%"
+    assert chart_slide(Comparison.CAGR).title == "营收达133.1亿元,年均增长10.0%"
+    previous = chart_slide(Comparison.PREVIOUS)
+    assert previous.title == "营收达133.1亿元,比上年增长10.0%"
+    assert previous.chart.series[-1].name == "比上年增长"
+    assert "折线为比上年增速" in previous.chart.alt_text
+    none = chart_slide(Comparison.NONE)
+    assert none.title == "营收达133.1亿元" and len(none.chart.series) == 1
+    assert not any(w in " ".join(none.lines) for w in ("增长", "年均", "同比"))

@@ -173,3 +173,12 @@ def test_a_top_level_key_written_under_a_table_says_where_it_belongs(tmp_path):
         assert "「issues」是顶层的键,须写在文件开头、第一个 [表] 之前" in issue.zh
     else:  # pragma: no cover
         raise AssertionError("accepted")
+
+
+def test_blank_texts_and_an_empty_region_list_mean_none(tmp_path: Path) -> None:
+    recipe = read_recipe(write(tmp_path, 'issues = ""\nnext_steps = ["  ", "加快推进。"]\n'
+                               '[briefing]\ntitle = "t"\n'
+                               '[[themes]]\nname = "专题"\nregions = ""\n'))
+    assert recipe.issues == ()  # no empty 存在问题 page
+    assert recipe.next_steps == ("加快推进。",)
+    assert recipe.themes[0].regions is None  # every region, not none at all

@@ -184,7 +184,7 @@ def _unknown(table: dict[str, Any], allowed: set[str], prefix: str,
 
 def _str_list(value: Any, key: str, issues: list[RecipeIssue]) -> tuple[str, ...] | None:
     if isinstance(value, str):
-        return (value,)
+        value = [value]  # one text stands for a list of one; blank means none
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip() for v in value if v.strip())
     issues.append(RecipeIssue(key, "应为文字或文字列表", "expected a string or a list of strings"))
@@ -299,7 +299,8 @@ def _parse_themes(items: Any, issues: list[RecipeIssue]) -> tuple[ThemeChoice, .
         if "indicators" in item:
             indicators = _str_list(item["indicators"], f"{prefix}.indicators", issues)
         if "regions" in item:
-            regions = _str_list(item["regions"], f"{prefix}.regions", issues)
+            # an empty list is read as no choice (every region), not as "no region at all"
+            regions = _str_list(item["regions"], f"{prefix}.regions", issues) or None
         comparison = COMPARISON_ALIASES.get(str(item.get("comparison", "同比")).strip().lower())
         if comparison is None:
             issues.append(RecipeIssue(f"{prefix}.comparison", "应为 同比、较上期、年均 或 无",

@@ -81,22 +81,22 @@ class ChartSlides(ThemeBase):
                       tuple(o.status for o in points), figures=figs)
         series = [bars]
         # growth per point against the same period a year before (同比), or against the
-        # previous period when the recipe asks for 较上期 (环比 for months and quarters)
+        # previous period when the recipe asks for 较上期 (环比 for months and quarters); none
+        # at all when it asks for no comparison
+        mode = self.choice.comparison
         known = {o.period: o for o in points if o.value is not None}
-        previous = self.choice.comparison is Comparison.PREVIOUS
-        word = "同比"
-        if previous:
-            word = "比上年" if points[-1].period.kind is PeriodKind.YEAR else "环比"
+        previous = mode is Comparison.PREVIOUS
+        word = self._word(points[-1].period.kind)
         growth_changes: list[Change | None] = []
         for cur in points:
             base_period = cur.period.previous() if previous else \
                 cur.period.same_period_last_year()
             base = known.get(base_period) if base_period is not None else None
-            growth_changes.append(compare(ind, cur, base, word) if base is not None else None)
+            growth_changes.append(compare(ind, cur, base, word)
+                                  if base is not None and mode is not Comparison.NONE else None)
         growth = [c.figure.value if c else None for c in growth_changes]
         kind = ChartKind.LINE if len(points) > MAX_BARS else ChartKind.BAR
         if (kind is ChartKind.BAR and not ind.is_rate
-                and self.choice.comparison is not Comparison.NONE
                 and sum(g is not None for g in growth) >= 2):
             kind = ChartKind.BAR_LINE
             series.append(Series(f"{word}增长", tuple(growth), "%", 1,
@@ -112,13 +112,14 @@ class ChartSlides(ThemeBase):
         last = known_points[-1]
         first = known_points[0]
         region = self._region(sel.main_region)
-        lines = [level_sentence(ind, last, region) + "。"]
-        changes: list[Change] = []
-        yoy = growth_changes[points.index(last)]
-        if yoy is not None:
-            lines[0] = lines[0][:-1] + "," + yoy.phrase + "。"
-            changes.append(yoy)
-        long_run = cagr(ind, first, last)
+        # the comparison the recipe asks for, as on every card: the title and first sentence
+        # say it; 年均 follows as a sentence of its own
+        point_change = (self._change(ind, last, known_points)
+                        if mode in (Comparison.YOY, Comparison.PREVIOUS) else None)
+        long_run = cagr(ind, first, last) if mode is not Comparison.NONE else None
+        lines = [level_sentence(ind, last, region)
+                 + ("," + point_change.phrase if point_change else "") + "。"]
+        changes = [point_change] if point_change else []
         if long_run is not None:
             lines.append(cagr_sentence(ind, long_run, region) + "。")
             changes.append(long_run)
@@ -132,19 +133,17 @@ class ChartSlides(ThemeBase):
             lines.append(f"{steps}。")
         if last.note:
             lines.append(last.note + ("" if last.note.endswith("。") else "。"))
-        headline = level_clause(ind, last)
-        if long_run is not None:
-            headline += "," + long_run.phrase
-        elif yoy is not None:
-            headline += "," + yoy.phrase
+        lead = long_run if mode is Comparison.CAGR else (point_change or long_run)
+        headline = level_clause(ind, last) + ("," + lead.phrase if lead else "")
         unit = f"({ind.unit})" if ind.unit else ""
-        drawn = {ChartKind.LINE: "折线图", ChartKind.BAR_LINE: "柱状图(折线为同比增速)"
+        drawn = {ChartKind.LINE: "折线图", ChartKind.BAR_LINE: f"柱状图(折线为{word}增速)"
                  }.get(kind, "柱状图")
         chart = Chart(kind, f"{ind.name}{unit}", cats, tuple(series),
                       alt_text=f"{ind.name}{first.period.label}至{last.period.label}{drawn}。"
                       + "".join(lines), groups=groups)
         figures = [f for f in figs if f is not None] + [c.figure for c in changes]
-        figures += [c.figure for c in growth_changes if c is not None and c not in changes]
+        if kind is ChartKind.BAR_LINE:  # the growth line's labels are shown numbers too
+            figures += [c.figure for c in growth_changes if c is not None and c not in changes]
         return self._chart_slide(headline, chart, lines, figures, [ind])
 
     def _region_chart(self, sel: Selection) -> Slide | None:
@@ -172,7 +171,7 @@ class ChartSlides(ThemeBase):
         candidates = [ranking]
         own = sel.series[-1] if sel.series else None
         if own is not None and own.value is not None:
-            fact = self._fact(ind, own, sel, sel.series)
+            fact = self._fact(ind, own, sel.series)
             lines.insert(0, self._sentence(fact))
             figures[:0] = [level_figure(ind, own), *([fact.change.figure] if fact.change
                                                      else [])]

@@ -3,7 +3,7 @@
 Rules (each tested in tests/test_narrative.py with the seed article's own sentences):
 - a level: 「2025年全市工业开票销售收入预计达9000亿元左右」; the source's approximation word kept;
 - growth of a value: 同比增长 / 下降 X%, 与上年持平; 翻番 or 增长X倍 once it has doubled;
-- change of a rate or share: 提高 / 下降 X 个百分点, never 增长 X%;
+- change of a rate or share: 提高 / 下降 X 个百分点 (个千分点 for ‰), never 增长 X%;
 - 年均增长 X% (CAGR) over a span of years;
 - thresholds crossed: 「连跨7000亿元、8000亿元两个千亿级台阶」;
 - no change is claimed when its base is missing, bounded (超/以上/余) or not positive.
@@ -28,6 +28,7 @@ from xzbrief.deck.wording import (
     growth_phrase,
     multiple_phrase,
     points_phrase,
+    points_word,
     rounded,
     split_figure,
 )
@@ -110,15 +111,16 @@ def compare(ind: Indicator, cur: Observation, base: Observation | None,
     assert cur.value is not None and base.value is not None
     if prefix is None:
         prefix = f"较{base.period.label}"
-    cur_txt = format_number(cur.value, ind.decimals)
-    base_txt = format_number(base.value, ind.decimals)
+    # the method shows the exact inputs the change was computed from, as cagr() does
+    cur_txt = format_number(cur.value)
+    base_txt = format_number(base.value)
     approx = cur.qualifier in APPROXIMATE
     now, then = exact(cur.value), exact(base.value)
     if ind.is_rate:
         value = rounded(now - then)
-        phrase = points_phrase(value, prefix, approx)
-        unit = "个百分点"
-        method = f"{cur_txt} − {base_txt} = {format_rate(value)}个百分点"
+        phrase = points_phrase(value, prefix, approx, ind.unit)
+        unit = points_word(ind.unit)
+        method = f"{cur_txt} − {base_txt} = {format_rate(value)}{unit}"
     else:
         ratio = now / then
         value = rounded((ratio - 1) * 100)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
-from xzbrief.dataset.periods import Period
+from xzbrief.dataset.periods import Period, PeriodKind
 from xzbrief.deck import grid
 from xzbrief.deck.model import Card, Figure, Slide
 from xzbrief.deck.narrative import (
@@ -57,6 +57,13 @@ class ThemeBase:
     def _region(self, name: str) -> str:
         return region_label(region_of(self.dataset, name), name)
 
+    def _word(self, kind: PeriodKind) -> str:
+        """How a change against the recipe's base is named: 同比, or 较上期 as 比上年 for
+        years and 环比 for months and quarters."""
+        if self.choice.comparison is not Comparison.PREVIOUS:
+            return "同比"
+        return "比上年" if kind is PeriodKind.YEAR else "环比"
+
     def _change(self, ind: Indicator, obs: Observation,
                 series: Sequence[Observation]) -> Change | None:
         """The comparison the recipe asks for, when the data allows it honestly."""
@@ -71,15 +78,15 @@ class ThemeBase:
                                  else obs.period.previous())
         base = next((o for o in earlier if o.period == target), None)
         if base is not None:
-            prefix = "同比" if mode is Comparison.YOY else (
-                "比上年" if obs.period.kind.value == "year" else "环比")
-            return compare(ind, obs, base, prefix)
-        if earlier:  # an older base only (e.g. 2020 -> 2025): say which year
-            return compare(ind, obs, earlier[-1])
+            return compare(ind, obs, base, self._word(obs.period.kind))
+        # an older base only (e.g. 2020 -> 2025): say which year; only the same part of an
+        # earlier year (1—11月 against 1—10月 compares unlike spans)
+        older = [o for o in earlier if o.period.index == obs.period.index]
+        if older:
+            return compare(ind, obs, older[-1])
         return None
 
-    def _fact(self, ind: Indicator, obs: Observation, sel: Selection,
-              series: Sequence[Observation]) -> Fact:
+    def _fact(self, ind: Indicator, obs: Observation, series: Sequence[Observation]) -> Fact:
         region = self._region(obs.region)
         label = ind.name if region == "全市" else f"{obs.region}{ind.name}"
         change = self._change(ind, obs, series)
@@ -89,15 +96,20 @@ class ThemeBase:
         return Fact(ind, obs, label, change, headline)
 
     def _facts(self, sel: Selection) -> list[Fact]:
+        """The main region's latest figure, then every other region's."""
         out: list[Fact] = []
         if sel.series and sel.series[-1].value is not None:
-            out.append(self._fact(sel.indicator, sel.series[-1], sel, sel.series))
+            out.append(self._fact(sel.indicator, sel.series[-1], sel.series))
+        return out + self._region_facts(sel)
+
+    def _region_facts(self, sel: Selection) -> list[Fact]:
+        out: list[Fact] = []
         for obs in sel.by_region:
             # the base of a region's change: its own actuals and estimates, one per period,
             # never a target (邳州市 2024 目标 200 is not what 2025 grew from)
             theirs = one_per_period([o for o in sel.all_obs if o.region == obs.region
                                      and o.status is not Status.TARGET])
-            out.append(self._fact(sel.indicator, obs, sel, theirs))
+            out.append(self._fact(sel.indicator, obs, theirs))
         return out
 
     def _card(self, fact: Fact, note: str | None = None) -> Card:
@@ -123,16 +135,12 @@ class ThemeBase:
     # --- shared -----------------------------------------------------------------------------
     @staticmethod
     def _title(candidates: list[str], fallback: str, subjects: Sequence[str] = ()) -> str:
-        """The conclusion as title, in one line at ≥ 22 pt: two clauses if they fit, else one,
-        else the fallback."""
-        width = grid.TITLE.w
-        joined = merge_clauses(candidates[:2], subjects[:2])
-        for option in (joined, candidates[0] if candidates else "", fallback):
-            if option and fits_one_line(option, width, grid.TITLE_MIN):
-                return option
-        first = candidates[0] if candidates else fallback
-        clause = first.split(",")[0]
-        return clause if fits_one_line(clause, width, grid.TITLE_MIN) else fallback
+        """The conclusion as title, in one line at ≥ 22 pt: two conclusions if they fit, else
+        the first, else its first clause (still a conclusion), else the fallback."""
+        first = candidates[0] if candidates else ""
+        options = (merge_clauses(candidates[:2], subjects[:2]), first, first.split(",")[0])
+        return next((o for o in options if o and fits_one_line(o, grid.TITLE.w, grid.TITLE_MIN)),
+                    fallback)
 
     def _footnotes(self, figures: Sequence[Figure], inds: Sequence[Indicator],
                    extra: Sequence[str] = ()) -> tuple[str, ...]:

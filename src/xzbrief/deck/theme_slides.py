@@ -58,7 +58,9 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
             if made_chart:
                 known = [o for o in sel.series if o.value is not None]
                 if known:
-                    leads[code] = self._fact(sel.indicator, known[-1], sel, sel.series)
+                    leads[code] = self._fact(sel.indicator, known[-1], sel.series)
+                if ranking is None and sel.by_region:  # too few to rank: cards, not nothing
+                    facts_of[code] = self._region_facts(sel)
             elif code in with_parts:
                 pending.add(code)
             else:
@@ -70,7 +72,7 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
                 charts.append(slide)
                 last = total.series[-1] if total.series else None
                 if parent in pending and last is not None and last.value is not None:
-                    leads[parent] = self._fact(total.indicator, last, total, total.series)
+                    leads[parent] = self._fact(total.indicator, last, total.series)
                 continue
             if parent in pending:
                 facts_of[parent] = self._facts(total)

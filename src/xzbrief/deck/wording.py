@@ -12,8 +12,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from xzbrief.dataset.model import QUALIFIERS_BEFORE
 from xzbrief.dataset.numbers import plain_number
 
-FLAT_PCT = 0.05  # |growth| below this (in %) reads as 持平 at one decimal
-
 
 def format_number(value: float, decimals: int | None = None) -> str:
     """As Excel shows the stored value (15 significant digits, nothing invented), or rounded
@@ -22,8 +20,8 @@ def format_number(value: float, decimals: int | None = None) -> str:
         raise ValueError(f"not a finite number: {value}")
     if decimals is None:
         return plain_number(value)
-    exact = Decimal(f"{value:.15g}")
-    text = format(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP), "f")
+    text = format(exact(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP),
+                  "f")
     if text.startswith("-") and Decimal(text) == 0:
         text = text[1:]
     return text
@@ -48,12 +46,7 @@ def format_rate(value: float) -> str:
 def format_figure(value: float, unit: str, qualifier: str = "",
                   decimals: int | None = None) -> str:
     """A level with its unit and the source's own approximation word."""
-    number = format_number(value, decimals)
-    if qualifier == "余":
-        return f"{number}余{unit}"
-    if qualifier in QUALIFIERS_BEFORE:
-        return f"{qualifier}{number}{unit}"
-    return f"{number}{unit}{qualifier}"
+    return "".join(split_figure(value, unit, qualifier, decimals))
 
 
 def split_figure(value: float, unit: str, qualifier: str = "",
@@ -78,20 +71,27 @@ def flat_phrase(prefix: str) -> str:
 
 def growth_phrase(pct: float, prefix: str = "同比", approx: bool = False) -> str:
     """同比增长9.6% / 同比下降3.2% / 与上年持平 — ``pct`` is the change in percent, shown
-    with one decimal rounded half-up; below 0.05 it reads as 持平. ``approx`` (the value is
+    with one decimal rounded half-up; what rounds to 0.0 reads as 持平. ``approx`` (the value is
     itself approximate, 9000亿元左右) says 增长约9.8%."""
-    if abs(pct) < FLAT_PCT:
+    if rounded(exact(abs(pct))) == 0:
         return flat_phrase(prefix)
     word = ("增长" if pct > 0 else "下降") + ("约" if approx else "")
     return f"{prefix}{word}{format_rate(abs(pct))}%"
 
 
-def points_phrase(diff: float, prefix: str = "", approx: bool = False) -> str:
-    """A change of a rate or share: 提高1.3个百分点 / 下降0.5个百分点 / 持平."""
-    if abs(diff) < FLAT_PCT:
+def points_word(unit: str) -> str:
+    """What a rate changes by: 个百分点 for %, 个千分点 for ‰ (出生率 5‰ -> 6‰ is 1个千分点)."""
+    return "个千分点" if unit.strip() == "‰" else "个百分点"
+
+
+def points_phrase(diff: float, prefix: str = "", approx: bool = False,
+                  unit: str = "%") -> str:
+    """A change of a rate or share: 提高1.3个百分点 / 下降0.5个千分点 / 持平; ``diff`` is
+    in the rate's own unit."""
+    if rounded(exact(abs(diff))) == 0:
         return flat_phrase(prefix) if prefix else "持平"
     word = ("提高" if diff > 0 else "下降") + ("约" if approx else "")
-    return f"{prefix}{word}{format_rate(abs(diff))}个百分点"
+    return f"{prefix}{word}{format_rate(abs(diff))}{points_word(unit)}"
 
 
 def multiple_phrase(ratio: float, prefix: str = "") -> str | None:
