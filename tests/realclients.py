@@ -108,6 +108,8 @@ def every_kind_sheets() -> dict[str, list[list[Any]]]:
     for k, (y, m) in enumerate(months):
         value = None if (y, m) == (2024, 7) else round(30 + 2.5 * (k % 6) + 0.7 * k, 1)
         data.append(["GY03", "徐州市", f"{y}年{m}月", value, "实际", None, None])
+    for m, target in ((4, 55.0), (5, 52.0), (6, 56.0)):  # a line chart with a target
+        data.append(["GY03", "徐州市", f"2025年{m}月", target, "目标", None, None])
 
     # 产业集群: parts of a total at one period (doughnut) and over five years (stacked)
     add("JQ00", "“343”创新产业集群规模", "亿元", "产业集群", short="集群规模")
@@ -133,7 +135,7 @@ def every_kind_sheets() -> dict[str, list[list[Any]]]:
     # 县区: ranked bars, with the city's own figure
     add("QY01", "规上工业企业数量", "家", "县区", short="规上企业", source="市统计局")
     for r, v in zip(COUNTIES, [310, 420, 380, 450, 620, 700], strict=True):
-        data.append(["QY01", r, "2025年", v, "实际", None, None])
+        data.append(["QY01", r, "2025年", v, "预计" if r == "沛县" else "实际", None, None])
     data.append(["QY01", "徐州市", "2020年", 2000, "实际", None, None])
     data.append(["QY01", "徐州市", "2025年", 4000, "预计", None, None])
 

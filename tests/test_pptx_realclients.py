@@ -42,7 +42,7 @@ CHART_TYPES = {
     ChartKind.BAR_LINE: XL_CHART_TYPE.COLUMN_CLUSTERED,  # the first plot; the line is the 2nd
     ChartKind.STACKED: XL_CHART_TYPE.COLUMN_STACKED,
     ChartKind.HBAR: XL_CHART_TYPE.BAR_CLUSTERED,
-    ChartKind.LINE: XL_CHART_TYPE.LINE_MARKERS,
+    ChartKind.LINE: XL_CHART_TYPE.LINE,  # python-pptx says LINE once a series (the target) has no marks
     ChartKind.DOUGHNUT: XL_CHART_TYPE.DOUGHNUT,
 }
 
@@ -99,6 +99,20 @@ def test_every_chart_kind_with_clean_values(built: Built) -> None:
         got = [v for plot in chart.plots for s in plot.series for v in s.values]
         assert sorted(map(repr, got)) == sorted(map(repr, expected))
     assert seen == set(ChartKind)
+
+
+def test_a_line_chart_draws_its_target_dashed_without_labels(built: Built) -> None:
+    prs = Presentation(str(built.path))
+    (chart,) = [s.chart for slide, model in zip(prs.slides, built.deck.slides, strict=True)
+                if model.chart is not None and model.chart.kind is ChartKind.LINE
+                for s in slide.shapes if s.has_chart]
+    actual, target = chart.plots[0].series
+    assert target.name == "目标"
+    assert target._element.xpath("c:spPr/a:ln/a:prstDash/@val") == ["dash"]
+    assert target._element.xpath("c:marker/c:symbol/@val") == ["none"]
+    assert target._element.xpath("c:dLbls") == []  # its numbers are in the text
+    assert actual._element.xpath("c:dLbls/c:showVal/@val") == ["1"]
+    assert actual._element.xpath("c:spPr/a:ln/a:prstDash") == []
 
 
 def test_bar_line_has_its_line_on_a_secondary_axis(built: Built) -> None:

@@ -76,6 +76,11 @@ class Series:
             raise ValueError(f"series {self.name!r}: {len(self.statuses)} statuses for "
                              f"{len(self.values)} values")
 
+    @property
+    def is_target(self) -> bool:
+        """A target series: drawn as a dashed outline, without labels of its own."""
+        return bool(self.statuses) and all(st is Status.TARGET for st in self.statuses)
+
 
 @dataclass(frozen=True)
 class Chart:

@@ -3,6 +3,7 @@ fills (estimates lighter, targets as outlines), data labels, quiet axes, fonts, 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from lxml import etree
@@ -17,6 +18,7 @@ from xzbrief.dataset.model import Status
 from xzbrief.deck.grid import EMU_PER_PT
 from xzbrief.deck.model import Chart, ChartKind, Series
 from xzbrief.deck.textfit import text_width
+from xzbrief.deck.wording import format_number
 from xzbrief.render.fonts import set_fonts, style_font
 from xzbrief.render.layout import ESTIMATE_TINT, ChartBlock, tint
 
@@ -25,11 +27,22 @@ AXIS_SIZE = 12
 TITLE_SIZE = 14
 
 
+def label_decimals(series: Series) -> int:
+    """The decimals of a series' labels: its own, or as many as its values need."""
+    if series.decimals is not None:
+        return series.decimals
+    return max((_decimals_needed(v) for v in series.values if v is not None), default=0)
+
+
+def label_text(value: float, series: Series) -> str:
+    """A data label as PowerPoint shows it under number_format (half-up, % for rates)."""
+    text = format_number(value, label_decimals(series))
+    return text + "%" if series.unit == "%" else text
+
+
 def number_format(series: Series) -> str:
     """Data-label format: the series' decimals (or as many as its values need), unit in %."""
-    decimals = series.decimals
-    if decimals is None:
-        decimals = max((_decimals_needed(v) for v in series.values if v is not None), default=0)
+    decimals = label_decimals(series)
     body = "0" if decimals == 0 else "0." + "0" * decimals
     return f'{body}"%"' if series.unit == "%" else body
 
@@ -92,7 +105,7 @@ def fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
     sers = plot._element.findall(qn("c:ser"))
     for i, (s, ser) in enumerate(zip(series, sers, strict=True)):
         colour = block.colours[(i + colour_offset) % len(block.colours)]
-        if _is_target(s):
+        if s.is_target:
             sppr = (f"<c:spPr {NS_DECL}><a:noFill/><a:ln w=\"19050\"><a:solidFill>"
                     f'<a:srgbClr val="{block.colours[0]}"/></a:solidFill><a:prstDash val="dash"/>'
                     "</a:ln></c:spPr>")
@@ -103,12 +116,12 @@ def fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
         if old is not None:
             ser.remove(old)
         ser.find(qn("c:tx")).addnext(parse_xml(sppr))
-        if _is_target(s):
+        if s.is_target:
             continue
         anchor = ser.find(qn("c:invertIfNegative"))
         if anchor is None:
             anchor = ser.find(qn("c:spPr"))
-        fill = estimate_fill(block, colour)
+        fill = estimate_fill(colour)
         for k in reversed([k for k, st in enumerate(s.statuses) if st is Status.ESTIMATE]):
             anchor.addnext(parse_xml(
                 f'<c:dPt {NS_DECL}><c:idx val="{k}"/><c:invertIfNegative val="0"/>'
@@ -117,13 +130,9 @@ def fill_series(block: ChartBlock, plot: Any, series: tuple[Series, ...],
                 '</a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr></c:dPt>'))
 
 
-def estimate_fill(block: ChartBlock, colour: str) -> str:
+def estimate_fill(colour: str) -> str:
     """Estimates are drawn in a lighter tint of their series colour, with a dashed outline."""
-    return block.estimate_fill if colour == block.colours[0] else tint(colour, ESTIMATE_TINT)
-
-
-def _is_target(s: Series) -> bool:
-    return bool(s.statuses) and all(st is Status.TARGET for st in s.statuses)
+    return tint(colour, ESTIMATE_TINT)
 
 
 LABEL_POSITIONS = {XL_LABEL_POSITION.OUTSIDE_END: "outEnd", XL_LABEL_POSITION.INSIDE_END: "inEnd",
@@ -141,7 +150,7 @@ def add_labels(block: ChartBlock, plot: Any, series: tuple[Series, ...],
            f'<a:cs typeface="{_xml_attr(block.font_latin)}"/></a:defRPr>')
     pos = f'<c:dLblPos val="{LABEL_POSITIONS[position]}"/>' if position is not None else ""
     for s, ser in zip(series, sers, strict=True):
-        if _is_target(s):  # the outline shows the target; its number is in the text
+        if s.is_target:  # the outline shows the target; its number is in the text
             continue
         old = ser.find(qn("c:dLbls"))
         if old is not None:
@@ -219,18 +228,18 @@ def label_background(dlbls: Any, fill: str = "FFFFFF") -> None:
 def labels_inside_targets(block: ChartBlock, plot: Any, series: tuple[Series, ...]) -> None:
     """Where a target outline stands around a bar, the bar's number goes inside the bar's
     top (white on the full colour, dark on the estimate tint) so the outline cannot cross it."""
-    target = next((s for s in series if _is_target(s)), None)
+    target = next((s for s in series if s.is_target), None)
     if target is None:
         return
     for s, ps in zip(series, plot.series, strict=False):
-        if _is_target(s) or s.as_line:
+        if s.is_target or s.as_line:
             continue
         for k, (v, t) in enumerate(zip(s.values, target.values, strict=True)):
             if v is None or t is None:
                 continue
             estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
             colour = block.colours[series.index(s) % len(block.colours)]
-            fill = estimate_fill(block, colour) if estimate else colour
+            fill = estimate_fill(colour) if estimate else colour
             point_label(block, ps, k, label_colour(fill, block.text_color),
                          XL_LABEL_POSITION.INSIDE_END, number_format(s))
 
@@ -324,13 +333,12 @@ def write_bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = Fals
     if horizontal:  # PowerPoint draws the first category at the bottom: rank from the top
         chart = Chart(chart.kind, chart.title, tuple(reversed(chart.categories)),
                       tuple(_reverse(s) for s in series), chart.alt_text)
-        block = ChartBlock(block.rect, chart, block.colours, block.estimate_fill,
-                           block.text_color, block.font_latin, block.font_ea)
+        block = replace(block, chart=chart)
         series = chart.series
     gf = add_frame(slide, block, kind, series)
     plot = gf.chart.plots[0]
     plot.gap_width = 60 if len(chart.categories) > 3 else 120
-    has_target = any(_is_target(s) for s in series)
+    has_target = any(s.is_target for s in series)
     if has_target:  # the target outline stands around the actual bar
         plot.overlap = 100
     elif len(series) > 1 and kind != XL_CHART_TYPE.COLUMN_STACKED:
@@ -341,14 +349,14 @@ def write_bars(slide: Any, block: ChartBlock, kind: Any, horizontal: bool = Fals
             else XL_LABEL_POSITION.OUTSIDE_END)
     if stacked:  # numbers on the bars themselves: white on dark fills, dark on light ones
         for i, (s, ps) in enumerate(zip(series, plot.series, strict=True)):
-            if _is_target(s):
+            if s.is_target:
                 continue
             colour = block.colours[i % len(block.colours)]
             style_font(ps.data_labels.font, block.font_latin, block.font_ea, LABEL_SIZE,
                        label_colour(colour, block.text_color))
             for k, st in enumerate(s.statuses):
                 if st is Status.ESTIMATE and s.values[k] is not None:
-                    point_label(block, ps, k, label_colour(estimate_fill(block, colour),
+                    point_label(block, ps, k, label_colour(estimate_fill(colour),
                                                             block.text_color),
                                  XL_LABEL_POSITION.CENTER, number_format(s))
     else:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -55,12 +56,21 @@ def write_stacked(slide: Any, block: ChartBlock) -> Any:
 def write_line(slide: Any, block: ChartBlock) -> Any:
     gf = add_frame(slide, block, XL_CHART_TYPE.LINE_MARKERS, block.chart.series)
     plot = gf.chart.plots[0]
-    for i, ps in enumerate(plot.series):
-        ps.format.line.color.rgb = RGBColor.from_string(block.colours[i % len(block.colours)])
-        ps.format.line.width = Pt(2.25)
+    for i, (s, ps) in enumerate(zip(block.chart.series, plot.series, strict=True)):
+        line = ps.format.line
         ps.smooth = False
+        if s.is_target:  # as on bar charts: the brand colour, dashed, no marks or labels
+            line.color.rgb = RGBColor.from_string(block.colours[0])
+            line.width = Pt(1.5)
+            line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            ps.marker.style = XL_MARKER_STYLE.NONE
+            continue
+        line.color.rgb = RGBColor.from_string(block.colours[i % len(block.colours)])
+        line.width = Pt(2.25)
     add_labels(block, plot, block.chart.series, XL_LABEL_POSITION.ABOVE)
     for s, ps in zip(block.chart.series, plot.series, strict=True):
+        if s.is_target:
+            continue
         label_background(ps._element.dLbls)
         for k in quiet_points(s):
             hide_point_label(ps, k)

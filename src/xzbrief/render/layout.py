@@ -80,7 +80,6 @@ class ChartBlock:
     rect: Rect
     chart: Chart
     colours: tuple[str, ...]  # series colours
-    estimate_fill: str  # lighter tint for estimate points
     text_color: str
     font_latin: str
     font_ea: str
@@ -335,8 +334,8 @@ class SlideLayouter:
     def chart_block(self, chart: Chart, rect: Rect) -> ChartBlock:
         p = self.p
         colours = (p.primary, p.secondary, p.neutral, *p.accents[3:])
-        return ChartBlock(rect, chart, colours, tint(p.primary, ESTIMATE_TINT), p.text,
-                          self.brand.font_latin, self.brand.font_ea)
+        return ChartBlock(rect, chart, colours, p.text, self.brand.font_latin,
+                          self.brand.font_ea)
 
     def _chart(self, slide: Slide) -> list[Block]:
         assert slide.chart is not None

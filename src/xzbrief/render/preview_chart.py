@@ -7,33 +7,27 @@ import math
 
 from xzbrief.dataset.model import Status
 from xzbrief.deck.grid import Rect
-from xzbrief.deck.model import ChartKind, Series
+from xzbrief.deck.model import ChartKind
 from xzbrief.deck.textfit import text_width
+from xzbrief.deck.wording import format_number
 from xzbrief.render.chart_combo import bar_line_scales
 from xzbrief.render.chart_parts import (
+    AXIS_SIZE,
+    LABEL_SIZE,
+    TITLE_SIZE,
     estimate_fill,
     label_colour,
     label_skip,
-    number_format,
+    label_text,
     quiet_points,
 )
 from xzbrief.render.display import DLine, DRect, DText, DWedge, Primitive
 from xzbrief.render.layout import ChartBlock
 
-LABEL = 10.0
-AXIS = 10.0
-TITLE = 12.0
-
-
-def _fmt(value: float, series: Series) -> str:
-    fmt = number_format(series)
-    decimals = len(fmt.split(".")[1].split('"')[0]) if "." in fmt else 0
-    text = f"{value:.{decimals}f}"
-    return text + "%" if series.unit == "%" else text
-
-
-def _is_target(s: Series) -> bool:
-    return bool(s.statuses) and all(st is Status.TARGET for st in s.statuses)
+# the chart's own text sizes, as the PPTX chart writes them
+LABEL = float(LABEL_SIZE)
+AXIS = float(AXIS_SIZE)
+TITLE = float(TITLE_SIZE)
 
 
 def chart_primitives(block: ChartBlock) -> list[Primitive]:
@@ -63,9 +57,12 @@ def add_legend(block: ChartBlock, rect: Rect) -> list[Primitive]:
     x = rect.x + (rect.w - sum(widths)) / 2
     for i, (s, w) in enumerate(zip(block.chart.series, widths, strict=True)):
         colour = block.colours[1] if s.as_line else block.colours[i % len(block.colours)]
-        if _is_target(s):
+        if s.is_target and block.chart.kind is ChartKind.LINE:
+            items.append(DLine(((x, rect.y + 8), (x + 12, rect.y + 8)), block.colours[0], 1.5,
+                               True))
+        elif s.is_target:
             items.append(DRect(x, rect.y + 4, 12, 8, None, block.colours[0], 1, True))
-        elif s.as_line:
+        elif s.as_line or block.chart.kind is ChartKind.LINE:
             items.append(DLine(((x, rect.y + 8), (x + 12, rect.y + 8)), colour, 2))
         else:
             items.append(DRect(x, rect.y + 4, 12, 8, colour))
@@ -96,9 +93,9 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
     if scales is not None:
         top = scales[0][1]
     top = top or 1.0
-    target = next((s for s in bars if _is_target(s)), None)
+    target = next((s for s in bars if s.is_target), None)
     group = plot.w / max(n, 1)
-    real = [s for s in bars if not _is_target(s)]
+    real = [s for s in bars if not s.is_target]
     slots = 1 if stacked or len(real) <= 1 else len(real)
     bar_w = group * 0.62 / slots
     out.append(DLine(((plot.x, base_y), (plot.right, base_y)), "BFBFBF", 0.75))
@@ -116,7 +113,7 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
             if v is None:
                 continue
             h = max(v, 0.0) / top * height
-            if _is_target(s):
+            if s.is_target:
                 x = cx - bar_w * slots / 2
                 out.append(DRect(x, base_y - h, bar_w * slots, h, None, block.colours[0], 1,
                                  True))
@@ -125,7 +122,7 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
             y = base_y - h - (stack / top * height if stacked else 0)
             colour = block.colours[i % len(block.colours)]
             estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
-            fill = estimate_fill(block, colour) if estimate else colour
+            fill = estimate_fill(colour) if estimate else colour
             out.append(DRect(x, y, bar_w, h, fill, colour if estimate else None, 1, estimate))
             inside = stacked or (target is not None and target.values[k] is not None)
             if stacked:
@@ -135,7 +132,7 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
             else:
                 label_y = y - LABEL * 1.4
             ink = label_colour(fill, block.text_color) if inside else block.text_color
-            out.append(DText(x - 10, label_y, bar_w + 20, LABEL * 1.3, (_fmt(v, s),), LABEL,
+            out.append(DText(x - 10, label_y, bar_w + 20, LABEL * 1.3, (label_text(v, s),), LABEL,
                              ink, align="c"))
             if stacked:
                 stack += v
@@ -162,17 +159,22 @@ def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Pr
             lo, hi = scales[1]
         else:
             lo, hi = min(lo, 0.0), hi + 0.2 * spread
-        colour = block.colours[1] if chart.kind is ChartKind.BAR_LINE else block.colours[0]
+        # as the PPTX line chart: each series in its colour, a target dashed without marks
+        colour = block.colours[1] if chart.kind is ChartKind.BAR_LINE else \
+            block.colours[0] if s.is_target else \
+            block.colours[chart.series.index(s) % len(block.colours)]
         coords = [(plot.x + group * (k + 0.5), base_y - (v - lo) / (hi - lo) * height)
                   for k, v in pts]
         for run in _runs(pts, coords):
             if len(run) > 1:
-                out.append(DLine(tuple(run), colour, 2))
+                out.append(DLine(tuple(run), colour, 1.5 if s.is_target else 2, s.is_target))
+        if s.is_target:
+            continue
         quiet = set(quiet_points(s))
         for (k, v), (x, y) in zip(pts, coords, strict=True):
             out.append(DRect(x - 3, y - 3, 6, 6, colour))
             if k not in quiet:
-                out.append(DText(x - 30, y - LABEL * 1.7, 60, LABEL * 1.3, (_fmt(v, s),),
+                out.append(DText(x - 30, y - LABEL * 1.7, 60, LABEL * 1.3, (label_text(v, s),),
                                  LABEL, block.text_color, align="c"))
     return out
 
@@ -207,11 +209,13 @@ def _hbars(block: ChartBlock, plot: Rect) -> list[Primitive]:
         if v is None:
             continue
         w = max(v, 0.0) / top * width
-        estimate = s.statuses and s.statuses[k] is Status.ESTIMATE
+        estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
+        colour = block.colours[0]
         out.append(DRect(plot.x + label_w, y + row * 0.2, w, row * 0.6,
-                         block.estimate_fill if estimate else block.colours[0]))
+                         estimate_fill(colour) if estimate else colour,
+                         colour if estimate else None, 1, estimate))
         out.append(DText(plot.x + label_w + w + 4, y + row * 0.2, 60, row * 0.6,
-                         (_fmt(v, s),), LABEL, block.text_color, anchor="m"))
+                         (label_text(v, s),), LABEL, block.text_color, anchor="m"))
     return out
 
 
@@ -233,7 +237,8 @@ def _doughnut(block: ChartBlock, plot: Rect) -> list[Primitive]:
         mid = math.radians(start + sweep / 2)
         lr = radius * 0.775
         lx, ly = cx + lr * math.sin(mid), cy - lr * math.cos(mid)
-        out.append(DText(lx - 25, ly - 7, 50, 14, (f"{v / total * 100:.1f}%",), LABEL,
+        share = format_number(v / total * 100, 1)  # half-up, as PowerPoint's 0.0%
+        out.append(DText(lx - 25, ly - 7, 50, 14, (f"{share}%",), LABEL,
                          label_colour(colour, block.text_color), True, "c"))
         start += sweep
     lx = plot.right - legend_w + 8
