@@ -137,3 +137,14 @@ def test_the_deck_writer_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(pptx_writer, "atomic_write_bytes", real)
     pptx_writer.write_pptx(deck, load_brand("政务红"), target)
     assert target.read_bytes().startswith(b"PK")
+
+
+def test_a_read_only_target_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "汇报.pptx"
+    target.write_bytes(b"old deck")
+    target.chmod(0o444)
+    written: list[Path] = []
+    with pytest.raises(SaveBlocked):
+        atomic_write(target, written.append)
+    assert written == []  # no deck built for nothing, no read-only temp left to remove
+    assert target.read_bytes() == b"old deck" and leftovers(tmp_path) == []

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -188,6 +189,10 @@ def test_template_passes_check_cleanly(tmp_path: Path) -> None:
     done = run("dataset", "template", str(out))
     assert done.returncode == 0, done.stderr
     assert out.is_file()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask  # colleagues can open it
+    assert [p.name for p in tmp_path.iterdir()] == ["模板.xlsx"]  # no temp left
     check = run("dataset", "check", str(out))
     assert check.returncode == 0
     m = SUMMARY_ZH.match(check.stdout.strip())

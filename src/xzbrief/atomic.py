@@ -53,6 +53,8 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     if not folder.is_dir():
         raise SaveBlocked(path, "所在文件夹不存在", "its folder does not exist",
                           Path.home() / path.name)
+    if path.exists() and _read_only(path):  # before any work, and whoever runs it
+        raise SaveBlocked(path, "文件是只读的", "the file is read-only", free_name(path))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".xzbrief-", suffix=path.suffix + ".tmp",
                                         dir=folder)
@@ -63,13 +65,23 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        _set_mode(tmp, path)
-        with tmp.open("rb+") as fh:
+        with tmp.open("rb+") as fh:  # while the temp is still ours to write (0600)
             os.fsync(fh.fileno())
+        _set_mode(tmp, path)
         _replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _read_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+# read once, at import: os.umask sets the whole process's mask, and worker threads write files
+UMASK = _read_umask()
 
 
 def _set_mode(tmp: Path, path: Path) -> None:
@@ -78,9 +90,7 @@ def _set_mode(tmp: Path, path: Path) -> None:
     try:
         mode = path.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = 0o666 & ~UMASK
     os.chmod(tmp, mode)
 
 
@@ -95,8 +105,6 @@ def _read_only(path: Path) -> bool:
 
 
 def _replace(tmp: Path, path: Path) -> None:
-    if path.exists() and _read_only(path):
-        raise SaveBlocked(path, "文件是只读的", "the file is read-only", free_name(path))
     for attempt in range(RETRIES):
         try:
             os.replace(tmp, path)

@@ -8,8 +8,6 @@ same: styled headers under a merged title, frozen panes, column widths, drop-dow
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from xzbrief.atomic import atomic_write
 from xzbrief.dataset.columns import (
     DATA_COLUMNS,
     HIGHLIGHT_COLUMNS,
@@ -100,15 +99,7 @@ def write_workbook(content: WorkbookContent, path: Path) -> None:
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     wb.active = 1
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".xzbrief-", suffix=".xlsx", dir=path.parent or ".")
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    atomic_write(Path(path), wb.save)
 
 
 def _write_sheet(ws: Worksheet, content: WorkbookContent, columns: Sequence[Column],
