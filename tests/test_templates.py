@@ -5,6 +5,7 @@ broken template is made from a shipped one with python-pptx or zipfile in tmp_pa
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -240,10 +241,12 @@ def test_external_hyperlinks_are_removed(tmp_path: Path) -> None:
         rid = lay.part.relate_to("http://example.com", RT.HYPERLINK, is_external=True)
         lay.shapes._spTree.append(parse_xml(
             f'<p:sp {nsdecls("p", "a", "r")}><p:nvSpPr><p:cNvPr id="99" name="单位网站">'
-            f'<a:hlinkClick r:id="{rid}"/></p:cNvPr><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+            f'<a:hlinkClick r:id="{rid}"/><a:hlinkHover r:id="{rid}"/></p:cNvPr>'
+            '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
             f'<p:spPr><a:xfrm><a:off x="{Pt(700)}" y="{Pt(500)}"/><a:ext cx="{Pt(100)}" '
             f'cy="{Pt(20)}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>'
-            '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="zh-CN"/><a:t>单位网站</a:t>'
+            '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="zh-CN">'
+            f'<a:hlinkClick r:id="{rid}"/></a:rPr><a:t>单位网站</a:t>'
             "</a:r></a:p></p:txBody></p:sp>"))
 
     path = derived(tmp_path, add_link)
@@ -258,6 +261,16 @@ def test_external_hyperlinks_are_removed(tmp_path: Path) -> None:
         for name in zf.namelist():
             data = zf.read(name)
             assert b'TargetMode="External"' not in data, name
+        # and no part points at a relationship it no longer has (PowerPoint would "repair")
+        for name in zf.namelist():
+            if not name.endswith(".xml") or "_rels" in name:
+                continue
+            folder, _, file = name.rpartition("/")
+            rels = f"{folder}/_rels/{file}.rels"
+            known = set(re.findall(rb'Id="([^"]+)"', zf.read(rels))) \
+                if rels in zf.namelist() else set()
+            used = set(re.findall(rb'r:(?:id|embed|link|pict)="([^"]+)"', zf.read(name)))
+            assert used <= known, (name, used - known)
             assert b"example.com" not in data, name
 
 

@@ -132,10 +132,11 @@ def _external_links(zf: zipfile.ZipFile, members: tuple[str, ...],
         part = _source_part(name)
         if part in members:
             content = etree.fromstring(replace.get(part, zf.read(part)), _SAFE)
-            for tag in ("hlinkClick", "hlinkMouseOver"):
-                for link in list(content.iter(f"{{{NS_A}}}{tag}")):
-                    if link.get(f"{{{NS_R}}}id") in ids:
-                        link.getparent().remove(link)
+            # every element that points at a removed link (hlinkClick, hlinkHover, ...)
+            gone = set(ids)
+            for el in [e for e in content.iter() if isinstance(e.tag, str) and any(
+                    k.startswith(f"{{{NS_R}}}") and v in gone for k, v in e.attrib.items())]:
+                el.getparent().remove(el)
             replace[part] = etree.tostring(content, xml_declaration=True, encoding="UTF-8",
                                            standalone=True)
     return removed, refused
