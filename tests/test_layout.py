@@ -150,3 +150,23 @@ def test_tint() -> None:
     assert tint("C00000", 0) == "C00000"
     assert tint("C00000", 1) == "FFFFFF"
     assert tint("000000", 0.5) == "808080"
+
+
+def test_a_long_change_line_is_drawn_at_its_fitted_size_above_the_note(every: Deck) -> None:
+    from dataclasses import replace
+
+    from xzbrief.deck.textfit import fit_text
+    from xzbrief.render.layout import SlideLayouter
+
+    card = next(c for s in every.slides for c in s.cards if c.change is not None and c.note)
+    assert card.change is not None
+    long = replace(card.change, text="较2020年增长54.8%,增速居全省第一,连续三年保持两位数增长")
+    rect = Rect(60, 120, 260, 190)  # a card of a three-across row
+    blocks = SlideLayouter(load_brand("政务红"), every)._card(replace(card, change=long), rect)
+    change = next(b for b in blocks if isinstance(b, TextBlock) and b.name == "变化")
+    note = next(b for b in blocks if isinstance(b, TextBlock) and b.name == "备注")
+    text_run = change.paras[0].runs[-1]
+    fit = fit_text(long.text, rect.w - 28 - 20, 40, 16, 12, max_lines=2)
+    assert text_run.size == fit.size < 16  # shrunk as measured, not left at 16 pt
+    assert change.rect.h >= len(fit.lines) * text_run.size * change.spacing
+    assert change.rect.bottom <= note.rect.y  # the note starts below it

@@ -181,6 +181,32 @@ def test_content_layout_without_a_title_placeholder_is_a_clear_error(tmp_path: P
         load_brand(str(path))
 
 
+def test_a_closing_layout_without_a_title_placeholder_shows_its_title_in_both(
+        tmp_path: Path) -> None:
+    from xzbrief.deck import grid
+    from xzbrief.render.display import DText
+    from xzbrief.render.preview import deck_display
+
+    def drop_title(prs: Any) -> None:
+        lay = layout(prs, "结束")
+        for ph in list(lay.placeholders):
+            ph._element.getparent().remove(ph._element)
+
+    path = derived(tmp_path, drop_title)
+    prs, _, kinds = render(tmp_path, path)
+    closing = prs.slides[kinds.index(SlideKind.CLOSING)]
+    (box,) = [sh for sh in closing.shapes if sh.has_text_frame and sh.name == "标题"]
+    title = box.text_frame.text
+    assert title and box.left == Pt(grid.TITLE.x) and box.top == Pt(grid.TITLE.y)
+    book = write_workbook(tmp_path / "book.xlsx", basic_sheets())
+    dataset = load_dataset(book).dataset
+    assert dataset is not None
+    deck = plan_deck(dataset, Recipe(title="关于工业经济运行情况的汇报"))
+    shown = deck_display(deck, load_brand(str(path)))[-1]
+    (painted,) = [t for t in shown.items if isinstance(t, DText) and "".join(t.lines) == title]
+    assert (painted.x, painted.y) == (grid.TITLE.x, grid.TITLE.y)  # where the deck has it
+
+
 def test_reordered_layouts_are_still_found_by_name(tmp_path: Path) -> None:
     def reverse(prs: Any) -> None:
         lst = prs.slide_master._element.sldLayoutIdLst

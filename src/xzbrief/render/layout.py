@@ -114,6 +114,12 @@ class PlacedSlide:
     notes: str
     warnings: tuple[str, ...] = field(default=())
 
+    @property
+    def title_rect(self) -> Rect:
+        """Where the title stands: the layout's title placeholder, or the grid's title box
+        when the layout has none (both renderers draw it there)."""
+        return self.layout.title or grid.TITLE
+
 
 def tint(hex_colour: str, amount: float) -> str:
     """Mix with white: amount 0 = the colour, 1 = white."""
@@ -170,7 +176,7 @@ class SlideLayouter:
                            slide.notes, tuple(self.warnings))
 
     def _fit_title(self, title: str, layout: LayoutInfo) -> tuple[float, tuple[str, ...]]:
-        rect = layout.title or grid.TITLE
+        rect = layout.title or grid.TITLE  # as PlacedSlide.title_rect
         low = min(layout.title_size, max(grid.TITLE_MIN, layout.title_size * 0.7))
         fit = fit_title(title, rect.w, rect.h, layout.title_size, low)
         if not fit.fits:
@@ -313,12 +319,15 @@ class SlideLayouter:
             down = (card.change.value or 0) < 0
             arrow = "▲ " if up else ("▼ " if down else "")
             colour = RISE if up else (FALL if down else p.muted)
-            runs2 = (Run(arrow, 14, colour, True), Run(card.change.text, 16, p.text)) if arrow \
-                else (Run(card.change.text, 16, p.text),)
+            # measured at the size it is drawn: the arrow's room taken off the width
             fit = fit_text(card.change.text, inner.w - 20, 40, 16, 12, max_lines=2)
-            blocks.append(TextBlock(Rect(inner.x, y, inner.w, 24 * len(fit.lines)),
-                                    (Para(runs2),), name="变化"))
-            y += 22 * len(fit.lines) + 4
+            text_run = Run(card.change.text, fit.size, p.text)
+            runs2 = (Run(arrow, fit.size * 0.875, colour, True), text_run) if arrow \
+                else (text_run,)
+            change_h = fit.size * 1.25 * len(fit.lines)
+            blocks.append(TextBlock(Rect(inner.x, y, inner.w, change_h), (Para(runs2),),
+                                    spacing=1.25, name="变化", exact=True))
+            y += change_h + 4
         if card.note and y < inner.bottom - 12:
             fit = fit_text(card.note, inner.w, inner.bottom - y, 12, 10, spacing=1.25)
             if not fit.fits:

@@ -15,7 +15,6 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 
 from xzbrief.atomic import atomic_write_bytes
-from xzbrief.deck.grid import Rect
 from xzbrief.deck.model import Deck
 from xzbrief.render.brand import Brand
 from xzbrief.render.charts import add_chart
@@ -69,9 +68,8 @@ class PptxWriter:
                 ph._element.getparent().remove(ph._element)
         next_id = max((int(i) for i in tree.xpath("//p:cNvPr/@id")), default=1) + 1
         if not title_done and ps.title:
-            rect = ps.layout.title or Rect(36, 21.6, 806.4, 61.2)
-            tree.append(text_box(next_id, TextBlock(rect, self._title_paras(ps), anchor="m",
-                                                    name="标题"), self.fonts))
+            title = TextBlock(ps.title_rect, self._title_paras(ps), anchor="m", name="标题")
+            tree.append(text_box(next_id, title, self.fonts))
             next_id += 1
         for block in ps.blocks:
             if isinstance(block, ShapeBlock):

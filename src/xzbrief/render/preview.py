@@ -91,8 +91,8 @@ def _table(block: TableBlock) -> list[Primitive]:
 def slide_display(placed: PlacedSlide, brand: Brand) -> SlideDisplay:
     items: list[Primitive] = list(placed.layout.decor)
     lay = placed.layout
-    if lay.title is not None and placed.title:
-        t = lay.title
+    if placed.title:  # with or without a title placeholder, where the deck puts it
+        t = placed.title_rect
         items.append(DText(t.x, t.y, t.w, t.h, placed.title_lines, placed.title_size,
                            lay.title_color, lay.title_bold, lay.title_align, "m", 1.1))
     for idx, paras in placed.placeholders.items():
