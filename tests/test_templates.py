@@ -378,3 +378,33 @@ def test_an_external_link_written_with_single_quotes_is_still_caught(tmp_path: P
     with pytest.raises(TemplateError) as err:
         load_brand(str(path))
     assert "evil/share/x.png" in err.value.zh
+
+
+def test_the_templates_own_custom_properties_are_kept(tmp_path: Path) -> None:
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    label = "MSIP_Label_政务内部_Enabled"
+
+    def add_props(prs: Any) -> None:
+        xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+               '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+               'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+               '2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" '
+               f'pid="2" name="{label}"><vt:lpwstr>true</vt:lpwstr></property>'
+               '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" '
+               'name="xzbrief.brand"><vt:lpwstr>旧品牌</vt:lpwstr></property></Properties>')
+        part = Part(PackURI("/docProps/custom.xml"), "application/vnd.openxmlformats-"
+                    "officedocument.custom-properties+xml", prs.part.package, xml.encode())
+        prs.part.package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+    prs, _, _ = render(tmp_path, derived(tmp_path, add_props))
+    buf = io.BytesIO()
+    prs.save(buf)
+    with zipfile.ZipFile(buf) as zf:
+        custom = zf.read("docProps/custom.xml").decode("utf-8")
+    names = re.findall(r'name="([^"]+)"', custom)
+    pids = re.findall(r'pid="(\d+)"', custom)
+    assert names[0] == label and names.count("xzbrief.brand") == 1  # kept; ours replace
+    assert "旧品牌" not in custom and "xzbrief.dataset.sha256" in names
+    assert len(set(pids)) == len(pids)  # PowerPoint needs each pid once

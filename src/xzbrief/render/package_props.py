@@ -13,7 +13,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from defusedxml import ElementTree as SafeET
 from lxml import etree
@@ -64,14 +63,27 @@ def _figure_attrs(f: Figure) -> dict[str, str]:
             "inputs": " ".join(str(r) for r in f.derived_from), "method": f.method}
 
 
-def _custom_props_xml(props: dict[str, str]) -> bytes:
-    items = []
-    for pid, (name, value) in enumerate(props.items(), start=2):
-        items.append(f'<property fmtid="{FMTID}" pid="{pid}" name="{escape(name)}">'
-                     f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>")
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Properties xmlns="{NS_CUSTOM}" xmlns:vt="{NS_VT}">{"".join(items)}</Properties>'
-            ).encode()
+def _custom_props_xml(props: dict[str, str], template: bytes | None = None) -> bytes:
+    """Our properties after the template's own (an organisation's sensitivity label, say),
+    which are kept; an older deck's xzbrief.* properties are replaced."""
+    root = etree.Element(f"{{{NS_CUSTOM}}}Properties", nsmap={None: NS_CUSTOM, "vt": NS_VT})
+    if template is not None:
+        try:
+            old = etree.fromstring(template, etree.XMLParser(resolve_entities=False,
+                                                              no_network=True))
+        except etree.XMLSyntaxError:
+            old = None
+        for prop in [] if old is None else old.findall(f"{{{NS_CUSTOM}}}property"):
+            if not prop.get("name", "").startswith("xzbrief."):
+                root.append(prop)
+    pid = max((int(v) for p in root if (v := p.get("pid", "")).isdigit()), default=1)
+    for name, value in props.items():
+        pid += 1
+        prop = etree.SubElement(root, f"{{{NS_CUSTOM}}}property",
+                                {"fmtid": FMTID, "pid": str(pid), "name": name})
+        etree.SubElement(prop, f"{{{NS_VT}}}lpwstr").text = value
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                standalone=True))
 
 
 def write_properties(prs: Any, deck: Deck) -> None:
@@ -93,13 +105,13 @@ def write_properties(prs: Any, deck: Deck) -> None:
              "xzbrief.dataset.modified": info.dataset_modified, "xzbrief.brand": info.brand,
              "xzbrief.recipe": info.recipe_toml}
     package = prs.part.package
-    blob = _custom_props_xml(props)
     existing = next((rel for rel in package._rels.values()
                      if rel.reltype == RT.CUSTOM_PROPERTIES), None)
     if existing is not None:
-        existing.target_part._blob = blob
+        existing.target_part._blob = _custom_props_xml(props, existing.target_part.blob)
     else:
-        part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package, blob)
+        part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package,
+                    _custom_props_xml(props))
         package.relate_to(part, RT.CUSTOM_PROPERTIES)
     item = Part(package.next_partname("/customXml/item%d.xml"), "application/xml", package,
                 _provenance_xml(deck))
