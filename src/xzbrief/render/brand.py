@@ -10,7 +10,7 @@ layout (a title placeholder) is a clear error listing what is missing.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -63,9 +63,10 @@ class Palette:
     muted: str = "7F7F7F"
     accents: tuple[str, ...] = ()
 
-    def series(self, i: int) -> str:
-        colours = (self.primary, self.secondary, self.neutral, *self.accents[3:])
-        return colours[i % len(colours)]
+    @property
+    def chart_colours(self) -> tuple[str, ...]:
+        """Series colours in order: the brand's main, its accent, a neutral, then the rest."""
+        return (self.primary, self.secondary, self.neutral, *self.accents[3:])
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,5 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
             warnings.append(f"模板 {file} 没有「{LAYOUT_NAMES[role][0]}」版式,已改用"
                             f"「{found[fallback].name}」版式")
             base = found[fallback]
-            found[role] = LayoutInfo(role, base.name, base.index, base.title, base.title_size,
-                                     base.title_color, base.title_bold, base.title_align,
-                                     base.placeholders, base.decor, base.styles)
+            found[role] = replace(base, role=role)
     return found

@@ -244,7 +244,7 @@ def labels_inside_targets(block: ChartBlock, plot: Any, series: tuple[Series, ..
                          XL_LABEL_POSITION.INSIDE_END, number_format(s))
 
 
-def quiet_axes(gf: Any, hide_values: bool = True) -> None:
+def quiet_axes(gf: Any) -> None:
     """No gridlines, no dense value axis: the labels carry the numbers."""
     cs = gf.chart._chartSpace
     for ax in cs.iter(qn("c:valAx")):
@@ -252,7 +252,7 @@ def quiet_axes(gf: Any, hide_values: bool = True) -> None:
         if grid is not None:
             ax.remove(grid)
         secondary = ax.find(qn("c:tickLblPos")).get("val") == "none"
-        if hide_values and not secondary:  # the secondary axis must stay to scale the line
+        if not secondary:  # the secondary axis must stay to scale the line
             ax.find(qn("c:delete")).set("val", "1")
     for ax in cs.iter(qn("c:catAx")):
         grid = ax.find(qn("c:majorGridlines"))

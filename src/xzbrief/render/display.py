@@ -19,7 +19,6 @@ class DRect:
     line: str | None = None
     line_width: float = 0.75
     dashed: bool = False
-    radius: float = 0.0
 
 
 @dataclass(frozen=True)

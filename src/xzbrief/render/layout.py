@@ -342,8 +342,7 @@ class SlideLayouter:
     # --- charts, tables, bullets ----------------------------------------------------------
     def chart_block(self, chart: Chart, rect: Rect) -> ChartBlock:
         p = self.p
-        colours = (p.primary, p.secondary, p.neutral, *p.accents[3:])
-        return ChartBlock(rect, chart, colours, p.text, self.brand.font_latin,
+        return ChartBlock(rect, chart, p.chart_colours, p.text, self.brand.font_latin,
                           self.brand.font_ea)
 
     def _chart(self, slide: Slide) -> list[Block]:

@@ -35,8 +35,6 @@ from xzbrief.render.package_props import write_properties
 class PptxWriter:
     def __init__(self, brand: Brand) -> None:
         self.brand = brand
-        self.latin = brand.font_latin
-        self.ea = brand.font_ea
         self.fonts = Fonts(brand.font_latin, brand.font_ea)
 
     def render(self, deck: Deck) -> tuple[bytes, list[str]]:
