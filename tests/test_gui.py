@@ -133,6 +133,39 @@ def test_workbook_saved_on_disk_reloads_and_keeps_selection(qtbot, window, tmp_p
     item = window.selection_panel.indicator_item("SZ02")
     assert item is not None and item.checkState(0) == Qt.CheckState.Unchecked
     assert window.selection_panel.indicator_item("GY01").checkState(0) == Qt.CheckState.Checked
+    # the user is told, and the message stays while the replanned deck's size is shown beside
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=TIMEOUT)
+    assert window.statusBar().currentMessage() == "工作簿已更新,已重新读取"
+    assert window.deck_info.text().startswith(f"共 {len(window.session.deck.slides)} 页")
+
+
+def test_a_reload_never_swallows_an_open_under_way(qtbot, window, tmp_path):
+    first = write_workbook(tmp_path / "a.xlsx", basic_sheets())
+    open_and_wait(qtbot, window, first)
+    second = write_workbook(tmp_path / "b.xlsx", basic_sheets())
+    window.session.open_workbook(second)
+    window.session.reload()  # the watcher firing for a.xlsx while b.xlsx is read
+    qtbot.waitUntil(lambda: not window.runner.busy and window.session.workbook == second,
+                    timeout=TIMEOUT)
+    qtbot.wait(100)  # nothing late replaces it
+    assert window.session.workbook == second
+    assert "<b>b.xlsx</b>" in window.dataset_panel.file_label.text()
+    assert window.statusBar().currentMessage() != "正在读取工作簿…"
+
+
+def test_a_save_during_the_first_read_is_picked_up(qtbot, tmp_path):
+    from xzbrief.gui.watcher import WorkbookWatcher, signature
+
+    path = write_workbook(tmp_path / "data.xlsx", basic_sheets())
+    seen = signature(path)  # what the reader saw
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 9100
+    write_workbook(tmp_path / "new.xlsx", sheets)
+    os.replace(tmp_path / "new.xlsx", path)  # saved while it was being read
+    watcher = WorkbookWatcher(debounce_ms=50)
+    with qtbot.waitSignal(watcher.changed, timeout=TIMEOUT) as changed:
+        watcher.watch(path, seen)
+    assert changed.args == [path]
 
 
 def test_broken_save_lists_problems_and_keeps_the_last_good_data(qtbot, window, tmp_path):
@@ -225,9 +258,15 @@ def test_brand_gallery_switches_the_preview_brand(qtbot, window, basic_workbook)
     gallery = window.settings_panel.gallery
     blue = next(gallery.item(i) for i in range(gallery.count())
                 if gallery.item(i).text() == "科技蓝")
+    shown = window.slide_view.canvas.display
+    assert shown is not None
+    red_ink = {getattr(i, "fill", None) for i in shown.items}
     gallery.itemClicked.emit(blue)
-    qtbot.waitUntil(lambda: window.session.brand.name == "科技蓝", timeout=TIMEOUT)
-    assert window.session.displays[0].items  # repainted with the new brand
+    qtbot.waitUntil(lambda: window.slide_view.canvas.display is not shown, timeout=TIMEOUT)
+    blue_ink = {getattr(i, "fill", None) for i in window.slide_view.canvas.display.items}
+    primary = window.session.brand.palette.primary
+    assert primary in blue_ink and primary not in red_ink  # the slide on screen is repainted
+    assert gallery.currentItem().text() == "科技蓝"
     assert window.settings.brand == "科技蓝"
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -69,6 +70,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(split, 1)
         layout.addWidget(self.generate_bar)
         self.setCentralWidget(central)
+        # the deck's size stays in view; notices come and go beside it without replacing it
+        self.deck_info = QLabel()
+        self.statusBar().addPermanentWidget(self.deck_info)
         self.setAcceptDrops(True)
         self._make_actions()
         self.session.dirty_changed.connect(lambda _d: self._update_title())
@@ -165,24 +169,27 @@ class MainWindow(QMainWindow):
 
     def _notice(self, key: str) -> None:
         t = texts()
-        self.statusBar().showMessage(getattr(t, key, key), 6000)
+        message = {"reloaded": t.reloaded, "reload_failed": t.reload_failed}[key]
+        self.statusBar().showMessage(message, 6000)
 
     def _problem(self, message: str) -> None:
         QMessageBox.warning(self, texts().error_title, message)
 
     def _loading(self, busy: bool) -> None:
+        bar = self.statusBar()
         if busy:
-            self.statusBar().showMessage("…")
+            bar.showMessage(texts().loading)
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
+            if bar.currentMessage() == texts().loading:
+                bar.clearMessage()
             self.unsetCursor()
 
     def _deck_status(self) -> None:
         s = self.session
-        if s.deck is not None:
-            self.statusBar().showMessage(
-                texts().slides_count.format(n=len(s.deck.slides))
-                + f" · {s.plan_seconds * 1000:.0f} ms")
+        self.deck_info.setText("" if s.deck is None else
+                               texts().slides_count.format(n=len(s.deck.slides))
+                               + f" · {s.plan_seconds * 1000:.0f} ms")
 
     # --- opening and saving -----------------------------------------------------------------
     def confirm_discard(self) -> bool:

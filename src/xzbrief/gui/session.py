@@ -1,8 +1,8 @@
 """The session: the one owner of the current workbook, recipe, brand and planned deck.
 
 Widgets never hold this state: they call the session's methods and redraw on its signals.
-Loading workbooks and building decks run in the background; planning the preview is fast and
-runs on the UI thread, coalesced so a burst of clicks plans once.
+Reading workbooks, planning the preview and building decks run in the background (one task
+helper); a burst of clicks plans once, and the newest workbook read wins.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from xzbrief.deck.model import Deck
 from xzbrief.deck.planner import plan_deck
 from xzbrief.gui.settings import AppSettings
 from xzbrief.gui.tasks import TaskRunner
-from xzbrief.gui.watcher import WorkbookWatcher
+from xzbrief.gui.watcher import WorkbookWatcher, signature
 from xzbrief.recipe import Recipe, read_recipe, write_recipe
 from xzbrief.render.brand import Brand, load_brand
 from xzbrief.render.display import SlideDisplay
@@ -66,7 +66,8 @@ class Session(QObject):
         self._replan_timer.setSingleShot(True)
         self._replan_timer.setInterval(0)
         self._replan_timer.timeout.connect(self.replan)
-        self._generation = 0  # of workbook loads: a newer open or reload wins
+        self._generation = 0  # of workbook reads: the newest one wins
+        self._opening: int | None = None  # the generation of an open under way
         self._planning = False
         self._replan_pending = False
 
@@ -78,28 +79,50 @@ class Session(QObject):
     def open_workbook(self, path: Path, recipe: Recipe | None = None,
                       recipe_path: Path | None = None) -> None:
         """Load in the background; the recipe (or a default for the workbook) comes with it."""
-        path = Path(path)
+        self._read(Path(path), recipe, recipe_path, reload=False)
+
+    def reload(self) -> None:
+        """The workbook changed on disk: read it again, keep the choices. Not while an open
+        is under way: that open reads the file itself (and would be lost to this read)."""
+        if self.workbook is None or self._opening is not None:
+            return
+        self._read(self.workbook, None, None, reload=True)
+
+    def _read(self, path: Path, recipe: Recipe | None, recipe_path: Path | None,
+              reload: bool) -> None:
         self._generation += 1
         generation = self._generation
-        self.loading.emit(True)
+        if not reload:
+            self._opening = generation
+            self.loading.emit(True)
 
-        def work(_report: Any, _cancelled: Any) -> LoadResult:
-            return with_preflight(load_dataset(path))
+        def work(_report: Any, _cancelled: Any) -> tuple[Any, LoadResult]:
+            # the file's signature before reading: a save during the read is noticed after
+            return signature(path), with_preflight(load_dataset(path))
 
-        def done(result: LoadResult) -> None:
+        def done(out: tuple[Any, LoadResult]) -> None:
+            seen, result = out
             if generation != self._generation:
                 return  # a newer open superseded this one
-            self._loaded(path, result, recipe, recipe_path)
+            if reload:
+                self._reloaded(path, result)
+            else:
+                self._loaded(path, result, recipe, recipe_path, seen)
 
-        self.runner.run(work, on_success=done, on_failure=self._crashed,
-                        on_finished=lambda: self.loading.emit(False))
+        def finished() -> None:
+            if not reload:
+                if self._opening == generation:
+                    self._opening = None
+                self.loading.emit(False)
+
+        self.runner.run(work, on_success=done, on_failure=self._crashed, on_finished=finished)
 
     def _loaded(self, path: Path, result: LoadResult, recipe: Recipe | None,
-                recipe_path: Path | None) -> None:
+                recipe_path: Path | None, seen: Any) -> None:
         fresh = path != self.workbook or recipe is not None
         self.workbook = path
         self.last = result
-        self.watcher.watch(path)
+        self.watcher.watch(path, seen)
         self.settings.add_recent("workbooks", path)
         if result.ok:
             self.good = result
@@ -121,31 +144,18 @@ class Session(QObject):
             self.dataset_changed.emit()
         self.replan()
 
-    def reload(self) -> None:
-        """The workbook changed on disk: read it again, keep the choices."""
-        if self.workbook is None:
-            return
-        path = self.workbook
-        self._generation += 1
-        generation = self._generation
-
-        def work(_report: Any, _cancelled: Any) -> LoadResult:
-            return with_preflight(load_dataset(path))
-
-        def done(result: LoadResult) -> None:
-            if path != self.workbook or generation != self._generation:
-                return  # an older read finishing late must not replace newer data
-            self.last = result
-            self.problems_changed.emit()
-            if result.ok:
-                self.good = result
-                self.dataset_changed.emit()
-                self.replan()
-                self.notice.emit("reloaded")
-            else:
-                self.notice.emit("reload_failed")
-
-        self.runner.run(work, on_success=done, on_failure=self._crashed)
+    def _reloaded(self, path: Path, result: LoadResult) -> None:
+        if path != self.workbook:
+            return  # another workbook was opened meanwhile
+        self.last = result
+        self.problems_changed.emit()
+        if result.ok:
+            self.good = result
+            self.dataset_changed.emit()
+            self.replan()
+            self.notice.emit("reloaded")
+        else:
+            self.notice.emit("reload_failed")
 
     def open_default(self) -> None:
         """The last recipe or workbook, else the shipped dataset with its shipped recipe."""

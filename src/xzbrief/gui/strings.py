@@ -40,13 +40,13 @@ class UiText:
     warnings_tab: str
     no_problems: str
     reloaded: str
+    loading: str
     deck_note: str
     reload_failed: str
     # selection
     selection: str
     search: str
     regions: str
-    all_regions: str
     periods: str
     period_from: str
     period_to: str
@@ -106,8 +106,6 @@ class UiText:
     unsaved_text: str
     error_title: str
     error_text: str
-    error_details: str
-    log_file: str
     about_text: str
     untitled: str
     changes_since_last: str
@@ -125,8 +123,9 @@ ZH = UiText(
     summary="指标 {ind} 个 · 地区 {reg} 个 · 期间 {per} 个 · 数据 {rows} 行",
     data_as_of="数据截至:{as_of}", problems="问题", errors_tab="错误 {n}", warnings_tab="警告 {n}",
     no_problems="没有发现问题", deck_note="汇报:", reloaded="工作簿已更新,已重新读取",
+    loading="正在读取工作簿…",
     reload_failed="工作簿保存后有错误,仍显示上次正确的数据",
-    selection="选择内容", search="搜索指标…", regions="地区", all_regions="全部地区",
+    selection="选择内容", search="搜索指标…", regions="地区",
     periods="期间", period_from="从", period_to="到", any_period="不限",
     comparison="比较", comparison_names=("同比", "较上期", "年均", "无"),
     drag_hint="拖动专题可调整顺序",
@@ -148,7 +147,6 @@ ZH = UiText(
     recipe_filter="汇报配方 (*.brief.toml *.toml)",
     unsaved_title="未保存的修改", unsaved_text="配方有未保存的修改,要保存吗?",
     error_title="出错了", error_text="程序遇到意外错误,但仍可继续使用。详情已记录到日志:\n{log}",
-    error_details="详细信息", log_file="日志文件",
     about_text="xzbrief {version}\n从本地 Excel 指标库生成可编辑的中文汇报 PPT,全程离线。",
     untitled="未命名配方", changes_since_last="与上次生成相比的变化",
     no_changes="数字和文字均无变化",
@@ -165,10 +163,10 @@ EN = UiText(
     summary="{ind} indicators · {reg} regions · {per} periods · {rows} rows",
     data_as_of="Data as of {as_of}", problems="Problems", errors_tab="Errors {n}",
     warnings_tab="Warnings {n}", no_problems="No problems found", deck_note="Deck: ",
-    reloaded="The workbook changed and was read again",
+    reloaded="The workbook changed and was read again", loading="Reading the workbook…",
     reload_failed="The saved workbook has errors; showing the last good data",
     selection="Content", search="Search indicators…", regions="Regions",
-    all_regions="All regions", periods="Periods", period_from="From", period_to="To",
+    periods="Periods", period_from="From", period_to="To",
     any_period="Any", comparison="Compare",
     comparison_names=("Year on year", "Previous period", "Average annual", "None"),
     drag_hint="Drag themes to reorder",
@@ -196,7 +194,6 @@ EN = UiText(
     unsaved_title="Unsaved changes", unsaved_text="The recipe has unsaved changes. Save them?",
     error_title="Something went wrong",
     error_text="An unexpected error occurred; you can keep working. Details were logged to:\n{log}",
-    error_details="Details", log_file="Log file",
     about_text="xzbrief {version}\nEditable Chinese briefing decks from a local Excel workbook, "
                "fully offline.",
     untitled="Untitled recipe", changes_since_last="Changes since the last deck",

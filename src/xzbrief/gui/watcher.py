@@ -33,16 +33,20 @@ class WorkbookWatcher(QObject):
         self.path: Path | None = None
         self._sig: tuple[int, int] | None = None
 
-    def watch(self, path: Path | None) -> None:
+    def watch(self, path: Path | None, seen: tuple[int, int] | None = None) -> None:
+        """Watch ``path``; ``seen`` is its signature when it was read, so that a save made
+        while it was being read still counts as a change."""
         paths = self._watcher.files() + self._watcher.directories()
         if paths:
             self._watcher.removePaths(paths)
         self.path = path
-        self._sig = signature(path) if path else None
+        self._sig = seen if seen is not None or path is None else signature(path)
         if path is not None:
             self._watcher.addPath(str(path.parent))
             if path.exists():
                 self._watcher.addPath(str(path))
+            if signature(path) != self._sig:
+                self._poke()
 
     def _poke(self, _changed: str = "") -> None:
         self._timer.start()
