@@ -92,7 +92,8 @@ def test_file_errors_exit_2(tmp_path: Path) -> None:
     book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
     before = book.read_bytes()
     over = run("build", "--data", str(book), "-o", str(tmp_path / "指标库.xlsx"), cwd=tmp_path)
-    assert over.returncode == 2 and "输出文件须以 .pptx 结尾" in over.stderr
+    assert over.returncode == 2 and "汇报文件须以 .pptx 结尾" in over.stderr
+    assert over.stderr.rstrip().endswith(f"可另存为 {tmp_path / '指标库.pptx'}")
     (tmp_path / "folder.pptx").mkdir()  # -o a folder: the deck goes inside, named by title
     inside = run("build", "--data", str(book), "-o", "folder.pptx", "--quiet", cwd=tmp_path)
     assert inside.returncode == 0
@@ -111,7 +112,8 @@ def test_never_writes_over_the_input_workbook(tmp_path: Path) -> None:
     disguised.write_bytes(book.read_bytes())
     done = run("build", "--data", str(disguised), "-o", str(disguised), cwd=tmp_path)
     assert done.returncode == 2
-    assert "输出文件不能覆盖工作簿" in done.stderr
+    assert "这是汇报所用的工作簿。原文件未改动;可另存为" in done.stderr
+    assert done.stderr.rstrip().endswith("data(2).pptx")
     assert disguised.read_bytes() == book.read_bytes()
 
 
@@ -120,6 +122,7 @@ def test_pdf_without_libreoffice_says_so_and_keeps_the_deck(tmp_path: Path) -> N
                env={"XZBRIEF_SOFFICE": str(tmp_path / "no-soffice")})
     assert done.returncode == 2
     assert "已生成 deck.pptx,但未找到 LibreOffice,无法导出 PDF" in done.stderr
+    assert done.stdout.splitlines() == ["deck.pptx"]  # the deck that was written, no PDF
     assert (tmp_path / "deck.pptx").exists() and not (tmp_path / "deck.pdf").exists()
 
 
@@ -127,6 +130,7 @@ def test_english_messages(tmp_path: Path) -> None:
     done = run("--lang", "en", "build", "--pdf", "-o", "deck.pptx", "--quiet", cwd=tmp_path,
                env={"XZBRIEF_SOFFICE": str(tmp_path / "no-soffice")})
     assert "deck.pptx was written, but LibreOffice was not found" in done.stderr
+    assert done.returncode == 2
 
 
 @pytest.mark.libreoffice

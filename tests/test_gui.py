@@ -375,6 +375,48 @@ def test_a_blocked_save_keeps_the_old_deck_and_offers_another_name(qtbot, window
     out.chmod(0o644)
 
 
+def test_an_output_that_is_not_a_pptx_is_refused_and_another_name_used(
+        qtbot, window, basic_workbook, tmp_path, monkeypatch):
+    open_and_wait(qtbot, window, basic_workbook)
+    other = write_workbook(tmp_path / "别的工作簿.xlsx", basic_sheets())
+    before = other.read_bytes()
+    offered: list[str] = []
+
+    def choose_another_name(box):
+        offered.append(box.text())
+        next(b for b in box.buttons() if b.text() == "另存为…").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_another_name)
+    bar = window.generate_bar
+    bar.output.setText(str(other))
+    bar.output.setModified(True)
+    bar.pdf.setChecked(False)
+    bar.button.click()
+    qtbot.waitUntil(lambda: bar.last is not None, timeout=TIMEOUT)
+    assert "汇报文件须以 .pptx 结尾" in offered[0]
+    assert other.read_bytes() == before  # the other workbook is untouched
+    assert bar.last.pptx == tmp_path / "别的工作簿.pptx" and bar.last.pptx.is_file()
+    assert "已生成 别的工作簿.pptx" in bar.status.text()
+
+
+def test_a_pdf_that_cannot_be_made_still_shows_the_deck(qtbot, window, basic_workbook,
+                                                       tmp_path, monkeypatch):
+    monkeypatch.setenv("XZBRIEF_SOFFICE", str(tmp_path / "no-soffice"))
+    open_and_wait(qtbot, window, basic_workbook)
+    bar = window.generate_bar
+    out = tmp_path / "汇报.pptx"
+    bar.output.setText(str(out))
+    bar.output.setModified(True)
+    bar.pdf.setChecked(True)
+    bar.button.click()
+    qtbot.waitUntil(lambda: bar.task is None and bar.last is not None, timeout=TIMEOUT)
+    status = bar.status.text()
+    assert "已生成 汇报.pptx" in status and "打开汇报" in status
+    assert "未找到 LibreOffice,无法导出 PDF" in status and "'pdf'" not in status
+    assert out.is_file() and not out.with_suffix(".pdf").exists()
+
+
 def test_settings_persist_between_sessions(qtbot, tmp_path, basic_workbook, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)

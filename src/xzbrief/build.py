@@ -6,6 +6,7 @@ and write it; each step reports progress through a callback and can be cancelled
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from xzbrief.deck.model import Deck
 from xzbrief.deck.planner import plan_deck
 from xzbrief.recipe import Recipe, recipe_to_dict
 from xzbrief.render.brand import load_brand
-from xzbrief.render.pdf import PdfCancelled, convert_to_pdf
+from xzbrief.render.pdf import PdfCancelled, PdfFailed, PdfUnavailable, convert_to_pdf
 from xzbrief.render.pptx_writer import write_pptx
 
 Progress = Callable[[int, str], None]  # percent, message
@@ -39,14 +40,39 @@ class DataProblems(Exception):
         self.result = result
 
 
+@dataclass(frozen=True)
+class PdfProblem:
+    """Why the PDF was not made; the deck itself was written."""
+
+    zh: str
+    en: str
+
+
 @dataclass
 class BuildResult:
     pptx: Path
     deck: Deck
     load: LoadResult
     pdf: Path | None = None
+    pdf_problem: PdfProblem | None = None
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+
+
+def check_output(out: Path, dataset_path: Path) -> None:
+    """A deck goes to a .pptx that is not the workbook; SaveBlocked with a name to use."""
+    out = Path(out)
+    pptx = out.with_suffix(".pptx")
+    suggestion = pptx if not pptx.exists() else free_name(pptx)
+    if out.suffix.lower() != ".pptx":
+        raise SaveBlocked(out, "汇报文件须以 .pptx 结尾", "a deck file must end in .pptx",
+                          suggestion)
+    same = out.resolve() == Path(dataset_path).resolve()
+    if not same and out.exists() and Path(dataset_path).exists():
+        same = os.path.samefile(out, dataset_path)
+    if same:
+        raise SaveBlocked(out, "这是汇报所用的工作簿", "it is the workbook the deck is made from",
+                          free_name(pptx))
 
 
 def default_recipe(result: LoadResult) -> Recipe:
@@ -88,7 +114,8 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
                progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
                load: LoadResult | None = None, lang: str = "zh") -> BuildResult:
-    """Raises DataProblems, TemplateError, SaveBlocked, PdfUnavailable/PdfFailed, Cancelled."""
+    """Raises DataProblems, TemplateError, SaveBlocked, Cancelled. A PDF that could not be
+    made is not an error: the deck is written, and ``pdf_problem`` says why."""
     started = time.perf_counter()
 
     def step(percent: int, key: str, **params: object) -> None:
@@ -100,8 +127,7 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
 
     dataset_path = Path(dataset_path)
     out = Path(out)
-    if out.resolve() == dataset_path.resolve():
-        raise ValueError("the output would overwrite the workbook")
+    check_output(out, dataset_path)
     step(5, "read", name=dataset_path.name)
     result = load if load is not None else load_dataset(dataset_path)
     if not result.ok or result.dataset is None:
@@ -123,6 +149,10 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
             build.pdf = convert_to_pdf(out, cancelled=cancelled)
         except PdfCancelled as exc:
             raise Cancelled() from exc
+        except (PdfUnavailable, PdfFailed) as exc:
+            build.pdf_problem = PdfProblem(exc.zh, exc.en)
+        except SaveBlocked as exc:  # the PDF beside it is open or read-only
+            build.pdf_problem = PdfProblem(exc.text("zh"), exc.text("en"))
     build.seconds = time.perf_counter() - started
     step(100, "done")
     return build

@@ -13,6 +13,7 @@ from xzbrief.build import (
     Cancelled,
     DataProblems,
     build_deck,
+    check_output,
     default_deck_name,
     default_recipe,
 )
@@ -21,7 +22,6 @@ from xzbrief.dataset.checks import preflight
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.recipe import RecipeError, check_recipe, read_recipe
 from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES
-from xzbrief.render.pdf import PdfFailed, PdfUnavailable
 from xzbrief.render.template_file import TemplateError
 from xzbrief.resources import shipped_dataset, shipped_recipe, templates_dir
 
@@ -86,11 +86,10 @@ def run_build(args: argparse.Namespace) -> int:
     out: Path = args.output or Path.cwd()
     if out.is_dir() or str(args.output or "").endswith(("/", "\\")):
         out = out / default_deck_name(recipe.title)  # -o 某文件夹: the default name inside it
-    if out.suffix.lower() != ".pptx":
-        _say(args, "输出文件须以 .pptx 结尾", "the output must end in .pptx")
-        return EXIT_USAGE
-    if out.resolve() == data_path.resolve():
-        _say(args, "输出文件不能覆盖工作簿", "the output would overwrite the workbook")
+    try:
+        check_output(out, data_path)  # before the warnings, so a typo is said at once
+    except SaveBlocked as exc:
+        _say(args, exc.text("zh"), exc.text("en"))
         return EXIT_USAGE
 
     # warnings (the workbook's, then the pre-flight checks on what this deck shows) come first,
@@ -114,15 +113,16 @@ def run_build(args: argparse.Namespace) -> int:
     except SaveBlocked as exc:
         _say(args, exc.text("zh"), exc.text("en"))
         return EXIT_USAGE
-    except (PdfUnavailable, PdfFailed) as exc:
-        _say(args, f"已生成 {out},但{exc.zh}", f"{out} was written, but {exc.en}")
-        return EXIT_USAGE
     except Cancelled:  # pragma: no cover - the CLI never cancels
         return EXIT_USAGE
     for warning in built.warnings:
         print(f"提示:{warning}" if lang == "zh" else f"note: {warning}", file=sys.stderr)
     pages = len(built.deck.slides)
     print(f"{built.pptx}")
+    if built.pdf_problem is not None:
+        _say(args, f"已生成 {out},但{built.pdf_problem.zh}",
+             f"{out} was written, but {built.pdf_problem.en}")
+        return EXIT_USAGE
     if built.pdf is not None:
         print(f"{built.pdf}")
     _say(args, f"已生成 {pages} 页,用时 {built.seconds:.2f} 秒",

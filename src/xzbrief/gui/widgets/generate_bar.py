@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +28,7 @@ from xzbrief.gui.session import Session
 from xzbrief.gui.strings import LANGUAGE, texts
 from xzbrief.gui.tasks import Task
 from xzbrief.render.package_props import NotAnXzbriefDeck, StoredDeck, read_provenance
-from xzbrief.render.pdf import PdfFailed, PdfUnavailable, find_soffice
+from xzbrief.render.pdf import find_soffice
 from xzbrief.render.template_file import TemplateError
 
 
@@ -177,6 +177,10 @@ class GenerateBar(QWidget):
         if changes is not None:
             text += (f" · <a href='changes'>{t.changes_since_last} ({changes.count})</a>"
                      if changes.slides else f" · {t.no_changes}")
+        problem = result.pdf_problem
+        if problem is not None:  # the deck is there; only its PDF is missing
+            said = problem.zh if LANGUAGE.code == "zh" else problem.en
+            text += f"<br><span style='color:#b00'>{said}</span>"
         self.status.setText(text)
         self.status.setToolTip("\n".join(result.warnings))
 
@@ -217,9 +221,9 @@ class GenerateBar(QWidget):
             if box.clickedButton() is other:
                 self.output.setText(str(exc.suggestion))
                 self.output.setModified(True)
-                self.generate()
+                QTimer.singleShot(0, self.generate)  # once this task has finished
             return
-        if isinstance(exc, (TemplateError, PdfUnavailable, PdfFailed)):
+        if isinstance(exc, TemplateError):
             message = exc.zh if zh else exc.en
         elif isinstance(exc, DataProblems):
             message = t.data_has_errors
