@@ -20,8 +20,8 @@ SHIPPED_NAME = "徐州市“十四五”现代化产业体系建设情况汇报"
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None
         ) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    full_env.pop("XZBRIEF_LANG", None)
+    full_env = {k: v for k, v in os.environ.items() if k != "XZBRIEF_LANG"}
+    full_env.update({"PYTHONIOENCODING": "utf-8", **(env or {})})
     return subprocess.run([sys.executable, "-m", "xzbrief", *args], capture_output=True,
                           text=True, encoding="utf-8", env=full_env, cwd=cwd, timeout=240,
                           check=False)
@@ -170,3 +170,13 @@ def test_names_the_workbook_does_not_have_stop_the_build(tmp_path: Path) -> None
     assert "themes[1].indicators: 指标编码「SZ1」不在工作簿中;是不是「SZ01」?" in done.stderr
     assert "themes[1].regions: 地区「徐州」不在工作簿中;是不是「徐州市」?" in done.stderr
     assert not (tmp_path / "d.pptx").exists()
+
+
+def test_lang_after_the_subcommand_and_a_bad_xzbrief_lang(tmp_path: Path) -> None:
+    after = run("build", "--lang", "en", "--pdf", "-o", "deck.pptx", "--quiet", cwd=tmp_path,
+                env={"XZBRIEF_SOFFICE": str(tmp_path / "no-soffice")})
+    assert after.returncode == 2 and "deck.pptx was written, but LibreOffice" in after.stderr
+    odd = run("templates", cwd=tmp_path, env={"XZBRIEF_LANG": "fr"})
+    assert odd.returncode == 0  # not an internal error (exit 3)
+    assert "XZBRIEF_LANG=fr 不是可用的语言(zh、en),使用 zh" in odd.stderr
+    assert odd.stdout.startswith("内置品牌模板:")

@@ -17,15 +17,14 @@ from xzbrief.build import (
     default_deck_name,
     default_recipe,
 )
-from xzbrief.cli.dataset_cmd import print_problems, summary_line
+from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang
+from xzbrief.cli.dataset_cmd import exit_code, print_problems, summary_line
 from xzbrief.dataset.checks import preflight
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.recipe import RecipeError, check_recipe, read_recipe
 from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES
 from xzbrief.render.template_file import TemplateError
 from xzbrief.resources import shipped_dataset, shipped_recipe, templates_dir
-
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
 def register(sub: Any) -> None:
@@ -38,8 +37,10 @@ def register(sub: Any) -> None:
     build.add_argument("--brand", help="品牌模板:政务红 / 科技蓝 / 生态绿,或 .pptx 路径")
     build.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 导出 PDF")
     build.add_argument("--quiet", action="store_true", help="不显示进度")
+    add_lang(build)
     build.set_defaults(func=run_build)
     tpl = sub.add_parser("templates", help="列出内置品牌模板 / list built-in brands")
+    add_lang(tpl)
     tpl.set_defaults(func=run_templates)
 
 
@@ -72,7 +73,7 @@ def run_build(args: argparse.Namespace) -> int:
     if result.dataset is None or result.errors:
         print_problems(result, lang)
         print(summary_line(result, lang))
-        return EXIT_USAGE if result.dataset is None else EXIT_DATA
+        return exit_code(result)
     if recipe is None:
         recipe = default_recipe(result)
     mismatches = check_recipe(recipe, result.dataset)

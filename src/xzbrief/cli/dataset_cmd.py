@@ -8,14 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang
 from xzbrief.cli.console import silence_stdout
 from xzbrief.dataset.checks import with_preflight
 from xzbrief.dataset.loader import LoadResult, load_dataset
 from xzbrief.dataset.messages import Lang
 from xzbrief.dataset.workbook_writer import template_content, write_workbook
 from xzbrief.resources import shipped_dataset
-
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
 def register(sub: Any) -> None:
@@ -25,13 +24,12 @@ def register(sub: Any) -> None:
     check.add_argument("path", nargs="?", type=Path,
                        help="工作簿 .xlsx(默认:随附的徐州数据集)")
     check.add_argument("--json", action="store_true", help="机器可读的 JSON 输出")
-    # Also accepted after the subcommand; SUPPRESS keeps `xzbrief --lang en dataset check`.
-    check.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
-                       help="message language / 提示语言 (zh, en)")
+    add_lang(check)
     check.set_defaults(func=run_check)
     tpl = ds_sub.add_parser("template", help="生成空白工作簿模板 / write a blank workbook")
     tpl.add_argument("out", type=Path, help="输出的 .xlsx 路径")
     tpl.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    add_lang(tpl)
     tpl.set_defaults(func=run_template)
 
 

@@ -4,16 +4,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import traceback
 from collections.abc import Sequence
 
 from xzbrief import __version__
 from xzbrief.cli import build_cmd, dataset_cmd, diff_cmd
+from xzbrief.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LANGS, default_lang
 from xzbrief.cli.console import prepare_console
-
-EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,8 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="xzbrief", description="徐州产业体系汇报材料生成器 / briefing decks "
                      "from an Excel indicator workbook")
     parser.add_argument("--version", action="version", version=f"xzbrief {__version__}")
-    parser.add_argument("--lang", choices=("zh", "en"),
-                        default=os.environ.get("XZBRIEF_LANG", "zh"),
+    parser.add_argument("--lang", choices=LANGS, default=default_lang(),
                         help="message language (default zh; or set XZBRIEF_LANG)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     dataset_cmd.register(sub)
