@@ -52,8 +52,10 @@ def test_changed_numbers_and_sentences_are_listed_by_slide(tmp_path):
 
 
 def test_identical_decks_have_no_changes(tmp_path):
-    a = deck(tmp_path, "a", basic_sheets())
-    proc = diff(a, a)
+    a = deck(tmp_path, "a", basic_sheets())  # two builds of one workbook: same provenance
+    b = deck(tmp_path, "b", basic_sheets())
+    assert a.read_bytes() != b.read_bytes()  # different files (times, ids), nothing changed
+    proc = diff(a, b)
     assert proc.returncode == 0
     assert proc.stdout.strip() == "数字和文字均无变化。"
 
@@ -64,6 +66,9 @@ def test_a_theme_left_out_shows_as_removed_slides(tmp_path):
     lines = diff_files(old, new).lines("zh")
     assert any("(已删除)" in line and "数实融合" in line for line in lines)
     assert any("数字 删除:徐州市两化融合发展水平" in line for line in lines)
+    removed = [i for s in diff_files(old, new).slides for i in s.items
+               if i.what == "number" and i.how == "removed"]
+    assert removed and all(i.where for i in removed)  # a computed one says how it was made
 
 
 def test_english_output(tmp_path):

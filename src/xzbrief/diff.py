@@ -130,7 +130,8 @@ def _compare_slides(old: StoredSlide | None, new: StoredSlide | None) -> SlideCh
     for key, of in old_figs.items():
         if key not in new_figs:
             changes.items.append(Item("number", "removed", old=of.text, label=_describe(of),
-                                      where=of.ref, old_estimate=of.status == ESTIMATE))
+                                      where=of.ref or of.method,
+                                      old_estimate=of.status == ESTIMATE))
     old_texts = [old.title, *old.texts] if old else []
     new_texts = [new.title, *new.texts] if new else []
     gone = [t for t in old_texts if t not in new_texts]
