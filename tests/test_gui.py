@@ -139,6 +139,25 @@ def test_workbook_saved_on_disk_reloads_and_keeps_selection(qtbot, window, tmp_p
     assert window.deck_info.text().startswith(f"共 {len(window.session.deck.slides)} 页")
 
 
+def test_the_tree_stays_as_the_user_left_it(qtbot, window, tmp_path):
+    path = write_workbook(tmp_path / "data.xlsx", basic_sheets())
+    open_and_wait(qtbot, window, path)
+    panel = window.selection_panel
+    theme = panel.theme_item("产业升级")
+    theme.setExpanded(False)
+    window.settings_panel.title.setText("新的标题")  # typing elsewhere: the tree is left alone
+    window.settings_panel.title.editingFinished.emit()
+    qtbot.waitUntil(lambda: window.session.recipe.title == "新的标题", timeout=TIMEOUT)
+    assert panel.theme_item("产业升级") is theme and not theme.isExpanded()
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 9100
+    write_workbook(tmp_path / "new.xlsx", sheets)
+    os.replace(tmp_path / "new.xlsx", path)  # the workbook changes: rebuilt, still collapsed
+    qtbot.waitUntil(lambda: "9100亿元" in slide_texts(window), timeout=TIMEOUT)
+    assert not panel.theme_item("产业升级").isExpanded()
+    assert panel.theme_item("数实融合").isExpanded()
+
+
 def test_a_reload_never_swallows_an_open_under_way(qtbot, window, tmp_path):
     first = write_workbook(tmp_path / "a.xlsx", basic_sheets())
     open_and_wait(qtbot, window, first)

@@ -85,6 +85,8 @@ class SelectionPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self._updating = False
+        # what the tree shows: rebuilt only when these change, not for a title or an option
+        self._shown: tuple[Dataset | None, tuple[ThemeChoice, ...]] | None = None
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
@@ -148,6 +150,11 @@ class SelectionPanel(QWidget):
 
     def rebuild(self) -> None:
         dataset = self.session.dataset
+        shown = (dataset, self.session.recipe.themes)
+        if self._shown is not None and shown[0] is self._shown[0] and shown[1] == self._shown[1]:
+            return
+        self._shown = shown
+        collapsed = {_key(t) for t in _themes(self.tree) if not t.isExpanded()}
         self._updating = True
         try:
             self.tree.clear()
@@ -156,13 +163,13 @@ class SelectionPanel(QWidget):
                 combo.clear()
             if dataset is None:
                 return
-            self._build_tree(dataset)
+            self._build_tree(dataset, collapsed)
             self._build_filters(dataset)
             self._filter(self.search.text())
         finally:
             self._updating = False
 
-    def _build_tree(self, dataset: Dataset) -> None:
+    def _build_tree(self, dataset: Dataset, collapsed: set[str]) -> None:
         recipe = self.session.recipe
         chosen = {c.name: c for c in recipe.themes}
         order = [c.name for c in recipe.themes] + [t.name for t in dataset.themes
@@ -191,7 +198,7 @@ class SelectionPanel(QWidget):
                 on = (not recipe.themes) or choice is not None
                 theme.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.tree.addTopLevelItem(theme)
-            theme.setExpanded(True)
+            theme.setExpanded(name not in collapsed)
 
     def _build_filters(self, dataset: Dataset) -> None:
         recipe = self.session.recipe
@@ -252,6 +259,7 @@ class SelectionPanel(QWidget):
             self.session.update_recipe(themes=tuple(themes))
         finally:
             self._updating = False
+        self._shown = (self.session.dataset, self.session.recipe.themes)  # the tree has it
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
