@@ -128,9 +128,29 @@ def test_formula_in_a_text_cell(tmp_path: Path) -> None:
     sheets = basic_sheets()
     sheets["数据"][1][1] = '=CONCAT("徐州","市")'
     result = load_dataset(write_workbook(tmp_path / "t.xlsx", sheets))
-    assert [p.location for p in result.errors] == ["数据!B2", "数据!B2"]
-    assert result.errors[0].code == "value-uncalculated"
-    assert result.errors[1].code == "region-empty"
+    # one problem for the cell: not also "地区为空"
+    assert [(p.location, p.code) for p in result.errors] == [("数据!B2", "value-uncalculated")]
+
+
+def test_unreadable_cells_outside_the_values_are_named(tmp_path: Path) -> None:
+    """An Excel error in 顺序, 小数位 or a highlight's 期间 is a problem, never a default."""
+    sheets = basic_sheets()
+    sheets["指标"][0] = [*sheets["指标"][0], "小数位"]
+    sheets["指标"][1] = [*sheets["指标"][1], 1]
+    sheets["专题"] = [["专题", "顺序"], ["产业升级", 1], ["数实融合", 2]]
+    sheets["要点"] = [["专题", "地区", "期间", "要点", "来源"],
+                     ["产业升级", "徐州市", "2025年", "一项成绩", "市工信局"]]
+
+    def errors(wb: Any) -> None:
+        for sheet, ref in (("指标", "F2"), ("专题", "B3"), ("要点", "C2")):
+            cell = wb[sheet][ref]
+            cell.value = "#N/A"
+            cell.data_type = "e"
+
+    result = load_dataset(write_workbook(tmp_path / "e.xlsx", sheets, edit=errors))
+    assert sorted((p.location, p.code) for p in result.errors) == [
+        ("专题!B3", "value-excel-error"), ("指标!F2", "value-excel-error"),
+        ("要点!C2", "value-excel-error")]
 
 
 def test_percent_formatted_cell_in_a_percent_indicator(tmp_path: Path) -> None:

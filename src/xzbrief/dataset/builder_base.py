@@ -50,6 +50,9 @@ class BuilderBase:
         self.themes: dict[str, Theme] = {}
         self.regions: dict[str, Region] = {}
         self.indicators: dict[str, Indicator] = {}
+        # the 指标 sheet was read (header found): only then is a code "not in 指标"; when it
+        # could not be read, that one problem is reported, not one per data row
+        self.indicators_read = False
         self.observations: list[Observation] = []
         self.highlights: list[Highlight] = []
         self.stated_units: dict[str, dict[str, tuple[str, CellRef]]] = {}

@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 from xzbrief.dataset.builder_base import BuilderBase
 from xzbrief.dataset.columns import (
     DATA_COLUMNS,
-    SHEET_INDICATORS,
     WIDE_KEYS,
     normalise_header,
 )
@@ -77,11 +76,7 @@ class DataRows(BuilderBase):
                           seen=seen)
 
     def _period(self, reader: SheetReader, r: int, col: int) -> Period | None:
-        if (r, col) in reader.sheet.scan.uncalculated:
-            reader.error("value-uncalculated", r, col)
-            return None
-        if (r, col) in reader.sheet.scan.errors:
-            reader.error("value-excel-error", r, col, error=reader.sheet.scan.errors[(r, col)])
+        if reader.unreadable(r, col):
             return None
         raw = reader.raw(r, col)
         if raw in ("", None):
@@ -178,13 +173,14 @@ class DataRows(BuilderBase):
         columns = reader.columns
         qualifier = reader.text(r, "qualifier") if "qualifier" in columns else ""
         if not code:
-            reader.error("data-code-empty", r, code_col)
+            if not reader.special(r, code_col):
+                reader.error("data-code-empty", r, code_col)
         elif indicator is None:
-            if self.indicators or self._find_sheet(SHEET_INDICATORS) is not None:
+            if self.indicators_read:
                 reader.error("data-code-unknown", r, code_col, code=code)
         else:
             usable = bool(region)
-            if not region:
+            if not region and not reader.special(r, reader.columns["region"]):
                 reader.error("region-empty", r, reader.columns["region"])
             unit = reader.text(r, "unit") if "unit" in columns else ""
             if unit:
@@ -224,14 +220,7 @@ class DataRows(BuilderBase):
 
     def _value(self, reader: SheetReader, r: int, c: int, unit: str) -> object:
         scan = reader.sheet.scan
-        if (r, c) in scan.uncalculated:
-            reader.error("value-uncalculated", r, c)
-            return _INVALID
-        if (r, c) in scan.errors:
-            reader.error("value-excel-error", r, c, error=scan.errors[(r, c)])
-            return _INVALID
-        if (r, c) in scan.bad_dates:
-            reader.error("value-bad-date", r, c)
+        if reader.unreadable(r, c):
             return _INVALID
         raw = reader.raw(r, c)
         if raw.__class__ is float and math.isfinite(raw) and (r, c) not in scan.percent:

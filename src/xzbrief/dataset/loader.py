@@ -40,7 +40,6 @@ from xzbrief.dataset.model import (
     Theme,
 )
 from xzbrief.dataset.numbers import NumberError, parse_number
-from xzbrief.dataset.periods import PeriodError, parse_period
 from xzbrief.dataset.problems import Problem, Severity, error, sorted_problems, warning
 from xzbrief.dataset.sheet_reader import SheetReader
 from xzbrief.dataset.sheet_reader import spell_value as _spell
@@ -187,7 +186,7 @@ class _Builder(DataRows):
 
     def _order(self, reader: SheetReader, r: int, default: int) -> int:
         col = reader.col("order")
-        raw = reader.raw(r, col)
+        raw = reader.value(r, col)
         if col is None or raw in ("", None):
             return default
         try:
@@ -203,6 +202,7 @@ class _Builder(DataRows):
         reader = self._open(name, INDICATOR_COLUMNS, empty="error")
         if reader is None:
             return
+        self.indicators_read = True
         self._read_title(reader)
         first: dict[str, str] = {}
         parents: list[tuple[int, str]] = []
@@ -263,7 +263,7 @@ class _Builder(DataRows):
 
     def _decimals(self, reader: SheetReader, r: int) -> int | None:
         col = reader.col("decimals")
-        raw = reader.raw(r, col)
+        raw = reader.value(r, col)
         if col is None or raw in ("", None):
             return None
         try:
@@ -298,12 +298,8 @@ class _Builder(DataRows):
                 self.themes[theme] = Theme(theme, len(self.themes) + 1)
             period = None
             pcol = reader.col("period")
-            raw_period = reader.raw(r, pcol)
-            if pcol is not None and raw_period not in ("", None):
-                try:
-                    period = parse_period(raw_period)
-                except PeriodError as exc:
-                    reader.error(exc.code, r, pcol, **exc.params)
+            if pcol is not None and reader.value(r, pcol) not in ("", None):
+                period = self._period(reader, r, pcol)  # as a data row's period
             self.highlights.append(Highlight(theme, reader.text(r, "region"), period, text,
                                              reader.text(r, "source"),
                                              reader.ref(r, reader.columns["text"])))

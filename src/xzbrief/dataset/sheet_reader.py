@@ -73,6 +73,37 @@ class SheetReader:
                 return values[col]
         return ""
 
+    def special(self, row: int, col: int) -> bool:
+        """The cell holds an Excel error, an uncalculated formula or a broken date (its own
+        problem, so it is not also "empty")."""
+        if row not in self.special_rows:
+            return False
+        scan = self.sheet.scan
+        return (row, col) in scan.uncalculated or (row, col) in scan.errors \
+            or (row, col) in scan.bad_dates
+
+    def unreadable(self, row: int, col: int) -> bool:
+        """An Excel error, a formula never calculated or a broken date: reported here, once,
+        for whichever cell it is (a value, a period, an order, a number of decimals)."""
+        if row not in self.special_rows:
+            return False
+        scan = self.sheet.scan
+        if (row, col) in scan.uncalculated:
+            self.error("value-uncalculated", row, col)
+        elif (row, col) in scan.errors:
+            self.error("value-excel-error", row, col, error=scan.errors[(row, col)])
+        elif (row, col) in scan.bad_dates:
+            self.error("value-bad-date", row, col)
+        else:
+            return False
+        return True
+
+    def value(self, row: int, col: int | None) -> Any:
+        """The raw value of a cell, or "" (reported) when it cannot be read."""
+        if col is None or self.unreadable(row, col):
+            return ""
+        return self.raw(row, col)
+
     def is_blank_row(self, row: int) -> bool:
         if row in self.special_rows:
             return False
@@ -93,17 +124,8 @@ class SheetReader:
         col = self.columns.get(key)
         if col is None:
             return ""
-        if row in self.special_rows:
-            if (row, col) in self.sheet.scan.uncalculated:
-                self.error("value-uncalculated", row, col)
-                return ""
-            if (row, col) in self.sheet.scan.errors:
-                self.error("value-excel-error", row, col,
-                           error=self.sheet.scan.errors[(row, col)])
-                return ""
-            if (row, col) in self.sheet.scan.bad_dates:
-                self.error("value-bad-date", row, col)
-                return ""
+        if row in self.special_rows and self.unreadable(row, col):
+            return ""
         rows = self.sheet.rows
         values = rows[row] if row < len(rows) else ()
         value = values[col] if col < len(values) else ""
