@@ -153,6 +153,27 @@ def test_broken_workbook_xml(tmp_path: Path, basic_workbook: Path) -> None:
     assert problem.message().startswith("工作簿内容无法解析")
 
 
+def test_sheet_paths_relative_to_xl_in_any_spelling(tmp_path: Path, basic_workbook: Path
+                                                    ) -> None:
+    members = _members(basic_workbook)
+    rels = "xl/_rels/workbook.xml.rels"
+    members[rels] = members[rels].replace(b'Target="/xl/worksheets/',
+                                          b'Target="../xl/worksheets/')
+    path = tmp_path / "相对路径.xlsx"
+    path.write_bytes(zip_bytes(members))
+    result = load_dataset(path)
+    assert result.ok and result.dataset is not None and result.dataset.observations
+
+
+def test_a_sheet_whose_part_is_missing(tmp_path: Path, basic_workbook: Path) -> None:
+    members = _members(basic_workbook)
+    gone = next(n for n in members if n.startswith("xl/worksheets/sheet"))
+    del members[gone]
+    problem = load_bytes(tmp_path, "缺页.xlsx", zip_bytes(members))  # a problem, not a crash
+    assert problem.code == "file-part-missing"
+    assert problem.message() == f"工作簿缺少内部文件 {gone}(某个工作表的内容丢失)"
+
+
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "没有.xlsx"
     problem = only_problem(load_dataset(path))

@@ -83,6 +83,8 @@ def read_member(zf: zipfile.ZipFile, name: str) -> bytes:
     """Unzip one member; the declared size bounds the output and the CRC is verified."""
     try:
         data = zf.read(name)
+    except KeyError as exc:  # the workbook names a part the file does not have
+        raise FileProblem("file-part-missing", part=name) from exc
     except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
         raise FileProblem("file-truncated") from exc
     check_xml_bytes(name, data)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import io
 import itertools
+import posixpath
 import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import python_calamine as calamine
@@ -329,8 +330,8 @@ def _sheet_table(zf: zipfile.ZipFile) -> tuple[list[str], dict[str, bool], dict[
             target = rel.get("Target", "")
             if target.startswith("/"):
                 path = target.lstrip("/")
-            else:
-                path = str(PurePosixPath("xl") / target)
+            else:  # relative to xl/, and "../xl/worksheets/sheet1.xml" is as good
+                path = posixpath.normpath(posixpath.join("xl", target))
             rels[rel.get("Id", "")] = path
     names: list[str] = []
     hidden: dict[str, bool] = {}
