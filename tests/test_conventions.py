@@ -48,7 +48,7 @@ def test_report_structure_with_chinese_numbering(tmp_path):
     assert "2025年12月" in cover and "2025-12" not in cover
     marked = [s for s in prs.slides if any(t == "内部资料 注意保存" for t in texts_of(s))]
     assert len(marked) == len(prs.slides) - 1  # every page but the closing one
-    assert titles[-1] == "以上汇报,请批评指正"
+    assert titles[-1] == "以上汇报，请批评指正"
 
 
 def test_arabic_numbering_and_basis_footnote(tmp_path):

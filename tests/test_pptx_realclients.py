@@ -29,6 +29,7 @@ from realclients import (
     validate,
 )
 from xzbrief.deck.model import ChartKind, Deck, SlideKind
+from xzbrief.deck.typeset import typeset
 from xzbrief.render.brand import BUILTIN, load_brand
 from xzbrief.render.package_props import read_provenance
 from xzbrief.render.pptx_writer import write_pptx
@@ -72,9 +73,9 @@ def test_python_pptx_reads_every_slide(built: Built) -> None:
     assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # 16:9
     for slide, model in zip(prs.slides, built.deck.slides, strict=True):
         assert slide.shapes.title is not None and slide.shapes.title.text_frame.text.replace(
-            "\n", "") == model.title
+            "\n", "") == typeset(model.title)
         if model.notes:
-            assert slide.notes_slide.notes_text_frame.text == model.notes
+            assert slide.notes_slide.notes_text_frame.text == typeset(model.notes)
 
 
 def test_every_chart_kind_with_clean_values(built: Built) -> None:
@@ -211,7 +212,8 @@ def test_alt_text_slide_numbers_and_provenance(built: Built) -> None:
         for shape in slide.shapes:
             if shape.has_chart:
                 assert model.chart is not None
-                assert shape._element.nvGraphicFramePr.cNvPr.get("descr") == model.chart.alt_text
+                assert shape._element.nvGraphicFramePr.cNvPr.get("descr") == typeset(
+                    model.chart.alt_text)  # as the slides write it: ，（）
         xml = etree.tostring(slide._element)
         if model.kind in (SlideKind.CHART, SlideKind.TABLE, SlideKind.KEY_FIGURES):
             assert b'type="slidenum"' in xml

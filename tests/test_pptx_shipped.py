@@ -13,7 +13,7 @@ from realclients import needs_validator, validate
 from xzbrief.cli.main import main
 from xzbrief.render.package_props import read_provenance
 
-ESTIMATE_NOTE = "注:2025年数据为预计数。"
+ESTIMATE_NOTE = "注：2025年数据为预计数。"
 # (as shown on the slide, is an estimate)
 SEED_FIGURES = [
     ("9000亿元左右", True), ("约9%", True), ("4000家", True), ("8500亿元", True),
@@ -70,14 +70,14 @@ def test_conclusions_as_titles(shipped: Path) -> None:
     titles = [s.shapes.title.text_frame.text for s in Presentation(str(shipped)).slides]
     assert titles[0] == "徐州市“十四五”现代化产业体系建设情况汇报"
     assert titles[1] == "目录"
-    assert "工业开票销售收入预计达9000亿元左右,年均增速预计约9%" in titles
-    assert titles[-1] == "以上汇报,请批评指正"
+    assert "工业开票销售收入预计达9000亿元左右，年均增速预计约9%" in titles
+    assert titles[-1] == "以上汇报，请批评指正"
 
 
 def test_sources_on_every_data_slide(shipped: Path) -> None:
     for text in slide_texts(shipped):
         if any(figure in text for figure, _ in SEED_FIGURES) and "目录" not in text:
-            assert "数据来源:" in text and "专场新闻发布会(2025年12月17日)" in text, text[:60]
+            assert "数据来源：" in text and "专场新闻发布会（2025年12月17日）" in text, text[:60]
 
 
 @needs_validator

@@ -7,6 +7,7 @@ import pytest
 
 from realclients import every_kind_deck
 from xzbrief.deck.model import ChartKind, Deck, SlideKind
+from xzbrief.deck.typeset import typeset
 from xzbrief.render.brand import BUILTIN, load_brand
 from xzbrief.render.chart_parts import label_text
 from xzbrief.render.display import DImage, DLine, DRect, DText, DWedge, Primitive
@@ -41,7 +42,7 @@ def test_every_slide_has_its_title_and_stays_on_the_slide(every: Deck, brand_nam
         kinds.add(slide.kind)
         assert display.items and (display.width, display.height) == (960.0, 540.0)
         text = "".join("".join(t.lines) for t in display.items if isinstance(t, DText))
-        assert slide.title.replace("\n", "") in text, slide.title
+        assert typeset(slide.title).replace("\n", "") in text, slide.title
         for item in display.items:
             x0, y0, x1, y1 = box(item)
             assert x0 >= -0.5 and y0 >= -0.5 and x1 <= 960.5 and y1 <= 540.5, (slide.title, item)

@@ -36,7 +36,7 @@ def appendix_rows(path: Path) -> list[list[str]]:
     rows = []
     for slide in prs.slides:
         title = slide.shapes.title.text_frame.text if slide.shapes.title else ""
-        if not title.startswith("附:数据核对表"):
+        if not title.startswith("附：数据核对表"):
             continue
         for shape in slide.shapes:
             if shape.has_table:
@@ -73,7 +73,7 @@ def test_the_appendix_lists_every_number_the_deck_shows(deck_with_appendix):
     stored = read_provenance(deck_with_appendix)
     shown = {(f.label, f.text) for s in stored.slides if s.kind != "table" or
              not s.title.startswith("附") for f in s.figures}
-    listed = {(r[1].split("(")[0], r[3]) for r in appendix_rows(deck_with_appendix)}
+    listed = {(r[1].split("\uff08")[0], r[3]) for r in appendix_rows(deck_with_appendix)}
     missing = {(label, text) for label, text in shown
                if not any(label.startswith(lab) and text == t for lab, t in listed)}
     assert not missing
@@ -83,9 +83,9 @@ def test_speaker_notes_name_the_cells(deck_with_appendix):
     prs = Presentation(str(deck_with_appendix))
     notes = [s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide]
     joined = "\n".join(notes)
-    assert "数据出处:" in joined
-    assert "工业开票销售收入 2025年徐州市 9000亿元左右(预计) — xuzhou.xlsx 数据!" in joined
-    assert "计算:(316 ÷ 204.2 − 1) × 100% = 54.8%" in joined
+    assert "数据出处：" in joined
+    assert "工业开票销售收入 2025年徐州市 9000亿元左右（预计） — xuzhou.xlsx 数据!" in joined
+    assert "计算：(316 ÷ 204.2 − 1) × 100% = 54.8%" in joined
 
 
 def test_the_deck_records_the_dataset_hash_and_the_recipe(deck_with_appendix):

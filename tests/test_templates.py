@@ -148,7 +148,7 @@ def test_missing_optional_layouts_fall_back_with_a_warning(tmp_path: Path) -> No
     used = used_layouts(prs, kinds)
     assert used["agenda"] == used["section"] == used["closing"] == {"内容"}
     titles = [s.shapes.title.text_frame.text for s in prs.slides]
-    assert "一、产业升级" in titles and titles[-1] == "以上汇报,请批评指正"
+    assert "一、产业升级" in titles and titles[-1] == "以上汇报，请批评指正"
 
 
 def test_missing_cover_falls_back_and_keeps_the_cover_text(tmp_path: Path) -> None:

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from xzbrief.deck.typeset import typeset
+
 SAFETY = 1.06  # measured widths are scaled up by this much
 AUTOSPACE = 0.25  # em PowerPoint and LibreOffice add where CJK meets Latin or digits
 # Punctuation that may not start a line (避头) or end one (避尾).
-NO_LINE_START = set(",。、;:?!)」』》】〕”’%‰·…—,.;:?!)]}")
-NO_LINE_END = set("(「『《【〔“‘([{")
+NO_LINE_START = set("\uff0c。、\uff1b\uff1a\uff1f\uff01\uff09」』》】〕”’%‰·…—,.;:?!)]}")
+NO_LINE_END = set("\uff08「『《【〔“‘([{")
 _LATIN_RUN = re.compile(r"[A-Za-z0-9.+\-−/%‰:_]+")
 UNIT_CHARS = set("亿万千百元个家项类座人吨倍年月")  # stays on the line of the number before it
 
@@ -179,7 +181,8 @@ def fit_text(text: str, width_pt: float, height_pt: float, max_size: float, min_
 
 
 def fits_one_line(text: str, width_pt: float, size_pt: float, bold: bool = True) -> bool:
-    return text_width(text, size_pt, bold) <= width_pt
+    """Measured as the slide will show it (full-width ，：（）)."""
+    return text_width(typeset(text), size_pt, bold) <= width_pt
 
 
 def balanced_wrap(text: str, size_pt: float, width_pt: float) -> list[str]:
@@ -226,7 +229,7 @@ BULLET_GAP = 0.6  # em between paragraphs
 def bullets_height(lines: Sequence[str], size: float, width: float) -> float:
     """Height in points of ``lines`` as hanging-indent paragraphs at ``size``."""
     text_w = width - size * BULLET_MARKER
-    rows = sum(len(wrap(line, size, text_w)) for line in lines)
+    rows = sum(len(wrap(typeset(line), size, text_w)) for line in lines)
     return rows * size * BULLET_SPACING + max(len(lines) - 1, 0) * size * BULLET_GAP
 
 

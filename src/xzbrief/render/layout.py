@@ -24,6 +24,7 @@ from xzbrief.deck.textfit import (
     fit_title,
     text_width,
 )
+from xzbrief.deck.typeset import typeset_deck
 from xzbrief.deck.wording import heading_number
 from xzbrief.render.brand import Brand, LayoutInfo
 
@@ -408,6 +409,9 @@ class SlideLayouter:
 
 
 def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:
+    """Every slide placed, its text typeset (，：（）) before it is measured; the .pptx and
+    the preview both draw what this returns."""
+    deck = typeset_deck(deck)
     layouter = SlideLayouter(brand, deck)
     placed = []
     warnings: list[str] = []

@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 
 from xzbrief.atomic import atomic_write_bytes
 from xzbrief.deck.model import Deck
+from xzbrief.deck.typeset import typeset_deck
 from xzbrief.render.brand import Brand
 from xzbrief.render.charts import add_chart
 from xzbrief.render.drawing import NSDECL, Fonts, rectangle, table_frame, text_box
@@ -45,7 +46,7 @@ class PptxWriter:
         for ps in placed:
             slide = prs.slides.add_slide(layouts[ps.layout.index])
             self._slide(slide, ps)
-        write_properties(prs, deck)
+        write_properties(prs, typeset_deck(deck))  # the record says what the slides show
         buf = io.BytesIO()
         prs.save(buf)
         return buf.getvalue(), warnings

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xzbrief.deck.typeset import typeset
 from xzbrief.gui.painter import paint_slide, render_pixmap, ui_font
 from xzbrief.gui.session import Session
 from xzbrief.gui.strings import LANGUAGE, texts
@@ -143,5 +144,6 @@ class SlideView(QWidget):
         if 0 <= row < len(displays):
             self.canvas.show_slide(displays[row])
             deck = self.session.deck
-            title = deck.slides[row].title if deck is not None and row < len(deck.slides) else ""
+            title = typeset(deck.slides[row].title) \
+                if deck is not None and row < len(deck.slides) else ""  # as the slide shows it
             self.caption.setText(f"{row + 1} / {len(displays)} · {title}")
