@@ -294,3 +294,14 @@ def test_synthetic_rows_limit(tmp_path: Path) -> None:
     assert result.problems == ()
     assert result.dataset is not None
     assert len(result.dataset.observations) == 50 * 12
+
+
+@pytest.mark.parametrize("cells", [["数据截至\uff1a2025年12月17日"],  # full-width colon
+                                   ["数据截至:", "2025年12月17日"],  # the date in its own cell
+                                   ["数据截止 2025年12月17日"]])
+def test_the_data_date_however_it_is_written(tmp_path: Path, cells: list[str]) -> None:
+    sheets = basic_sheets()
+    sheets["指标"] = [["徐州市产业指标库"], cells, *sheets["指标"]]
+    result = load(tmp_path, sheets)
+    assert result.dataset is not None and result.dataset.info.as_of == "2025年12月17日"
+    assert result.dataset.info.title == "徐州市产业指标库"

@@ -45,7 +45,7 @@ from xzbrief.dataset.sheet_reader import SheetReader
 from xzbrief.dataset.sheet_reader import spell_value as _spell
 from xzbrief.dataset.xlsx import RawWorkbook, open_workbook
 
-_AS_OF = re.compile(r"数据截[至止][::]?\s*(.+)$")
+_AS_OF = re.compile(r"数据截[至止][:\uff1a]?\s*(.*)$")  # ASCII or full-width colon
 
 
 @dataclass(frozen=True)
@@ -252,12 +252,18 @@ class _Builder(DataRows):
     def _read_title(self, reader: SheetReader) -> None:
         """Title rows above the header: the first is the workbook's title; 数据截至 is read."""
         for r in range(reader.header_row):
-            for value in reader.sheet.rows[r]:
-                text = reader.clean(value, r, 0) if isinstance(value, str) else ""
+            label_only = False  # 「数据截至:」 with the date in the next cell
+            for c, value in enumerate(reader.sheet.rows[r]):
+                if label_only and value not in ("", None):
+                    self.as_of = reader.clean(value, r, c)
+                    label_only = False
+                    continue
+                text = reader.clean(value, r, c) if isinstance(value, str) else ""
                 if not text:
                     continue
                 if m := _AS_OF.search(text):
                     self.as_of = m[1].strip()
+                    label_only = not self.as_of
                 elif not self.title:
                     self.title = text
 
