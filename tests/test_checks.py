@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from workbooks import DATA_HEADER, basic_sheets, write_workbook
 from xzbrief.dataset.checks import preflight
 from xzbrief.dataset.loader import load_dataset
@@ -70,6 +72,16 @@ def test_a_value_ten_thousand_times_off_is_flagged_once(tmp_path):
     assert out[0].startswith("数据!D4: [警告] 工业开票销售收入(徐州市)在 2022年 的数值 76000000")
     assert "万元当作亿元" in out[0]
     assert codes(tmp_path, with_indicators([], rows)) == ["check-magnitude"]
+
+
+def test_with_half_the_values_off_the_ones_named_are_real_cells(tmp_path):
+    """Four values, two of them entered in 万元: the comparison value is one the workbook
+    holds (8200), never the mean of the middle two (a number in no cell)."""
+    rows = [["GY01", "徐州市", f"{y}年", v, "实际", None]
+            for y, v in zip(range(2021, 2025), [8000, 8200, 80000000, 82000000], strict=True)]
+    out = check(tmp_path, with_indicators([], rows))
+    assert [line.split(":")[0] for line in out] == ["数据!D4", "数据!D5"]
+    assert all("8200" in line for line in out)
 
 
 def test_implausible_change_unless_explained_in_a_note(tmp_path):
@@ -139,3 +151,20 @@ def test_dataset_check_prints_the_preflight_warnings(tmp_path):
                           env={**os.environ, "XZBRIEF_TODAY": "2025-01-31"})
     assert proc.returncode == 0  # warnings never fail a check
     assert "数据!D3: [警告] 工业开票销售收入(徐州市)2024年 较 2023年" in proc.stdout
+
+
+@pytest.mark.parametrize(("as_of", "day"), [
+    ("2025年12月17日", dt.date(2025, 12, 17)),
+    ("2025年11月", dt.date(2025, 11, 30)),  # a month: to its end
+    ("2025年1—11月", dt.date(2025, 11, 30)),  # year to date: to the end of November
+    ("2025年", dt.date(2025, 12, 31)),
+])
+def test_the_workbooks_data_date_is_the_end_of_what_it_names(tmp_path, as_of, day) -> None:
+    from dataclasses import replace
+
+    from xzbrief.dataset.checks import reference_date
+
+    dataset = load_dataset(write_workbook(tmp_path / "w.xlsx", basic_sheets())).dataset
+    assert dataset is not None
+    dated = replace(dataset, info=replace(dataset.info, as_of=as_of))
+    assert reference_date(dated) == (day, True)

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from xzbrief.dataset.loader import LoadResult
 from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
 from xzbrief.dataset.numbers import decimals_of, plain_number
-from xzbrief.dataset.periods import Period, PeriodKind
+from xzbrief.dataset.periods import Period, PeriodError, PeriodKind, parse_period
 from xzbrief.dataset.problems import Problem, sorted_problems, warning
 
 MAGNITUDE = 1000.0  # 万元 vs 亿元 is 10,000; 千元 vs 万元 is 10
@@ -30,12 +30,17 @@ _RE_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*[-./月]\s*(\d{1,2})
 
 def reference_date(dataset: Dataset, today: dt.date | None = None) -> tuple[dt.date, bool]:
     """The workbook's own 数据截至 date when it states one (True), else today (False)."""
-    if m := _RE_DATE.search(dataset.info.as_of):
-        year, month, day = int(m[1]), int(m[2]), int(m[3] or 28)
+    as_of = dataset.info.as_of.strip()
+    m = _RE_DATE.search(as_of)
+    if m and m[3]:  # a day: 2025年12月17日
         try:
-            return dt.date(year, month, day), True
+            return dt.date(int(m[1]), int(m[2]), int(m[3])), True
         except ValueError:
             pass
+    try:  # a period: 2025年11月 or 2025年1—11月 means to the end of November
+        return period_end(parse_period(as_of)), True
+    except PeriodError:
+        pass
     if today is None and (env := os.environ.get("XZBRIEF_TODAY")):
         today = dt.date.fromisoformat(env)  # reproducible checks (tests, re-runs of old data)
     return today or dt.date.today(), False
@@ -64,8 +69,13 @@ class _Checker:
             if o.ref is not None and o.ref.sheet not in sheets:
                 sheets.append(o.ref.sheet)
         self.sheets = {name: i + 10 for i, name in enumerate(sheets)}
+        self.parts_of: dict[str, list[Indicator]] = {}
+        for p in dataset.indicators:
+            if p.parent:
+                self.parts_of.setdefault(p.parent, []).append(p)
         self.problems: list[Problem] = []
         self.flagged: set[str] = set()  # cells already warned about magnitude
+        self._series: dict[str, dict[tuple[str, PeriodKind], list[Observation]]] = {}
 
     def warn(self, code: str, obs: Observation | None, ind: Indicator, **params: object) -> None:
         ref = obs.ref if obs is not None else ind.ref
@@ -74,25 +84,32 @@ class _Checker:
                                      ref.cell if ref else None, order, name=ind.name, **params))
 
     def series(self, code: str) -> dict[tuple[str, PeriodKind], list[Observation]]:
+        """Per region and kind of period, the non-target values: made once per indicator
+        (three checks read it; a 100,000-row workbook has many indicators)."""
+        cached = self._series.get(code)
+        if cached is not None:
+            return cached
         out: dict[tuple[str, PeriodKind], list[Observation]] = {}
         for o in self.d.observations_of(code):
             if o.status is not Status.TARGET:
                 out.setdefault((o.region, o.period.kind), []).append(o)
+        self._series = {code: out}  # only the indicator being checked is kept
         return out
 
     # --- the checks -----------------------------------------------------------------------
     def parts_total(self, ind: Indicator) -> None:
-        parts = [p for p in self.d.indicators if p.parent == ind.code]
+        parts = self.parts_of.get(ind.code)
         if not parts:
             return
+        # each part's values by (region, period, status): looked up, not searched, per total
+        index = [{(o.region, o.period, o.status): o for o in
+                  reversed(self.d.observations_of(part.code))} for part in parts]
         for total in self.d.observations_of(ind.code):
             if total.value is None or total.is_bound:
                 continue
             found = []
-            for part in parts:
-                match = next((o for o in self.d.observations_of(part.code)
-                              if o.region == total.region and o.period == total.period
-                              and o.status is total.status), None)
+            for values_of in index:
+                match = values_of.get((total.region, total.period, total.status))
                 if match is None or match.value is None or match.is_bound:
                     break
                 found.append(match)
@@ -120,7 +137,9 @@ class _Checker:
                 if ratio >= MAGNITUDE or ratio <= 1 / MAGNITUDE:
                     self._magnitude(ind, region, b, a.value, ratio)
                 continue
-            centre = statistics.median(o.value for o in points if o.value is not None)
+            # a value the workbook holds (not the mean of two middle ones, which may be a
+            # number between the right values and the wrong ones)
+            centre = statistics.median_low(o.value for o in points if o.value is not None)
             for o in points:
                 assert o.value is not None
                 ratio = o.value / centre
@@ -181,17 +200,14 @@ class _Checker:
                 self.warn("check-gap", first, ind, region=region, missing=labels)
 
     def stale_estimates(self, ind: Indicator, reference: dt.date, stated: bool) -> None:
-        for o in self.d.observations_of(ind.code):
-            if o.status is not Status.ESTIMATE:
-                continue
-            if period_end(o.period) + dt.timedelta(days=GRACE_DAYS) < reference:
-                actual = any(x.period == o.period and x.region == o.region
-                             and x.status is Status.ACTUAL
-                             for x in self.d.observations_of(ind.code))
-                if not actual:
-                    code = "check-stale-estimate" if stated else "check-stale-estimate-today"
-                    self.warn(code, o, ind, region=o.region, period=o.period.label,
-                              date=reference.isoformat())
+        observations = self.d.observations_of(ind.code)
+        actuals = {(x.period, x.region) for x in observations if x.status is Status.ACTUAL}
+        code = "check-stale-estimate" if stated else "check-stale-estimate-today"
+        for o in observations:
+            if (o.status is Status.ESTIMATE and (o.period, o.region) not in actuals
+                    and period_end(o.period) + dt.timedelta(days=GRACE_DAYS) < reference):
+                self.warn(code, o, ind, region=o.region, period=o.period.label,
+                          date=reference.isoformat())
 
 
 def preflight(dataset: Dataset, shown: Iterable[str] | None = None,

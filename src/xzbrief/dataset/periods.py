@@ -26,6 +26,7 @@ class PeriodKind(StrEnum):
     SPAN = "span"  # several whole years, year .. end_year
 
 
+_KIND_RANK = {kind: i for i, kind in enumerate(PeriodKind)}
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 CN_QUARTER = {1: "一", 2: "二", 3: "三", 4: "四"}
 # Five-Year Plans by name; the 13th ended in 2020.
@@ -131,8 +132,9 @@ class Period:
 
     @property
     def sort_key(self) -> tuple[int, int, int, int]:
-        kind_rank = list(PeriodKind).index(self.kind)
-        return (self.last_year, self.end_month, -(self.last_year - self.year), kind_rank)
+        """Chronological order: by end, then the longer period first."""
+        return (self.last_year, self.end_month, -(self.last_year - self.year),
+                _KIND_RANK[self.kind])
 
     def same_period_last_year(self) -> Period | None:
         """The base of a 同比 comparison."""
