@@ -305,3 +305,13 @@ def test_the_data_date_however_it_is_written(tmp_path: Path, cells: list[str]) -
     result = load(tmp_path, sheets)
     assert result.dataset is not None and result.dataset.info.as_of == "2025年12月17日"
     assert result.dataset.info.title == "徐州市产业指标库"
+
+
+def test_a_merged_note_beside_the_table_is_not_in_the_data(tmp_path: Path) -> None:
+    def merge(wb: Any) -> None:
+        ws = wb["数据"]
+        ws["H2"] = "说明:2025年为预计数"
+        ws.merge_cells("H2:J3")  # a note to the right of the table
+
+    result = load(tmp_path, basic_sheets(), edit=merge)
+    assert result.ok and result.errors == ()

@@ -93,9 +93,11 @@ def test_period_order_and_comparisons() -> None:
     ("2025年【目标】", Period(Y, 2025), "目标"),
     ("2024年", Period(Y, 2024), None),
     ("2025年1—11月", Period(YTD, 2025, 11), None),
+    ("2025年(估计)", Period(Y, 2025), "估计"),  # every word the 状态 column takes
+    ("2024年实绩", Period(Y, 2024), "实绩"),
 ])
 def test_wide_headers(header: str, period: Period, status: str | None) -> None:
-    assert parse_period_header(header) == (period, status)
+    assert parse_period_header(header, STATUS_ALIASES) == (period, status)
 
 
 @pytest.mark.parametrize(("word", "status"), [

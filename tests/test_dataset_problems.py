@@ -276,3 +276,13 @@ def test_problems_come_in_sheet_and_row_order(tmp_path: Path) -> None:
     sheets["数据2"] = [DATA_HEADER, ["XX", "徐州市", "2025年", 1, "", None]]
     result = load(tmp_path, sheets)
     assert [p.location for p in result.problems] == ["指标!D4", "数据!D3", "数据!C6", "数据2!A2"]
+
+
+def test_a_true_cell_is_not_read_as_the_code_1(tmp_path: Path) -> None:
+    sheets = basic_sheets()
+    sheets["指标"].append([1, "编码为数字的指标", "亿元", "产业升级", "市工信局"])
+    sheets["数据"] += [[1, "徐州市", "2024年", 10, "实际", None],
+                     [True, "徐州市", "2025年", 11, "实际", None]]  # TRUE == 1 in Python
+    result = load(tmp_path, sheets)
+    assert ("数据!A13", "指标编码「TRUE」不在「指标」表中") in [
+        (p.location, p.message().split("。")[0]) for p in result.errors]

@@ -126,8 +126,12 @@ class BuilderBase:
         """``empty``: what a sheet with a header but no rows is — an error (指标), a warning
         (an extra data sheet) or nothing (要点, 专题, 地区 may be left empty)."""
         sheet = reader.sheet
+        header = sheet.rows[reader.header_row] if reader.header_row < len(sheet.rows) else ()
+        used = [c for c, v in enumerate(header) if v not in ("", None)]
+        first, last = min(used, default=0), max(used, default=0)  # the table's columns
         for r1, c1, r2, c2 in sheet.merged:
-            if r2 > reader.header_row:
+            # merged cells inside the table break its rows; a merged note beside it does not
+            if r2 > reader.header_row and c1 <= last and c2 >= first:
                 self.problems.append(error("merged-data", sheet.name, range_name(r1, c1, r2, c2),
                                            reader.order(r1, c1),
                                            range=range_name(r1, c1, r2, c2)))
@@ -137,8 +141,6 @@ class BuilderBase:
         if empty != "ignore" and not any(not reader.is_blank_row(r)
                                          for r in reader.data_rows()):
             self._sheet_problem("sheet-no-rows", sheet, warn=empty == "warning")
-
-    # --- the build ------------------------------------------------------------------------
 
 
 def _row_list(rows: list[int]) -> str:

@@ -117,7 +117,7 @@ class DataRows(BuilderBase):
                 continue
             try:
                 if isinstance(head, str):
-                    period, status_text = parse_period_header(head)
+                    period, status_text = parse_period_header(head, STATUS_ALIASES)
                 else:
                     period, status_text = parse_period(head), None
             except PeriodError:
@@ -150,11 +150,14 @@ class DataRows(BuilderBase):
         key: tuple[object, ...] | None = None
         getter = self._key_getters.get(reader.name)
         if getter is None:
-            cols = [c for k, c in reader.columns.items() if k in _ROW_KEYS]
+            cols = [c for k, c in reader.columns.items() if k in WIDE_KEYS]
             getter = self._key_getters[reader.name] = (itemgetter(*cols), max(cols))
         values = reader.sheet.rows[r]
         if r not in reader.special_rows and len(values) > getter[1]:
-            key = (reader.name, getter[0](values))
+            cells = getter[0](values)
+            # with the types: TRUE == 1 == 1.0 in Python, but not in the workbook
+            key = (reader.name, cells, tuple(map(type, cells)) if isinstance(cells, tuple)
+                   else type(cells))
             cached = self._fields_cache.get(key)
             if cached is not None:
                 return cached
@@ -246,11 +249,8 @@ class DataRows(BuilderBase):
                             value=plain_number(value))
         return value
 
-    # --- highlights -----------------------------------------------------------------------
-
 
 _INVALID = object()
-_ROW_KEYS = frozenset({"code", "region", "qualifier", "unit", "note", "source"})
 
 
 class _RowFields(NamedTuple):

@@ -281,8 +281,6 @@ class _Builder(DataRows):
             return None
         return int(parsed.value)
 
-    # --- data -----------------------------------------------------------------------------
-
     def _read_highlights(self, name: str) -> None:
         reader = self._open(name, HIGHLIGHT_COLUMNS)
         if reader is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -224,12 +225,13 @@ def parse_period(value: object) -> Period:
     raise PeriodError("period-unknown", value=value)
 
 
-def parse_period_header(text: str) -> tuple[Period, str | None]:
-    """A wide-form column header: a period with an optional status, e.g. ``2025年(预计)``."""
+def parse_period_header(text: str, statuses: Iterable[str]) -> tuple[Period, str | None]:
+    """A wide-form column header: a period with an optional status word (one of
+    ``statuses``, the words the 状态 column takes), e.g. ``2025年(预计)``."""
     norm = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     status = None
-    m = re.match(r"^(.*?)[(\[【]?(实际|预计|目标|预估|计划|actual|estimate|target)[)\]】]?$",
-                 norm, re.IGNORECASE)
+    words = "|".join(re.escape(w) for w in sorted(statuses, key=len, reverse=True) if w)
+    m = re.match(rf"^(.*?)[(\[【]?({words})[)\]】]?$", norm, re.IGNORECASE)
     if m and m[1]:
         norm, status = m[1], m[2]
     return parse_period(norm), status
