@@ -16,8 +16,8 @@ from pathlib import Path
 import tomli_w
 
 from xzbrief.atomic import SaveBlocked, free_name
+from xzbrief.dataset.columns import TEMPLATE_TITLE
 from xzbrief.dataset.loader import LoadResult, load_dataset
-from xzbrief.dataset.workbook_writer import TEMPLATE_TITLE
 from xzbrief.deck.model import Deck
 from xzbrief.deck.planner import plan_deck
 from xzbrief.recipe import Recipe, recipe_to_dict

@@ -125,3 +125,6 @@ def find_header(rows: list[list[Any]], columns: tuple[Column, ...],
         if len(found) >= 2 and (best is None or len(found) > len(best[1])):
             best = (r, found)
     return best
+
+# The blank template's title row: a workbook still showing it has not been given a title.
+TEMPLATE_TITLE = "指标库(请把本行改为单位名称和指标库名称)"

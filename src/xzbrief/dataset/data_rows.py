@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from xzbrief.dataset.builder_base import BuilderBase
+from xzbrief.dataset.cells import cell_name
 from xzbrief.dataset.columns import (
     DATA_COLUMNS,
     WIDE_KEYS,
@@ -135,7 +136,7 @@ class DataRows(BuilderBase):
         for c, period, status in period_cols:
             if (period, status) in seen:
                 reader.error("column-duplicate", hr, c, header=reader.sheet.rows[hr][c],
-                             first=reader.cell(hr, seen[(period, status)]))
+                             first=cell_name(hr, seen[(period, status)]))
             else:
                 seen[(period, status)] = c
                 unique.append((c, period, status))

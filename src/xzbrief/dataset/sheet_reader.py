@@ -43,9 +43,6 @@ class SheetReader:
     def col(self, key: str) -> int | None:
         return self.columns.get(key)
 
-    def cell(self, row: int, col: int) -> str:
-        return cell_name(row, col)
-
     def ref(self, row: int, col: int) -> CellRef:
         letter = self._letters.get(col)
         if letter is None:

@@ -26,6 +26,7 @@ from xzbrief.dataset.columns import (
     HIGHLIGHT_COLUMNS,
     INDICATOR_COLUMNS,
     REGION_COLUMNS,
+    TEMPLATE_TITLE,
     THEME_COLUMNS,
     Column,
 )
@@ -201,7 +202,6 @@ def _write_explanations(ws: Worksheet, title: str) -> None:
 
 # The blank template's title row; a deck made from a workbook that still has it is named
 # after the file instead (build.default_recipe).
-TEMPLATE_TITLE = "指标库(请把本行改为单位名称和指标库名称)"
 
 
 def template_content() -> WorkbookContent:

@@ -21,7 +21,6 @@ from typing import Any
 
 import python_calamine as calamine
 from defusedxml import ElementTree as SafeET
-from openpyxl import load_workbook
 
 from xzbrief.dataset.cells import parse_cell
 from xzbrief.dataset.files import (
@@ -34,7 +33,6 @@ from xzbrief.dataset.files import (
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 BUILTIN_PERCENT_FORMATS = {9, 10}
 
 _RE_ATTR_R = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
@@ -52,7 +50,6 @@ class SheetScan:
 
     errors: dict[Cell, str] = field(default_factory=dict)  # '#N/A' etc.
     uncalculated: set[Cell] = field(default_factory=set)  # formula with no cached value
-    formulas: set[Cell] = field(default_factory=set)
     percent: set[Cell] = field(default_factory=set)  # shown as % in Excel: value is a fraction
     hidden_rows: list[int] = field(default_factory=list)  # 0-based
     bad_dates: set[Cell] = field(default_factory=set)  # date-formatted, beyond the calendar
@@ -67,11 +64,6 @@ class RawSheet:
     merged: list[tuple[int, int, int, int]]  # 0-based r1, c1, r2, c2 inclusive
     scan: SheetScan
     stray: list[Cell] = field(default_factory=list)  # far-away cells left out (trim_strays)
-
-    def value(self, row: int, col: int) -> Any:
-        if row < len(self.rows) and col < len(self.rows[row]):
-            return self.rows[row][col]
-        return ""
 
 
 @dataclass
@@ -133,6 +125,8 @@ def _openpyxl_sheet(data: bytes, name: str, cause: BaseException
                     ) -> tuple[list[list[Any]], list[tuple[int, int, int, int]], set[Cell]]:
     """The same grid of values calamine gives, from openpyxl (slow; only when calamine
     fails), and the cells formatted as dates whose numbers lie beyond the calendar."""
+    from openpyxl import load_workbook  # noqa: PLC0415 - 80 ms no ordinary load needs
+
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -396,7 +390,6 @@ def scan_sheet_xml(xml: bytes, percent_styles: set[int]) -> SheetScan:
             if found is None:
                 continue
             start, end, cell = found
-            scan.formulas.add(cell)
             v = _RE_V.search(xml, start, end)
             if v is None or not v[1].strip():
                 scan.uncalculated.add(cell)
