@@ -34,6 +34,3 @@ def shipped_recipe() -> Path:
 def templates_dir() -> Path:
     return shipped_root() / "templates"
 
-
-def assets_dir() -> Path:
-    return shipped_root() / "assets"

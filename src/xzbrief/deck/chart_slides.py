@@ -164,7 +164,6 @@ class ChartSlides(ThemeBase):
         periods = sorted({o.period for o in ranked}, key=lambda p: p.sort_key)
         period = periods[-1].label if len(periods) == 1 else ""
         top = ranked[0]
-        top_text = format_figure(top.value or 0.0, ind.unit, top.qualifier, ind.decimals)
         ranking = f"{period}{ind.label}{top.region}居首,{level_clause(ind, top, '')}"
         lines = [f"{period}{o.region}{level_clause(ind, o)}。" for o in ranked[:4]]
         figures = list(figs)
@@ -175,7 +174,7 @@ class ChartSlides(ThemeBase):
             lines.insert(0, self._sentence(fact))
             figures[:0] = [level_figure(ind, own), *([fact.change.figure] if fact.change
                                                      else [])]
-            candidates = [f"{fact.headline},{top.region}以{top_text}居首", ranking]
+            candidates = [f"{fact.headline},{top.region}以{figs[0].text}居首", ranking]
         unit = f"({ind.unit})" if ind.unit else ""
         chart = Chart(ChartKind.HBAR, f"{period}各地区{ind.name}{unit}",
                       tuple(o.region for o in ranked), (series,),

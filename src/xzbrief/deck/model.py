@@ -100,10 +100,6 @@ class Chart:
                 raise ValueError(f"chart {self.title!r}: series {s.name!r} has "
                                  f"{len(s.values)} points for {len(self.categories)} categories")
 
-    @property
-    def has_estimates(self) -> bool:
-        return any(st is Status.ESTIMATE for s in self.series for st in s.statuses)
-
 
 @dataclass(frozen=True)
 class Card:
@@ -117,11 +113,6 @@ class Card:
     change: Figure | None = None  # 同比增长54.8%
     note: str = ""  # the workbook's 备注 (or the base of the change), shown small
     base: Figure | None = None  # the value the change is measured from, when the note shows it
-
-    @property
-    def figures(self) -> tuple[Figure, ...]:
-        """Every number the card shows."""
-        return tuple(f for f in (self.figure, self.change, self.base) if f is not None)
 
 
 def card_figures(cards: tuple[Card, ...] | list[Card]) -> list[Figure]:

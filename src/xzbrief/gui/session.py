@@ -21,6 +21,7 @@ from xzbrief.dataset.model import Dataset
 from xzbrief.deck.model import Deck
 from xzbrief.deck.planner import plan_deck
 from xzbrief.gui.settings import AppSettings
+from xzbrief.gui.strings import LANGUAGE
 from xzbrief.gui.tasks import TaskRunner
 from xzbrief.gui.watcher import WorkbookWatcher, signature
 from xzbrief.recipe import Recipe, read_recipe, write_recipe
@@ -197,7 +198,7 @@ class Session(QObject):
             try:  # a template that cannot be used is refused before it becomes the choice
                 self.brand = load_brand(new.brand, new.base_dir)
             except TemplateError as exc:
-                self.failed.emit(exc.zh)
+                self.failed.emit(exc.zh if LANGUAGE.code == "zh" else exc.en)
                 self.recipe_changed.emit()  # views show the brand that is still in force
                 return
             self.settings.brand = new.brand
@@ -215,7 +216,7 @@ class Session(QObject):
         try:
             self.brand = load_brand(self.recipe.brand, self.recipe.base_dir)
         except TemplateError as exc:
-            self.failed.emit(exc.zh)
+            self.failed.emit(exc.zh if LANGUAGE.code == "zh" else exc.en)
             if self.brand is None:
                 self.brand = load_brand("政务红")
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
 class TaskSignals(QObject):
-    started = Signal()
     progress = Signal(int, str)
     succeeded = Signal(object)
     failed = Signal(object, str)  # exception, formatted traceback
@@ -34,13 +33,8 @@ class Task(QRunnable):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     @Slot()
     def run(self) -> None:
-        self.signals.started.emit()
         try:
             result = self.work(self.signals.progress.emit, self._cancel.is_set)
         except BaseException as exc:  # delivered to the UI thread, never lost
