@@ -19,6 +19,7 @@ from xzbrief.deck.grid import EMU_PER_PT
 from xzbrief.deck.model import Chart, ChartKind, Series
 from xzbrief.deck.textfit import text_width
 from xzbrief.deck.wording import format_number
+from xzbrief.render.drawing import attr
 from xzbrief.render.fonts import set_fonts, style_font
 from xzbrief.render.layout import ESTIMATE_TINT, ChartBlock, tint
 
@@ -145,9 +146,9 @@ def add_labels(block: ChartBlock, plot: Any, series: tuple[Series, ...],
     sers = plot._element.findall(qn("c:ser"))
     rpr = (f'<a:defRPr sz="{LABEL_SIZE * 100}" b="0" lang="zh-CN" altLang="en-US"><a:solidFill>'
            f'<a:srgbClr val="{block.text_color}"/></a:solidFill>'
-           f'<a:latin typeface="{_xml_attr(block.font_latin)}"/>'
-           f'<a:ea typeface="{_xml_attr(block.font_ea)}"/>'
-           f'<a:cs typeface="{_xml_attr(block.font_latin)}"/></a:defRPr>')
+           f'<a:latin typeface="{attr(block.font_latin)}"/>'
+           f'<a:ea typeface="{attr(block.font_ea)}"/>'
+           f'<a:cs typeface="{attr(block.font_latin)}"/></a:defRPr>')
     pos = f'<c:dLblPos val="{LABEL_POSITIONS[position]}"/>' if position is not None else ""
     for s, ser in zip(series, sers, strict=True):
         if s.is_target:  # the outline shows the target; its number is in the text
@@ -156,7 +157,7 @@ def add_labels(block: ChartBlock, plot: Any, series: tuple[Series, ...],
         if old is not None:
             ser.remove(old)
         dlbls = parse_xml(
-            f'<c:dLbls {NS_DECL}><c:numFmt formatCode="{_xml_attr(number_format(s))}" '
+            f'<c:dLbls {NS_DECL}><c:numFmt formatCode="{attr(number_format(s))}" '
             'sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
             f"<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>{rpr}</a:pPr>"
             '<a:endParaRPr lang="zh-CN"/></a:p></c:txPr>'
@@ -185,7 +186,7 @@ def point_label(block: ChartBlock, ps: Any, k: int, colour: str, position: Any |
     d_lbl = ps._element.dLbls.get_dLbl_for_point(k)
     if fmt:
         d_lbl.find(qn("c:idx")).addnext(etree.fromstring(
-            f'<c:numFmt {NS_DECL} formatCode="{_xml_attr(fmt)}" sourceLinked="0"/>'))
+            f'<c:numFmt {NS_DECL} formatCode="{attr(fmt)}" sourceLinked="0"/>'))
     if percent:
         d_lbl.find(qn("c:showVal")).set("val", "0")
         d_lbl.find(qn("c:showPercent")).set("val", "1")
@@ -204,10 +205,6 @@ def hide_point_label(ps: Any, k: int) -> None:
         if child.tag != qn("c:idx"):
             d_lbl.remove(child)
     d_lbl.append(c_el("c:delete", "1"))
-
-
-def _xml_attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
 def label_background(dlbls: Any, fill: str = "FFFFFF") -> None:
