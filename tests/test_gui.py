@@ -60,6 +60,15 @@ def slide_texts(win: MainWindow) -> str:
     return "\n".join(parts)
 
 
+def press_generate(win: MainWindow, out: Path, pdf: bool = False) -> None:
+    """As a user does: type the output path, set the PDF box, press 生成 PPT."""
+    bar = win.generate_bar
+    bar.output.setText(str(out))
+    bar.output.setModified(True)
+    bar.pdf.setChecked(pdf)
+    bar.button.click()
+
+
 def painted(win: MainWindow) -> set[str]:
     """Every text the slide view paints (the display lists, not the deck model)."""
     from xzbrief.render.display import DText
@@ -238,11 +247,8 @@ def test_generate_writes_a_deck_that_reopens(qtbot, window, basic_workbook, tmp_
     open_and_wait(qtbot, window, basic_workbook)
     out = tmp_path / "out" / "汇报.pptx"
     out.parent.mkdir()
-    window.generate_bar.output.setText(str(out))
-    window.generate_bar.output.setModified(True)
-    window.generate_bar.pdf.setChecked(False)
     with qtbot.waitSignal(window.generate_bar.generated, timeout=TIMEOUT * 2):
-        window.generate_bar.button.click()
+        press_generate(window, out)
     prs = Presentation(str(out))
     assert len(prs.slides) == window.slide_view.count
     assert "打开汇报" in window.generate_bar.status.text()
@@ -329,12 +335,9 @@ def test_regenerating_over_a_deck_lists_what_changed(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, path)
     bar = window.generate_bar
     bar.show_changes = False
-    bar.pdf.setChecked(False)
     out = tmp_path / "月报.pptx"
-    bar.output.setText(str(out))
-    bar.output.setModified(True)
     with qtbot.waitSignal(bar.generated, timeout=TIMEOUT * 2):
-        bar.button.click()
+        press_generate(window, out)
     assert bar.last_changes is None  # nothing to compare with the first time
     sheets = basic_sheets()
     sheets["数据"][5][3] = 9100
@@ -368,10 +371,7 @@ def test_cancel_stops_a_running_build_and_writes_nothing(qtbot, window, basic_wo
     open_and_wait(qtbot, window, basic_workbook)
     bar = window.generate_bar
     out = tmp_path / "取消.pptx"
-    bar.output.setText(str(out))
-    bar.output.setModified(True)
-    bar.pdf.setChecked(False)
-    bar.button.click()
+    press_generate(window, out)
     qtbot.waitUntil(lambda: bar.progress.isVisible() and bar.cancel_button.isVisible(),
                     timeout=TIMEOUT)
     assert not bar.button.isEnabled()
@@ -393,10 +393,7 @@ def test_a_blocked_save_keeps_the_old_deck_and_offers_another_name(qtbot, window
     offered: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: offered.append(box.text()) or 0)
     bar = window.generate_bar
-    bar.output.setText(str(out))
-    bar.output.setModified(True)
-    bar.pdf.setChecked(False)
-    bar.button.click()
+    press_generate(window, out)
     qtbot.waitUntil(lambda: bar.task is None and bool(offered), timeout=TIMEOUT)
     assert "无法保存" in bar.status.text()
     assert "原文件未改动" in offered[0] and "汇报(2).pptx" in offered[0]
@@ -418,10 +415,7 @@ def test_an_output_that_is_not_a_pptx_is_refused_and_another_name_used(
 
     monkeypatch.setattr(QMessageBox, "exec", choose_another_name)
     bar = window.generate_bar
-    bar.output.setText(str(other))
-    bar.output.setModified(True)
-    bar.pdf.setChecked(False)
-    bar.button.click()
+    press_generate(window, other)
     qtbot.waitUntil(lambda: bar.last is not None, timeout=TIMEOUT)
     assert "汇报文件须以 .pptx 结尾" in offered[0]
     assert other.read_bytes() == before  # the other workbook is untouched
@@ -435,10 +429,7 @@ def test_a_pdf_that_cannot_be_made_still_shows_the_deck(qtbot, window, basic_wor
     open_and_wait(qtbot, window, basic_workbook)
     bar = window.generate_bar
     out = tmp_path / "汇报.pptx"
-    bar.output.setText(str(out))
-    bar.output.setModified(True)
-    bar.pdf.setChecked(True)
-    bar.button.click()
+    press_generate(window, out, pdf=True)
     qtbot.waitUntil(lambda: bar.task is None and bar.last is not None, timeout=TIMEOUT)
     status = bar.status.text()
     assert "已生成 汇报.pptx" in status and "打开汇报" in status
