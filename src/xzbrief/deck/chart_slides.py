@@ -102,13 +102,17 @@ class ChartSlides(ThemeBase):
             series.append(Series(f"{word}增长", tuple(growth), "%", 1,
                                  tuple(o.status for o in points), Axis.SECONDARY, as_line=True,
                                  figures=tuple(c.figure if c else None for c in growth_changes)))
+        target_figs: list[Figure] = []
         if sel.targets:
             by_period = {t.period: t for t in sel.targets}
-            values = tuple(by_period[o.period].value if o.period in by_period else None
-                           for o in points)
+            marks = [by_period.get(o.period) for o in points]
+            values = tuple(t.value if t is not None else None for t in marks)
             if any(v is not None for v in values):
+                tfigs = tuple(level_figure(ind, t, f"{ind.name}目标") if t is not None
+                              else None for t in marks)
+                target_figs = [f for f in tfigs if f is not None]
                 series.insert(1, Series("目标", values, ind.unit, ind.decimals,
-                                        tuple(Status.TARGET for _ in points)))
+                                        tuple(Status.TARGET for _ in points), figures=tfigs))
         last = known_points[-1]
         first = known_points[0]
         region = self._region(sel.main_region)
@@ -141,7 +145,7 @@ class ChartSlides(ThemeBase):
         chart = Chart(kind, f"{ind.name}{unit}", cats, tuple(series),
                       alt_text=f"{ind.name}{first.period.label}至{last.period.label}{drawn}。"
                       + "".join(lines), groups=groups)
-        figures = [f for f in figs if f is not None] + [c.figure for c in changes]
+        figures = [f for f in figs if f is not None] + target_figs + [c.figure for c in changes]
         if kind is ChartKind.BAR_LINE:  # the growth line's labels are shown numbers too
             figures += [c.figure for c in growth_changes if c is not None and c not in changes]
         return self._chart_slide(headline, chart, lines, figures, [ind])

@@ -96,11 +96,16 @@ class ThemeBase:
         return Fact(ind, obs, label, change, headline)
 
     def _facts(self, sel: Selection) -> list[Fact]:
-        """The main region's latest figure, then every other region's."""
-        out: list[Fact] = []
-        if sel.series and sel.series[-1].value is not None:
-            out.append(self._fact(sel.indicator, sel.series[-1], sel.series))
-        return out + self._region_facts(sel)
+        """The main region's newest figure and the newest of each other kind of period
+        (each names its period), then every other region's newest."""
+        return self._single_facts(sel) + self._region_facts(sel)
+
+    def _single_facts(self, sel: Selection, charted: bool = False) -> list[Fact]:
+        """The main region's figures shown one by one; ``charted``: those the time chart
+        does not already draw (this year's 1—10月 beside an annual chart)."""
+        drawn = {o.period for o in sel.series} if charted else set()
+        return [self._fact(sel.indicator, o, sel.history) for o in sel.singles
+                if o.period not in drawn]
 
     def _region_facts(self, sel: Selection) -> list[Fact]:
         out: list[Fact] = []
@@ -112,15 +117,20 @@ class ThemeBase:
             out.append(self._fact(sel.indicator, obs, theirs))
         return out
 
-    def _card(self, fact: Fact, note: str | None = None) -> Card:
+    def _card(self, fact: Fact, note: str | None = None, page_period: str | None = None
+              ) -> Card:
         """The number big; under it the change and either the workbook's 备注 or, when there
-        is none, the value the change was measured from (「2024年为204.2亿元」)."""
+        is none, the value the change was measured from (「2024年为204.2亿元」). A card whose
+        period is not the page's common period (``page_period``) names its period."""
         before, number, after = card_parts(fact.ind, fact.obs)
+        label = fact.label
+        if page_period is not None and fact.obs.period.label != page_period:
+            label = f"{fact.obs.period.label}{label}"
         text = fact.obs.note if note is None else note
         base = None
         if not text and fact.change is not None and fact.change.base is not None:
             text, base = fact.change.base_text, fact.change.base
-        return Card(label=fact.label, figure=level_figure(fact.ind, fact.obs, fact.label),
+        return Card(label=label, figure=level_figure(fact.ind, fact.obs, fact.label),
                     before=before, number=number, after=after,
                     change=fact.change.figure if fact.change else None, note=text, base=base)
 
@@ -170,3 +180,12 @@ def merge_clauses(clauses: Sequence[str], subjects: Sequence[str] = ()) -> str:
                 and b.startswith(first)):
             b = b[len(first):]
     return f"{a},{b}"
+
+
+def page_period(periods: Sequence[str]) -> str:
+    """The period most figures on a page share (the first such on a tie); the others name
+    their own."""
+    counts: dict[str, int] = {}
+    for p in periods:
+        counts[p] = counts.get(p, 0) + 1
+    return max(counts, key=lambda p: counts[p]) if counts else ""
