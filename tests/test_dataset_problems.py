@@ -183,7 +183,7 @@ def test_control_characters_are_stripped_and_named(tmp_path: Path) -> None:
     d = result.dataset
     assert d is not None
     assert d.indicator("GY01").name == "工业开票销售收入"
-    assert d.observations[0].note == "备注文字"
+    assert d.observations[0].remark == "备注文字"
     texts = [repr(x) for x in (d.indicators, d.observations, d.highlights, d.themes)]
     assert not any(ch in text for text in texts for ch in ("\\x07", "\\x1f", "\\x01", "_x00"))
 

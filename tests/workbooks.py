@@ -13,7 +13,7 @@ Rows = Sequence[Sequence[Any]]
 
 # Tuples: a test that adds a column to its own copy must not change every later test's header.
 INDICATOR_HEADER = ("指标编码", "指标名称", "单位", "专题", "来源")
-DATA_HEADER = ("指标编码", "地区", "期间", "数值", "状态", "备注")
+DATA_HEADER = ("指标编码", "地区", "期间", "数值", "状态", "说明")
 
 
 def basic_sheets() -> dict[str, list[list[Any]]]:

@@ -165,7 +165,7 @@ class _Checker:
             for o in obs:
                 base_period = o.period.same_period_last_year()
                 base = by_period.get(base_period) if base_period is not None else None
-                if (base is None or o.value is None or base.value is None or o.note
+                if (base is None or o.value is None or base.value is None or o.note or o.remark
                         or o.is_bound or base.is_bound or base.value <= 0 or o.value < 0
                         or str(o.ref) in self.flagged or str(base.ref) in self.flagged):
                     continue

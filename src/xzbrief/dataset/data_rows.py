@@ -201,6 +201,7 @@ class DataRows(BuilderBase):
             code=code, region=region, unit=indicator.unit if indicator else "",
             qualifier=qualifier,
             note=reader.text(r, "note", multiline=True) if "note" in columns else "",
+            remark=reader.text(r, "remark", multiline=True) if "remark" in columns else "",
             source=(reader.text(r, "source") if "source" in columns else "")
             or (indicator.source if indicator else ""),
             usable=usable)
@@ -220,7 +221,7 @@ class DataRows(BuilderBase):
         self.observations.append(Observation(
             fields.code, fields.region, period, status,
             value if isinstance(value, float) else None, fields.qualifier, fields.note,
-            fields.source, ref))
+            fields.source, ref, fields.remark))
 
     def _value(self, reader: SheetReader, r: int, c: int, unit: str) -> object:
         scan = reader.sheet.scan
@@ -260,6 +261,7 @@ class _RowFields(NamedTuple):
     unit: str
     qualifier: str
     note: str
+    remark: str
     source: str
     usable: bool  # a known indicator and a region: observations may be made from the row
 

@@ -135,8 +135,8 @@ class ChartSlides(ThemeBase):
         steps = thresholds_crossed(ind, points)
         if steps:
             lines.append(f"{steps}。")
-        if last.note:
-            lines.append(last.note + ("" if last.note.endswith("。") else "。"))
+        if last.remark:
+            lines.append(last.remark + ("" if last.remark.endswith("。") else "。"))
         lead = long_run if mode is Comparison.CAGR else (point_change or long_run)
         headline = level_clause(ind, last) + ("," + lead.phrase if lead else "")
         unit = f"({ind.unit})" if ind.unit else ""

@@ -19,7 +19,7 @@ class FactSlides(ThemeBase):
         per_page = -(-n // pages)
         for start in range(0, n, per_page):
             chunk = facts[start:start + per_page]
-            notes, common = split_common_notes([f.obs.note for f in chunk])
+            notes, common = split_common_notes([f.obs.remark for f in chunk])
             common_period = page_period([f.obs.period.label for f in chunk])
             cards = tuple(self._card(f, note, common_period)
                           for f, note in zip(chunk, notes, strict=True))

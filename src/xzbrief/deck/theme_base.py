@@ -126,7 +126,7 @@ class ThemeBase:
         label = fact.label
         if page_period is not None and fact.obs.period.label != page_period:
             label = f"{fact.obs.period.label}{label}"
-        text = fact.obs.note if note is None else note
+        text = fact.obs.remark if note is None else note
         base = None
         if not text and fact.change is not None and fact.change.base is not None:
             text, base = fact.change.base_text, fact.change.base
@@ -138,8 +138,8 @@ class ThemeBase:
         text = level_sentence(fact.ind, fact.obs, self._region(fact.obs.region))
         if fact.change is not None:
             text += "," + fact.change.phrase
-        if fact.obs.note:
-            text += f"({fact.obs.note})"
+        if fact.obs.remark:
+            text += f"({fact.obs.remark})"
         return text + "。"
 
     # --- shared -----------------------------------------------------------------------------
