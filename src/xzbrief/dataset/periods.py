@@ -74,7 +74,7 @@ class Period:
     @property
     def quarter_based(self) -> bool:
         """A cumulative span written by quarters (一季度, 上半年, 前三季度, 1—3季度)."""
-        return self.kind is PeriodKind.YTD and "季" in self.form or self.form == "上半年"
+        return (self.kind is PeriodKind.YTD and "季" in self.form) or self.form == "上半年"
 
     @property
     def span_label(self) -> str:

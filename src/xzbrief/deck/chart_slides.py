@@ -20,6 +20,7 @@ from xzbrief.deck.narrative import (
     level_clause,
     level_figure,
     level_sentence,
+    series_decimals,
     thresholds_crossed,
 )
 from xzbrief.deck.notes import ROUNDING_NOTE
@@ -77,7 +78,8 @@ class ChartSlides(ThemeBase):
         known_points = [o for o in points if o.value is not None]
         cats, groups = self._axis_labels(points)
         figs = tuple(level_figure(ind, o) if o.value is not None else None for o in points)
-        bars = Series(ind.label, tuple(o.value for o in points), ind.unit, ind.decimals,
+        bars = Series(ind.label, tuple(o.value for o in points), ind.unit,
+                      series_decimals(ind, [o.value for o in points]),
                       tuple(o.status for o in points), figures=figs)
         series = [bars]
         # growth per point against the same period a year before (同比), or against the
@@ -138,7 +140,12 @@ class ChartSlides(ThemeBase):
         if last.remark:
             lines.append(last.remark + ("" if last.remark.endswith("。") else "。"))
         lead = long_run if mode is Comparison.CAGR else (point_change or long_run)
-        headline = level_clause(ind, last) + ("," + lead.phrase if lead else "")
+        # a title names its periods: the level's, and a 年均 rate's span (2019—2025年)
+        lead_phrase = "" if lead is None else (
+            f"{lead.figure.period}{lead.phrase}" if lead is long_run else lead.phrase)
+        headline = [last.period.label + level_clause(ind, last)
+                    + ("," + lead_phrase if lead_phrase else ""),
+                    last.period.label + level_clause(ind, last)]
         unit = f"({ind.unit})" if ind.unit else ""
         drawn = {ChartKind.LINE: "折线图", ChartKind.BAR_LINE: f"柱状图(折线为{word}增速)"
                  }.get(kind, "柱状图")
@@ -163,7 +170,8 @@ class ChartSlides(ThemeBase):
         if len(ranked) < 3:
             return None
         figs = tuple(level_figure(ind, o, f"{o.region}{ind.name}") for o in ranked)
-        series = Series(ind.label, tuple(o.value for o in ranked), ind.unit, ind.decimals,
+        series = Series(ind.label, tuple(o.value for o in ranked), ind.unit,
+                        series_decimals(ind, [o.value for o in ranked]),
                         tuple(o.status for o in ranked), figures=figs)
         periods = sorted({o.period for o in ranked}, key=lambda p: p.sort_key)
         period = periods[-1].label if len(periods) == 1 else ""
@@ -172,13 +180,15 @@ class ChartSlides(ThemeBase):
         lines = [f"{period}{o.region}{level_clause(ind, o)}。" for o in ranked[:4]]
         figures = list(figs)
         candidates = [ranking]
-        own = sel.series[-1] if sel.series else None
+        own = sel.latest
         if own is not None and own.value is not None:
-            fact = self._fact(ind, own, sel.series)
+            fact = self._fact(ind, own, sel.history)
             lines.insert(0, self._sentence(fact))
             figures[:0] = [level_figure(ind, own), *([fact.change.figure] if fact.change
                                                      else [])]
-            candidates = [f"{fact.headline},{top.region}以{figs[0].text}居首", ranking]
+            if own.period.label == period:  # one period: the city's figure and the ranking
+                candidates = [f"{period}{fact.headline},{top.region}以{figs[0].text}居首",
+                              ranking]
         unit = f"({ind.unit})" if ind.unit else ""
         chart = Chart(ChartKind.HBAR, f"{period}各地区{ind.name}{unit}",
                       tuple(o.region for o in ranked), (series,),

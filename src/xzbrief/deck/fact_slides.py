@@ -26,7 +26,8 @@ class FactSlides(ThemeBase):
             figures = card_figures(cards)
             narrative = [self._sentence(f) for f in chunk]
             title = self._title([f.headline for f in chunk], fallback=self.choice.name,
-                                subjects=[f.label for f in chunk])
+                                subjects=[f.label for f in chunk],
+                                periods=[f.obs.period.label for f in chunk])
             side = tuple(narrative) if len(chunk) <= 2 else ()
             slides.append(Slide(
                 kind=SlideKind.KEY_FIGURES, title=title, section=self.choice.name, cards=cards,
@@ -59,7 +60,8 @@ class FactSlides(ThemeBase):
                              TableCell(f.obs.status.value)))
             table = Table(columns, tuple(rows))
             title = self._title([f.headline for f in chunk], fallback=f"{self.choice.name}主要指标",
-                                subjects=[f.label for f in chunk])
+                                subjects=[f.label for f in chunk],
+                                periods=[f.obs.period.label for f in chunk])
             slides.append(Slide(kind=SlideKind.TABLE, title=title, section=self.choice.name,
                                 table=table,
                                 footnotes=self._footnotes(figures, [f.ind for f in chunk]),

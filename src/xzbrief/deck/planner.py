@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from xzbrief.dataset.model import Dataset
 from xzbrief.deck import grid
+from xzbrief.deck.coverage import unshown_warnings
 from xzbrief.deck.model import (
     Card,
     Deck,
@@ -21,7 +22,6 @@ from xzbrief.deck.model import (
     TableCell,
     card_figures,
 )
-from xzbrief.deck.coverage import unshown_warnings
 from xzbrief.deck.notes import footnotes, speaker_notes
 from xzbrief.deck.textfit import fits_one_line, paginate_bullets, paginate_table
 from xzbrief.deck.theme_base import page_period

@@ -35,6 +35,7 @@ class Selection:
     others: tuple[Observation, ...] = ()  # newest of every other kind, newest first
     key: SeriesKey | None = None  # what ``series`` is (None: a single kind, no chart)
     history: tuple[Observation, ...] = ()  # the main region's figures of every kind
+    benchmarks: tuple[Observation, ...] = ()  # 全省 / 全国 figures, for comparisons only
 
     @property
     def singles(self) -> tuple[Observation, ...]:
@@ -47,14 +48,30 @@ def in_range(period: Period, choice: ThemeChoice) -> bool:
     return period.within(choice.period_from, choice.period_to)
 
 
+BENCHMARK_NAMES = ("全省", "全国", "江苏省", "全省平均", "全国平均")
+BENCHMARK_KINDS = ("省", "全省", "国家", "全国", "对比", "参照")
+
+
+def is_benchmark(dataset: Dataset, name: str) -> bool:
+    """The province or the country: a yardstick a rate is compared with (快于全省), never
+    the region a briefing speaks for nor one of its ranked districts."""
+    region = region_of(dataset, name)
+    if region is not None and region.kind in BENCHMARK_KINDS:
+        return True
+    return name in BENCHMARK_NAMES or (name.endswith("省") and len(name) <= 4)
+
+
 def main_region(dataset: Dataset, regions: list[str]) -> str:
-    """The region a briefing speaks for: the top-level one (the city) if chosen."""
+    """The region a briefing speaks for: the top-level one (the city, never the province it
+    is compared with) if chosen, else the first listed; a district never heads a city's
+    deck just because its figure is older or comes first."""
     listed = {r.name: r for r in dataset.regions}
-    for name in regions:
+    own = [n for n in regions if not is_benchmark(dataset, n)] or regions
+    for name in own:
         r = listed.get(name)
-        if r is not None and not r.parent:
+        if r is not None and (not r.parent or is_benchmark(dataset, r.parent)):
             return name
-    return regions[0]
+    return own[0]
 
 
 def region_of(dataset: Dataset, name: str) -> Region | None:
@@ -94,8 +111,12 @@ def select(dataset: Dataset, choice: ThemeChoice, ind: Indicator) -> Selection |
     key, series = main_series(mine)
     targets = [o for o in mine if o.status is Status.TARGET and o.value is not None]
     by_region: list[Observation] = []
+    bench: list[Observation] = []
     for region in regions_in_order:
         if region == main:
+            continue
+        if is_benchmark(dataset, region):
+            bench += best_per_period(o for o in obs if o.region == region)
             continue
         theirs = newest(o for o in obs if o.region == region)
         if theirs is not None:
@@ -107,7 +128,7 @@ def select(dataset: Dataset, choice: ThemeChoice, ind: Indicator) -> Selection |
                    and o.period not in shown_in_series)
     return Selection(ind, main, tuple(series), tuple(targets), tuple(by_region), tuple(obs),
                      latest=latest, others=others, key=key,
-                     history=tuple(best_per_period(mine)))
+                     history=tuple(best_per_period(mine)), benchmarks=tuple(bench))
 
 
 def selected_indicators(dataset: Dataset, choice: ThemeChoice) -> list[Indicator]:
