@@ -206,8 +206,16 @@ def test_data_slides_carry_estimate_note_and_sources(every: Deck) -> None:
         if slide.kind not in DATA_KINDS:
             continue
         assert slide.footnotes[-1].startswith("数据来源:"), slide.title
-        if any(f.is_estimate and f.ref is not None for f in slide.figures):
+        cells = [f for f in slide.figures if f.ref is not None and f.status is not Status.TARGET]
+        estimates = [f for f in cells if f.is_estimate and f.period == "2025年"]
+        if not estimates:
+            continue
+        # 「2025年数据为预计数」 only when every 2025 figure on the page is one; else by name
+        if all(f.is_estimate for f in cells if f.period == "2025年"):
             assert slide.footnotes[0].startswith("注:2025年数据为预计数。"), slide.title
+        else:
+            named = slide.footnotes[0].split("注:2025年", 1)[1].split("为预计数")[0]
+            assert set(named.split("、")) == {f.label for f in estimates}, slide.title
 
 
 def test_speaker_notes_name_every_cell(every: Deck) -> None:

@@ -49,6 +49,7 @@ from xzbrief.dataset.numbers import NumberError, parse_number
 from xzbrief.dataset.problems import Problem, Severity, error, sorted_problems, warning
 from xzbrief.dataset.sheet_reader import SheetReader
 from xzbrief.dataset.sheet_reader import spell_value as _spell
+from xzbrief.dataset.sources import split_source, strip_markers
 from xzbrief.dataset.xlsx import RawWorkbook, open_workbook
 
 _AS_OF = re.compile(r"数据截[至止][:\uff1a]?\s*(.*)$")  # ASCII or full-width colon
@@ -376,8 +377,9 @@ class _Builder(DataRows):
             pcol = reader.col("period")
             if pcol is not None and reader.value(r, pcol) not in ("", None):
                 period = self._period(reader, r, pcol)  # as a data row's period
-            self.highlights.append(Highlight(theme, reader.text(r, "region"), period, text,
-                                             reader.text(r, "source"),
+            self.highlights.append(Highlight(theme, reader.text(r, "region"), period,
+                                             strip_markers(text),
+                                             split_source(reader.text(r, "source")).short,
                                              reader.ref(r, reader.columns["text"])))
 
     def _check_regions_listed(self) -> None:

@@ -104,6 +104,8 @@ class Observation:
     source: str = ""
     ref: CellRef | None = None  # the value cell
     remark: str = ""  # the public 说明 of this figure (备注 ``note`` is internal)
+    source_detail: str = ""  # the whole source string (URLs, files) for notes; ``source``
+    # is the short 数据来源 a slide prints
 
     @property
     def is_bound(self) -> bool:

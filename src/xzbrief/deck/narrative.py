@@ -107,7 +107,8 @@ def level_figure(ind: Indicator, obs: Observation, label: str = "") -> Figure:
     assert obs.value is not None
     return Figure(label=label or ind.name, text=figure_text(ind, obs),
                   value=obs.value, unit=ind.unit, status=obs.status, period=obs.period.label,
-                  region=obs.region, source=obs.source, ref=obs.ref)
+                  region=obs.region, source=obs.source, ref=obs.ref,
+                  source_detail=obs.source_detail)
 
 
 def card_parts(ind: Indicator, obs: Observation) -> tuple[str, str, str]:
