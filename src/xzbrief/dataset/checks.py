@@ -22,7 +22,13 @@ from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
 from xzbrief.dataset.numbers import decimals_of, plain_number
 from xzbrief.dataset.periods import Period, PeriodError, PeriodKind, parse_period
 from xzbrief.dataset.problems import Problem, sorted_problems, warning
-from xzbrief.dataset.series import chart_series, kind_word, mixes_kinds, newest
+from xzbrief.dataset.series import (
+    benchmark_region,
+    chart_series,
+    kind_word,
+    mixes_kinds,
+    newest,
+)
 
 MAGNITUDE = 1000.0  # 万元 vs 亿元 is 10,000; 千元 vs 万元 is 10
 JUMP_PCT = 100.0
@@ -217,7 +223,10 @@ class _Checker:
         by_region: dict[str, list[Observation]] = {}
         for o in self.d.observations_of(ind.code):
             by_region.setdefault(o.region, []).append(o)
+        regions = {r.name: r for r in self.d.regions}
         for region, obs in by_region.items():
+            if benchmark_region(regions.get(region), region):
+                continue  # the province's figures are yardsticks, never charted
             kinds = mixes_kinds(obs)
             latest = newest(obs)
             if not kinds or latest is None:

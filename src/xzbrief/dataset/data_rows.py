@@ -220,7 +220,8 @@ class DataRows(BuilderBase):
         if not fields.usable or period is None or status is None or value is _INVALID:
             return
         ref = reader.ref(r, c)
-        key = (fields.code, fields.region, id(period), status)  # periods are interned
+        # periods are interned: one identity per span, whatever its spelling
+        key = (fields.code, fields.region, self.canonical.get(id(period), id(period)), status)
         first = seen.get(key)
         if first is not None:
             reader.error("row-duplicate", r, c, first=first)

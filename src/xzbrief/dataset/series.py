@@ -19,10 +19,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from xzbrief.dataset.model import Observation, Status
+from xzbrief.dataset.model import Observation, Region, Status
 from xzbrief.dataset.periods import Period, PeriodKind
 
 MIN_CHART_POINTS = 3  # fewer points make a comparison, not a trend
+BENCHMARK_NAMES = ("全省", "全国", "全省平均", "全国平均")
+BENCHMARK_KINDS = ("省", "全省", "国家", "全国", "对比", "参照")
+
+
+def benchmark_region(region: Region | None, name: str) -> bool:
+    """The province or the country (地区 type 省 / 全国, or named 全省, 全国, 江苏省): the
+    yardstick a city's rate is compared with, never ranked among its districts."""
+    if region is not None and region.kind in BENCHMARK_KINDS:
+        return True
+    return name in BENCHMARK_NAMES or (name.endswith("省") and len(name) <= 4)
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,11 @@ class ChartSlides(ThemeBase):
         word = self._word(points[-1].period.kind)
         growth_changes: list[Change | None] = []
         for cur in points:
+            paired = self._paired_growth(ind, cur) if cur.value is not None and not previous \
+                and mode is not Comparison.NONE else None
+            if ind.growth_code and not previous:  # the published rate (可比价) or a gap,
+                growth_changes.append(paired)  # never one recomputed from the levels
+                continue
             base_period = cur.period.previous() if previous else \
                 cur.period.same_period_last_year()
             base = known.get(base_period) if base_period is not None else None

@@ -41,13 +41,14 @@ def unshown_figures(dataset: Dataset, recipe: Recipe, slides: Sequence[Slide]
 def unshown_warnings(dataset: Dataset, recipe: Recipe, slides: Sequence[Slide]) -> list[str]:
     """「指标「地区生产总值」有 3 个数字未在汇报中出现:徐州市2019年1—5月 5.1(数据!D12)、…」"""
     out = []
+    compared = {r for s in slides for f in s.figures for r in f.derived_from}
     for code, obs in unshown_figures(dataset, recipe, slides).items():
         ind = dataset.indicator(code)
         listed = [f"{o.region}{o.period.label}{_status(o)} {_number(o)}{ind.unit}({o.ref})"
-                  for o in obs[:MAX_LISTED]]
+                  + ("[仅用于比较]" if o.ref in compared else "") for o in obs[:MAX_LISTED]]
         more = f" 等(另有 {len(obs) - MAX_LISTED} 个)" if len(obs) > MAX_LISTED else ""
-        out.append(f"指标「{ind.name}」有 {len(obs)} 个数字未在汇报中出现(较早的期间或"
-                   f"其他期间类型):{'、'.join(listed)}{more}")
+        out.append(f"指标「{ind.name}」有 {len(obs)} 个数字未在汇报中以数字出现(较早的期间、"
+                   f"其他期间类型或对比地区):{'、'.join(listed)}{more}")
     return out
 
 

@@ -105,7 +105,8 @@ def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Reci
     cards: list[Card] = [p.headline for _, p in plans if p.headline is not None]
     cards = cards[:grid.MAX_CARDS]
     # a card of another period than most on the page names its period (2024年…)
-    common = page_period([c.figure.period for c in cards])
+    common = page_period([c.figure.period for c in cards]) if len(cards) > 1 else \
+        cards[0].figure.period if cards else ""
     cards = [c if c.figure.period == common or c.label.startswith(c.figure.period)
              else replace(c, label=c.figure.period + c.label) for c in cards]
     if len(cards) < minimum:

@@ -14,6 +14,7 @@ from xzbrief.dataset.model import Dataset, Indicator, Observation, Region, Statu
 from xzbrief.dataset.periods import Period
 from xzbrief.dataset.series import (
     SeriesKey,
+    benchmark_region,
     best_per_period,
     chart_series,
     newest,
@@ -48,17 +49,10 @@ def in_range(period: Period, choice: ThemeChoice) -> bool:
     return period.within(choice.period_from, choice.period_to)
 
 
-BENCHMARK_NAMES = ("全省", "全国", "江苏省", "全省平均", "全国平均")
-BENCHMARK_KINDS = ("省", "全省", "国家", "全国", "对比", "参照")
-
-
 def is_benchmark(dataset: Dataset, name: str) -> bool:
     """The province or the country: a yardstick a rate is compared with (快于全省), never
     the region a briefing speaks for nor one of its ranked districts."""
-    region = region_of(dataset, name)
-    if region is not None and region.kind in BENCHMARK_KINDS:
-        return True
-    return name in BENCHMARK_NAMES or (name.endswith("省") and len(name) <= 4)
+    return benchmark_region(region_of(dataset, name), name)
 
 
 def main_region(dataset: Dataset, regions: list[str]) -> str:

@@ -212,7 +212,8 @@ class ThemeBase:
             label = f"{fact.obs.period.label}{label}"
         text = fact.obs.remark if note is None else note
         base = None
-        if not text and fact.change is not None and fact.change.base is not None:
+        if (not text and fact.change is not None and fact.change.base is not None
+                and "," not in fact.change.phrase):  # two comparisons fill the card
             text, base = fact.change.base_text, fact.change.base
         return Card(label=label, figure=level_figure(fact.ind, fact.obs, fact.label),
                     before=before, number=number, after=after,
@@ -236,9 +237,14 @@ class ThemeBase:
         level joined to another period's rate without saying so)."""
         first = candidates[0] if candidates else ""
         merged = merge_clauses(candidates[:2], subjects[:2])
-        if len(periods) >= 2 and len(candidates) >= 2 and periods[0] != periods[1]:
-            second = merge_clauses(candidates[:2], subjects[:2])[len(first) + 1:]
-            merged = f"{periods[0]}{first},{periods[1]}{second}"
+        if periods and first:  # the title names the period it speaks of
+            head = periods[0]
+            if len(periods) >= 2 and len(candidates) >= 2 and periods[0] != periods[1]:
+                second = merged[len(first) + 1:]
+                merged = f"{head}{first},{periods[1]}{second}"
+            else:
+                merged = head + merged
+            first = head + first
         options = (merged, first, first.split(",")[0])
         return next((o for o in options if o and fits_one_line(o, grid.TITLE.w, grid.TITLE_MIN)),
                     fallback)
@@ -275,8 +281,10 @@ def merge_clauses(clauses: Sequence[str], subjects: Sequence[str] = ()) -> str:
 
 def page_period(periods: Sequence[str]) -> str:
     """The period most figures on a page share (the first such on a tie); the others name
-    their own."""
+    their own. Empty when no two share one."""
     counts: dict[str, int] = {}
     for p in periods:
         counts[p] = counts.get(p, 0) + 1
-    return max(counts, key=lambda p: counts[p]) if counts else ""
+    if not counts or (len(periods) > 1 and max(counts.values()) == 1):
+        return ""  # no period shared: every figure names its own
+    return max(counts, key=lambda p: counts[p])

@@ -80,7 +80,11 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
             for m in members:
                 facts_of[m.indicator.code] = self._facts(m)
         facts = [f for code in order for f in facts_of.get(code, [])]
-        for code in order:  # the theme's first indicator speaks for it on 总体情况
+        # the theme's first indicator speaks for it on 总体情况: the recipe's order when it
+        # lists indicators, else a 重点 indicator before the others (the workbook's order)
+        lead_order = order if self.choice.indicators is not None else sorted(
+            order, key=lambda c: not totals[c].indicator.key)
+        for code in lead_order:
             lead = leads.get(code) or next(iter(facts_of.get(code, [])), None)
             if lead is not None:
                 self._set_headline(lead)
@@ -98,4 +102,4 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
     def _set_headline(self, fact: Fact) -> None:
         if self.plan.headline is None:
             self.plan.headline = self._card(fact)
-            self.plan.headline_text = fact.headline
+            self.plan.headline_text = fact.obs.period.label + fact.headline
