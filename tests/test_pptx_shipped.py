@@ -74,8 +74,8 @@ def test_conclusions_as_titles(shipped: Path) -> None:
     assert titles[0] == "徐州市“十四五”现代化产业体系建设情况汇报"
     assert titles[1] == "目录"
     # the 2025 level and the 2021—2025年 average rate are of different periods: the title
-    # keeps one conclusion rather than join them without naming both
-    assert "工业开票销售收入预计达9000亿元左右" in titles
+    # keeps one conclusion, naming its period, rather than join them without naming both
+    assert "2025年工业开票销售收入预计达9000亿元左右" in titles
     assert not any("年均增速预计" in t or "增速达" in t for t in titles)
     assert titles[-1] == "以上汇报，请批评指正"
 
