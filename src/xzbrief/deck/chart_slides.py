@@ -4,6 +4,7 @@ ranked, parts of a total (doughnut or stacked columns)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from xzbrief.dataset.model import CellRef, Indicator, Observation, Status
@@ -73,6 +74,12 @@ class ChartSlides(ThemeBase):
     def _time_chart(self, sel: Selection) -> Slide:
         ind = sel.indicator
         points = [o for o in sel.series if not o.is_bound]
+        if ind.decimals is None:  # the title, sentences and bar labels show one precision
+            shown = series_decimals(ind, [o.value for o in points])
+            if shown is None:
+                shown = max((decimals_of(o.value) for o in points if o.value is not None),
+                            default=0)
+            ind = replace(ind, decimals=shown)
         # the chart keeps gaps (an empty cell is drawn as a gap, never 0); the sentences speak
         # of the first and last periods that have a number
         known_points = [o for o in points if o.value is not None]

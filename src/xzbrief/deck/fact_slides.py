@@ -7,7 +7,7 @@ from xzbrief.deck.model import Figure, Slide, SlideKind, Table, TableCell, card_
 from xzbrief.deck.narrative import level_figure
 from xzbrief.deck.notes import split_common_notes
 from xzbrief.deck.textfit import paginate_table
-from xzbrief.deck.theme_base import Fact, ThemeBase, page_period
+from xzbrief.deck.theme_base import Fact, ThemeBase
 from xzbrief.deck.wording import format_figure
 
 
@@ -20,7 +20,9 @@ class FactSlides(ThemeBase):
         for start in range(0, n, per_page):
             chunk = facts[start:start + per_page]
             notes, common = split_common_notes([f.obs.remark for f in chunk])
-            common_period = page_period([f.obs.period.label for f in chunk])
+            # one period for every card: the title names it; else every card names its own
+            labels = {f.obs.period.label for f in chunk}
+            common_period = labels.pop() if len(labels) == 1 else ""
             cards = tuple(self._card(f, note, common_period)
                           for f, note in zip(chunk, notes, strict=True))
             figures = card_figures(cards)

@@ -249,12 +249,12 @@ def compare(ind: Indicator, cur: Observation, base: Observation | None,
     base_txt = format_number(base.value)
     approx = cur.qualifier in APPROXIMATE
     now, then = exact(cur.value), exact(base.value)
-    if ind.kind is IndicatorKind.RANK:  # a smaller place is better: 前移
-        value = rounded(now - then, 0)
+    if ind.kind is IndicatorKind.RANK:  # places gained: a smaller place is better, 前移
+        value = rounded(then - now, 0)
         phrase = f"{prefix}位次不变" if value == 0 else \
-            f"{prefix}{'前移' if value < 0 else '后移'}{format_number(abs(value), 0)}位"
+            f"{prefix}{'前移' if value > 0 else '后移'}{format_number(abs(value), 0)}位"
         unit = "位"
-        method = f"第{cur_txt}位 − 第{base_txt}位 = {format_number(value, 0)}"
+        method = f"第{base_txt}位 − 第{cur_txt}位 = {format_number(value, 0)}(正数为前移)"
     elif ind.kind is IndicatorKind.INDEX:  # points, never %
         digits = rate_digits(ind, cur.value, base.value)
         value = rounded(now - then, digits)
