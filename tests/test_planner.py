@@ -158,7 +158,12 @@ def test_many_facts_become_tables(every: Deck) -> None:
     rows = [row for s in tables for row in s.table.rows]  # type: ignore[union-attr]
     assert len(rows) == 14
     assert len(tables) == 2 and abs(len(tables[0].table.rows) - len(tables[1].table.rows)) <= 1  # type: ignore[union-attr]
-    assert rows[0][2].text == "10个" and rows[0][2].numeric
+    columns = tables[0].table.columns  # type: ignore[union-attr]
+    value = columns.index("数值")
+    assert rows[0][value].text == "10个" and rows[0][value].numeric
+    # one period, all 实际, no changes: no 期间 / 状态 columns, no 变化 column of dashes
+    assert columns == ("指标", "数值")
+    assert tables[0].title.startswith("2025年专项指标01达10个")  # the title names the period
 
 
 def test_more_cards_than_fit_are_split(tmp_path: Path) -> None:

@@ -216,3 +216,17 @@ def test_chart_text_follows_the_recipes_comparison(tmp_path):
     none = chart_slide(Comparison.NONE)
     assert none.title == "2024年营收达133.1亿元" and len(none.chart.series) == 1
     assert not any(w in " ".join(none.lines) for w in ("增长", "年均", "同比"))
+
+
+def test_a_table_drops_columns_that_say_nothing(tmp_path):
+    """Thirteen figures of one year: no 期间 column (the title names 2025年), no 变化 column of
+    dashes, no 状态 column of 实际; a second period brings the 期间 column back."""
+    inds = [[f"X{i:02}", f"指标{i}", "家", "专题", "来源", None] for i in range(13)]
+    rows = [[f"X{i:02}", "徐州市", "2025年", 10 + i, "实际", None] for i in range(13)]
+    table = next(s for s in deck_of(tmp_path, inds, rows).slides if s.table is not None)
+    assert table.table.columns == ("指标", "数值")
+    assert table.title.startswith("2025年")
+    rows[0] = ["X00", "徐州市", "2025年1—10月", 8, "实际", None]
+    mixed = next(s for s in deck_of(tmp_path, inds, rows).slides if s.table is not None)
+    assert mixed.table.columns == ("指标", "期间", "数值")
+    assert mixed.table.rows[0][1].text == "2025年1—10月"

@@ -180,7 +180,9 @@ def level_clause(ind: Indicator, obs: Observation, name: str | None = None) -> s
     if ind.kind is IndicatorKind.COUNT:  # never 「数量达N家」
         subject = (prefix + count_subject(ind.name) if subject.endswith(ind.name)
                    else count_subject(subject))
-        if obs.qualifier in VERB_QUALIFIERS or (obs.status is Status.ACTUAL and subject):
+        # 「规上工业企业4123家」; after a name ending in a digit (指标01) 达 keeps them apart
+        if obs.qualifier in VERB_QUALIFIERS or (obs.status is Status.ACTUAL and subject
+                                                and not subject[-1].isascii()):
             return f"{subject}{_status_verb(obs)}{figure}"
     if obs.qualifier in VERB_QUALIFIERS:
         verb = {Status.ACTUAL: "", Status.ESTIMATE: "预计", Status.TARGET: "目标"}[obs.status]
