@@ -221,10 +221,14 @@ class _Checker:
     def mixed_kinds(self, ind: Indicator) -> None:
         """Say before the build how a deck splits figures of several period kinds."""
         by_region: dict[str, list[Observation]] = {}
+        kinds_of: dict[str, set[PeriodKind]] = {}
         for o in self.d.observations_of(ind.code):
             by_region.setdefault(o.region, []).append(o)
+            kinds_of.setdefault(o.region, set()).add(o.period.kind)
         regions = {r.name: r for r in self.d.regions}
         for region, obs in by_region.items():
+            if len(kinds_of[region] - {PeriodKind.SPAN}) < 2:
+                continue  # one kind (the common case, checked without sorting)
             if benchmark_region(regions.get(region), region):
                 continue  # the province's figures are yardsticks, never charted
             kinds = mixes_kinds(obs)
