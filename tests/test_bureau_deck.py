@@ -228,3 +228,24 @@ def test_no_title_joins_two_periods_without_naming_both(bureau: tuple[Path, Buil
         shown = {f.period for f in slide.figures if f.ref is not None}
         assert named, slide.title  # a title about figures names its period
         assert set(named) <= shown | {p.split("—")[0] for p in shown}, slide.title
+
+
+def test_the_data_check_appendix_lists_what_the_deck_leaves_out(
+        bureau: tuple[Path, BuildResult]) -> None:
+    from dataclasses import replace
+
+    from xzbrief.deck.planner import plan_deck
+
+    path = bureau[0]
+    result = load_dataset(path)
+    assert result.dataset is not None
+    recipe = default_recipe(result)
+    recipe = replace(recipe, options=replace(recipe.options, appendix=True))
+    deck = plan_deck(result.dataset, recipe)
+    rows = [[c.text for c in r] for s in deck.slides if s.title.startswith("附:数据核对表")
+            and s.table is not None for r in s.table.rows]
+    left_out = [r for r in rows if r[0] == "未展示"]
+    assert ["未展示", "规上工业增加值增速(徐州市)", "2024年1—5月", "7.0%", "实际",
+            "统计局指标库.xlsx 数据!D38"] in left_out
+    assert len(left_out) == sum(w.count("(数据!") for w in deck.warnings
+                                if "未在汇报中以数字出现" in w)

@@ -6,11 +6,12 @@ theme, (存在问题, 下一步工作), (数据核对表), closing. Warnings com
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from xzbrief.dataset.model import Dataset
+from xzbrief.dataset.model import Dataset, Observation
 from xzbrief.deck import grid
-from xzbrief.deck.coverage import unshown_warnings
+from xzbrief.deck.coverage import unshown_figures, unshown_warnings
 from xzbrief.deck.model import (
     Card,
     Deck,
@@ -22,6 +23,7 @@ from xzbrief.deck.model import (
     TableCell,
     card_figures,
 )
+from xzbrief.deck.narrative import level_figure
 from xzbrief.deck.notes import footnotes, speaker_notes
 from xzbrief.deck.textfit import fits_one_line, paginate_bullets, paginate_table
 from xzbrief.deck.theme_base import page_period
@@ -85,8 +87,11 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
             slides.append(Slide(kind=SlideKind.SECTION, title=heading, section=name,
                                 subtitle=intros.get(name, "")))
         slides.extend(body)
+    unshown = unshown_figures(dataset, recipe, slides)
+    warnings += unshown_warnings(dataset, recipe, slides)  # nothing dropped silently
     if options.appendix:
-        slides.extend(_appendix(slides, dataset, options.source_footnotes))
+        slides.extend(_appendix(slides, dataset, options.source_footnotes,
+                                [o for obs in unshown.values() for o in obs]))
     if options.closing:
         slides.append(Slide(kind=SlideKind.CLOSING, title=options.closing))
     info = DeckInfo(title=recipe.title, dataset_file=dataset.info.file_name,
@@ -94,7 +99,6 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                     dataset_modified=dataset.info.modified, recipe_toml=recipe_toml,
                     brand=recipe.brand, marking=options.marking,
                     numbering=options.numbering.value)
-    warnings += unshown_warnings(dataset, recipe, slides)  # nothing dropped silently
     return Deck(info, tuple(slides), tuple(warnings))
 
 
@@ -135,10 +139,13 @@ def _text_slides(title: str, paragraphs: tuple[str, ...], section: str) -> list[
 
 
 APPENDIX_NOTE = "出处为工作簿中的单元格;计算所得的数字列出其计算依据。"
+UNSHOWN_NOTE = "页为「未展示」的数字在所选范围内但未在正文中出现(较早的期间、其他期间类型或对比地区)。"
 
 
-def _appendix(slides: list[Slide], dataset: Dataset, sources: bool = True) -> list[Slide]:
-    """数据核对表: every number shown, with the cell it came from (or how it was computed)."""
+def _appendix(slides: list[Slide], dataset: Dataset, sources: bool = True,
+              unshown: Sequence[Observation] = ()) -> list[Slide]:
+    """数据核对表: every number shown, with the cell it came from (or how it was computed);
+    then the figures of the chosen range the deck does not show (page 「未展示」)."""
     rows: list[tuple[TableCell, ...]] = []
     seen: set[tuple[str, str, str]] = set()
     for number, slide in enumerate(slides, start=1):
@@ -152,6 +159,12 @@ def _appendix(slides: list[Slide], dataset: Dataset, sources: bool = True) -> li
                          if f.region and f.region not in f.label else "")),
                          TableCell(f.period), TableCell(f.text, f, numeric=True),
                          TableCell(f.status.value), TableCell(where)))
+    for o in unshown:
+        ind = dataset.indicator(o.indicator)
+        fig = level_figure(ind, o, f"{ind.name}({o.region})")
+        rows.append((TableCell("未展示"), TableCell(fig.label), TableCell(fig.period),
+                     TableCell(fig.text, fig, numeric=True), TableCell(fig.status.value),
+                     TableCell(f"{dataset.info.file_name} {fig.where}")))
     if not rows:
         return []
     columns = ("页", "指标", "期间", "数值", "状态", "出处")
@@ -165,5 +178,7 @@ def _appendix(slides: list[Slide], dataset: Dataset, sources: bool = True) -> li
         figures = [c.figure for r in page for c in r if c.figure is not None]
         out.append(Slide(kind=SlideKind.TABLE, title=f"附:数据核对表{suffix}", section="附录",
                          table=Table(columns, page),
-                         footnotes=footnotes(figures, [APPENDIX_NOTE], with_sources=sources)))
+                         footnotes=footnotes(figures, [APPENDIX_NOTE] + (
+                             [UNSHOWN_NOTE] if any(r[0].text == "未展示" for r in page) else []),
+                             with_sources=sources)))
     return out
