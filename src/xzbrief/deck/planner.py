@@ -139,7 +139,8 @@ def _text_slides(title: str, paragraphs: tuple[str, ...], section: str) -> list[
 
 
 APPENDIX_NOTE = "出处为工作簿中的单元格;计算所得的数字列出其计算依据。"
-UNSHOWN_NOTE = "页为「未展示」的数字在所选范围内但未在正文中出现(较早的期间、其他期间类型或对比地区)。"
+UNSHOWN_NOTE = ("页为「未展示」的数字在所选范围内但未在正文中出现"
+                "(较早的期间、其他期间类型或对比地区)。")
 
 
 def _appendix(slides: list[Slide], dataset: Dataset, sources: bool = True,
