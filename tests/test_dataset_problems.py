@@ -303,6 +303,9 @@ def test_statistics_columns_are_checked_naming_the_cell(tmp_path: Path) -> None:
     assert only(result, "kind-invalid").location == "指标!F2"
     assert only(result, "kind-invalid").message() == "「类型」填的是「规模量」,不认识"
     assert only(result, "growth-code-unknown").location == "指标!I2"
+    sheets["指标"][1][8] = "GY02"  # a count, not a growth rate
+    assert only(load(tmp_path, sheets), "growth-code-not-rate").message() == \
+        "「增速指标」GY02 的类型是「数量」,不是增速,未连写"
     assert only(result, "key-invalid").location == "指标!G3"
     assert only(result, "pattern-no-value").location == "指标!H3"
     d = load(tmp_path, {**sheets, "指标": [sheets["指标"][0], *sheets["指标"][3:]]}).dataset

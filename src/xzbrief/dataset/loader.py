@@ -278,6 +278,10 @@ class _Builder(DataRows):
             if target not in self.indicators:
                 reader.error("growth-code-unknown", r, gcol, code=target)
                 self.indicators[code] = replace(self.indicators[code], growth_code="")
+            elif self.indicators[target].kind is not IndicatorKind.GROWTH:
+                reader.warn("growth-code-not-rate", r, gcol, code=target,
+                            kind=self.indicators[target].kind.value)
+                self.indicators[code] = replace(self.indicators[code], growth_code="")
             else:
                 self.indicators[target] = replace(self.indicators[target], growth_of=code)
         self._link_growth_by_name()

@@ -156,9 +156,10 @@ def level_clause(ind: Indicator, obs: Observation, name: str | None = None) -> s
     assert obs.value is not None
     subject = ind.name if name is None else name
     prefix = _subject_prefix(ind, name)
-    if ind.pattern:  # the owner's own sentence: 「{值}家企业入选…」
+    if ind.pattern:  # the owner's own sentence: 「{值}家企业入选…」 (150余家, 超300)
         before, number, _after = card_parts(ind, obs)
-        return f"{prefix}{_status_verb(obs)}{ind.pattern.replace('{值}', before + number)}"
+        value = before + number + ("余" if obs.qualifier == "余" else "")
+        return f"{prefix}{_status_verb(obs)}{ind.pattern.replace('{值}', value)}"
     if ind.kind is IndicatorKind.GROWTH:
         base = growth_subject(subject)
         mean = base.endswith("年均")
