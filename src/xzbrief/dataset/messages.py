@@ -321,7 +321,8 @@ MESSAGES: dict[str, Msg] = {
                                "give the code of this indicator's growth rate, or leave it empty"),
     "growth-code-not-rate": Msg("「增速指标」{code} 的类型是「{kind}」,不是增速,未连写",
                                 "增速指标 {code} is a {kind}, not a growth rate; not linked",
-                                "填写增速指标的编码(单位 %,类型为增速)", "give a growth rate's code"),
+                                "填写增速指标的编码(单位 %,类型为增速)",
+                                "give a growth rate's code"),
     "kind-explain": Msg("{name}:类型按{reason}推断为「{kind}」", "{name}: kind {kind} inferred "
                         "from {reason}", "如不对,请在「指标」表的「类型」列填写",
                         "set the 类型 column if this is wrong"),
