@@ -38,6 +38,17 @@ from xzbrief.deck.wording import (
 from xzbrief.recipe import Comparison
 
 MAX_BARS = 12  # a longer series is drawn as a line
+
+
+def at_label_precision(ind: Indicator, values: Sequence[float | None]) -> Indicator:
+    """The indicator at its chart labels' precision, so the title, the sentences and the
+    labels of one chart page show each number alike (9537.00 beside 7151.35)."""
+    if ind.decimals is not None:
+        return ind
+    shown = series_decimals(ind, values)
+    if shown is None:
+        shown = max((decimals_of(v) for v in values if v is not None), default=0)
+    return replace(ind, decimals=shown)
 MAX_PARTS = 6  # parts of a total in one doughnut or stacked chart
 
 
@@ -74,12 +85,7 @@ class ChartSlides(ThemeBase):
     def _time_chart(self, sel: Selection) -> Slide:
         ind = sel.indicator
         points = [o for o in sel.series if not o.is_bound]
-        if ind.decimals is None:  # the title, sentences and bar labels show one precision
-            shown = series_decimals(ind, [o.value for o in points])
-            if shown is None:
-                shown = max((decimals_of(o.value) for o in points if o.value is not None),
-                            default=0)
-            ind = replace(ind, decimals=shown)
+        ind = at_label_precision(ind, [o.value for o in points])
         # the chart keeps gaps (an empty cell is drawn as a gap, never 0); the sentences speak
         # of the first and last periods that have a number
         known_points = [o for o in points if o.value is not None]
@@ -181,6 +187,7 @@ class ChartSlides(ThemeBase):
                         key=lambda o: o.value or 0.0, reverse=True)
         if len(ranked) < 3:
             return None
+        ind = at_label_precision(ind, [o.value for o in ranked])
         figs = tuple(level_figure(ind, o, f"{o.region}{ind.name}") for o in ranked)
         series = Series(ind.label, tuple(o.value for o in ranked), ind.unit,
                         series_decimals(ind, [o.value for o in ranked]),
