@@ -312,8 +312,10 @@ def benchmark(ind: Indicator, cur: Observation, bench: Observation, name: str
 
 
 def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None:
-    """年均增长 X% between two yearly values at least two years apart."""
-    if ind.is_rate or not _comparable(ind, last, first):
+    """年均增长 X% between two yearly values at least two years apart (levels, counts and
+    indices; never for rates, shares or ranks, never from a base that is not positive)."""
+    if (ind.is_rate or ind.kind in (*RATE_KINDS, IndicatorKind.RANK)
+            or not _comparable(ind, last, first) or (first.value or 0.0) <= 0):
         return None
     if first.period.kind is not PeriodKind.YEAR or last.period.kind is not PeriodKind.YEAR:
         return None
@@ -340,7 +342,7 @@ def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None
 
 def completion(ind: Indicator, actual: Observation, target: Observation) -> Change | None:
     """「2025年目标为9500亿元,预计完成目标的94.7%」."""
-    if ind.is_rate or not _comparable(ind, actual, target):
+    if ind.is_rate or not _comparable(ind, actual, target) or (target.value or 0.0) <= 0:
         return None
     assert actual.value is not None and target.value is not None
     share = rounded(exact(actual.value) / exact(target.value) * 100)
