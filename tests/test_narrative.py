@@ -333,3 +333,11 @@ def test_an_average_growth_rate_over_a_plan_period() -> None:
     mean = kind_ind("工业开票销售收入年均增速", "%", "增速")
     assert level_clause(mean, obs("2021—2025年", 9, Status.ESTIMATE, "约")) == \
         "工业开票销售收入预计年均增长约9%"
+
+
+def test_no_average_rate_from_a_zero_index_and_none_for_a_rank() -> None:
+    """An index starting at 0 has no 年均增长 (it would divide by zero); a rank never has one."""
+    index = kind_ind("数字化转型指数", "", "指数")
+    assert cagr(index, obs("2020年", 0), obs("2024年", 55.0, cell="D3")) is None
+    rank = kind_ind("全省位次", "位", "位次")
+    assert cagr(rank, obs("2020年", 5), obs("2024年", 3, cell="D3")) is None
