@@ -296,4 +296,18 @@ MESSAGES: dict[str, Msg] = {
                                       "actuals should exist by today ({date})",
                                       "更新为实际数,并把「状态」改为实际",
                                       "replace it with the actual value and set 状态 to 实际"),
+    # --- hardening (issue 12): text a spreadsheet would run, numbers and text beyond limits -----
+    "text-formula-like": Msg("文字以「{start}」开头,Excel 等表格程序可能把它当作公式执行",
+                             "the text starts with '{start}', which a spreadsheet may run as a "
+                             "formula",
+                             "汇报中的图表数据一律按文字保存,不会执行;建议改写该文字,"
+                             "避免以 = + - @ 开头",
+                             "chart data in the deck keeps it as plain text; better reword it "
+                             "so it does not start with = + - @"),
+    "text-link-like": Msg("文字「{start}」是一个链接或网络路径,表格程序可能把它当作外部链接",
+                          "the text '{start}' is a link or network path a spreadsheet may "
+                          "follow as an external link",
+                          "汇报中的图表数据一律按文字保存,不含链接;如非有意,请删去链接",
+                          "chart data in the deck keeps it as plain text, never a link; "
+                          "remove it unless it is meant to be read"),
 }
