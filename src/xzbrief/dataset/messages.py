@@ -99,6 +99,13 @@ MESSAGES: dict[str, Msg] = {
                          "the file expands to an abnormal size ({reason}); refused",
                          "这可能是恶意文件;请向发送者核实",
                          "it may be hostile; check with the sender"),
+    "file-zip-duplicate": Msg("文件中有两个同名的内部文件 {member},"
+                              "不同程序可能读到不同内容,已拒绝读取",
+                              "the file holds two entries named {member}; programs may read "
+                              "different ones, so it is refused",
+                              "正常的 Office 文件不会这样,可能被篡改;请用 Office 重新另存",
+                              "real Office files never do this; it may have been tampered "
+                              "with. Save a fresh copy in Office"),
     "file-xml-bomb": Msg("文件含有 XML 实体定义(DTD,位于 {member}),已拒绝读取",
                          "the file contains XML entity declarations ({member}); refused",
                          "正常的 Excel 文件不含此类内容,可能是恶意文件",
