@@ -83,7 +83,7 @@ def test_two_zip_entries_of_one_name_are_refused(tmp_path: Path) -> None:
         rezip(book, tmp_path / "twin.xlsx", lambda n, d: None,
               extra={"xl/worksheets/sheet1.xml": b"<worksheet/>"})
     result = load_dataset(tmp_path / "twin.xlsx")
-    assert [p.format("zh") for p in result.problems][0].startswith(
+    assert next(p.format("zh") for p in result.problems).startswith(
         "[错误] 文件中有两个同名的内部文件 xl/worksheets/sheet1.xml,")
 
 

@@ -29,6 +29,7 @@ from xzbrief.dataset.files import (
 )
 from xzbrief.dataset.messages import MESSAGES
 from xzbrief.render.template_active import has_vba, serialise, strip_active
+from xzbrief.render.template_repair import repair
 
 CT_PRESENTATION = (b"application/vnd.openxmlformats-officedocument.presentationml."
                    b"presentation.main+xml")
@@ -37,6 +38,7 @@ CT_MACRO = b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"
 CT_MACRO_TEMPLATE = b"application/vnd.ms-powerpoint.template.macroEnabled.main+xml"
 HYPERLINK = "relationships/hyperlink"
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
+MAX_NOTES = 8  # repair warnings shown one by one; the rest are counted
 
 
 class TemplateError(Exception):
@@ -114,8 +116,20 @@ def check_template(path: Path) -> CheckedTemplate:
             "a deck would reach them. Break the links in PowerPoint and save again")
     if removed:
         warnings.append(f"模板 {path.name} 中的 {removed} 个外部超链接已移除")
-    if replace or active:
-        data = _rewrite(zf, replace, drop=set(active))
+    fix = repair(parsed, set(check.members) - set(active))
+    for name in fix.changed:
+        replace[name] = serialise(parsed[name])
+    if fix.content_types:
+        overrides = "".join(f'<Override PartName="/{part}" ContentType="{kind}"/>'
+                            for part, kind in fix.content_types)
+        ctypes = replace.get("[Content_Types].xml", ctypes)
+        replace["[Content_Types].xml"] = ctypes.replace(b"</Types>",
+                                                        overrides.encode() + b"</Types>")
+    warnings += [f"模板 {path.name}:{note}" for note in fix.notes[:MAX_NOTES]]
+    if len(fix.notes) > MAX_NOTES:
+        warnings.append(f"模板 {path.name}:另有 {len(fix.notes) - MAX_NOTES} 处类似修补")
+    if replace or active or fix.added:
+        data = _rewrite(zf, replace, drop=set(active), add=fix.added)
     return CheckedTemplate(data, tuple(warnings))
 
 
@@ -183,11 +197,15 @@ def _source_part(rels_name: str) -> str:
     return folder + file[: -len(".rels")]
 
 
-def _rewrite(zf: zipfile.ZipFile, replace: dict[str, bytes], drop: set[str]) -> bytes:
+def _rewrite(zf: zipfile.ZipFile, replace: dict[str, bytes], drop: set[str],
+             add: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in zf.infolist():
             if info.filename in drop:
                 continue
             dst.writestr(info, replace.get(info.filename, zf.read(info.filename)))
+        for name, blob in {**{k: v for k, v in replace.items() if k not in zf.NameToInfo},
+                           **add}.items():
+            dst.writestr(name, blob)
     return out.getvalue()
