@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomli_w
 
-from xzbrief.atomic import SaveBlocked, free_name
+from xzbrief.atomic import SaveBlocked, blocked, free_name
 from xzbrief.dataset.columns import TEMPLATE_TITLE
 from xzbrief.dataset.loader import LoadResult, load_dataset
 from xzbrief.deck.model import Deck
@@ -62,6 +62,13 @@ class BuildResult:
 def check_output(out: Path, dataset_path: Path) -> None:
     """A deck goes to a .pptx that is not the workbook; SaveBlocked with a name to use."""
     out = Path(out)
+    try:
+        _check_output(out, dataset_path)
+    except OSError as exc:  # a name too long, a folder we may not look into ...
+        raise blocked(out, exc) from exc
+
+
+def _check_output(out: Path, dataset_path: Path) -> None:
     pptx = out.with_suffix(".pptx")
     suggestion = pptx if not pptx.exists() else free_name(pptx)
     if out.suffix.lower() != ".pptx":

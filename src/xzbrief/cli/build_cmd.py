@@ -85,7 +85,7 @@ def run_build(args: argparse.Namespace) -> int:
     if args.brand:
         recipe = replace(recipe, brand=args.brand, base_dir=recipe.base_dir or Path.cwd())
     out: Path = args.output or Path.cwd()
-    if out.is_dir() or str(args.output or "").endswith(("/", "\\")):
+    if _is_dir(out) or str(args.output or "").endswith(("/", "\\")):
         out = out / default_deck_name(recipe.title)  # -o 某文件夹: the default name inside it
     try:
         check_output(out, data_path)  # before the warnings, so a typo is said at once
@@ -129,6 +129,14 @@ def run_build(args: argparse.Namespace) -> int:
     _say(args, f"已生成 {pages} 页,用时 {built.seconds:.2f} 秒",
          f"{pages} slides written in {built.seconds:.2f} s")
     return EXIT_OK
+
+
+def _is_dir(path: Path) -> bool:
+    """False for a name the system cannot even look up (too long): check_output says why."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def run_templates(args: argparse.Namespace) -> int:
