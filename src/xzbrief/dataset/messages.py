@@ -317,4 +317,21 @@ MESSAGES: dict[str, Msg] = {
                           "汇报中的图表数据一律按文字保存,不含链接;如非有意,请删去链接",
                           "chart data in the deck keeps it as plain text, never a link; "
                           "remove it unless it is meant to be read"),
+    "value-too-large": Msg("数值 {value} 超出汇报能显示的范围(绝对值须小于 10 的 15 次方)",
+                           "the value {value} is beyond what a deck can show (its size must be "
+                           "below 10^15)",
+                           "多半是单位或小数点错误,或误粘贴了编号;请核对该单元格",
+                           "usually a unit or decimal-point slip, or a pasted ID number; check "
+                           "the cell"),
+    "text-too-long": Msg("文字长达 {length} 个字符,超过 {limit} 个字符的上限,"
+                         "汇报中只显示前 {limit} 个字符",
+                         "the text is {length} characters long, over the limit of {limit}; "
+                         "slides show the first {limit}",
+                         "请精简该单元格,或把长篇说明放在汇报之外",
+                         "shorten the cell, or keep long explanations outside the deck"),
+    "sheet-hidden-only": Msg("唯一的数据表已隐藏,其数据未读取,汇报将没有任何数据",
+                             "the only data sheet is hidden, so no data was read and the deck "
+                             "would be empty",
+                             "在 Excel 中右键工作表标签 →「取消隐藏」后保存",
+                             "unhide it in Excel (right-click a sheet tab > Unhide) and save"),
 }

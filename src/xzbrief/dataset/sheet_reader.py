@@ -11,8 +11,12 @@ from xzbrief.dataset.model import CellRef
 from xzbrief.dataset.problems import Problem, error, warning
 from xzbrief.dataset.xlsx import RawSheet
 
-# C0/C1 controls except tab and newline, and Excel's escaped form of them (_x0001_).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|_x00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])_")
+# C0/C1 controls except tab and newline. Excel's escaped form (_x0007_ in the XML) arrives
+# decoded; text that reads "_x0007_" in Excel is the user's own and is kept as written.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A cell's text is clipped here (with a warning at the cell): no slide shows more, and a
+# pasted 2,000,000-character cell must not slow every build (docs/dataset.md).
+MAX_TEXT = 2000
 # What Excel, WPS or LibreOffice would run or follow when the text is typed or pasted into a
 # cell: a formula (=, @, or + / - followed by more than a plain number), a URL scheme, a UNC
 # path. Leading tabs and line breaks are ignored, as those programs ignore them.
@@ -149,6 +153,10 @@ class SheetReader:
             return hit
         text = spell_value(value)
         risky = value.__class__ is str and text[:1] in _RISKY_FIRST and self._risky(text, row, col)
+        if len(text) > MAX_TEXT:
+            self.warn("text-too-long", row, col, length=f"{len(text):,}", limit=f"{MAX_TEXT:,}")
+            text = text[:MAX_TEXT] + "…"
+            risky = True  # not cached: every such cell is named
         if not _CONTROL.search(text):
             text = _tidy(text, multiline)
             if not risky:  # a risky cell is named every time, as a control character is
@@ -156,7 +164,6 @@ class SheetReader:
             return text
         self.warn("text-control-chars", row, col)  # not cached: every such cell is named
         return _tidy(_CONTROL.sub("", text), multiline)
-
 
     def _risky(self, text: str, row: int, col: int) -> bool:
         """Warn about text a spreadsheet would take as a formula or a link (the deck's chart
