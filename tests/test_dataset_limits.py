@@ -114,3 +114,24 @@ def test_an_uncalculated_formula_in_a_name_is_one_message(tmp_path: Path) -> Non
     result = load_dataset(write_workbook(tmp_path / "公式.xlsx", sheets))
     at = [ln.split(":")[0] for ln in problem_lines(result) if ln.startswith("指标!")]
     assert at == ["指标!B2", "指标!A3", "指标!D4"]  # one each: not also "为空"
+
+
+def test_the_compact_grid_is_the_grid_calamine_gives(tmp_path: Path) -> None:
+    """Rows are taken one by one with each text held once (1,000,000 rows: ~250 MB less);
+    the grid must be exactly the one calamine's to_python gives, offsets included."""
+    import python_calamine
+
+    from xzbrief.dataset.xlsx import compact_grid
+
+    def offset(wb: Workbook) -> None:
+        ws = wb.create_sheet("偏移")
+        ws["C5"], ws["D5"], ws["E7"] = "徐州市", 1.5, "徐州市"
+
+    book = write_workbook(tmp_path / "grid.xlsx", basic_sheets(), edit=offset)
+    wb = python_calamine.CalamineWorkbook.from_path(str(book))
+    for name in wb.sheet_names:
+        sheet = wb.get_sheet_by_name(name)
+        grid = compact_grid(sheet)
+        assert grid == sheet.to_python(skip_empty_area=False), name
+    grid = compact_grid(wb.get_sheet_by_name("偏移"))
+    assert grid[4][2] is grid[6][4]  # one string object for the repeated text

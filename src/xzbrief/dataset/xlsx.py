@@ -111,21 +111,40 @@ class RawWorkbook:
                 book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
         except Exception as exc:  # calamine raises several unrelated types
             raise FileProblem("file-corrupt", reason=_short(exc)) from exc
+        scan = scan_sheet_xml(xml, self._percent_styles)
+        scan.bad_dates = bad_dates
+        del xml  # before calamine parses: 300 MB of XML for 1,000,000 rows need not stay
         try:
             sheet = book.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
+            rows = compact_grid(sheet)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+            del sheet
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:
-            # derives from BaseException) on cells it cannot convert, e.g. a date-formatted
-            # −1e12: read this sheet the slow, careful way instead, so the cell gets named
-            rows, merged, more = _openpyxl_sheet(source, name, xml, exc)
-            bad_dates |= more
-        scan = scan_sheet_xml(xml, self._percent_styles)
-        scan.bad_dates = bad_dates
+            # calamine panics (PanicException, which derives from BaseException) on cells it
+            # cannot convert: read this sheet the slow, careful way instead, so the cell gets
+            # named
+            rows, merged, more = _openpyxl_sheet(source, name, read_member(
+                self._zip, self._paths[name]), exc)
+            scan.bad_dates |= more
         return RawSheet(name, self.sheet_names.index(name), self.hidden.get(name, False),
                         rows, merged, scan, stray)
+
+
+def compact_grid(sheet: Any) -> list[list[Any]]:
+    """The sheet's values from A1, as ``to_python(skip_empty_area=False)`` gives them, built
+    row by row with each distinct text held once: a long table repeats its codes, regions,
+    periods and statuses on every row (1,000,000 rows: about 250 MB less)."""
+    start_c = sheet.start[1] if sheet.start else 0  # iter_rows starts at row 1, not column A
+    pad = [""] * start_c
+    pool: dict[str, str] = {}
+    keep = pool.setdefault
+    rows: list[list[Any]] = []
+    append = rows.append
+    for row in sheet.iter_rows():
+        append(pad + [keep(v, v) if v.__class__ is str else v for v in row])
+    return rows
 
 
 _RE_BAD_DATE = re.compile(r"Cell ([A-Z]+\d+) is marked as a date")
