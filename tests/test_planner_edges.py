@@ -230,3 +230,22 @@ def test_a_table_drops_columns_that_say_nothing(tmp_path):
     mixed = next(s for s in deck_of(tmp_path, inds, rows).slides if s.table is not None)
     assert mixed.table.columns == ("指标", "期间", "数值")
     assert mixed.table.rows[0][1].text == "2025年1—10月"
+
+
+def test_a_newest_figure_too_vague_to_chart_still_gets_its_card(tmp_path):
+    """「超300亿元」 in 2025 after three exact years: the chart draws 2022—2024, a card shows
+    the newest figure with its period; no figure is left out."""
+    rows = [["X1", "徐州市", f"{y}年", v, "实际", None, None]
+            for y, v in ((2022, 200), (2023, 240), (2024, 280))]
+    rows.append(["X1", "徐州市", "2025年", 300, "实际", None, "超"])
+    sheets = {"指标": [[*INDICATOR_HEADER, "上级指标"], ["X1", "营收", "亿元", "专题", "来源", None]],
+              "数据": [[*DATA_HEADER, "限定"], *rows], "地区": REGIONS}
+    result = load_dataset(write_workbook(tmp_path / "w.xlsx", sheets))
+    assert result.ok and result.dataset is not None
+    deck = plan_deck(result.dataset, Recipe(title="测试"))
+    chart = next(s.chart for s in deck.slides if s.chart is not None)
+    assert chart.categories == ("2022年", "2023年", "2024年")
+    card = next(c for s in deck.slides for c in s.cards)
+    assert card.before + card.number + card.after == "超300亿元"
+    assert card.figure.period == "2025年"
+    assert deck.warnings == ()

@@ -187,7 +187,8 @@ class ThemeBase:
     def _single_facts(self, sel: Selection, charted: bool = False) -> list[Fact]:
         """The main region's figures shown one by one; ``charted``: those the time chart
         does not already draw (this year's 1—10月 beside an annual chart)."""
-        drawn = {o.period for o in sel.series} if charted else set()
+        drawn = {o.period for o in sel.series if o.value is not None and not o.is_bound} \
+            if charted else set()  # a 超300 figure is not drawn: it gets its card
         return [self._fact(sel.indicator, o, sel.history) for o in sel.singles
                 if o.period not in drawn]
 
