@@ -144,7 +144,8 @@ class ThemeBase:
             return versus
         phrase = f"{change.phrase},{versus.phrase}"
         figure = replace(change.figure, text=phrase,
-                         derived_from=change.figure.derived_from + versus.figure.derived_from,
+                         derived_from=tuple(dict.fromkeys(change.figure.derived_from
+                                                          + versus.figure.derived_from)),
                          method=f"{change.figure.method};{versus.figure.method}")
         return Change(phrase, figure, change.base)
 
