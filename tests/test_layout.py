@@ -11,6 +11,7 @@ from xzbrief.deck.grid import Rect
 from xzbrief.deck.model import Deck, SlideKind
 from xzbrief.deck.textfit import BULLET_GAP, BULLET_MARKER, bullets_height, wrap
 from xzbrief.render.brand import BUILTIN, load_brand
+from xzbrief.render.colours import tint
 from xzbrief.render.layout import (
     ChartBlock,
     PlacedSlide,
@@ -18,7 +19,6 @@ from xzbrief.render.layout import (
     TableBlock,
     TextBlock,
     place_deck,
-    tint,
 )
 
 BRANDS = list(BUILTIN)
@@ -139,8 +139,8 @@ def test_charts_and_tables_get_the_brand(every: Deck) -> None:
     brand = load_brand("科技蓝")
     placed, _ = place_deck(every, brand)
     charts = [b for ps in placed for b in ps.blocks if isinstance(b, ChartBlock)]
-    assert charts and all(c.colours[0] == brand.palette.primary for c in charts)
-    assert charts[0].font_ea == brand.font_ea
+    assert charts and all(c.look.series[0].colour == brand.palette.primary for c in charts)
+    assert charts[0].look.font_ea == brand.font_ea
     tables = [b for ps in placed for b in ps.blocks if isinstance(b, TableBlock)]
     assert tables and all(t.header_fill == brand.palette.primary for t in tables)
     assert all(t.font_size >= 12 and sum(t.row_heights) <= grid.CONTENT.h for t in tables)

@@ -27,8 +27,8 @@ from xzbrief.deck.textfit import (
 from xzbrief.deck.typeset import typeset_deck
 from xzbrief.deck.wording import heading_number
 from xzbrief.render.brand import Brand, LayoutInfo
+from xzbrief.render.chart_look import ChartLook, decide_look
 
-ESTIMATE_TINT = 0.55  # estimates: the series colour mixed this much with white
 RISE, FALL = "D9480F", "1C7C54"  # orange-red up, teal down: apart for colour-blind readers
 BULLET = "■"
 
@@ -80,10 +80,7 @@ class ShapeBlock:
 class ChartBlock:
     rect: Rect
     chart: Chart
-    colours: tuple[str, ...]  # series colours
-    text_color: str
-    font_latin: str
-    font_ea: str
+    look: ChartLook  # everything drawn, decided once for both renderers
 
 
 @dataclass(frozen=True)
@@ -120,13 +117,6 @@ class PlacedSlide:
         """Where the title stands: the layout's title placeholder, or the grid's title box
         when the layout has none (both renderers draw it there)."""
         return self.layout.title or grid.TITLE
-
-
-def tint(hex_colour: str, amount: float) -> str:
-    """Mix with white: amount 0 = the colour, 1 = white."""
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
-    mix = [round(c + (255 - c) * amount) for c in (r, g, b)]
-    return "".join(f"{c:02X}" for c in mix)
 
 
 class SlideLayouter:
@@ -343,8 +333,8 @@ class SlideLayouter:
     # --- charts, tables, bullets ----------------------------------------------------------
     def chart_block(self, chart: Chart, rect: Rect) -> ChartBlock:
         p = self.p
-        return ChartBlock(rect, chart, p.chart_colours, p.text, self.brand.font_latin,
-                          self.brand.font_ea)
+        return ChartBlock(rect, chart, decide_look(chart, rect, p.chart_colours, p.text, p.muted,
+                                                   self.brand.font_latin, self.brand.font_ea))
 
     def _chart(self, slide: Slide) -> list[Block]:
         assert slide.chart is not None
