@@ -301,10 +301,15 @@ class _Decider:
         band = AXIS_SIZE * (3.4 if chart.groups else 1.8)
         if any("\n" in c for c in chart.categories):
             band += AXIS_SIZE * 1.3
-        left = 6.0
-        if chart.kind is ChartKind.LINE:  # room for the light value axis' numbers
-            left = self._tick_width() + 10
-        return Rect(r.x + left, top, r.w - left - 6, bottom - band - top), legend_rect
+        left = right = 6.0
+        if chart.kind is ChartKind.LINE:  # room for the light value axis' numbers (and the
+            left = self._tick_width() + 10  # top gridline clear of the title)
+            top += AXIS_SIZE * 0.6
+            target = next((s for s in chart.series if s.is_target), None)
+            if target is not None:  # its 目标 label stands right of its last point
+                last = [v for v in target.values if v is not None][-1]
+                right += text_width("目标" + label_text(last, target), LABEL_SIZE) + 4
+        return Rect(r.x + left, top, r.w - left - right, bottom - band - top), legend_rect
 
     def _tick_width(self) -> float:
         low, high, step = self._line_range([v for s in self.chart.series for v in s.values
@@ -434,7 +439,7 @@ class _Decider:
         for k, v in enumerate(s.values):
             label = None
             if v is not None and (not line or k == known[-1]):
-                label = Label("目标" + label_text(v, s), "t" if line else "outEnd", colour)
+                label = Label("目标" + label_text(v, s), "r" if line else "outEnd", colour)
             marks.append(Mark(None, colour, True, label))
         return SeriesLook(s.name, "dashline" if line else "outline", colour, 1.5, False,
                           number_format(s, "目标"), tuple(marks), s.values)

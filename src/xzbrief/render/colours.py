@@ -42,12 +42,12 @@ def contrast(a: str, b: str) -> float:
 
 
 def readable(fill: str, *choices: str, minimum: float = MIN_CONTRAST) -> str:
-    """The first of ``choices`` readable on ``fill``; else whichever of white and near-black
-    reads best (there is always one above 4.5:1)."""
+    """The first of ``choices`` readable on ``fill``; else whichever of white and black
+    reads best (one of them is always above 4.5:1)."""
     for c in choices:
         if contrast(c, fill) >= minimum:
             return c
-    return max((WHITE, "1F1F1F"), key=lambda c: contrast(c, fill))
+    return max((WHITE, "000000"), key=lambda c: contrast(c, fill))
 
 
 def _lab(hex_colour: str) -> tuple[float, float, float]:
@@ -70,3 +70,21 @@ def _lab(hex_colour: str) -> tuple[float, float, float]:
 def distance(a: str, b: str) -> float:
     """How different two colours look (CIE76 ΔE; about 10 is clearly different)."""
     return math.dist(_lab(a), _lab(b))
+
+
+def legible(colour: str, fill: str, minimum: float = MIN_CONTRAST) -> str:
+    """``colour`` itself when it reads on ``fill``; else the same hue darkened (or lightened,
+    on a dark fill) just enough to read."""
+    if contrast(colour, fill) >= minimum:
+        return colour
+    toward = "000000" if luminance(fill) > 0.18 else WHITE
+    for step in range(1, 21):
+        candidate = mix(colour, toward, step / 20)
+        if contrast(candidate, fill) >= minimum:
+            return candidate
+    return readable(fill)
+
+
+def large_text(size: float, bold: bool) -> bool:
+    """WCAG 'large text' (3:1 is enough): 18 pt, or 14 pt bold."""
+    return size >= 18 or (bold and size >= 14)

@@ -8,7 +8,7 @@ until PowerPoint edits the text).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from xzbrief.dataset.model import Status
 from xzbrief.deck import grid
@@ -28,6 +28,8 @@ from xzbrief.deck.typeset import typeset_deck
 from xzbrief.deck.wording import heading_number
 from xzbrief.render.brand import Brand, LayoutInfo
 from xzbrief.render.chart_look import ChartLook, decide_look
+from xzbrief.render.colours import large_text, legible, readable
+from xzbrief.render.display import DRect
 
 RISE, FALL = "D9480F", "1C7C54"  # orange-red up, teal down: apart for colour-blind readers
 BULLET = "■"
@@ -163,8 +165,34 @@ class SlideLayouter:
                                                               self.p.primary, True),)),),
                                     name="标记"))
         size, lines = self._fit_title(slide.title, layout)
-        return PlacedSlide(role, layout, slide.title, size, lines, placeholders, tuple(blocks),
-                           slide.notes, tuple(self.warnings))
+        return PlacedSlide(role, layout, slide.title, size, lines, placeholders,
+                           self._legible(blocks, layout), slide.notes, tuple(self.warnings))
+
+    # --- contrast -------------------------------------------------------------------------
+    def ground(self, rect: Rect, layout: LayoutInfo, blocks: list[Block]) -> str:
+        """The colour a text box sits on: the topmost filled shape under its centre (ours,
+        then the template's), else the slide background."""
+        return ground_at(rect, layout, blocks, self.brand.background)
+
+    def _legible(self, blocks: list[Block], layout: LayoutInfo) -> tuple[Block, ...]:
+        """Every text colour made readable (WCAG 4.5:1, 3:1 for large text) on what it sits
+        on: the 「内部资料」 marking on a cover's band, grey footnotes, a tag on gold."""
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, TextBlock):
+                fill = self.ground(block.rect, layout, out)
+
+                def fix(run: Run, fill: str = fill) -> Run:
+                    need = 3.0 if large_text(run.size, run.bold) else 4.5
+                    return replace(run, color=legible(run.color, fill, need))
+
+                out.append(replace(block, paras=tuple(
+                    replace(para, runs=tuple(fix(r) for r in para.runs),
+                            marker=fix(para.marker) if para.marker else None)
+                    for para in block.paras)))
+            else:
+                out.append(block)
+        return tuple(out)
 
     def _fit_title(self, title: str, layout: LayoutInfo) -> tuple[float, tuple[str, ...]]:
         rect = layout.title or grid.TITLE  # as PlacedSlide.title_rect
@@ -283,7 +311,8 @@ class SlideLayouter:
             tag = Rect(inner.right - 40, inner.y, 40, 20)
             blocks.append(ShapeBlock(tag, p.secondary if estimate else None,
                                      None if estimate else p.primary, name=f"{word}标记"))
-            blocks.append(TextBlock(tag, (Para((Run(word, 11, "FFFFFF" if estimate else
+            blocks.append(TextBlock(tag, (Para((Run(word, 11, readable(p.secondary, "FFFFFF",
+                                                                       p.text) if estimate else
                                                     p.primary, True),), "c"),),
                                     anchor="m", name=f"{word}标记文字"))
         # the number: as large as fits, unit and qualifier at half size beside it
@@ -333,7 +362,8 @@ class SlideLayouter:
     # --- charts, tables, bullets ----------------------------------------------------------
     def chart_block(self, chart: Chart, rect: Rect) -> ChartBlock:
         p = self.p
-        return ChartBlock(rect, chart, decide_look(chart, rect, p.chart_colours, p.text, p.muted,
+        muted = legible(p.muted, self.brand.background)
+        return ChartBlock(rect, chart, decide_look(chart, rect, p.chart_colours, p.text, muted,
                                                    self.brand.font_latin, self.brand.font_ea))
 
     def _chart(self, slide: Slide) -> list[Block]:
@@ -396,6 +426,25 @@ class SlideLayouter:
                                                              field="slidenum"),), "r"),),
                                 anchor="t", name="页码"))
         return blocks
+
+
+def ground_at(rect: Rect, layout: LayoutInfo, blocks: list[Block] | tuple[Block, ...],
+              background: str) -> str:
+    """The fill under ``rect``'s centre: our shapes (topmost first), then the layout's and
+    master's decoration, then the background."""
+    cx, cy = rect.x + rect.w / 2, rect.y + rect.h / 2
+    for block in reversed(blocks):
+        if isinstance(block, ShapeBlock) and block.fill and _inside(block.rect, cx, cy):
+            return block.fill
+    for item in reversed(layout.decor):
+        if isinstance(item, DRect) and item.fill and _inside(Rect(item.x, item.y, item.w,
+                                                                  item.h), cx, cy):
+            return item.fill
+    return background
+
+
+def _inside(r: Rect, x: float, y: float) -> bool:
+    return r.x <= x <= r.right and r.y <= y <= r.bottom
 
 
 def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:

@@ -222,7 +222,11 @@ def _lines(look: ChartLook) -> list[Primitive]:
             m = s.marks[k]
             if s.shape == "line":
                 out.append(DRect(x - 3, y - 3, 6, 6, s.colour))
-            if m.label is not None:
+            if m.label is not None and m.label.position == "r":
+                w = text_width(m.label.text, look.label_size, m.label.bold) + 6
+                out += _label(look, m.label, x + 4 + w / 2, y - look.label_size * 0.65,
+                              up=False)
+            elif m.label is not None:
                 out += _label(look, m.label, x, y - 5)
     return out
 
