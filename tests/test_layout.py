@@ -170,3 +170,19 @@ def test_a_long_change_line_is_drawn_at_its_fitted_size_above_the_note(every: De
     assert text_run.size == fit.size < 16  # shrunk as measured, not left at 16 pt
     assert change.rect.h >= len(fit.lines) * text_run.size * change.spacing
     assert change.rect.bottom <= note.rect.y  # the note starts below it
+
+
+@pytest.mark.parametrize("brand_name", BRANDS)
+def test_one_title_size_per_layout_across_the_deck(every: Deck, brand_name: str) -> None:
+    """Titles of one layout share one size (a long title wraps before anything shrinks)."""
+    placed, _ = place_deck(every, load_brand(brand_name))
+    sizes: dict[str, set[float]] = {}
+    for ps in placed:
+        if ps.title:
+            sizes.setdefault(ps.role, set()).add(ps.title_size)
+            assert ps.title_size >= grid.TITLE_MIN
+    assert all(len(s) == 1 for s in sizes.values()), sizes
+    content = next(iter(sizes["content"]))
+    longest = max((ps for ps in placed if ps.role == "content"), key=lambda p: len(p.title))
+    short = min((ps for ps in placed if ps.role == "content"), key=lambda p: len(p.title))
+    assert longest.title_size == short.title_size == content

@@ -458,4 +458,38 @@ def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:
         ps = layouter.place(slide, i)
         placed.append(ps)
         warnings += [f"第 {i} 页:{w}" for w in ps.warnings]
-    return placed, warnings
+    return one_title_size_per_layout(placed), warnings
+
+
+def one_title_size_per_layout(placed: list[PlacedSlide]) -> list[PlacedSlide]:
+    """All titles of one layout in one size: the template's, or — when a title does not fit
+    one line at it — the largest size at which every title of that layout fits one line,
+    down to the documented limit (grid.TITLE_MIN, 22 pt, or 70 % of the template's size);
+    past it, two lines at one size for all. One title never shrinks alone."""
+    by_role: dict[str, list[int]] = {}
+    for i, ps in enumerate(placed):
+        if ps.title:
+            by_role.setdefault(ps.role, []).append(i)
+    out = list(placed)
+    for indices in by_role.values():
+        layout = placed[indices[0]].layout
+        rect = placed[indices[0]].title_rect
+        low = min(layout.title_size, max(grid.TITLE_MIN, layout.title_size * 0.7))
+        titles = [placed[i].title for i in indices]
+
+        def one_line(size: float, rect: Rect = rect, titles: list[str] = titles) -> bool:
+            return size * 1.1 <= rect.h + 0.5 and all(
+                text_width(t, size, True) <= rect.w for t in titles)
+
+        size = layout.title_size
+        while size - 1 >= low - 1e-9 and not one_line(size):
+            size -= 1
+        if not one_line(size):  # past the limit: two lines, at one size for all
+            size = layout.title_size
+            while size - 1 >= low * 0.8 - 1e-9 and not all(
+                    fit_title(t, rect.w, rect.h, size, size).fits for t in titles):
+                size -= 1
+        for i in indices:
+            fit = fit_title(placed[i].title, rect.w, rect.h, size, size)
+            out[i] = replace(placed[i], title_size=fit.size, title_lines=fit.lines)
+    return out
