@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from xzbrief.dataset.model import Status
 from xzbrief.deck import grid
-from xzbrief.deck.grid import Rect
+from xzbrief.deck.grid import Grid, Rect, grid_for
 from xzbrief.deck.model import Card, Chart, Deck, Slide, SlideKind, Table, table_numeric
 from xzbrief.deck.textfit import (
     BULLET_GAP,
@@ -29,7 +29,7 @@ from xzbrief.deck.wording import heading_number
 from xzbrief.render.brand import Brand, LayoutInfo
 from xzbrief.render.chart_look import ChartLook, decide_look
 from xzbrief.render.colours import large_text, legible, readable
-from xzbrief.render.display import DRect
+from xzbrief.render.display import DImage, DRect
 
 RISE, FALL = "D9480F", "1C7C54"  # orange-red up, teal down: apart for colour-blind readers
 BULLET = "■"
@@ -113,12 +113,13 @@ class PlacedSlide:
     blocks: tuple[Block, ...]
     notes: str
     warnings: tuple[str, ...] = field(default=())
+    title_box: Rect = grid.TITLE  # the grid's title box on this slide size
 
     @property
     def title_rect(self) -> Rect:
         """Where the title stands: the layout's title placeholder, or the grid's title box
         when the layout has none (both renderers draw it there)."""
-        return self.layout.title or grid.TITLE
+        return self.layout.title or self.title_box
 
 
 class SlideLayouter:
@@ -126,6 +127,7 @@ class SlideLayouter:
         self.brand = brand
         self.deck = deck
         self.p = brand.palette
+        self.g = slide_grid(brand)
         self.warnings: list[str] = []
 
     # --- entry ----------------------------------------------------------------------------
@@ -151,22 +153,24 @@ class SlideLayouter:
                 blocks += self._chart(slide)
             case SlideKind.TABLE:
                 assert slide.table is not None
-                blocks.append(self._table(slide.table, grid.CONTENT))
+                blocks.append(self._table(slide.table, self.g.content))
             case SlideKind.HIGHLIGHTS:
-                blocks += self._bullets(slide.lines, grid.CONTENT.inset(8, 4), numbered=False)
+                blocks += self._bullets(slide.lines, self.g.bullets, numbered=False)
             case SlideKind.TEXT:
-                blocks += self._bullets(slide.lines, grid.CONTENT.inset(8, 4), numbered=True)
+                blocks += self._bullets(slide.lines, self.g.bullets, numbered=True)
             case SlideKind.CLOSING:
                 pass
         if role in ("content", "agenda"):
             blocks += self._footer(slide, number)
         if self.deck.info.marking and role != "closing":
-            blocks.append(TextBlock(grid.MARKING, (Para((Run(self.deck.info.marking, 10,
+            blocks.append(TextBlock(self.g.marking, (Para((Run(self.deck.info.marking,
+                                                                self.g.pt(10),
                                                               self.p.primary, True),)),),
                                     name="标记"))
         size, lines = self._fit_title(slide.title, layout)
         return PlacedSlide(role, layout, slide.title, size, lines, placeholders,
-                           self._legible(blocks, layout), slide.notes, tuple(self.warnings))
+                           self._legible(blocks, layout), slide.notes, tuple(self.warnings),
+                           self.g.title)
 
     # --- contrast -------------------------------------------------------------------------
     def ground(self, rect: Rect, layout: LayoutInfo, blocks: list[Block]) -> str:
@@ -195,8 +199,8 @@ class SlideLayouter:
         return tuple(out)
 
     def _fit_title(self, title: str, layout: LayoutInfo) -> tuple[float, tuple[str, ...]]:
-        rect = layout.title or grid.TITLE  # as PlacedSlide.title_rect
-        low = min(layout.title_size, max(grid.TITLE_MIN, layout.title_size * 0.7))
+        rect = layout.title or self.g.title  # as PlacedSlide.title_rect
+        low = min(layout.title_size, max(self.g.pt(grid.TITLE_MIN), layout.title_size * 0.7))
         fit = fit_title(title, rect.w, rect.h, layout.title_size, low)
         if not fit.fits:
             self.warnings.append(f"标题「{title}」过长,已缩小到 {fit.size:g} 磅仍可能超出标题框")
@@ -205,13 +209,14 @@ class SlideLayouter:
     # --- cover / agenda / section ---------------------------------------------------------
     def _cover(self, slide: Slide, layout: LayoutInfo
                ) -> tuple[dict[int, tuple[Para, ...]], list[Block]]:
-        values = {1: (slide.subtitle, 24.0, self.p.text), 10: (slide.organisation, 20.0,
-                                                              self.p.text),
-                  11: (slide.date, 18.0, self.p.muted)}
-        title = layout.title or grid.TITLE
+        pt = self.g.pt
+        values = {1: (slide.subtitle, pt(24), self.p.text), 10: (slide.organisation, pt(20),
+                                                                self.p.text),
+                  11: (slide.date, pt(18), self.p.muted)}
+        title = layout.title or self.g.title
         placeholders: dict[int, tuple[Para, ...]] = {}
         blocks: list[Block] = []
-        y = title.bottom + 12
+        y = title.bottom + pt(12)
         align = layout.title_align
         for idx, (text, our_size, our_colour) in values.items():
             if not text:
@@ -228,19 +233,20 @@ class SlideLayouter:
                 rect = Rect(title.x, y, title.w, size * 1.6)
                 blocks.append(TextBlock(rect, (Para((Run(text, size, colour),), align),),
                                         name="封面文字"))
-            y = rect.bottom + 8
+            y = rect.bottom + pt(8)
         return placeholders, blocks
 
     def _agenda(self, slide: Slide) -> list[Block]:
         items = list(slide.lines)
-        box = grid.CONTENT.inset(60, 10)
+        pt = self.g.pt
+        box = self.g.content.inset(pt(60), pt(10))
         n = max(len(items), 1)
         pitch, gap = 1.3, 0.7  # em per line (exact), em between items
-        size = float(int(min(26.0, box.h / (n * pitch + (n - 1) * gap))))
+        size = float(int(min(pt(26), box.h / (n * pitch + (n - 1) * gap))))
         longest = max((text_width(item, size) for item in items), default=0.0)
         if longest > box.w:
             size = max(12.0, float(int(size * box.w / longest)))
-        if size < 16:
+        if size < pt(16):
             self.warnings.append("目录条目较多,已缩小字号")
         paras = []
         for i, item in enumerate(items):
@@ -254,10 +260,11 @@ class SlideLayouter:
     def _section(self, slide: Slide, layout: LayoutInfo) -> list[Block]:
         if not slide.subtitle:
             return []
-        title = layout.title or grid.TITLE
-        top = min(title.bottom + 36, grid.SLIDE_H - 120)
-        rect = Rect(title.x, top, min(title.w, grid.CONTENT.w), grid.SLIDE_H - 60 - top)
-        fit = fit_text(slide.subtitle, rect.w, rect.h, 18, 14, spacing=1.4)
+        pt, h = self.g.pt, self.g.height
+        title = layout.title or self.g.title
+        top = min(title.bottom + pt(36), h - pt(120))
+        rect = Rect(title.x, top, min(title.w, self.g.content.w), h - pt(60) - top)
+        fit = fit_text(slide.subtitle, rect.w, rect.h, pt(18), pt(14), spacing=1.4)
         return [TextBlock(rect, (Para((Run(slide.subtitle, fit.size, self.p.muted),)),),
                           spacing=1.4, name="导语", exact=True)]
 
@@ -266,18 +273,21 @@ class SlideLayouter:
         """A grid of cards; one or two cards stand left of their narrative, both centred on
         the content area."""
         n = len(cards)
-        gap = 16.0
-        area = grid.CONTENT
+        pt = self.g.pt
+        gap = pt(16)
+        area = self.g.content
         extra: list[Block] = []
         if lines and n <= 2:
             cols = 1
-            extra = self._bullets(lines, grid.CARD_TEXT, numbered=False,
-                                  max_size=grid.CHART_BODY_MAX, anchor="m")
-            area = Rect(area.x, area.y, grid.CARD_W, area.h)
-            max_h = 220.0 if n == 1 else 180.0
+            extra = self._bullets(lines, self.g.card_text, numbered=False,
+                                  max_size=pt(grid.CHART_BODY_MAX), anchor="m")
+            area = Rect(area.x, area.y, self.g.card_w, area.h)
+            max_h = pt(220) if n == 1 else pt(180)
         else:
             cols = n if n <= 3 else (2 if n == 4 else 3)
-            max_h = 250.0
+            if n == 3 and area.w / 3 < pt(200):  # a narrow (4:3) slide: 3 cards stack 2 + 1
+                cols = 2
+            max_h = pt(250)
         rows = -(-n // cols)
         w = (area.w - (cols - 1) * gap) / cols
         h = min((area.h - (rows - 1) * gap) / rows, max_h)
@@ -296,10 +306,12 @@ class SlideLayouter:
             ShapeBlock(rect, p.light, name="指标卡"),
             ShapeBlock(Rect(rect.x, rect.y, rect.w, 4), p.primary, name="指标卡色条"),
         ]
-        pad = 14.0
+        pt = self.g.pt
+        pad = pt(14)
         inner = Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, rect.h - 2 * pad)
-        tag_w = 44.0 if (estimate or target) else 0.0
-        label_fit = fit_text(card.label, inner.w - tag_w, 16 * 1.2 * 2, 16, 12, max_lines=2)
+        tag_w = pt(44) if (estimate or target) else 0.0
+        label_fit = fit_text(card.label, inner.w - tag_w, pt(16) * 1.2 * 2, pt(16), 12,
+                             max_lines=2)
         if not label_fit.fits:
             self.warnings.append(f"指标名称「{card.label}」较长,卡片中已缩小字号")
         label_h = len(label_fit.lines) * label_fit.size * 1.2
@@ -308,22 +320,22 @@ class SlideLayouter:
                                 name="指标名称", exact=True))
         if tag_w:
             word = "预计" if estimate else "目标"
-            tag = Rect(inner.right - 40, inner.y, 40, 20)
+            tag = Rect(inner.right - pt(40), inner.y, pt(40), pt(20))
             blocks.append(ShapeBlock(tag, p.secondary if estimate else None,
                                      None if estimate else p.primary, name=f"{word}标记"))
-            blocks.append(TextBlock(tag, (Para((Run(word, 11, readable(p.secondary, "FFFFFF",
+            blocks.append(TextBlock(tag, (Para((Run(word, pt(11), readable(p.secondary, "FFFFFF",
                                                                        p.text) if estimate else
                                                     p.primary, True),), "c"),),
                                     anchor="m", name=f"{word}标记文字"))
         # the number: as large as fits, unit and qualifier at half size beside it
-        size = grid.FIGURE_MAX
-        while size > 24:
+        size = pt(grid.FIGURE_MAX)
+        while size > pt(24):
             width = (text_width(card.number, size) + text_width(card.before + card.after,
                                                                size / 2))
             if width <= inner.w * 0.95 and size * 1.25 <= inner.h * 0.42:
                 break
             size -= 2
-        y = inner.y + label_h + 8
+        y = inner.y + label_h + pt(8)
         runs = []
         if card.before:
             runs.append(Run(card.before, size / 2, p.text))
@@ -333,23 +345,23 @@ class SlideLayouter:
         number_h = size * 1.25
         blocks.append(TextBlock(Rect(inner.x, y, inner.w, number_h), (Para(tuple(runs)),),
                                 anchor="b", spacing=1.0, name="数值", wrap=False))
-        y += number_h + 6
+        y += number_h + pt(6)
         if card.change is not None:
             up = (card.change.value or 0) > 0
             down = (card.change.value or 0) < 0
             arrow = "▲ " if up else ("▼ " if down else "")
             colour = RISE if up else (FALL if down else p.muted)
             # measured at the size it is drawn: the arrow's room taken off the width
-            fit = fit_text(card.change.text, inner.w - 20, 40, 16, 12, max_lines=2)
+            fit = fit_text(card.change.text, inner.w - pt(20), pt(40), pt(16), 12, max_lines=2)
             text_run = Run(card.change.text, fit.size, p.text)
             runs2 = (Run(arrow, fit.size * 0.875, colour, True), text_run) if arrow \
                 else (text_run,)
             change_h = fit.size * 1.25 * len(fit.lines)
             blocks.append(TextBlock(Rect(inner.x, y, inner.w, change_h), (Para(runs2),),
                                     spacing=1.25, name="变化", exact=True))
-            y += change_h + 4
+            y += change_h + pt(4)
         if card.note and y < inner.bottom - 12:
-            fit = fit_text(card.note, inner.w, inner.bottom - y, 12, 10, spacing=1.25)
+            fit = fit_text(card.note, inner.w, inner.bottom - y, pt(12), 10, spacing=1.25)
             if not fit.fits:
                 self.warnings.append(f"「{card.label}」的备注较长,卡片中可能显示不全")
             blocks.append(TextBlock(Rect(inner.x, y, inner.w, inner.bottom - y),
@@ -369,24 +381,26 @@ class SlideLayouter:
     def _chart(self, slide: Slide) -> list[Block]:
         assert slide.chart is not None
         if not slide.lines:
-            return [self.chart_block(slide.chart, grid.CONTENT)]
-        return [self.chart_block(slide.chart, grid.CHART_AREA),
-                *self._bullets(slide.lines, grid.CHART_TEXT, numbered=False,
-                               max_size=grid.CHART_BODY_MAX, anchor="m")]
+            return [self.chart_block(slide.chart, self.g.content)]
+        return [self.chart_block(slide.chart, self.g.chart_area),
+                *self._bullets(slide.lines, self.g.chart_text, numbered=False,
+                               max_size=self.g.pt(grid.CHART_BODY_MAX), anchor="m")]
 
     def _bullets(self, lines: tuple[str, ...], rect: Rect, numbered: bool,
-                 max_size: float = grid.BODY_MAX, anchor: str = "t") -> list[Block]:
+                 max_size: float = 0.0, anchor: str = "t") -> list[Block]:
         if not lines:
             return []
+        max_size = max_size or self.g.pt(grid.BODY_MAX)
+        body_min = self.g.pt(grid.BODY_MIN)
         style = self.deck.info.numbering
         marks = [(heading_number(2, i + 1, style) or f"{i + 1}.") if numbered else BULLET
                  for i in range(len(lines))]
         # a wide marker such as (十二) takes room from the text: measure with what is left
         widest = max((text_width(m, max_size, True) / max_size for m in marks), default=0.0)
         extra = max(0.0, widest + 0.8 - BULLET_MARKER) * max_size if numbered else 0.0
-        size = bullets_size(lines, rect.w - extra, rect.h, max_size, grid.BODY_MIN)
+        size = bullets_size(lines, rect.w - extra, rect.h, max_size, body_min)
         if size is None:
-            size = grid.BODY_MIN
+            size = body_min
             self.warnings.append("文字较多,已按最小字号排版,可能超出版面")
         paras = []
         indent = max([size * BULLET_MARKER] + [text_width(m, size, True) + size * 0.8
@@ -415,17 +429,35 @@ class SlideLayouter:
         blocks: list[Block] = []
         if slide.footnotes:
             text = "\n".join(slide.footnotes)
-            fit = fit_text(text, grid.FOOTNOTE.w, grid.FOOTNOTE.h, grid.FOOTNOTE_SIZE,
-                           grid.FOOTNOTE_MIN, spacing=1.15)
+            fit = fit_text(text, self.g.footnote.w, self.g.footnote.h,
+                           self.g.pt(grid.FOOTNOTE_SIZE), grid.FOOTNOTE_MIN, spacing=1.15)
             if not fit.fits:
                 self.warnings.append("脚注较长,已缩到 8 磅仍可能显示不全")
             paras = tuple(Para((Run(line, fit.size, self.p.muted),)) for line in slide.footnotes)
-            blocks.append(TextBlock(grid.FOOTNOTE, paras,
+            blocks.append(TextBlock(self.g.footnote, paras,
                                     anchor="t", spacing=1.15, name="脚注", exact=True))
-        blocks.append(TextBlock(grid.PAGE_NUMBER, (Para((Run(str(number), 10, self.p.muted,
+        blocks.append(TextBlock(self.g.page_number, (Para((Run(str(number), self.g.pt(10),
+                                                                 self.p.muted,
                                                              field="slidenum"),), "r"),),
                                 anchor="t", name="页码"))
         return blocks
+
+
+def slide_grid(brand: Brand) -> Grid:
+    """The grid on the template's own slide: its size, the content layout's body
+    placeholder (when it has one) and the small pictures and shapes of its master (a logo, a
+    badge) the content keeps clear of."""
+    content = brand.layouts["content"]
+    area = brand.width * brand.height
+    body = next((r for idx, r in sorted(content.placeholders.items()) if idx > 0
+                 and r.w * r.h > area * 0.2), None)
+    obstacles = []
+    for item in content.decor:
+        small = isinstance(item, DImage | DRect) and min(item.w, item.h) >= 4 \
+            and item.w * item.h < area * 0.12
+        if small and (not isinstance(item, DRect) or item.fill is not None):
+            obstacles.append(Rect(item.x, item.y, item.w, item.h))
+    return grid_for(brand.width, brand.height, body, tuple(obstacles))
 
 
 def ground_at(rect: Rect, layout: LayoutInfo, blocks: list[Block] | tuple[Block, ...],
@@ -458,10 +490,11 @@ def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:
         ps = layouter.place(slide, i)
         placed.append(ps)
         warnings += [f"第 {i} 页:{w}" for w in ps.warnings]
-    return one_title_size_per_layout(placed), warnings
+    return one_title_size_per_layout(placed, layouter.g.scale), warnings
 
 
-def one_title_size_per_layout(placed: list[PlacedSlide]) -> list[PlacedSlide]:
+def one_title_size_per_layout(placed: list[PlacedSlide], scale: float = 1.0
+                              ) -> list[PlacedSlide]:
     """All titles of one layout in one size: the template's, or — when a title does not fit
     one line at it — the largest size at which every title of that layout fits one line,
     down to the documented limit (grid.TITLE_MIN, 22 pt, or 70 % of the template's size);
@@ -474,7 +507,7 @@ def one_title_size_per_layout(placed: list[PlacedSlide]) -> list[PlacedSlide]:
     for indices in by_role.values():
         layout = placed[indices[0]].layout
         rect = placed[indices[0]].title_rect
-        low = min(layout.title_size, max(grid.TITLE_MIN, layout.title_size * 0.7))
+        low = min(layout.title_size, max(grid.TITLE_MIN * scale, layout.title_size * 0.7))
         titles = [placed[i].title for i in indices]
 
         def one_line(size: float, rect: Rect = rect, titles: list[str] = titles) -> bool:
