@@ -453,8 +453,9 @@ def slide_grid(brand: Brand) -> Grid:
                  and r.w * r.h > area * 0.2), None)
     obstacles = []
     for item in content.decor:
-        small = isinstance(item, DImage | DRect) and min(item.w, item.h) >= 4 \
-            and item.w * item.h < area * 0.12
+        if not isinstance(item, DImage | DRect):
+            continue
+        small = min(item.w, item.h) >= 4 and item.w * item.h < area * 0.12
         if small and (not isinstance(item, DRect) or item.fill is not None):
             obstacles.append(Rect(item.x, item.y, item.w, item.h))
     return grid_for(brand.width, brand.height, body, tuple(obstacles))
