@@ -47,7 +47,7 @@ LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
 # Placeholders PowerPoint keeps on the layout and python-pptx does not put on a new slide: a
 # standard Title Slide's idx 10/11 are these, so cover text must not be sent to them.
 NOT_COPIED = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
-WIDE = 16 / 9
+ASPECTS = (1.3, 2.1)  # width / height accepted: 4:3 (1.33) … 16:9 (1.78) … 2:1
 
 FALLBACK = {"cover": "content", "agenda": "content", "section": "content", "closing": "content"}
 
@@ -82,6 +82,7 @@ class LayoutInfo:
     placeholders: dict[int, Rect]  # other placeholders by idx
     decor: tuple[Primitive, ...]  # master (if shown) + layout shapes, for the preview
     styles: dict[int, TextStyle] = field(default_factory=dict)  # the placeholders' own text
+    busy: bool = False  # a picture or gradient behind the text: text needs a panel
 
 
 @dataclass(frozen=True)
@@ -158,12 +159,16 @@ def _load(name: str, path: Path, _mtime: int, _size: int) -> Brand:
     if len(prs.slides):
         warnings.append(f"模板 {path.name} 中的 {len(prs.slides)} 张幻灯片不会出现在汇报中")
     width, height = _pt(prs.slide_width), _pt(prs.slide_height)
-    if height <= 0 or abs(width / height - WIDE) > 0.02:
+    # any landscape slide from 4:3 to 2:1 (16:9, 16:10, LibreOffice's 28 x 15.75 cm …): the
+    # layout works on the template's own grid; portrait or square pages are refused
+    if height <= 0 or not ASPECTS[0] <= width / height <= ASPECTS[1]:
         raise TemplateError(
-            f"模板 {path.name} 的页面不是 16:9 宽屏(现为 {width / 72:.2f}×{height / 72:.2f} 英寸);"
-            "请在 PowerPoint「设计 → 幻灯片大小 → 宽屏(16:9)」后另存再选用",
-            f"template {path.name} is not 16:9 widescreen ({width / 72:.2f} x "
-            f"{height / 72:.2f} in); set Design > Slide Size > Widescreen and save it again")
+            f"模板 {path.name} 的页面不是横向演示页面(现为 {width / 28.35:.2f}×"
+            f"{height / 28.35:.2f} 厘米);请在 PowerPoint「设计 → 幻灯片大小」中选宽屏(16:9)或"
+            "标准(4:3)后另存再选用",
+            f"template {path.name} is not a landscape slide ({width / 28.35:.2f} x "
+            f"{height / 28.35:.2f} cm); set Design > Slide Size to Widescreen (16:9) or "
+            "Standard (4:3) and save it again")
     master = prs.slide_master
     theme = _theme_xml(master)
     palette = _palette(theme)
@@ -221,6 +226,17 @@ def _fonts(theme: Any) -> tuple[str, str]:
 def _background(el: Any) -> str | None:
     fill = el.find(".//p:bg/p:bgPr/a:solidFill", NS)
     return _colour(fill, "FFFFFF") if fill is not None else None
+
+
+def _busy(layout: Any, master: Any, decor: tuple[Primitive, ...], area: float) -> bool:
+    """A picture or gradient behind the layout's text: its own background, else the
+    master's, or a picture covering a quarter of the slide."""
+    own = layout._element.find("p:cSld/p:bg", NS)
+    bg = own if own is not None else master._element.find("p:cSld/p:bg", NS)
+    if bg is not None and (bg.find(".//a:blipFill", NS) is not None
+                           or bg.find(".//a:gradFill", NS) is not None):
+        return True
+    return any(isinstance(d, DImage) and d.w * d.h >= area * 0.25 for d in decor)
 
 
 def _pt(v: Any) -> float:
@@ -307,7 +323,9 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
         show_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
         decor = (master_decor if show_master else ()) + tuple(_decor(layout.shapes))
         found[role] = LayoutInfo(role, layout.name, index, title, size, colour, bold, align,
-                                 others, decor, styles)
+                                 others, decor, styles,
+                                 _busy(layout, prs.slide_master, decor,
+                                       _pt(prs.slide_width) * _pt(prs.slide_height)))
     content = found.get("content")
     if content is None or content.title is None:
         wanted = " / ".join(LAYOUT_NAMES["content"])
@@ -316,10 +334,10 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
             f"模板 {file} 缺少带标题占位符的内容版式(名称应为 {wanted} 之一);模板中的版式有:{have}",
             f"template {file} has no content layout with a title placeholder (named one of "
             f"{wanted}); its layouts are: {', '.join(by_name)}")
-    for role, fallback in FALLBACK.items():
-        if role not in found:
-            warnings.append(f"模板 {file} 没有「{LAYOUT_NAMES[role][0]}」版式,已改用"
-                            f"「{found[fallback].name}」版式")
-            base = found[fallback]
-            found[role] = replace(base, role=role)
+    missing = [role for role in FALLBACK if role not in found]
+    if missing:  # named once, not once per slide kind
+        names = "".join(f"「{LAYOUT_NAMES[role][0]}」" for role in missing)
+        warnings.append(f"模板 {file} 没有{names}版式,已改用「{content.name}」版式")
+    for role in missing:
+        found[role] = replace(found[FALLBACK[role]], role=role)
     return found

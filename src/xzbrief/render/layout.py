@@ -28,7 +28,7 @@ from xzbrief.deck.typeset import typeset_deck
 from xzbrief.deck.wording import heading_number
 from xzbrief.render.brand import Brand, LayoutInfo
 from xzbrief.render.chart_look import ChartLook, decide_look
-from xzbrief.render.colours import large_text, legible, readable
+from xzbrief.render.colours import contrast, large_text, legible, readable
 from xzbrief.render.display import DImage, DRect
 
 RISE, FALL = "D9480F", "1C7C54"  # orange-red up, teal down: apart for colour-blind readers
@@ -76,6 +76,7 @@ class ShapeBlock:
     line_width: float = 0.75
     dashed: bool = False
     name: str = "形状"
+    behind: bool = False  # under the template's placeholders too (a panel on a picture)
 
 
 @dataclass(frozen=True)
@@ -168,11 +169,32 @@ class SlideLayouter:
                                                               self.p.primary, True),)),),
                                     name="标记"))
         size, lines = self._fit_title(slide.title, layout)
+        if layout.busy:
+            blocks[:0] = self._panel(layout, placeholders, blocks, bool(slide.title))
         return PlacedSlide(role, layout, slide.title, size, lines, placeholders,
                            self._legible(blocks, layout), slide.notes, tuple(self.warnings),
                            self.g.title)
 
     # --- contrast -------------------------------------------------------------------------
+    def _panel(self, layout: LayoutInfo, placeholders: dict[int, tuple[Para, ...]],
+               blocks: list[Block], titled: bool) -> list[Block]:
+        """A plain panel under everything written on a picture or gradient background, so
+        text never sits on a busy image: white, or near-black when the template's title is
+        light (its own colour then still reads)."""
+        rects = [layout.title or self.g.title] if titled else []
+        rects += [layout.placeholders[i] for i in placeholders if i in layout.placeholders]
+        rects += [b.rect for b in blocks]
+        if not rects:
+            return []
+        pad = self.g.pt(8)
+        x0 = max(0.0, min(r.x for r in rects) - pad)
+        y0 = max(0.0, min(r.y for r in rects) - pad)
+        x1 = min(self.g.width, max(r.right for r in rects) + pad)
+        y1 = min(self.g.height, max(r.bottom for r in rects) + pad)
+        fill = "FFFFFF" if contrast(layout.title_color, "FFFFFF") >= 3 else "1F1F1F"
+        return [ShapeBlock(Rect(x0, y0, x1 - x0, y1 - y0), fill, name="文字底板",
+                           behind=True)]
+
     def ground(self, rect: Rect, layout: LayoutInfo, blocks: list[Block]) -> str:
         """The colour a text box sits on: the topmost filled shape under its centre (ours,
         then the template's), else the slide background."""
