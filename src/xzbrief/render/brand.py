@@ -336,8 +336,8 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
             f"{wanted}); its layouts are: {', '.join(by_name)}")
     missing = [role for role in FALLBACK if role not in found]
     if missing:  # named once, not once per slide kind
-        names = "".join(f"「{LAYOUT_NAMES[role][0]}」" for role in missing)
-        warnings.append(f"模板 {file} 没有{names}版式,已改用「{content.name}」版式")
+        missed = "".join(f"「{LAYOUT_NAMES[role][0]}」" for role in missing)
+        warnings.append(f"模板 {file} 没有{missed}版式,已改用「{content.name}」版式")
     for role in missing:
         found[role] = replace(found[FALLBACK[role]], role=role)
     return found
