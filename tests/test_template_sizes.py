@@ -151,6 +151,12 @@ def test_a_deck_on_a_template_of_any_size_stays_on_the_slide(every: Deck, tmp_pa
                 (name, ps.title, r)
             if isinstance(block, ChartBlock):  # charts keep clear of the master's logo
                 assert r.right <= logo.x or r.bottom <= logo.y, (name, ps.title)
+            named = getattr(block, "name", "")
+            if ps.role == "content" and named not in ("标记", "文字底板"):
+                # below the template's own title box, and never on its logo
+                assert r.y >= ps.title_rect.bottom - 0.5, (name, ps.title, named)
+                assert (r.right <= logo.x or r.x >= logo.x + logo.w or r.bottom <= logo.y
+                        or r.y >= logo.y + logo.h), (name, ps.title, named)
         for block in ps.blocks:
             if isinstance(block, TextBlock) and block.name == "要点":
                 assert min(p.runs[0].size for p in block.paras) >= 12

@@ -108,10 +108,12 @@ class Grid:
 
 
 def grid_for(width: float, height: float, body: Rect | None = None,
-             obstacles: tuple[Rect, ...] = ()) -> Grid:
+             obstacles: tuple[Rect, ...] = (), title_box: Rect | None = None) -> Grid:
     """The grid of a ``width`` x ``height`` slide. ``body``: the template's own body area
     (its body placeholder), used for the content when it lies on the slide; ``obstacles``:
-    the master's small pictures and shapes (a logo, a badge) the content keeps clear of."""
+    the master's small pictures and shapes (a logo, a badge) the content, footnotes and page
+    number keep clear of; ``title_box``: the template's title placeholder, which the content
+    starts below."""
     fx, fy = width / SLIDE_W, height / SLIDE_H
     scale = min(1.0, max(0.75, (fx * fy) ** 0.5))
 
@@ -128,6 +130,16 @@ def grid_for(width: float, height: float, body: Rect | None = None,
         right = min(body.right, width - MARGIN * fx * 0.5)
         if bottom - top > content.h * 0.5 and right - left > content.w * 0.5:
             content = Rect(left, top, right - left, bottom - top)
+    if title_box is not None and title_box.bottom + 8 * scale > content.y:
+        top = title_box.bottom + 8 * scale
+        content = Rect(content.x, top, content.w, content.bottom - top)
+    for ob in obstacles:  # footnotes and page number keep clear of a logo at the bottom
+        if _overlaps(ob, page):
+            page = Rect(ob.x - page.w - 4 * scale, page.y, page.w, page.h)
+        if _overlaps(ob, footnote) and ob.x > footnote.x + footnote.w * 0.5:
+            footnote = Rect(footnote.x, footnote.y, min(footnote.w, page.x - 8 * scale
+                                                        - footnote.x, ob.x - 8 * scale
+                                                        - footnote.x), footnote.h)
     for ob in obstacles:  # keep clear of a logo or badge that reaches into the content
         if not _overlaps(ob, content):
             continue

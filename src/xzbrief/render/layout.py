@@ -222,8 +222,9 @@ class SlideLayouter:
 
     def _fit_title(self, title: str, layout: LayoutInfo) -> tuple[float, tuple[str, ...]]:
         rect = layout.title or self.g.title  # as PlacedSlide.title_rect
-        low = min(layout.title_size, max(self.g.pt(grid.TITLE_MIN), layout.title_size * 0.7))
-        fit = fit_title(title, rect.w, rect.h, layout.title_size, low)
+        top = title_max(layout, self.g)
+        low = min(top, max(self.g.pt(grid.TITLE_MIN), top * 0.7))
+        fit = fit_title(title, rect.w, rect.h, top, low)
         if not fit.fits:
             self.warnings.append(f"标题「{title}」过长,已缩小到 {fit.size:g} 磅仍可能超出标题框")
         return fit.size, fit.lines
@@ -480,7 +481,15 @@ def slide_grid(brand: Brand) -> Grid:
         small = min(item.w, item.h) >= 4 and item.w * item.h < area * 0.12
         if small and (not isinstance(item, DRect) or item.fill is not None):
             obstacles.append(Rect(item.x, item.y, item.w, item.h))
-    return grid_for(brand.width, brand.height, body, tuple(obstacles))
+    return grid_for(brand.width, brand.height, body, tuple(obstacles), content.title)
+
+
+def title_max(layout: LayoutInfo, g: Grid) -> float:
+    """A layout's title size: the template's, but a conclusion title on a content page no
+    larger than 32 pt of the 960 x 540 grid (PowerPoint's own 44 pt would not hold one)."""
+    if layout.role in ("content", "agenda"):
+        return min(layout.title_size, g.pt(32))
+    return layout.title_size
 
 
 def ground_at(rect: Rect, layout: LayoutInfo, blocks: list[Block] | tuple[Block, ...],
@@ -513,11 +522,10 @@ def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:
         ps = layouter.place(slide, i)
         placed.append(ps)
         warnings += [f"第 {i} 页:{w}" for w in ps.warnings]
-    return one_title_size_per_layout(placed, layouter.g.scale), warnings
+    return one_title_size_per_layout(placed, layouter.g), warnings
 
 
-def one_title_size_per_layout(placed: list[PlacedSlide], scale: float = 1.0
-                              ) -> list[PlacedSlide]:
+def one_title_size_per_layout(placed: list[PlacedSlide], g: Grid) -> list[PlacedSlide]:
     """All titles of one layout in one size: the template's, or — when a title does not fit
     one line at it — the largest size at which every title of that layout fits one line,
     down to the documented limit (grid.TITLE_MIN, 22 pt, or 70 % of the template's size);
@@ -530,18 +538,19 @@ def one_title_size_per_layout(placed: list[PlacedSlide], scale: float = 1.0
     for indices in by_role.values():
         layout = placed[indices[0]].layout
         rect = placed[indices[0]].title_rect
-        low = min(layout.title_size, max(grid.TITLE_MIN * scale, layout.title_size * 0.7))
+        top = title_max(layout, g)
+        low = min(top, max(g.pt(grid.TITLE_MIN), top * 0.7))
         titles = [placed[i].title for i in indices]
 
         def one_line(size: float, rect: Rect = rect, titles: list[str] = titles) -> bool:
             return size * 1.1 <= rect.h + 0.5 and all(
                 text_width(t, size, True) <= rect.w for t in titles)
 
-        size = layout.title_size
+        size = top
         while size - 1 >= low - 1e-9 and not one_line(size):
             size -= 1
         if not one_line(size):  # past the limit: two lines, at one size for all
-            size = layout.title_size
+            size = top
             while size - 1 >= low * 0.8 - 1e-9 and not all(
                     fit_title(t, rect.w, rect.h, size, size).fits for t in titles):
                 size -= 1
