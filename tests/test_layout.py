@@ -3,6 +3,8 @@ text measured to fit its box."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from realclients import every_kind_deck
@@ -186,3 +188,57 @@ def test_one_title_size_per_layout_across_the_deck(every: Deck, brand_name: str)
     longest = max((ps for ps in placed if ps.role == "content"), key=lambda p: len(p.title))
     short = min((ps for ps in placed if ps.role == "content"), key=lambda p: len(p.title))
     assert longest.title_size == short.title_size == content
+
+
+def test_a_number_never_breaks_from_its_unit(every: Deck, tmp_path) -> None:
+    """The lines are written as measured (line breaks in the text), so PowerPoint and
+    LibreOffice cannot break 「6000亿元」 after 亿 as they would on their own."""
+    from pptx import Presentation
+
+    from xzbrief.deck.textfit import UNIT_CHARS
+    from xzbrief.render.pptx_writer import write_pptx
+
+    brand = load_brand("政务红")
+    placed, _ = place_deck(every, brand)
+    broken = 0
+    for ps in placed:
+        for block in ps.blocks:
+            if isinstance(block, TextBlock) and block.name == "要点":
+                for para in block.paras:
+                    lines = para.runs[0].text.split("\n")
+                    broken += len(lines) > 1
+                    for a, b in itertools.pairwise(lines):
+                        assert not (a[-1].isdigit() and b[0] in UNIT_CHARS), (a, b)
+                        # every written line fits its box as measured
+                        assert wrap(a, para.runs[0].size, block.rect.w - para.indent) == [a]
+    assert broken >= 5
+    path = tmp_path / "every.pptx"
+    write_pptx(every, brand, path)
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                text = shape.text_frame.text
+                for k, ch in enumerate(text):
+                    if ch == "\v":
+                        assert not (text[k - 1].isdigit() and text[k + 1] in UNIT_CHARS), text
+
+
+@pytest.mark.parametrize("brand_name", BRANDS)
+def test_card_rows_share_a_baseline_and_one_number_size(every: Deck, brand_name: str) -> None:
+    placed, _ = place_deck(every, load_brand(brand_name))
+    pages = 0
+    for ps, slide in zip(placed, every.slides, strict=True):
+        if slide.kind is not SlideKind.KEY_FIGURES:
+            continue
+        pages += 1
+        cards = [b for b in ps.blocks if isinstance(b, ShapeBlock) and b.name == "指标卡"]
+        numbers = [b for b in ps.blocks if isinstance(b, TextBlock) and b.name == "数值"]
+        assert len(cards) == len(numbers) == len(slide.cards)
+        assert min(c.rect.y for c in cards) == grid.CONTENT.y  # under the title, always
+        sizes = {max(r.size for r in n.paras[0].runs) for n in numbers}
+        assert len(sizes) == 1, (slide.title, sizes)  # no number shrinks alone
+        rows: dict[float, set[float]] = {}
+        for card, number in zip(cards, numbers, strict=True):
+            rows.setdefault(card.rect.y, set()).add(round(number.rect.bottom, 3))
+        assert all(len(bottoms) == 1 for bottoms in rows.values()), (slide.title, rows)
+    assert pages >= 2

@@ -285,6 +285,8 @@ class _Decider:
         top = r.y + TITLE_SIZE * 2
         if chart.reference is not None:
             top += LABEL_SIZE * 1.6  # the reference line's words stand above the bars
+        if chart.kind is ChartKind.BAR_LINE:
+            top += LABEL_SIZE * 0.8  # the growth line's labels stand above its top point
         if chart.kind is ChartKind.DOUGHNUT:
             legend_w = max(text_width(c, AXIS_SIZE) for c in chart.categories) + 30
             h = r.bottom - 4 - top

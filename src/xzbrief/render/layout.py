@@ -18,11 +18,13 @@ from xzbrief.deck.textfit import (
     BULLET_GAP,
     BULLET_MARKER,
     BULLET_SPACING,
+    Fit,
     bullets_size,
     fit_table,
     fit_text,
     fit_title,
     text_width,
+    wrap,
 )
 from xzbrief.deck.typeset import typeset_deck
 from xzbrief.deck.wording import heading_number
@@ -212,10 +214,10 @@ class SlideLayouter:
                     need = 3.0 if large_text(run.size, run.bold) else 4.5
                     return replace(run, color=legible(run.color, fill, need))
 
-                out.append(replace(block, paras=tuple(
+                out.append(_break_lines(replace(block, paras=tuple(
                     replace(para, runs=tuple(fix(r) for r in para.runs),
                             marker=fix(para.marker) if para.marker else None)
-                    for para in block.paras)))
+                    for para in block.paras))))
             else:
                 out.append(block)
         return tuple(out)
@@ -314,14 +316,46 @@ class SlideLayouter:
         rows = -(-n // cols)
         w = (area.w - (cols - 1) * gap) / cols
         h = min((area.h - (rows - 1) * gap) / rows, max_h)
-        top = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2
+        top = area.y  # every card page starts under its title, however many cards
+        # one number size on the page (no card's number shrinks alone) and, in each row,
+        # one label height, so the numbers of a row stand on one baseline
+        inner_w, inner_h = w - 2 * pt(14), h - 2 * pt(14)
+        labels = [self._card_label(card, inner_w) for card in cards]
+        size = min(self._number_size(card, inner_w, inner_h) for card in cards)
+        row_label = [max(len(labels[i].lines) * labels[i].size * 1.2
+                         for i in range(r * cols, min(n, (r + 1) * cols))) for r in range(rows)]
         blocks: list[Block] = []
         for i, card in enumerate(cards):
             r, c = divmod(i, cols)
-            blocks += self._card(card, Rect(area.x + c * (w + gap), top + r * (h + gap), w, h))
+            blocks += self._card(card, Rect(area.x + c * (w + gap), top + r * (h + gap), w, h),
+                                 labels[i], row_label[r], size)
         return blocks + extra
 
-    def _card(self, card: Card, rect: Rect) -> list[Block]:
+    def _card_label(self, card: Card, inner_w: float) -> Fit:
+        tagged = card.figure.status in (Status.ESTIMATE, Status.TARGET)
+        pt = self.g.pt
+        fit = fit_text(card.label, inner_w - (pt(44) if tagged else 0.0), pt(16) * 1.2 * 2,
+                       pt(16), 12, max_lines=2)
+        if not fit.fits:
+            self.warnings.append(f"指标名称「{card.label}」较长,卡片中已缩小字号")
+        return fit
+
+    def _number_size(self, card: Card, inner_w: float, inner_h: float) -> float:
+        """The number as large as fits, unit and qualifier at half size beside it."""
+        pt = self.g.pt
+        size = pt(grid.FIGURE_MAX)
+        while size > pt(24):
+            width = (text_width(card.number, size) + text_width(card.before + card.after,
+                                                               size / 2))
+            if width <= inner_w * 0.95 and size * 1.25 <= inner_h * 0.42:
+                break
+            size -= 2
+        return size
+
+    def _card(self, card: Card, rect: Rect, label_fit: Fit | None = None,
+              label_h: float = 0.0, size: float = 0.0) -> list[Block]:
+        """One card; the label fit, the row's label height and the page's number size as
+        ``_cards`` decided them (a card alone decides its own)."""
         p = self.p
         estimate = card.figure.status is Status.ESTIMATE
         target = card.figure.status is Status.TARGET
@@ -333,12 +367,11 @@ class SlideLayouter:
         pad = pt(14)
         inner = Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, rect.h - 2 * pad)
         tag_w = pt(44) if (estimate or target) else 0.0
-        label_fit = fit_text(card.label, inner.w - tag_w, pt(16) * 1.2 * 2, pt(16), 12,
-                             max_lines=2)
-        if not label_fit.fits:
-            self.warnings.append(f"指标名称「{card.label}」较长,卡片中已缩小字号")
-        label_h = len(label_fit.lines) * label_fit.size * 1.2
-        blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, label_h + 4),
+        label_fit = label_fit or self._card_label(card, inner.w)
+        own_h = len(label_fit.lines) * label_fit.size * 1.2
+        label_h = max(label_h, own_h)
+        size = size or self._number_size(card, inner.w, inner.h)
+        blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, own_h + 4),
                                 (Para((Run(card.label, label_fit.size, p.text, True),)),),
                                 name="指标名称", exact=True))
         if tag_w:
@@ -350,14 +383,7 @@ class SlideLayouter:
                                                                        p.text) if estimate else
                                                     p.primary, True),), "c"),),
                                     anchor="m", name=f"{word}标记文字"))
-        # the number: as large as fits, unit and qualifier at half size beside it
-        size = pt(grid.FIGURE_MAX)
-        while size > pt(24):
-            width = (text_width(card.number, size) + text_width(card.before + card.after,
-                                                               size / 2))
-            if width <= inner.w * 0.95 and size * 1.25 <= inner.h * 0.42:
-                break
-            size -= 2
+        # the number at the page's size, on the row's baseline
         y = inner.y + label_h + pt(8)
         runs = []
         if card.before:
@@ -464,6 +490,24 @@ class SlideLayouter:
                                                              field="slidenum"),), "r"),),
                                 anchor="t", name="页码"))
         return blocks
+
+
+def _break_lines(block: TextBlock) -> TextBlock:
+    """The lines as measured, written as line breaks: PowerPoint and LibreOffice may break
+    Chinese text anywhere (「6000亿」 / 「元」); with the breaks given, a number keeps its
+    unit, and the deck, the preview and the measure show the same lines."""
+    if not block.wrap:
+        return block
+    paras = []
+    for para in block.paras:
+        broken = para
+        if len(para.runs) == 1 and "\n" not in para.runs[0].text:
+            run = para.runs[0]
+            lines = wrap(run.text, run.size, block.rect.w - para.indent)
+            if len(lines) > 1:
+                broken = replace(para, runs=(replace(run, text="\n".join(lines)),))
+        paras.append(broken)
+    return replace(block, paras=tuple(paras))
 
 
 def slide_grid(brand: Brand) -> Grid:
