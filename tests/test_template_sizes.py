@@ -188,3 +188,26 @@ def test_a_portrait_page_is_refused_with_the_fix(tmp_path: Path) -> None:
     assert "不是横向演示页面" in err.value.zh and "幻灯片大小" in err.value.zh
 
 
+
+
+@pytest.mark.parametrize("names", [
+    {"Title Slide": "标题幻灯片", "Title Only": "仅标题", "Section Header": "节标题"},
+    {"Title Slide": "title slide", "Title Only": "TITLE ONLY", "Section Header": "Section Title"},
+    {"Title Slide": "Title Slide", "Title Only": "Title, Content", "Title and Content": "x",
+     "Section Header": "Section Header"},
+])
+def test_layouts_are_found_by_their_chinese_or_english_names(tmp_path: Path,
+                                                             names: dict[str, str]) -> None:
+    prs = Presentation()
+    for lay in prs.slide_layouts:
+        if lay.name in names:
+            lay._element.cSld.set("name", names[lay.name])
+    path = tmp_path / "named.pptx"
+    prs.save(str(path))
+    brand = load_brand(str(path))
+    assert brand.layouts["cover"].name == names["Title Slide"]
+    assert brand.layouts["section"].name == names["Section Header"]
+    assert brand.layouts["content"].name == names["Title Only"]
+    # the missing ones fall back to the content layout, named in one warning
+    assert brand.warnings == (f"模板 named.pptx 没有「目录」「结束」版式,已改用"
+                              f"「{names['Title Only']}」版式",)

@@ -166,7 +166,8 @@ def test_no_content_layout_is_a_clear_error(tmp_path: Path) -> None:
         load_brand(str(path))
     assert info.value.zh == (
         f"模板 {path.name} 缺少带标题占位符的内容版式(名称应为 内容 / 仅标题 / Title Only / "
-        "标题和内容 / Title and Content 之一);模板中的版式有:封面、目录、章节、结束")
+        "标题和内容 / Title and Content / Title, Content / 标题，内容 之一);"
+        "模板中的版式有:封面、目录、章节、结束")
     assert "its layouts are: 封面, 目录, 章节, 结束" in info.value.en
 
 

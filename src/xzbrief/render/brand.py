@@ -38,10 +38,11 @@ BUILTIN_DESCRIPTIONS = {"政务红": "政务红:红色主色、金色点缀,适�
 
 # role -> names accepted, in order of preference (docs/templates.md lists them).
 LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
-    "cover": ("封面", "标题幻灯片", "Title Slide"),
+    "cover": ("封面", "标题幻灯片", "标题页", "Title Slide"),
     "agenda": ("目录", "Agenda", "Contents"),
-    "section": ("章节", "节标题", "Section Header"),
-    "content": ("内容", "仅标题", "Title Only", "标题和内容", "Title and Content"),
+    "section": ("章节", "节标题", "Section Header", "Section Title"),
+    "content": ("内容", "仅标题", "Title Only", "标题和内容", "Title and Content",
+                "Title, Content", "标题，内容"),
     "closing": ("结束", "封底", "Closing", "End"),
 }
 # Placeholders PowerPoint keeps on the layout and python-pptx does not put on a new slide: a
@@ -228,6 +229,11 @@ def _background(el: Any) -> str | None:
     return _colour(fill, "FFFFFF") if fill is not None else None
 
 
+def _name_key(name: str) -> str:
+    """Layout names compared as a user reads them: case, spaces and ，/, alike."""
+    return "".join(name.replace("，", ",").split()).casefold()
+
+
 def _busy(layout: Any, master: Any, decor: tuple[Primitive, ...], area: float) -> bool:
     """A picture or gradient behind the layout's text: its own background, else the
     master's, or a picture covering a quarter of the slide."""
@@ -300,9 +306,10 @@ def _title_style(ph: Any, master: Any, palette: Palette) -> tuple[float, str, bo
 def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, file: str,
              warnings: list[str]) -> dict[str, LayoutInfo]:
     by_name = {layout.name.strip(): (i, layout) for i, layout in enumerate(prs.slide_layouts)}
+    by_key = {_name_key(name): hit for name, hit in reversed(list(by_name.items()))}
     found: dict[str, LayoutInfo] = {}
     for role, names in LAYOUT_NAMES.items():
-        hit = next((by_name[n] for n in names if n in by_name), None)
+        hit = next((by_key[_name_key(n)] for n in names if _name_key(n) in by_key), None)
         if hit is None:
             continue
         index, layout = hit
