@@ -304,8 +304,9 @@ class SlideLayouter:
         extra: list[Block] = []
         if lines and n <= 2:
             cols = 1
+            # beside its card, from the card's top (the cards start under the title)
             extra = self._bullets(lines, self.g.card_text, numbered=False,
-                                  max_size=pt(grid.CHART_BODY_MAX), anchor="m")
+                                  max_size=pt(grid.CHART_BODY_MAX), anchor="t")
             area = Rect(area.x, area.y, self.g.card_w, area.h)
             max_h = pt(220) if n == 1 else pt(180)
         else:
