@@ -284,7 +284,7 @@ class _Decider:
         chart, r = self.chart, self.rect
         top = r.y + TITLE_SIZE * 2
         if chart.reference is not None:
-            top += LABEL_SIZE * 1.6  # the reference line's words stand above the bars
+            top += LABEL_SIZE * 2.2  # the reference line's words stand above the bars
         if chart.kind is ChartKind.BAR_LINE:
             top += LABEL_SIZE * 0.8  # the growth line's labels stand above its top point
         if chart.kind is ChartKind.DOUGHNUT:
@@ -373,7 +373,7 @@ class _Decider:
         else:
             share = LABEL_SIZE * 1.6 / max(plot.h, 1.0)
             stacked = kind is ChartKind.STACKED
-            low, high = _room(low, high, 0.0 if stacked else share,
+            low, high = _room(low, high, 0.04 if stacked else share,
                               share if low < 0 and not stacked else 0.0)
         bar_axis = ValueAxis(low, high, False, False, None)
         if kind is ChartKind.BAR_LINE and lines:  # negative bars: the line on its own range
