@@ -325,12 +325,28 @@ class SlideLayouter:
         size = min(self._number_size(card, inner_w, inner_h) for card in cards)
         row_label = [max(len(labels[i].lines) * labels[i].size * 1.2
                          for i in range(r * cols, min(n, (r + 1) * cols))) for r in range(rows)]
+        # as tall as the fullest card needs, not a half-empty box
+        need = max(self._card_height(card, inner_w, max(row_label), size) for card in cards)
+        h = min(h, max(need, pt(150)))
         blocks: list[Block] = []
         for i, card in enumerate(cards):
             r, c = divmod(i, cols)
             blocks += self._card(card, Rect(area.x + c * (w + gap), top + r * (h + gap), w, h),
                                  labels[i], row_label[r], size)
         return blocks + extra
+
+    def _card_height(self, card: Card, inner_w: float, label_h: float, size: float) -> float:
+        """What a card's content takes, from its top edge to its bottom edge (as ``_card``
+        stacks it)."""
+        pt = self.g.pt
+        h = 2 * pt(14) + label_h + pt(8) + size * 1.25 + pt(6)
+        if card.change is not None:
+            fit = fit_text(card.change.text, inner_w - pt(20), pt(40), pt(16), 12, max_lines=2)
+            h += fit.size * 1.25 * len(fit.lines) + pt(4)
+        if card.note:
+            fit = fit_text(card.note, inner_w, 1e6, pt(12), 10, spacing=1.25)
+            h += fit.size * 1.25 * len(fit.lines) + pt(4)
+        return h
 
     def _card_label(self, card: Card, inner_w: float) -> Fit:
         tagged = card.figure.status in (Status.ESTIMATE, Status.TARGET)
