@@ -327,7 +327,7 @@ class SlideLayouter:
                          for i in range(r * cols, min(n, (r + 1) * cols))) for r in range(rows)]
         # as tall as the fullest card needs, not a half-empty box
         need = max(self._card_height(card, inner_w, max(row_label), size) for card in cards)
-        h = min(h, max(need, pt(150)))
+        h = min(h, max(need, pt(150), area.h * 0.45 if rows == 1 else 0.0))
         blocks: list[Block] = []
         for i, card in enumerate(cards):
             r, c = divmod(i, cols)
