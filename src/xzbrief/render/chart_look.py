@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from xzbrief.dataset.model import Status
 from xzbrief.deck.grid import Rect
@@ -177,6 +178,7 @@ def label_skip(chart: Chart, width: float) -> int:
     return -(-int(widest) // max(int(room), 1))
 
 
+@lru_cache(maxsize=64)
 def estimate_tint(colours: tuple[str, ...]) -> float:
     """How much white mixes into an estimate: the most that keeps every tint of this chart
     apart from every other colour drawn in it (ΔE ≥ 12)."""
@@ -234,6 +236,7 @@ class _Decider:
         self.chart = chart
         self.rect = rect
         self.colours = tuple(dict.fromkeys(colours + EXTRA_COLOURS))  # never two alike
+        self.own = self.series_colours()
         self.text = text
         self.muted = muted
         self.latin = latin
@@ -263,8 +266,8 @@ class _Decider:
         if doughnut:
             drawn = tuple(self.colour(k) for k in range(len(chart.categories)))
         else:
-            drawn = tuple(dict.fromkeys(c for c, s in zip(self.series_colours(), chart.series,
-                                                          strict=True) if not s.is_target))
+            drawn = tuple(dict.fromkeys(c for c, s in zip(self.own, chart.series, strict=True)
+                                        if not s.is_target))
         amount = estimate_tint(drawn)
         plot, legend_rect = self._plot(legend_shown)
         value_axis, line_axis = self._axes(plot)
@@ -398,7 +401,7 @@ class _Decider:
     # --- series and their points ------------------------------------------------------
     def _series(self, i: int, s: Series, amount: float) -> SeriesLook:
         chart = self.chart
-        colour = self.series_colours()[i]
+        colour = self.own[i]
         kind = chart.kind
         line = kind is ChartKind.LINE or (kind is ChartKind.BAR_LINE and s.as_line)
         if kind is ChartKind.DOUGHNUT:

@@ -10,7 +10,6 @@ from typing import Any
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_LEGEND_POSITION
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu
@@ -26,7 +25,8 @@ from xzbrief.render.chart_look import (
     ValueAxis,
 )
 from xzbrief.render.drawing import attr
-from xzbrief.render.fonts import set_fonts, style_font
+from xzbrief.render.drawing import text as xml_text
+from xzbrief.render.fonts import set_fonts
 
 NS_DECL = ('xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
@@ -255,31 +255,38 @@ def place_plot(look: ChartLook, plot_area: Any) -> None:
     plot_area.insert(0, parse_xml(manual_layout(look.plot, look.rect)))
 
 
-def title_and_legend(look: ChartLook, gf: Any) -> None:
-    chart = gf.chart
-    style_font(chart.font, look.font_latin, look.font_ea, look.axis_size, look.text_colour)
-    chart.has_title = True
-    tf = chart.chart_title.text_frame
-    tf.text = look.title
-    for para in tf.paragraphs:
-        for run in para.runs:
-            style_font(run.font, look.font_latin, look.font_ea, look.title_size,
-                       look.text_colour, True)
-    chart.chart_title.include_in_layout = False
-    chart.has_legend = look.legend is not None
-    if look.legend is None:
-        return
-    chart.legend.position = {"b": XL_LEGEND_POSITION.BOTTOM, "r": XL_LEGEND_POSITION.RIGHT
-                             }[look.legend.position]
-    chart.legend.include_in_layout = False
-    legend = chart._chartSpace.find(qn("c:chart")).find(qn("c:legend"))
-    old = legend.find(qn("c:layout"))
-    if old is not None:
-        legend.remove(old)
-    legend.find(qn("c:legendPos")).addnext(
-        parse_xml(manual_layout(look.legend.rect, look.rect, inner=False)))
-    style_font(chart.legend.font, look.font_latin, look.font_ea, look.axis_size,
-               look.text_colour)
+def title_and_legend(look: ChartLook, chart_space: Any) -> None:
+    """The chart's title, its legend where the look has one, and its default text (written
+    as XML: python-pptx's font proxies cost more than the chart)."""
+    chart_el = chart_space.find(qn("c:chart"))
+    for tag in ("c:title", "c:legend"):
+        old = chart_el.find(qn(tag))
+        if old is not None:
+            chart_el.remove(old)
+    title = parse_xml(
+        f"<c:title {NS_DECL}><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>"
+        f"{rpr(look, look.title_size, look.text_colour, True)}</a:pPr><a:r>"
+        f"{rpr(look, look.title_size, look.text_colour, True, 'a:rPr')}"
+        f"<a:t>{xml_text(look.title)}</a:t></a:r></a:p></c:rich></c:tx>"
+        '<c:overlay val="0"/></c:title>')
+    chart_el.insert(0, title)
+    deleted = chart_el.find(qn("c:autoTitleDeleted"))
+    if deleted is not None:
+        deleted.set("val", "0")
+    if look.legend is not None:
+        chart_el.find(qn("c:plotArea")).addnext(parse_xml(
+            f'<c:legend {NS_DECL}><c:legendPos val="{look.legend.position}"/>'
+            f"{manual_layout(look.legend.rect, look.rect, inner=False)}"
+            f'<c:overlay val="0"/>{tx_pr(look, look.axis_size, look.text_colour)}</c:legend>'
+            .replace(f"<c:layout {NS_DECL}>", "<c:layout>")))
+    old_tx = chart_space.find(qn("c:txPr"))
+    new_tx = parse_xml(tx_pr(look, look.axis_size, look.text_colour)
+                       .replace("<c:txPr>", f"<c:txPr {NS_DECL}>", 1))
+    if old_tx is not None:
+        old_tx.addprevious(new_tx)
+        chart_space.remove(old_tx)
+    else:
+        chart_el.addnext(new_tx)
 
 
 def blanks_as_gaps(chart_space: Any) -> None:

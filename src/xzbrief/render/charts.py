@@ -58,7 +58,7 @@ def add_chart(slide: Any, block: ChartBlock) -> Any:
     _spacing(look, plot_area)
     _axes(look, plot_area)
     place_plot(look, plot_area)
-    title_and_legend(look, gf)
+    title_and_legend(look, space)
     blanks_as_gaps(space)
     renumber_axes(space)
     set_fonts_everywhere(space, look.font_latin, look.font_ea)
