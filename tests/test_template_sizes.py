@@ -211,3 +211,26 @@ def test_layouts_are_found_by_their_chinese_or_english_names(tmp_path: Path,
     # the missing ones fall back to the content layout, named in one warning
     assert brand.warnings == (f"模板 named.pptx 没有「目录」「结束」版式,已改用"
                               f"「{names['Title Only']}」版式",)
+
+
+def test_text_on_a_gradient_background_gets_a_panel(every: Deck, tmp_path: Path) -> None:
+    """A master whose background is a gradient (dark blue to light): every layout is busy,
+    every slide gets its panel, and every text reads."""
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls
+
+    path = template(tmp_path, "16x10")
+    prs = Presentation(str(path))
+    c_sld = prs.slide_master._element.find(
+        "{http://schemas.openxmlformats.org/presentationml/2006/main}cSld")
+    c_sld.insert(0, parse_xml(
+        f"<p:bg {nsdecls('p', 'a')}><p:bgPr><a:gradFill><a:gsLst>"
+        '<a:gs pos="0"><a:srgbClr val="0B2A5B"/></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="DDE7F5"/></a:gs></a:gsLst></a:gradFill>'
+        "<a:effectLst/></p:bgPr></p:bg>"))
+    prs.save(str(path))
+    brand = load_brand(str(path))
+    assert all(lay.busy for lay in brand.layouts.values())
+    data, _ = render_pptx(every, brand)
+    assert shapes_inside(data) == []
+    assert check_contrast(every, path) > 100
