@@ -31,6 +31,7 @@ from xzbrief.render.layout import (
     place_deck,
 )
 from xzbrief.render.package_props import write_properties
+from xzbrief.render.shape_record import record_slide
 
 
 class PptxWriter:
@@ -43,10 +44,13 @@ class PptxWriter:
         placed, warnings = place_deck(deck, self.brand)
         prs = self.brand.open()
         layouts = list(prs.slide_layouts)
-        for ps in placed:
+        typeset = typeset_deck(deck)  # the record says what the slides show
+        elements = []
+        for n, (ps, model) in enumerate(zip(placed, typeset.slides, strict=True), start=1):
             slide = prs.slides.add_slide(layouts[ps.layout.index])
             self._slide(slide, ps)
-        write_properties(prs, typeset_deck(deck))  # the record says what the slides show
+            elements.append(record_slide(slide, n, model))
+        write_properties(prs, typeset, elements)
         buf = io.BytesIO()
         prs.save(buf)
         return buf.getvalue(), warnings
