@@ -404,6 +404,8 @@ def result_record(plan: RefreshPlan, applied: set[int]) -> DeckRec:
                                                                         declined))
             else:
                 elements.append(replace(ne, tag=el.tag))
+        old_keys = {e.key for e in old.elements}  # reported once as not placed, not again
+        elements += [replace(ne, tag=-1) for ne in new.elements if ne.key not in old_keys]
         slides.append(replace(new, uid=old.uid, key=old.key, elements=tuple(elements)))
     return replace(plan.new, slides=tuple(slides), found_in="customXml")
 
