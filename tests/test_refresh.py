@@ -3,7 +3,6 @@ the changed workbook — every generated figure is new, every edit is kept, the 
 
 from __future__ import annotations
 
-
 import io
 import subprocess
 import sys
@@ -162,7 +161,7 @@ def test_refresh_keeps_every_edit_and_writes_every_new_figure(edited, tmp_path):
 def test_diff_shows_the_numbers_the_plan_changed(edited, tmp_path):
     deck = edited["deck"]
     job = prepare_refresh(deck)
-    applied = [c for c in job.plan.updates]
+    applied = list(job.plan.updates)
     assert cli("refresh", deck, "--yes").returncode == 0
     proc = cli("diff", deck, tmp_path / "汇报（更新）.pptx")
     assert proc.returncode == 0, proc.stderr

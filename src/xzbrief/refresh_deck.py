@@ -127,8 +127,9 @@ def _refuse_linked_charts(prs: Any, deck: Path) -> None:
         for sh in iter_shapes(slide.shapes):
             if getattr(sh, "has_chart", False) and read_chart(sh.chart_part).external:
                 raise RefreshError(
-                    f"{deck.name} 第{n}页的图表「{sh.name}」链接到外部工作簿;xzbrief 只更新内嵌数据的"
-                    "图表,请先在 PowerPoint 中断开链接(文件 > 信息 > 编辑指向文件的链接)",
+                    f"{deck.name} 第{n}页的图表「{sh.name}」链接到外部工作簿;"
+                    "xzbrief 只更新内嵌数据的图表,请先在 PowerPoint 中断开链接"
+                    "(文件 > 信息 > 编辑指向文件的链接)",
                     f"the chart {sh.name!r} on slide {n} of {deck.name} is linked to an outside "
                     "workbook; xzbrief only refreshes charts with embedded data — break the "
                     "link in PowerPoint first")

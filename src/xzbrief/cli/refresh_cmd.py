@@ -9,8 +9,8 @@ from pathlib import Path
 
 from xzbrief.atomic import SaveBlocked
 from xzbrief.build import DataProblems
-from xzbrief.cli.dataset_cmd import print_problems
 from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang
+from xzbrief.cli.dataset_cmd import print_problems
 from xzbrief.refresh.plan import ACTION_WORDS, Action, Change, RefreshPlan
 from xzbrief.refresh_deck import RefreshError, default_output, prepare_refresh, write_refresh
 from xzbrief.render.template_file import TemplateError
@@ -93,7 +93,8 @@ def run_refresh(args: argparse.Namespace) -> int:
     if args.plan_only:
         return EXIT_OK
     if not plan.updates:
-        print("没有可以自动更新的内容,未写文件。" if zh else "Nothing can be updated; no file written.")
+        print("没有可以自动更新的内容,未写文件。" if zh else
+              "Nothing can be updated; no file written.")
         return EXIT_OK
     out = args.output or default_output(args.deck)
     if not args.yes:

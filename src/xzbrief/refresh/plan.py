@@ -151,11 +151,11 @@ class _Planner:
     def _slide(self, old: SlideRec, new: SlideRec, now: int | None) -> None:
         new_els = {e.key: e for e in new.elements}
         old_keys = {e.key for e in old.elements}
-        for ne in new.elements:
-            if ne.key not in old_keys and now is not None and ne.kind != "notes":
-                text = " ".join(p.text for p in ne.paras) or ne.name
-                self.add(slide=now, title=old.title, place=_place(ne), old="", new=text,
-                         where=_where(new, ne.paras), action=Action.UNPLACED,
+        for added in new.elements:
+            if added.key not in old_keys and now is not None and added.kind != "notes":
+                text = " ".join(p.text for p in added.paras) or added.name
+                self.add(slide=now, title=old.title, place=_place(added), old="", new=text,
+                         where=_where(new, added.paras), action=Action.UNPLACED,
                          reason="新数据在这一页多出的内容,xzbrief 不在已编辑的页面上添加形状;"
                                 "需要时请重新生成")
         for el in old.elements:
@@ -294,7 +294,8 @@ class _Planner:
             return
         names = [s.name for s in cur.series]
         missing = [s.name for s in nc.series if s.name not in names]
-        reason = ("系列「" + "、".join(missing) + "」已从图表中删除,其数字未放入") if missing else ""
+        reason = ("系列「" + "、".join(missing) + "」已从图表中删除,其数字未放入"
+                  if missing else "")
         self.add(slide=loc.slide, title=old.title, place=place, old=summary_old,
                  new=summary_new, where=where, action=Action.UPDATE, found_by=loc.found_by,
                  details=details, reason=reason,

@@ -8,14 +8,14 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import etree
 from pptx.oxml.ns import qn
 
 from xzbrief.refresh.plan import FreeText, Located, Op, Snapshot
-from xzbrief.refresh.record import ChartRec, DeckRec, ParaRec, parse_tag, strip_tag
+from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, ParaRec, parse_tag, strip_tag
 from xzbrief.render.shape_record import (
     category_levels,
     iter_shapes,
@@ -57,9 +57,9 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
     elements: dict[tuple[int, int], Located] = {}
     used: set[int] = set()
     for srec in record.slides:
-        n = home.get(srec.uid)
-        if n is None:
+        if srec.uid not in home:
             continue
+        n = home[srec.uid]
         slide = slides[n - 1]
         handles.slides[srec.uid] = slide
         for el in srec.elements:
@@ -89,12 +89,11 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
             handles.shapes[(srec.uid, el.tag)] = shape
             elements[(srec.uid, el.tag)] = Located(n, cur, how)
     free = _free_texts(slides, used, record, home)
-    return Snapshot({uid: n for uid, n in home.items()}, elements, tuple(free),
+    return Snapshot(dict(home.items()), elements, tuple(free),
                     len(slides)), handles
 
 
-def replace_paras(el: Any, paras: tuple[ParaRec, ...]) -> Any:
-    from dataclasses import replace
+def replace_paras(el: ElementRec, paras: tuple[ParaRec, ...]) -> ElementRec:
     return replace(el, paras=paras)
 
 
@@ -365,7 +364,7 @@ def patch_chart(chart_part: Any, old: ChartRec, new: ChartRec) -> list[str]:
         val = ser.find(qn("c:val"))
         ref = val.find(qn("c:numRef")) if val is not None else None
         cache = ref.find(qn("c:numCache")) if ref is not None else None
-        if cache is None:
+        if ref is None or cache is None:
             problems.append(f"系列「{name}」没有数值缓存,未改动")
             continue
         _cache(cache, [None if v is None else repr(float(v)) for v in ns.values])

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import io
 import re
-import zlib
-from collections.abc import Sequence
 import uuid
 import zipfile
+import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -299,8 +300,6 @@ def read_provenance(path: Path) -> StoredDeck:
 def read_record(data: bytes) -> DeckRec:
     """The deck's record, from its customXml part or, when an office program dropped that,
     from the document properties; raises NoRecord."""
-    import io
-
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:

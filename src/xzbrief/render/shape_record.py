@@ -68,7 +68,7 @@ def category_levels(ser: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if multi is not None:
         count = multi.find(qn("c:ptCount"))
         n = int(count.get("val", "0")) if count is not None else 0
-        levels = [lvl for lvl in multi.iterchildren(qn("c:lvl"))]
+        levels = list(multi.iterchildren(qn("c:lvl")))
         leaf = _level(levels[0], n) if levels else [""] * n
         groups: list[str] = []
         if len(levels) > 1:

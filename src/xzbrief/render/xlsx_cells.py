@@ -152,7 +152,7 @@ def read_cells(blob: bytes, sheet: str) -> dict[str, Value]:
         t = c.get("t", "")
         v = c.find(f"{{{NS}}}v")
         if t == "inlineStr":
-            out[c.get("r", "")] = "".join(c.find(f"{{{NS}}}is").itertext())  # type: ignore[union-attr]
+            out[c.get("r", "")] = "".join(c.find(f"{{{NS}}}is").itertext())
         elif v is not None and t == "s":
             out[c.get("r", "")] = shared[int(v.text or "0")]
         elif v is not None and t == "str":
