@@ -246,6 +246,7 @@ class StoredSlide:
     section: str
     texts: tuple[str, ...]
     figures: tuple[StoredFigure, ...]
+    key: str = ""  # the slide's stable key (decks made since refresh was added)
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,8 @@ def read_provenance(path: Path) -> StoredDeck:
                         for f in el.findall(q + "figure"))
         slides.append(StoredSlide(n, el.get("kind", ""), el.get("title", ""),
                                   el.get("section", ""),
-                                  tuple(t.text or "" for t in el.findall(q + "text")), figures))
+                                  tuple(t.text or "" for t in el.findall(q + "text")), figures,
+                                  el.get("key", "")))
     recipe = root.find(q + "recipe")
     return StoredDeck(ds.get("file", "") if ds is not None else "",
                       ds.get("sha256", "") if ds is not None else "",
