@@ -86,6 +86,15 @@ def chart_cache(chart) -> tuple[list[str], list[list[float | None]]]:
     return [str(c) for c in plot_cats], values
 
 
+def point_fills(series, cats: list[str]) -> dict[str, str]:
+    """Category -> fill colour of each point formatted on its own."""
+    out = {}
+    for d in series._element.findall(qn("c:dPt")):
+        clr = d.find(".//" + qn("a:srgbClr"))
+        out[cats[int(d.find(qn("c:idx")).get("val"))]] = clr.get("val") if clr is not None else ""
+    return out
+
+
 def embedded(chart) -> list[list[object]]:
     blob = chart.part.chart_workbook.xlsx_part.blob
     ws = openpyxl.load_workbook(io.BytesIO(blob)).worksheets[0]
@@ -136,11 +145,16 @@ def test_refresh_keeps_every_edit_and_writes_every_new_figure(edited, tmp_path):
     # the recoloured series and bar (kept with 2023年), the number format survive
     ser = frame.chart.plots[0].series[0]
     assert ser.format.fill.fore_color.rgb == RGBColor(0x00, 0x99, 0x33)
-    dpts = ser._element.findall(qn("c:dPt"))
-    purple = [d for d in dpts if d.find(".//" + qn("a:srgbClr")).get("val") == "AA00AA"]
-    assert len(purple) == 1
-    assert cats[int(purple[0].find(qn("c:idx")).get("val"))] == "2023年"
     assert ser.data_labels.number_format == '#,##0.0"亿"'
+    # the generator's own point styles follow the data: 2025年 is now actual, 2026年 the
+    # estimate — as a fresh build from the new workbook draws them
+    fresh = build_deck(default_recipe(load_dataset(edited["book"])), edited["book"],
+                       tmp_path / "新.pptx").pptx
+    fresh_frame = next(sh for sh in chart_slide(Presentation(str(fresh))).shapes if sh.has_chart)
+    fresh_cats, _ = chart_cache(fresh_frame.chart)
+    want_fills = point_fills(fresh_frame.chart.plots[0].series[0], fresh_cats)
+    want_fills["2023年"] = "AA00AA"
+    assert point_fills(ser, cats) == want_fills
     # the card on the key-figures page shows the new latest value, in the run it had
     cards = prs.slides[2]
     numbers = [sh for sh in cards.shapes if sh.name.startswith("数值")]

@@ -25,7 +25,7 @@ from xzbrief.recipe import RecipeError, parse_recipe
 from xzbrief.refresh.plan import RefreshPlan, make_plan, result_record
 from xzbrief.refresh.record import DeckRec, NoRecord
 from xzbrief.render.brand import load_brand
-from xzbrief.render.deck_patch import Handles, apply_ops, take_snapshot
+from xzbrief.render.deck_patch import Handles, apply_ops, tagged_shapes, take_snapshot
 from xzbrief.render.package_props import read_record, replace_record
 from xzbrief.render.pptx_writer import render_pptx
 from xzbrief.render.shape_record import iter_shapes, read_chart
@@ -53,6 +53,7 @@ class RefreshJob:
     load: LoadResult
     prs: Any
     handles: Handles
+    fresh: Handles | None = None
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
 
@@ -118,7 +119,9 @@ def prepare_refresh(deck: Path, data: Path | None = None,
     new = read_record(new_blob)
     snap, handles = take_snapshot(prs, old)
     plan = make_plan(old, new, snap)
-    return RefreshJob(deck, path, plan, result, prs, handles,
+    fresh_handles = tagged_shapes(Presentation(io.BytesIO(new_blob))) if any(
+        c.op is not None and c.op.kind == "chart" for c in plan.changes) else None
+    return RefreshJob(deck, path, plan, result, prs, handles, fresh_handles,
                       seconds=time.perf_counter() - started)
 
 
@@ -155,7 +158,7 @@ def write_refresh(job: RefreshJob, out: Path, applied: Iterable[int] | None = No
     check_refresh_output(job, out, overwrite_input)
     ids = {c.id for c in job.plan.updates} if applied is None else set(applied)
     ops = [c.op for c in job.plan.changes if c.op is not None and c.id in ids]
-    job.problems = apply_ops(job.handles, ops)
+    job.problems = apply_ops(job.handles, ops, job.fresh)
     replace_record(job.prs, result_record(job.plan, ids))
     buf = io.BytesIO()
     job.prs.save(buf)

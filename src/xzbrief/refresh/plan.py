@@ -42,6 +42,8 @@ class Op:
     new: tuple[ParaRec, ...] = ()
     old_chart: ChartRec | None = None
     new_chart: ChartRec | None = None
+    new_uid: int = 0  # where the fresh plan's chart is in the deck rendered for comparison
+    new_tag: int = 0
 
 
 @dataclass(frozen=True)
@@ -299,7 +301,8 @@ class _Planner:
         self.add(slide=loc.slide, title=old.title, place=place, old=summary_old,
                  new=summary_new, where=where, action=Action.UPDATE, found_by=loc.found_by,
                  details=details, reason=reason,
-                 op=Op("chart", old.uid, el.tag, old_chart=oc, new_chart=nc))
+                 op=Op("chart", old.uid, el.tag, old_chart=oc, new_chart=nc, new_uid=new.uid,
+                       new_tag=ne.tag))
 
     def _notes(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
                now: int | None) -> None:
@@ -364,6 +367,11 @@ def _chart_details(oc: ChartRec, nc: ChartRec) -> tuple[str, ...]:
         if os_ is None:
             out.append(f"新增系列 {s.name}")
             continue
+        old_fmt = dict(zip(oc.categories, os_.formats, strict=False))
+        restyled = [cat for cat, fmt in zip(nc.categories, s.formats, strict=False)
+                    if cat in old_fmt and old_fmt[cat] != fmt]
+        if restyled:
+            out.append(f"{s.name} {'、'.join(restyled)}:点的样式随新数据更新(如预计数的浅色)")
         for k, cat in enumerate(nc.categories):
             v = s.values[k] if k < len(s.values) else None
             j = oc.categories.index(cat) if cat in oc.categories else -1

@@ -55,6 +55,7 @@ class SeriesRec:
     name: str
     values: tuple[float | None, ...]
     figures: tuple[int | None, ...] = ()
+    formats: tuple[str, ...] = ()  # per point: hashes of its c:dPt and c:dLbl as written
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ def _chart(el: XmlElement) -> ChartRec:
     for s in el.findall(_q("ser")):
         pts = s.findall(_q("v"))
         series.append(SeriesRec(s.get("name", ""), tuple(_value(p.text or "") for p in pts),
-                                tuple(int(f) if (f := p.get("f", "")) else None for p in pts)))
+                                tuple(int(f) if (f := p.get("f", "")) else None for p in pts),
+                                tuple(p.get("fmt", ":") for p in pts)))
     return ChartRec(tuple(el.get("plots", "").split()),
                     tuple(c.text or "" for c in el.findall(_q("cat"))), tuple(series),
                     tuple(g.text or "" for g in el.findall(_q("grp"))),

@@ -15,13 +15,24 @@ from lxml import etree
 from pptx.oxml.ns import qn
 
 from xzbrief.refresh.plan import FreeText, Located, Op, Snapshot
-from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, ParaRec, parse_tag, strip_tag
+from xzbrief.refresh.record import (
+    ChartRec,
+    DeckRec,
+    ElementRec,
+    ParaRec,
+    SeriesRec,
+    parse_tag,
+    strip_tag,
+)
 from xzbrief.render.shape_record import (
     category_levels,
+    format_hash,
     iter_shapes,
     notes_body,
     placeholder_kind,
     plot_series,
+    point_children,
+    point_index,
     read_element,
     read_paras,
     series_name,
@@ -37,6 +48,18 @@ class Handles:
 
     shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
     slides: dict[int, Any] = field(default_factory=dict)
+
+
+def tagged_shapes(prs: Any) -> Handles:
+    """Every tagged shape of a deck just rendered (the fresh plan, for its chart formats)."""
+    handles = Handles()
+    for slide in prs.slides:
+        for sh in iter_shapes(slide.shapes):
+            tag = parse_tag(sh.name)
+            if tag is not None:
+                handles.shapes[tag] = sh
+                handles.slides[tag[0]] = slide
+    return handles
 
 
 def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
@@ -332,34 +355,29 @@ def _cache(parent: Any, values: list[str | None]) -> None:
         last = pt
 
 
-def patch_chart(chart_part: Any, old: ChartRec, new: ChartRec) -> list[str]:
+def patch_chart(chart_part: Any, old: ChartRec, new: ChartRec,
+                new_part: Any | None = None) -> list[str]:
     """The chart's cached categories and values, and the same cells of its existing embedded
-    workbook, set to the new plan's; per-point formatting (c:dPt, c:dLbl) follows its
-    category. Returns what could not be done."""
+    workbook, set to the new plan's. Per-point formatting the user gave (a recoloured bar, a
+    moved label) stays with its category; the generator's own (an estimate's lighter fill) is
+    replaced by the fresh plan's. Returns what could not be done."""
     problems: list[str] = []
     cs = chart_part._element
     new_series = {s.name: s for s in new.series}
-    cur_cats, _ = category_levels(plot_series(cs)[0]) if plot_series(cs) else ((), ())
-    moved = {k: new.categories.index(c) for k, c in enumerate(cur_cats) if c in new.categories}
+    old_series = {s.name: s for s in old.series}
+    fresh = {series_name(s): s for s in plot_series(new_part._element)} if new_part else {}
+    sers = plot_series(cs)
+    cur_cats, _ = category_levels(sers[0]) if sers else ((), ())
     n = len(new.categories)
     cells: dict[str, dict[str, Value]] = {}
-    for ser in plot_series(cs):
+    for ser in sers:
         name = series_name(ser)
         ns = new_series.get(name)
         if ns is None:
             problems.append(f"系列「{name}」在新数据中没有,未改动")
             continue
-        for holder in (ser, ser.find(qn("c:dLbls"))):
-            if holder is None:
-                continue
-            for child in list(holder):
-                if child.tag in (qn("c:dPt"), qn("c:dLbl")):
-                    idx = child.find(qn("c:idx"))
-                    k = int(idx.get("val", "0")) if idx is not None else -1
-                    if k in moved and idx is not None:
-                        idx.set("val", str(moved[k]))
-                    else:
-                        holder.remove(child)
+        _point_formats(ser, cur_cats, new, old_series.get(name), old.categories,
+                       fresh.get(name))
         _patch_categories(ser, new, cells)
         val = ser.find(qn("c:val"))
         ref = val.find(qn("c:numRef")) if val is not None else None
@@ -378,6 +396,60 @@ def patch_chart(chart_part: Any, old: ChartRec, new: ChartRec) -> list[str]:
                 book[f"{c1}{r1 + k}"] = ns.values[k] if k < n else None
     _write_workbook(chart_part, cells, problems)
     return problems
+
+
+def cat_key(category: str) -> str:
+    """A category by its first line: 「2025年\n（预计）」 is 2025年 once it is actual."""
+    return category.split("\n", 1)[0].strip()
+
+
+_AFTER_DPT = ("c:dLbls", "c:trendline", "c:errBars", "c:cat", "c:val", "c:smooth", "c:shape",
+              "c:extLst")
+
+
+def _point_formats(ser: Any, cur_cats: tuple[str, ...], new: ChartRec, old: SeriesRec | None,
+                   old_cats: tuple[str, ...], fresh: Any | None) -> None:
+    recorded = ({cat_key(c): f for c, f in zip(old_cats, old.formats, strict=False)}
+                if old is not None else {})
+    new_keys = [cat_key(c) for c in new.categories]
+    kept: set[tuple[str, int]] = set()
+    for kind, el in point_children(ser):
+        k = point_index(el)
+        cat = cat_key(cur_cats[k]) if 0 <= k < len(cur_cats) else None
+        mine = recorded.get(cat or "", ":").split(":")[0 if kind == "p" else 1]
+        if cat is None or cat not in new_keys or format_hash(el) == mine:
+            el.getparent().remove(el)  # the generator's (or its point is gone)
+            continue
+        j = new_keys.index(cat)
+        idx = el.find(qn("c:idx"))
+        if idx is not None:
+            idx.set("val", str(j))
+        kept.add((kind, j))
+    if fresh is None:
+        return
+    for kind, el in point_children(fresh):
+        j = point_index(el)
+        if (kind, j) in kept:
+            continue
+        clone = copy.deepcopy(el)
+        if kind == "p":
+            last = list(ser.iterchildren(qn("c:dPt")))
+            if last:
+                last[-1].addnext(clone)
+            else:
+                anchor = next((c for t in _AFTER_DPT if (c := ser.find(qn(t))) is not None),
+                              None)
+                if anchor is not None:
+                    anchor.addprevious(clone)
+        else:
+            dlbls = ser.find(qn("c:dLbls"))
+            if dlbls is None:
+                continue  # the user took the labels off: none are added back
+            last = list(dlbls.iterchildren(qn("c:dLbl")))
+            if last:
+                last[-1].addnext(clone)
+            else:
+                dlbls.insert(0, clone)
 
 
 def _patch_categories(ser: Any, new: ChartRec, cells: dict[str, dict[str, Value]]) -> None:
@@ -450,7 +522,7 @@ def _write_workbook(chart_part: Any, cells: dict[str, dict[str, Value]],
 
 
 # --- applying a plan ------------------------------------------------------------------------
-def apply_ops(handles: Handles, ops: list[Op]) -> list[str]:
+def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> list[str]:
     """Every op written into the deck; returns what could not be done."""
     problems: list[str] = []
     for op in ops:
@@ -480,5 +552,7 @@ def apply_ops(handles: Handles, ops: list[Op]) -> list[str]:
                 if ps:
                     splice_para(ps[0], op.old[0], op.new[0])
         elif op.kind == "chart" and op.old_chart is not None and op.new_chart is not None:
-            problems += patch_chart(shape.chart_part, op.old_chart, op.new_chart)
+            new_shape = fresh.shapes.get((op.new_uid, op.new_tag)) if fresh else None
+            problems += patch_chart(shape.chart_part, op.old_chart, op.new_chart,
+                                    new_shape.chart_part if new_shape is not None else None)
     return problems

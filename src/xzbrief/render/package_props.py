@@ -101,6 +101,8 @@ def _element_xml(parent: Any, el: ElementRec) -> None:
                 f = s.figures[k] if k < len(s.figures) else None
                 if f is not None:
                     pt.set("f", str(f))
+                if k < len(s.formats) and s.formats[k] != ":":
+                    pt.set("fmt", s.formats[k])
 
 
 def record_xml(rec: DeckRec) -> bytes:

@@ -4,10 +4,13 @@ to see what the deck holds now. One reader for both, so the two can be compared 
 
 from __future__ import annotations
 
+import copy
+import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
@@ -138,8 +141,40 @@ def read_chart(chart_part: Any) -> ChartRec:
         rid = ext.get(qn("r:id"))
         rel = chart_part.rels.get(rid) if rid else None
         external = rel is not None and (rel.is_external or rel.reltype != RT.PACKAGE)
-    return ChartRec(plots, cats, tuple(SeriesRec(series_name(s), series_values(s))
+    return ChartRec(plots, cats, tuple(SeriesRec(series_name(s), series_values(s), (),
+                                                 point_formats(s, len(cats)))
                                        for s in sers), groups, external)
+
+
+def format_hash(el: Any) -> str:
+    """A short fingerprint of a point's c:dPt or c:dLbl without its index: equal when the
+    point still looks as the generator wrote it."""
+    clone = copy.deepcopy(el)
+    for idx in clone.findall(qn("c:idx")):
+        clone.remove(idx)
+    return hashlib.sha1(etree.tostring(clone, method="c14n")).hexdigest()[:12]
+
+
+def point_children(ser: Any) -> list[tuple[str, Any]]:
+    """The per-point formatting of a series: ("p", c:dPt) and ("l", c:dLbl) elements."""
+    out = [("p", d) for d in ser.iterchildren(qn("c:dPt"))]
+    dlbls = ser.find(qn("c:dLbls"))
+    if dlbls is not None:
+        out += [("l", d) for d in dlbls.iterchildren(qn("c:dLbl"))]
+    return out
+
+
+def point_index(el: Any) -> int:
+    idx = el.find(qn("c:idx"))
+    return int(idx.get("val", "-1")) if idx is not None else -1
+
+
+def point_formats(ser: Any, n: int) -> tuple[str, ...]:
+    """Per point ``dPt-hash:dLbl-hash`` ("" where the point has none)."""
+    found: dict[tuple[str, int], str] = {}
+    for kind, el in point_children(ser):
+        found[(kind, point_index(el))] = format_hash(el)
+    return tuple(f"{found.get(('p', k), '')}:{found.get(('l', k), '')}" for k in range(n))
 
 
 def etree_local(tag: Any) -> str:
@@ -243,7 +278,7 @@ def _chart_figures(rec: ElementRec, model: Slide) -> ElementRec:
     series = []
     for s, ms in zip(rec.chart.series, model.chart.series, strict=False):
         figs = tuple(_figure_index(model.figures, f) for f in ms.figures)
-        series.append(SeriesRec(s.name, s.values, figs))
+        series.append(SeriesRec(s.name, s.values, figs, s.formats))
     chart = ChartRec(rec.chart.plots, rec.chart.categories, tuple(series), rec.chart.groups,
                      rec.chart.external)
     return ElementRec(rec.tag, rec.key, rec.kind, rec.name, rec.placeholder, chart=chart)
