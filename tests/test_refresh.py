@@ -75,6 +75,9 @@ def edit_like_an_office(path: Path) -> dict[str, object]:
     own.text_frame.text = "现场照片说明(办公室自加页)"
     star = slide.shapes.add_shape(1, Pt(10), Pt(10), Pt(30), Pt(30))
     star.name = "办公室的标注"
+    chart_id = next(i for i in ids if prs.slides.get(int(i.get("id"))) is slide)
+    ids.remove(chart_id)  # the chart page moves to the end, before the office's own page
+    ids.insert(len(ids) - 1, chart_id)
     prs.save(str(path))
     return {"left": frame.left, "top": frame.top, "width": frame.width, "height": frame.height,
             "deleted_title": deleted_title}
@@ -245,3 +248,68 @@ def test_refresh_after_a_libreoffice_resave(edited, tmp_path):
     frame = next(sh for sh in chart_slide(prs).shapes if sh.has_chart)
     assert chart_cache(frame.chart)[1][0][-1] == 9800.0
 
+
+
+def zip_edit(path: Path, change) -> None:
+    """Rewrite a deck's zip members through ``change(name, data) -> data | None`` (None drops)."""
+    import zipfile
+    src = zipfile.ZipFile(path)
+    members = [(i, src.read(i.filename)) for i in src.infolist()]
+    src.close()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, data in members:
+            data = change(info.filename, data)
+            if data is not None:
+                dst.writestr(info, data)
+
+
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    deck = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.pptx").pptx
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 9100
+    write_workbook(book, sheets)
+    return deck, book
+
+
+def test_a_stripped_custom_xml_record_is_found_in_the_document_properties(tmp_path):
+    deck, _ = built(tmp_path)
+    zip_edit(deck, lambda name, data: None if name.startswith("customXml/") else data)
+    job = prepare_refresh(deck)
+    assert job.record.found_in == "docProps"
+    assert any(c.new == "9100亿元" for c in job.plan.updates)
+    proc = cli("refresh", deck, "--plan-only")
+    assert "记录位于 docProps" in proc.stdout
+
+
+def test_a_deck_whose_every_record_was_stripped_is_refused(tmp_path):
+    deck, _ = built(tmp_path)
+    zip_edit(deck, lambda name, data: None if name.startswith("customXml/") else
+             data.replace(b'name="xzbrief.record"', b'name="other"'))
+    proc = cli("refresh", deck, "--plan-only")
+    assert proc.returncode == 2 and "没有 xzbrief 的生成记录" in proc.stderr
+
+
+def test_a_chart_turned_into_another_type_is_reported_not_guessed(tmp_path):
+    deck, _ = built(tmp_path)
+    zip_edit(deck, lambda name, data: data.replace(b"c:barChart>", b"c:areaChart>")
+             if name.startswith("ppt/charts/chart") else data)
+    job = prepare_refresh(deck)
+    chart = [c for c in job.plan.changes if c.place.startswith("图表")]
+    assert chart and chart[0].action.value == "unplaced" and "类型" in chart[0].reason
+    assert chart[0].details  # the numbers that could not be placed are still listed
+
+
+def test_a_chart_linked_to_an_outside_workbook_is_a_clear_error(tmp_path):
+    deck, _ = built(tmp_path)
+
+    def link(name: str, data: bytes) -> bytes:
+        if name.startswith("ppt/charts/_rels/"):
+            return (data.replace(b'Target="../embeddings/', b'TargetMode="External" '
+                                 b'Target="file:///C:/data/')
+                    .replace(b"relationships/package", b"relationships/oleObject"))
+        return data
+
+    zip_edit(deck, link)
+    proc = cli("refresh", deck, "--plan-only")
+    assert proc.returncode == 2 and "链接到外部工作簿" in proc.stderr
