@@ -258,9 +258,9 @@ def zip_edit(path: Path, change) -> None:
     src.close()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info, data in members:
-            data = change(info.filename, data)
-            if data is not None:
-                dst.writestr(info, data)
+            changed = change(info.filename, data)
+            if changed is not None:
+                dst.writestr(info, changed)
 
 
 def built(tmp_path: Path) -> tuple[Path, Path]:

@@ -505,12 +505,12 @@ def _patch_categories(ser: Any, new: ChartRec, cells: dict[str, dict[str, Value]
 
 def _write_workbook(chart_part: Any, cells: dict[str, dict[str, Value]],
                     problems: list[str]) -> None:
-    if not cells:
+    xlsx = chart_part.chart_workbook.xlsx_part
+    if xlsx is None:  # LibreOffice drops it on a re-save
+        problems.append("图表没有内嵌工作簿(另一个办公软件另存时丢弃了它),只更新了图表缓存;"
+                        "在 PowerPoint 中“编辑数据”将不可用")
         return
-    wb = chart_part.chart_workbook
-    xlsx = wb.xlsx_part
-    if xlsx is None:
-        problems.append("图表没有内嵌工作簿,只更新了图表缓存")
+    if not cells:
         return
     blob = xlsx.blob
     for sheet, values in cells.items():
@@ -553,6 +553,7 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
                     splice_para(ps[0], op.old[0], op.new[0])
         elif op.kind == "chart" and op.old_chart is not None and op.new_chart is not None:
             new_shape = fresh.shapes.get((op.new_uid, op.new_tag)) if fresh else None
-            problems += patch_chart(shape.chart_part, op.old_chart, op.new_chart,
-                                    new_shape.chart_part if new_shape is not None else None)
+            problems += [f"图表「{strip_tag(shape.name)}」:{p}" for p in patch_chart(
+                shape.chart_part, op.old_chart, op.new_chart,
+                new_shape.chart_part if new_shape is not None else None)]
     return problems
