@@ -27,7 +27,7 @@ from xzbrief.refresh.record import DeckRec, NoRecord
 from xzbrief.render.brand import load_brand
 from xzbrief.render.deck_patch import Handles, apply_ops, tagged_shapes, take_snapshot
 from xzbrief.render.package_props import read_record, replace_record
-from xzbrief.render.pptx_writer import render_pptx
+from xzbrief.render.pptx_writer import PptxWriter
 from xzbrief.render.shape_record import iter_shapes, read_chart
 
 SUFFIX = "（更新）"
@@ -115,12 +115,10 @@ def prepare_refresh(deck: Path, data: Path | None = None,
         raise DataProblems(result)
     brand = load_brand(old.brand or recipe.brand, recipe.base_dir)
     fresh = plan_deck(result.dataset, recipe, old.recipe)
-    new_blob, _ = render_pptx(fresh, brand)
-    new = read_record(new_blob)
+    fresh_prs, new, _ = PptxWriter(brand).presentation(fresh)  # never saved: only compared
     snap, handles = take_snapshot(prs, old)
     plan = make_plan(old, new, snap)
-    fresh_handles = tagged_shapes(Presentation(io.BytesIO(new_blob))) if any(
-        c.op is not None and c.op.kind == "chart" for c in plan.changes) else None
+    fresh_handles = tagged_shapes(fresh_prs)
     return RefreshJob(deck, path, plan, result, prs, handles, fresh_handles,
                       seconds=time.perf_counter() - started)
 

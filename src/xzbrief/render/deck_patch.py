@@ -9,10 +9,11 @@ import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import qn as _qn
 
 from xzbrief.refresh.plan import FreeText, Located, Op, Snapshot
 from xzbrief.refresh.record import (
@@ -36,10 +37,13 @@ from xzbrief.render.shape_record import (
     read_element,
     read_paras,
     series_name,
+    shape_name,
 )
 from xzbrief.render.xlsx_cells import Value, set_cells, split_ref
 
+qn = lru_cache(maxsize=None)(_qn)  # python-pptx's qn parses the tag every call
 _TEXT = (qn("a:r"), qn("a:fld"))
+
 
 
 @dataclass
@@ -55,7 +59,7 @@ def tagged_shapes(prs: Any) -> Handles:
     handles = Handles()
     for slide in prs.slides:
         for sh in iter_shapes(slide.shapes):
-            tag = parse_tag(sh.name)
+            tag = parse_tag(shape_name(sh))
             if tag is not None:
                 handles.shapes[tag] = sh
                 handles.slides[tag[0]] = slide
@@ -71,7 +75,7 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
     votes: dict[int, Counter[int]] = {}
     for n, slide in enumerate(slides, start=1):
         for sh in iter_shapes(slide.shapes):
-            tag = parse_tag(sh.name)
+            tag = parse_tag(shape_name(sh))
             if tag is not None:
                 tagged.setdefault(tag, []).append((n, sh))
                 votes.setdefault(tag[0], Counter())[n] += 1
@@ -99,7 +103,7 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
                     break
             if shape is None and el.placeholder:
                 for sh in slide.shapes:
-                    if (placeholder_kind(sh) == el.placeholder and parse_tag(sh.name) is None
+                    if (placeholder_kind(sh) == el.placeholder and parse_tag(shape_name(sh)) is None
                             and id(sh._element) not in used):
                         shape, how = sh, "占位符"
                         break
@@ -134,10 +138,10 @@ def _free_texts(slides: list[Any], used: set[int], record: DeckRec,
             rec = read_element(sh)
             if rec is None:
                 continue
-            name = strip_tag(sh.name)
+            name = strip_tag(shape_name(sh))
             skip = 0
             if id(sh._element) in used:
-                skip = len(_recorded_paras(record, sh.name))
+                skip = len(_recorded_paras(record, shape_name(sh)))
                 if rec.kind != "text":
                     continue
             for i, p in enumerate(rec.paras):

@@ -17,6 +17,7 @@ from pptx.oxml.ns import qn
 from xzbrief.atomic import atomic_write_bytes
 from xzbrief.deck.model import Deck
 from xzbrief.deck.typeset import typeset_deck
+from xzbrief.refresh.record import DeckRec
 from xzbrief.render.brand import Brand
 from xzbrief.render.charts import add_chart
 from xzbrief.render.drawing import NSDECL, Fonts, rectangle, table_frame, text_box
@@ -30,7 +31,7 @@ from xzbrief.render.layout import (
     TextBlock,
     place_deck,
 )
-from xzbrief.render.package_props import write_properties
+from xzbrief.render.package_props import deck_record, write_properties
 from xzbrief.render.shape_record import record_slide
 
 
@@ -41,6 +42,13 @@ class PptxWriter:
 
     def render(self, deck: Deck) -> tuple[bytes, list[str]]:
         """The finished .pptx as bytes, and layout warnings."""
+        prs, _record, warnings = self.presentation(deck)
+        buf = io.BytesIO()
+        prs.save(buf)
+        return buf.getvalue(), warnings
+
+    def presentation(self, deck: Deck) -> tuple[Any, DeckRec, list[str]]:
+        """The deck as a python-pptx presentation (not yet saved), its record, warnings."""
         placed, warnings = place_deck(deck, self.brand)
         prs = self.brand.open()
         layouts = list(prs.slide_layouts)
@@ -51,9 +59,7 @@ class PptxWriter:
             self._slide(slide, ps)
             elements.append(record_slide(slide, n, model))
         write_properties(prs, typeset, elements)
-        buf = io.BytesIO()
-        prs.save(buf)
-        return buf.getvalue(), warnings
+        return prs, deck_record(typeset, elements), warnings
 
     # --- one slide ------------------------------------------------------------------------
     def _slide(self, slide: Any, ps: PlacedSlide) -> None:

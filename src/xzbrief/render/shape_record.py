@@ -8,11 +8,12 @@ import copy
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import qn as _qn
 
 from xzbrief.deck.model import Figure, Slide
 from xzbrief.refresh.record import (
@@ -26,10 +27,13 @@ from xzbrief.refresh.record import (
     strip_tag,
 )
 
+qn = lru_cache(maxsize=None)(_qn)  # python-pptx's qn parses the tag every call
 # the parts of a key-figure card: keyed by the card's indicator, not by position
 CARD_PARTS = frozenset({"指标卡", "指标卡色条", "指标名称", "预计标记", "预计标记文字", "目标标记",
                         "目标标记文字", "数值", "变化", "备注"})
 TITLE_TYPES = ("title", "ctrTitle")
+_GROUP, _NVPR, _PH = qn("p:grpSp"), qn("p:nvPr"), qn("p:ph")
+
 
 
 def read_paras(tx_body: Any) -> tuple[ParaRec, ...]:
@@ -184,7 +188,7 @@ def etree_local(tag: Any) -> str:
 def iter_shapes(shapes: Any) -> Iterator[Any]:
     """Shapes, with the members of groups (a user may group a chart with its caption)."""
     for sh in shapes:
-        if sh.shape_type is not None and sh.shape_type == 6:  # MSO_SHAPE_TYPE.GROUP
+        if sh._element.tag == _GROUP:
             yield from iter_shapes(sh.shapes)
         else:
             yield sh
@@ -192,16 +196,27 @@ def iter_shapes(shapes: Any) -> Iterator[Any]:
 
 def placeholder_kind(sh: Any) -> str:
     """title / ctrTitle / the idx of another placeholder; "" for ordinary shapes."""
-    ph = sh._element.xpath("./*[1]/p:nvPr/p:ph")
-    if not ph:
+    el = sh._element
+    nv = el[0] if len(el) else None
+    pr = nv.find(_NVPR) if nv is not None else None
+    ph = pr.find(_PH) if pr is not None else None
+    if ph is None:
         return ""
-    kind = ph[0].get("type", "")
-    return kind if kind in TITLE_TYPES else f"ph{ph[0].get('idx', '0')}"
+    kind = ph.get("type", "")
+    return kind if kind in TITLE_TYPES else f"ph{ph.get('idx', '0')}"
+
+
+def shape_name(sh: Any) -> str:
+    """The shape's name, read straight from its cNvPr (python-pptx's property runs an XPath)."""
+    try:
+        return str(sh._element[0][0].get("name", ""))
+    except IndexError:
+        return str(sh.name)
 
 
 def read_element(sh: Any, tag: int = 0, key: str = "") -> ElementRec | None:
     """What one shape holds now (None for a shape with nothing we record)."""
-    name = strip_tag(sh.name)
+    name = strip_tag(shape_name(sh))
     ph = placeholder_kind(sh)
     if getattr(sh, "has_chart", False):
         return ElementRec(tag, key, "chart", name, ph, chart=read_chart(sh.chart_part))
@@ -330,7 +345,7 @@ def find_tagged(slides: Any) -> dict[tuple[int, int], list[tuple[int, Any]]]:
     found: dict[tuple[int, int], list[tuple[int, Any]]] = {}
     for n, slide in enumerate(slides, start=1):
         for sh in iter_shapes(slide.shapes):
-            tag = parse_tag(sh.name)
+            tag = parse_tag(shape_name(sh))
             if tag is not None:
                 found.setdefault(tag, []).append((n, sh))
     return found
