@@ -125,8 +125,8 @@ def prepare_refresh(deck: Path, data: Path | None = None,
 
 def _refuse_linked_charts(prs: Any, deck: Path) -> None:
     for n, slide in enumerate(prs.slides, start=1):
-        for sh in iter_shapes(slide.shapes):
-            if getattr(sh, "has_chart", False) and read_chart(sh.chart_part).external:
+        for sh in iter_shapes(slide):
+            if sh.kind == "chart" and read_chart(sh.chart_part).external:
                 raise RefreshError(
                     f"{deck.name} 第{n}页的图表「{sh.name}」链接到外部工作簿;"
                     "xzbrief 只更新内嵌数据的图表,请先在 PowerPoint 中断开链接"

@@ -58,7 +58,7 @@ def tagged_shapes(prs: Any) -> Handles:
     """Every tagged shape of a deck just rendered (the fresh plan, for its chart formats)."""
     handles = Handles()
     for slide in prs.slides:
-        for sh in iter_shapes(slide.shapes):
+        for sh in iter_shapes(slide):
             tag = parse_tag(shape_name(sh))
             if tag is not None:
                 handles.shapes[tag] = sh
@@ -74,7 +74,7 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
     tagged: dict[tuple[int, int], list[tuple[int, Any]]] = {}
     votes: dict[int, Counter[int]] = {}
     for n, slide in enumerate(slides, start=1):
-        for sh in iter_shapes(slide.shapes):
+        for sh in iter_shapes(slide):
             tag = parse_tag(shape_name(sh))
             if tag is not None:
                 tagged.setdefault(tag, []).append((n, sh))
@@ -102,7 +102,7 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
                     shape, how = sh, "形状名"
                     break
             if shape is None and el.placeholder:
-                for sh in slide.shapes:
+                for sh in iter_shapes(slide):
                     if (placeholder_kind(sh) == el.placeholder and parse_tag(shape_name(sh)) is None
                             and id(sh._element) not in used):
                         shape, how = sh, "占位符"
@@ -134,7 +134,7 @@ def _free_texts(slides: list[Any], used: set[int], record: DeckRec,
             if el.kind == "notes" and n is not None:
                 recorded_notes.setdefault(n, set()).update(p.text for p in el.paras)
     for n, slide in enumerate(slides, start=1):
-        for sh in iter_shapes(slide.shapes):
+        for sh in iter_shapes(slide):
             rec = read_element(sh)
             if rec is None:
                 continue

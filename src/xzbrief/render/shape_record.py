@@ -32,7 +32,9 @@ qn = lru_cache(maxsize=None)(_qn)  # python-pptx's qn parses the tag every call
 CARD_PARTS = frozenset({"指标卡", "指标卡色条", "指标名称", "预计标记", "预计标记文字", "目标标记",
                         "目标标记文字", "数值", "变化", "备注"})
 TITLE_TYPES = ("title", "ctrTitle")
-_GROUP, _NVPR, _PH = qn("p:grpSp"), qn("p:nvPr"), qn("p:ph")
+_GROUP, _NVPR, _PH, _FRAME = qn("p:grpSp"), qn("p:nvPr"), qn("p:ph"), qn("p:graphicFrame")
+_SHAPES = frozenset(qn(t) for t in ("p:sp", "p:graphicFrame", "p:pic", "p:cxnSp"))
+_GRAPHIC_DATA = f"{qn('a:graphic')}/{qn('a:graphicData')}"
 
 
 
@@ -185,13 +187,49 @@ def etree_local(tag: Any) -> str:
     return str(tag).rsplit("}", 1)[-1]
 
 
-def iter_shapes(shapes: Any) -> Iterator[Any]:
-    """Shapes, with the members of groups (a user may group a chart with its caption)."""
-    for sh in shapes:
-        if sh._element.tag == _GROUP:
-            yield from iter_shapes(sh.shapes)
-        else:
-            yield sh
+class ShapeRef:
+    """A shape on a slide, straight from its XML (python-pptx's shape proxies run an XPath for
+    every property; a deck has thousands of them)."""
+
+    __slots__ = ("_element", "part")
+
+    def __init__(self, element: Any, part: Any) -> None:
+        self._element = element
+        self.part = part
+
+    @property
+    def name(self) -> str:
+        return shape_name(self)
+
+    @property
+    def kind(self) -> str:
+        """chart / table / "" (anything else)."""
+        if self._element.tag != _FRAME:
+            return ""
+        data = self._element.find(_GRAPHIC_DATA)
+        uri = data.get("uri", "") if data is not None else ""
+        return "chart" if uri.endswith("/chart") else ("table" if uri.endswith("/table")
+                                                        else "")
+
+    @property
+    def chart_part(self) -> Any:
+        chart = self._element.find(f"{_GRAPHIC_DATA}/{qn('c:chart')}")
+        return self.part.related_part(chart.get(qn("r:id")))
+
+
+def iter_shapes(slide: Any) -> Iterator[ShapeRef]:
+    """A slide's shapes, with the members of groups (a user may group a chart with its
+    caption)."""
+    part = slide.part
+
+    def walk(parent: Any) -> Iterator[ShapeRef]:
+        for el in parent.iterchildren():
+            if el.tag == _GROUP:
+                yield from walk(el)
+            elif el.tag in _SHAPES:
+                yield ShapeRef(el, part)
+
+    yield from walk(slide.shapes._spTree)
 
 
 def placeholder_kind(sh: Any) -> str:
@@ -214,13 +252,14 @@ def shape_name(sh: Any) -> str:
         return str(sh.name)
 
 
-def read_element(sh: Any, tag: int = 0, key: str = "") -> ElementRec | None:
+def read_element(sh: ShapeRef, tag: int = 0, key: str = "") -> ElementRec | None:
     """What one shape holds now (None for a shape with nothing we record)."""
     name = strip_tag(shape_name(sh))
     ph = placeholder_kind(sh)
-    if getattr(sh, "has_chart", False):
+    kind = sh.kind
+    if kind == "chart":
         return ElementRec(tag, key, "chart", name, ph, chart=read_chart(sh.chart_part))
-    if getattr(sh, "has_table", False):
+    if kind == "table":
         rows = []
         for tr in sh._element.iter(qn("a:tr")):
             cells = []
@@ -306,7 +345,7 @@ def record_slide(slide: Any, uid: int, model: Slide) -> tuple[ElementRec, ...]:
     counts: dict[str, int] = {}
     card = ""
     tag = 0
-    for sh in iter_shapes(slide.shapes):
+    for sh in iter_shapes(slide):
         rec = read_element(sh)
         if rec is None:
             continue
@@ -322,7 +361,7 @@ def record_slide(slide: Any, uid: int, model: Slide) -> tuple[ElementRec, ...]:
             key = f"{kind}#{counts.get(kind, 0)}"
             counts[kind] = counts.get(kind, 0) + 1
         tag += 1
-        sh.name = name + shape_tag(uid, tag)
+        sh._element[0][0].set("name", name + shape_tag(uid, tag))
         if rec.kind == "text":
             rec = ElementRec(tag, key, "text", name, rec.placeholder,
                              paras=_with_figures(rec.paras, model.figures))
@@ -344,7 +383,7 @@ def find_tagged(slides: Any) -> dict[tuple[int, int], list[tuple[int, Any]]]:
     """(uid, tag) -> [(slide number, shape)] for every tagged shape in a deck."""
     found: dict[tuple[int, int], list[tuple[int, Any]]] = {}
     for n, slide in enumerate(slides, start=1):
-        for sh in iter_shapes(slide.shapes):
+        for sh in iter_shapes(slide):
             tag = parse_tag(shape_name(sh))
             if tag is not None:
                 found.setdefault(tag, []).append((n, sh))
