@@ -59,7 +59,7 @@ def _short(text: str, n: int = 40) -> str:
 def _cells(c: Change, zh: bool) -> list[str]:
     slide = str(c.slide) if c.slide is not None else ("已删除" if zh else "deleted")
     action = ACTION_WORDS[c.action][0 if zh else 1]
-    return [slide, c.place, _short(c.old), _short(c.new), c.where or "—", action]
+    return [slide, c.place, _short(c.old), _short(c.new), _short(c.where) or "—", action]
 
 
 def run_refresh(args: argparse.Namespace) -> int:

@@ -119,7 +119,8 @@ def _place(el: ElementRec, index: int = -1) -> str:
         base = f"{el.name}({el.key.split('@', 1)[1]})"
     if el.kind == "notes":
         base = "备注页"
-    return base + (f" 第{index + 1}段" if index >= 0 and el.kind != "notes" else "")
+    many = len(el.paras) > 1
+    return base + (f" 第{index + 1}段" if index >= 0 and many and el.kind != "notes" else "")
 
 
 class _Planner:
@@ -147,6 +148,7 @@ class _Planner:
                 continue
             self._slide(old, new, now)
         self._eye()
+        self.plan.changes.sort(key=lambda c: (c.slide if c.slide is not None else 10**6, c.id))
         return self.plan
 
     # --- one slide -------------------------------------------------------------------------
@@ -316,8 +318,12 @@ class _Planner:
                      old="", new="", where="", action=Action.UNPLACED,
                      reason="这一页已被删除" if now is None else "备注页已被删除")
             return
+        gone = [p.text for p in el.paras if p.text not in {q.text for q in ne.paras}]
+        came = [p.text for p in ne.paras if p.text not in {q.text for q in el.paras}]
+        more = len(gone) + len(came) - 2
         self.add(slide=loc.slide, title=old.title, place="备注页(生成的部分)",
-                 old=f"{len(el.paras)} 行", new=f"{len(ne.paras)} 行", where="",
+                 old=gone[0] if gone else "", new=(came[0] if came else "") + (
+                     f"(另有 {more} 行变化)" if more > 0 else ""), where="",
                  action=Action.UPDATE, found_by=loc.found_by,
                  op=Op("notes", old.uid, 0, old=el.paras, new=ne.paras))
 
@@ -354,6 +360,16 @@ def _para(paras: tuple[ParaRec, ...], i: int) -> ParaRec:
 
 
 def _chart_details(oc: ChartRec, nc: ChartRec) -> tuple[str, ...]:
+    """What changes in a chart, point by point (categories on one line)."""
+    out = [d.replace("\n", "") for d in _chart_lines(oc, nc)]
+    styled = [d for d in out if d.endswith(_RESTYLED)]
+    return tuple(d for d in out if not d.endswith(_RESTYLED)) or tuple(styled)
+
+
+_RESTYLED = "点的样式随新数据更新(如预计数的浅色)"
+
+
+def _chart_lines(oc: ChartRec, nc: ChartRec) -> list[str]:
     out = []
     for cat in nc.categories:
         if cat not in oc.categories:
@@ -371,7 +387,7 @@ def _chart_details(oc: ChartRec, nc: ChartRec) -> tuple[str, ...]:
         restyled = [cat for cat, fmt in zip(nc.categories, s.formats, strict=False)
                     if cat in old_fmt and old_fmt[cat] != fmt]
         if restyled:
-            out.append(f"{s.name} {'、'.join(restyled)}:点的样式随新数据更新(如预计数的浅色)")
+            out.append(f"{s.name} {'、'.join(restyled)}:{_RESTYLED}")
         for k, cat in enumerate(nc.categories):
             v = s.values[k] if k < len(s.values) else None
             j = oc.categories.index(cat) if cat in oc.categories else -1
@@ -380,7 +396,7 @@ def _chart_details(oc: ChartRec, nc: ChartRec) -> tuple[str, ...]:
                 out.append(f"{s.name} {cat}:{_num(ov)} → {_num(v)}")
             elif j < 0 and v is not None:
                 out.append(f"{s.name} {cat}:{_num(v)}")
-    return tuple(out)
+    return out
 
 
 def _num(v: float | None) -> str:
