@@ -59,6 +59,10 @@ def _short(text: str, n: int = 40) -> str:
 def _cells(c: Change, zh: bool) -> list[str]:
     slide = str(c.slide) if c.slide is not None else ("已删除" if zh else "deleted")
     action = ACTION_WORDS[c.action][0 if zh else 1]
+    if c.found_by:  # how the place was found: by the tag in a shape's name, a placeholder …
+        found = c.found_by if zh else {"形状名": "shape name", "占位符": "placeholder",
+                                       "备注页": "notes"}.get(c.found_by, c.found_by)
+        action += f"({found})" if zh else f" ({found})"
     return [slide, c.place, _short(c.old), _short(c.new), _short(c.where) or "—", action]
 
 
