@@ -165,11 +165,16 @@ def _element(el: XmlElement) -> ElementRec:
 
 
 def parse_record(blob: bytes, found_in: str = "customXml") -> DeckRec:
-    """The record from the provenance part's XML; raises NoRecord when it is not ours."""
+    """The record from the provenance part's XML; raises NoRecord when it is not ours or is
+    damaged (a number that is not one, XML that does not parse)."""
     try:
-        root = SafeET.fromstring(blob)
-    except SafeET.ParseError as exc:
+        return _parse(blob, found_in)
+    except (SafeET.ParseError, ValueError, TypeError) as exc:
         raise NoRecord(str(exc)) from exc
+
+
+def _parse(blob: bytes, found_in: str) -> DeckRec:
+    root = SafeET.fromstring(blob)
     if root.tag != _q("xzbrief"):
         raise NoRecord(root.tag)
     ds = root.find(_q("dataset"))

@@ -308,6 +308,7 @@ def read_record(data: bytes) -> DeckRec:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise NoRecord("not a zip package") from exc
+    damaged = ""
     with zf:
         names = zf.namelist()
         for name in names:
@@ -315,9 +316,15 @@ def read_record(data: bytes) -> DeckRec:
                     and name.endswith(".xml")):
                 blob = zf.read(name)
                 if NS_PROV.encode() in blob:
-                    return parse_record(blob, "customXml")
+                    try:
+                        return parse_record(blob, "customXml")
+                    except NoRecord as exc:  # damaged: the second home may be whole
+                        damaged = str(exc)
         if "docProps/custom.xml" in names:
-            root = SafeET.fromstring(zf.read("docProps/custom.xml"))
+            try:
+                root = SafeET.fromstring(zf.read("docProps/custom.xml"))
+            except SafeET.ParseError as exc:
+                raise NoRecord(f"damaged document properties: {exc}") from exc
             for prop in root.findall(f"{{{NS_CUSTOM}}}property"):
                 if prop.get("name") == "xzbrief.record":
                     value = prop.find(f"{{{NS_VT}}}lpwstr")
@@ -327,7 +334,7 @@ def read_record(data: bytes) -> DeckRec:
                     except (ValueError, zlib.error) as exc:
                         raise NoRecord("damaged record property") from exc
                     return parse_record(blob, "docProps")
-    raise NoRecord("no record")
+    raise NoRecord(damaged or "no record")
 
 
 def replace_record(prs: Any, rec: DeckRec) -> None:
