@@ -91,6 +91,7 @@ class RefreshPlan:
     old: DeckRec
     new: DeckRec
     changes: list[Change] = field(default_factory=list)
+    present: frozenset[int] = frozenset()  # record uids of the slides still in the deck
 
     def by_action(self, action: Action) -> list[Change]:
         return [c for c in self.changes if c.action is action]
@@ -128,7 +129,7 @@ class _Planner:
         self.old = old
         self.new = new
         self.snap = snap
-        self.plan = RefreshPlan(old, new)
+        self.plan = RefreshPlan(old, new, present=frozenset(snap.slides))
         self.dropped: set[float] = set()  # numbers that change, for the user's own text
         self.rewritten: list[tuple[FreeText, str]] = []  # user text, its slide title
 
@@ -417,6 +418,9 @@ def result_record(plan: RefreshPlan, applied: set[int]) -> DeckRec:
     slides = []
     for old in plan.old.slides:
         new = new_by_key.get(old.key)
+        if old.uid not in plan.present:  # a deleted page: its numbers stay as they were, and
+            slides.append(replace(old, elements=()))  # it is reported once, not every month
+            continue
         if new is None:
             slides.append(old)
             continue
