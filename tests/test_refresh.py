@@ -190,6 +190,11 @@ def test_diff_shows_the_numbers_the_plan_changed(edited, tmp_path):
         new = line.split("→")[-1].split("(")[0]
         assert set(quoted_numbers(new)) <= planned, (line, planned)
     assert "9800亿元" in proc.stdout and "9100亿元" in proc.stdout
+    # the title the office rewrote was not changed, so diff does not say it was
+    lines = [ln.strip() for ln in proc.stdout.splitlines()]
+    assert not any(ln.startswith("文字 改变:工业开票销售收入预计达9000亿元") for ln in lines)
+    assert any(ln.startswith("文字 改变:主要指标:") or ln.startswith("文字 改变:主要指标：")
+               for ln in lines)
 
 
 def test_a_deck_without_a_record_is_refused(tmp_path):

@@ -60,6 +60,7 @@ class Change:
     found_by: str = ""
     op: Op | None = None
     details: tuple[str, ...] = ()
+    uid: int = -1  # the record's slide it belongs to
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class RefreshPlan:
     old: DeckRec
     new: DeckRec
     changes: list[Change] = field(default_factory=list)
-    present: frozenset[int] = frozenset()  # record uids of the slides still in the deck
+    present: dict[int, int] = field(default_factory=dict)  # record uid -> page now
 
     def by_action(self, action: Action) -> list[Change]:
         return [c for c in self.changes if c.action is action]
@@ -129,11 +130,13 @@ class _Planner:
         self.old = old
         self.new = new
         self.snap = snap
-        self.plan = RefreshPlan(old, new, present=frozenset(snap.slides))
+        self.plan = RefreshPlan(old, new, present=dict(snap.slides))
         self.dropped: set[float] = set()  # numbers that change, for the user's own text
         self.rewritten: list[tuple[FreeText, str]] = []  # user text, its slide title
+        self.uid = -1  # the slide being compared
 
     def add(self, **kw: object) -> None:
+        kw.setdefault("uid", self.uid)
         self.plan.changes.append(Change(id=len(self.plan.changes) + 1, **kw))  # type: ignore[arg-type]
 
     def run(self) -> RefreshPlan:
@@ -141,6 +144,7 @@ class _Planner:
         for old in self.old.slides:
             new = new_by_key.get(old.key)
             now = self.snap.slides.get(old.uid)
+            self.uid = old.uid
             if new is None:
                 if now is not None:
                     self.add(slide=now, title=old.title, place="整页", old=old.title, new="",
@@ -148,6 +152,7 @@ class _Planner:
                              reason="新数据不再生成这一页(指标已删除或不再入选),未改动")
                 continue
             self._slide(old, new, now)
+        self.uid = -1
         self._eye()
         self.plan.changes.sort(key=lambda c: (c.slide if c.slide is not None else 10**6, c.id))
         return self.plan
@@ -435,8 +440,35 @@ def result_record(plan: RefreshPlan, applied: set[int]) -> DeckRec:
                 elements.append(replace(ne, tag=el.tag))
         old_keys = {e.key for e in old.elements}  # reported once as not placed, not again
         elements += [replace(ne, tag=-1) for ne in new.elements if ne.key not in old_keys]
-        slides.append(replace(new, uid=old.uid, key=old.key, elements=tuple(elements)))
+        title, texts = _shown_words(plan, applied, old, new)
+        slides.append(replace(new, uid=old.uid, key=old.key, title=title, texts=texts,
+                              elements=tuple(elements)))
+    # in the order the pages stand now (the record numbers them so; deleted pages last)
+    slides.sort(key=lambda s: plan.present.get(s.uid, 10**6))
     return replace(plan.new, slides=tuple(slides), found_in="customXml")
+
+
+def _shown_words(plan: RefreshPlan, applied: set[int], old: SlideRec,
+                 new: SlideRec) -> tuple[str, tuple[str, ...]]:
+    """The slide's title and sentences as the refreshed deck shows them: a sentence the user
+    rewrote, or a change they declined, keeps the old words in the record (so ``xzbrief diff``
+    shows what was written, no more)."""
+    title, texts = new.title, list(new.texts)
+    for c in plan.changes:
+        if c.uid != old.uid or not c.old or not c.new:
+            continue
+        if not (c.action in (Action.KEPT, Action.EYE)
+                or (c.op is not None and c.op.kind == "para" and c.id not in applied)):
+            continue
+        was, now = c.old.replace("\n", ""), c.new.replace("\n", "")
+        if now == title.replace("\n", ""):
+            title = old.title
+        for k, t in enumerate(texts):
+            if t and t in now:
+                match = next((o for o in old.texts if o and o in was), None)
+                if match is not None:
+                    texts[k] = match
+    return title, tuple(texts)
 
 
 def _merge_declined(el: ElementRec, ne: ElementRec, uid: int,
