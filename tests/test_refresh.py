@@ -193,7 +193,7 @@ def test_diff_shows_the_numbers_the_plan_changed(edited, tmp_path):
     # the title the office rewrote was not changed, so diff does not say it was
     lines = [ln.strip() for ln in proc.stdout.splitlines()]
     assert not any(ln.startswith("文字 改变:工业开票销售收入预计达9000亿元") for ln in lines)
-    assert any(ln.startswith("文字 改变:主要指标:") or ln.startswith("文字 改变:主要指标：")
+    assert any(ln.startswith(("文字 改变:主要指标:", "文字 改变:主要指标："))
                for ln in lines)
 
 
