@@ -318,3 +318,12 @@ def test_a_chart_linked_to_an_outside_workbook_is_a_clear_error(tmp_path):
     zip_edit(deck, link)
     proc = cli("refresh", deck, "--plan-only")
     assert proc.returncode == 2 and "链接到外部工作簿" in proc.stderr
+
+
+def test_the_plan_in_english(tmp_path):
+    deck, _ = built(tmp_path)
+    proc = cli("--lang", "en", "refresh", deck, "--plan-only")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[1] == "slide | place | old | new | source | action"
+    assert "9000亿元 | 9100亿元 | 数据!D6 | update (shape name)" in proc.stdout
+    assert "updates" in proc.stdout.splitlines()[-1]

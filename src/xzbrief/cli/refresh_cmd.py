@@ -37,10 +37,10 @@ def plan_lines(plan: RefreshPlan, lang: str = "zh") -> list[str]:
     out = [" | ".join(head)]
     for c in plan.changes:
         out.append(" | ".join(_cells(c, zh)))
-        for d in c.details:
+        for d in c.detail_lines(lang):
             out.append(f"    · {d}")
         if c.reason:
-            out.append(f"    {'说明' if zh else 'note'}:{c.reason}")
+            out.append(f"    说明:{c.reason}" if zh else f"    note: {c.text('reason', lang)}")
     counts = {a: len(plan.by_action(a)) for a in Action}
     out.append((f"共 {len(plan.changes)} 项:更新 {counts[Action.UPDATE]},请核对 "
                 f"{counts[Action.EYE]},保留 {counts[Action.KEPT]},无法放置 "
@@ -63,7 +63,9 @@ def _cells(c: Change, zh: bool) -> list[str]:
         found = c.found_by if zh else {"形状名": "shape name", "占位符": "placeholder",
                                        "备注页": "notes"}.get(c.found_by, c.found_by)
         action += f"({found})" if zh else f" ({found})"
-    return [slide, c.place, _short(c.old), _short(c.new), _short(c.where) or "—", action]
+    lang = "zh" if zh else "en"
+    return [slide, c.text("place", lang), _short(c.text("old", lang)),
+            _short(c.text("new", lang)), _short(c.where) or "—", action]
 
 
 def run_refresh(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from xzbrief.refresh.messages import DETAILS, PLACES, REASONS, words
 from xzbrief.refresh.numbers import dropped_numbers, quotes_any
 from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, ParaRec, SlideRec
 
@@ -61,6 +62,19 @@ class Change:
     op: Op | None = None
     details: tuple[str, ...] = ()
     uid: int = -1  # the record's slide it belongs to
+    place_en: str = ""  # the same words in English (empty: as the Chinese)
+    reason_en: str = ""
+    old_en: str = ""
+    new_en: str = ""
+    details_en: tuple[str, ...] = ()
+
+    def text(self, field_name: str, lang: str = "zh") -> str:
+        """place / reason / old / new in the language asked for."""
+        zh = str(getattr(self, field_name))
+        return zh if lang == "zh" else (getattr(self, field_name + "_en") or zh)
+
+    def detail_lines(self, lang: str = "zh") -> tuple[str, ...]:
+        return self.details if lang == "zh" or not self.details_en else self.details_en
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,7 @@ class FreeText:
     slide: int
     place: str
     text: str
+    place_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,14 +130,20 @@ def _where(slide: SlideRec, paras: tuple[ParaRec, ...]) -> str:
     return "、".join(out)
 
 
-def _place(el: ElementRec, index: int = -1) -> str:
-    base = {"title": "标题"}.get(el.key, el.name)
-    if "@" in el.key:
-        base = f"{el.name}({el.key.split('@', 1)[1]})"
+def _place(el: ElementRec, index: int = -1) -> tuple[str, str]:
+    """Where on the slide, (Chinese, English): 标题 / 数值(工业开票销售收入) / 要点 第2段."""
     if el.kind == "notes":
-        base = "备注页"
-    many = len(el.paras) > 1
-    return base + (f" 第{index + 1}段" if index >= 0 and many and el.kind != "notes" else "")
+        return words(PLACES, "notes")
+    if el.key == "title":
+        zh, en = words(PLACES, "title")
+    elif "@" in el.key:
+        zh = en = f"{el.name}({el.key.split('@', 1)[1]})"
+    else:
+        zh = en = el.name
+    if index >= 0 and len(el.paras) > 1:
+        zh, en = words(PLACES, "para", base=zh, n=index + 1)[0], \
+            words(PLACES, "para", base=en, n=index + 1)[1]
+    return zh, en
 
 
 class _Planner:
@@ -136,7 +157,16 @@ class _Planner:
         self.uid = -1  # the slide being compared
 
     def add(self, **kw: object) -> None:
+        """One change; place, reason, old and new may come as (Chinese, English)."""
         kw.setdefault("uid", self.uid)
+        for key in ("place", "reason", "old", "new"):
+            value = kw.get(key)
+            if isinstance(value, tuple):
+                kw[key], kw[key + "_en"] = value
+        details = kw.get("details")
+        if isinstance(details, tuple) and details and isinstance(details[0], tuple):
+            kw["details"] = tuple(d[0] for d in details)
+            kw["details_en"] = tuple(d[1] for d in details)
         self.plan.changes.append(Change(id=len(self.plan.changes) + 1, **kw))  # type: ignore[arg-type]
 
     def run(self) -> RefreshPlan:
@@ -147,9 +177,9 @@ class _Planner:
             self.uid = old.uid
             if new is None:
                 if now is not None:
-                    self.add(slide=now, title=old.title, place="整页", old=old.title, new="",
-                             where="", action=Action.UNPLACED,
-                             reason="新数据不再生成这一页(指标已删除或不再入选),未改动")
+                    self.add(slide=now, title=old.title, place=words(PLACES, "page"), old=old.title,
+                             new="", where="", action=Action.UNPLACED,
+                             reason=words(REASONS, "page_gone"))
                 continue
             self._slide(old, new, now)
         self.uid = -1
@@ -166,8 +196,7 @@ class _Planner:
                 text = " ".join(p.text for p in added.paras) or added.name
                 self.add(slide=now, title=old.title, place=_place(added), old="", new=text,
                          where=_where(new, added.paras), action=Action.UNPLACED,
-                         reason="新数据在这一页多出的内容,xzbrief 不在已编辑的页面上添加形状;"
-                                "需要时请重新生成")
+                         reason=words(REASONS, "new_content"))
         for el in old.elements:
             ne = new_els.get(el.key)
             if ne is None:
@@ -175,7 +204,7 @@ class _Planner:
                     text = " ".join(p.text for p in el.paras)
                     self.add(slide=now, title=old.title, place=_place(el), old=text, new="",
                              where="", action=Action.EYE,
-                             reason="新数据下这里不再生成(如「预计」标记、变化幅度),请自行删除或保留")
+                             reason=words(REASONS, "no_longer"))
                 continue
             if el.kind == "chart":
                 self._chart(old, new, el, ne, now)
@@ -186,10 +215,11 @@ class _Planner:
             else:
                 self._text(old, new, el, ne, now)
 
-    def _missing(self, old: SlideRec, el: ElementRec, now: int | None) -> tuple[str, int | None]:
+    def _missing(self, old: SlideRec, el: ElementRec, now: int | None
+                 ) -> tuple[tuple[str, str], int | None]:
         if now is None:
-            return "这一页已被删除", None
-        return ("图表已被删除" if el.kind == "chart" else "这个形状已被删除"), now
+            return words(REASONS, "slide_deleted"), None
+        return words(REASONS, "chart_deleted" if el.kind == "chart" else "shape_deleted"), now
 
     def _text(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
               now: int | None) -> None:
@@ -225,7 +255,7 @@ class _Planner:
                 self.add(slide=loc.slide, title=old.title, place=_place(el, i), old=o.text,
                          new=n.text, where=_where(new, (n,)), action=Action.EYE,
                          found_by=loc.found_by,
-                         reason="这段文字已被改过,新数据多出或少了一句,未改动")
+                         reason=words(REASONS, "edited_count"))
                 continue
             if c is not None and c.text == o.text:
                 self.add(slide=loc.slide, title=old.title, place=_place(el, i), old=o.text,
@@ -234,10 +264,11 @@ class _Planner:
                          op=Op("para", old.uid, el.tag, index=i, old=(o,), new=(n,)))
             else:
                 text = c.text if c is not None else ""
-                self.rewritten.append((FreeText(loc.slide, _place(el, i), text), old.title))
+                zh, en = _place(el, i)
+                self.rewritten.append((FreeText(loc.slide, zh, text, en), old.title))
                 self.add(slide=loc.slide, title=old.title, place=_place(el, i), old=o.text,
                          new=n.text, where=_where(new, (n,)), action=Action.KEPT,
-                         found_by=loc.found_by, reason=f"已被改写为「{text}」,不改动")
+                         found_by=loc.found_by, reason=words(REASONS, "rewritten", text=text))
 
     def _table(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
                now: int | None) -> None:
@@ -247,7 +278,7 @@ class _Planner:
                 if o.text == n.text:
                     continue
                 self.dropped |= dropped_numbers(o.text, n.text)
-                place = f"{el.name} 第{r + 1}行第{c + 1}列"
+                place = words(PLACES, "cell", base=el.name, r=r + 1, c=c + 1)
                 where = _where(new, (n,)) or _where(old, (o,))
                 if loc is None:
                     reason, slide = self._missing(old, el, now)
@@ -264,11 +295,12 @@ class _Planner:
                 else:
                     self.add(slide=loc.slide, title=old.title, place=place, old=o.text,
                              new=n.text, where=where, action=Action.KEPT, found_by=loc.found_by,
-                             reason=f"单元格已被改为「{cur}」,不改动")
+                             reason=words(REASONS, "cell_edited", text=cur or ""))
         if len(el.cells) != len(ne.cells) and loc is not None:
-            self.add(slide=loc.slide, title=old.title, place=el.name, old=f"{len(el.cells)} 行",
-                     new=f"{len(ne.cells)} 行", where="", action=Action.EYE,
-                     found_by=loc.found_by, reason="表格行数变了:只更新已有单元格,请重新生成核对")
+            self.add(slide=loc.slide, title=old.title, place=el.name,
+                     old=words(PLACES, "rows", n=len(el.cells)),
+                     new=words(PLACES, "rows", n=len(ne.cells)), where="", action=Action.EYE,
+                     found_by=loc.found_by, reason=words(REASONS, "table_rows"))
 
     def _chart(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
                now: int | None) -> None:
@@ -282,9 +314,9 @@ class _Planner:
             for v in s.values:
                 if v is not None:
                     self.dropped.add(v)
-        place = f"图表「{el.name}」"
-        summary_old = f"{len(oc.categories)} 个类别"
-        summary_new = f"{len(nc.categories)} 个类别"
+        place = words(PLACES, "chart", name=el.name)
+        summary_old = words(PLACES, "categories", n=len(oc.categories))
+        summary_new = words(PLACES, "categories", n=len(nc.categories))
         where = "、".join(dict.fromkeys(
             new.figures[f].where for s in nc.series for f in s.figures
             if f is not None and f < len(new.figures) and new.figures[f].where))
@@ -300,12 +332,12 @@ class _Planner:
             self.add(slide=loc.slide, title=old.title, place=place, old=summary_old,
                      new=summary_new, where=where, action=Action.UNPLACED,
                      found_by=loc.found_by, details=details,
-                     reason="图表类型已被改变,不知道数字该放在哪里,未改动")
+                     reason=words(REASONS, "chart_type"))
             return
         names = [s.name for s in cur.series]
         missing = [s.name for s in nc.series if s.name not in names]
-        reason = ("系列「" + "、".join(missing) + "」已从图表中删除,其数字未放入"
-                  if missing else "")
+        reason = (words(REASONS, "series_removed", names="、".join(missing))
+                  if missing else ("", ""))
         self.add(slide=loc.slide, title=old.title, place=place, old=summary_old,
                  new=summary_new, where=where, action=Action.UPDATE, found_by=loc.found_by,
                  details=details, reason=reason,
@@ -320,16 +352,18 @@ class _Planner:
             self.dropped |= dropped_numbers(o.text, n.text)
         loc = self.snap.elements.get((old.uid, 0))
         if now is None or loc is None:
-            self.add(slide=None if now is None else now, title=old.title, place="备注页",
-                     old="", new="", where="", action=Action.UNPLACED,
-                     reason="这一页已被删除" if now is None else "备注页已被删除")
+            self.add(slide=None if now is None else now, title=old.title,
+                     place=words(PLACES, "notes"), old="", new="", where="",
+                     action=Action.UNPLACED,
+                     reason=words(REASONS, "slide_deleted" if now is None else "notes_deleted"))
             return
         gone = [p.text for p in el.paras if p.text not in {q.text for q in ne.paras}]
         came = [p.text for p in ne.paras if p.text not in {q.text for q in el.paras}]
         more = len(gone) + len(came) - 2
-        self.add(slide=loc.slide, title=old.title, place="备注页(生成的部分)",
-                 old=gone[0] if gone else "", new=(came[0] if came else "") + (
-                     f"(另有 {more} 行变化)" if more > 0 else ""), where="",
+        tail = words(PLACES, "more_lines", n=more) if more > 0 else ("", "")
+        first = came[0] if came else ""
+        self.add(slide=loc.slide, title=old.title, place=words(PLACES, "notes_generated"),
+                 old=gone[0] if gone else "", new=(first + tail[0], first + tail[1]), where="",
                  action=Action.UPDATE, found_by=loc.found_by,
                  op=Op("notes", old.uid, 0, old=el.paras, new=ne.paras))
 
@@ -347,14 +381,17 @@ class _Planner:
                 continue
             for k, c in enumerate(self.plan.changes):  # a rewritten sentence: say so there
                 if c.action is Action.KEPT and c.slide == free.slide and c.place == free.place:
+                    more = words(REASONS, "still_quotes")
                     self.plan.changes[k] = replace(c, action=Action.EYE,
-                                                   reason=c.reason + ",其中仍引用旧数字")
+                                                   reason=c.reason + more[0],
+                                                   reason_en=c.reason_en + more[1])
                     break
             else:
-                self.add(slide=free.slide, title=title, place=free.place, old=free.text,
+                self.add(slide=free.slide, title=title,
+                         place=(free.place, free.place_en or free.place), old=free.text,
                          new="", where="", action=Action.EYE,
-                         reason="您自己写的文字引用了将要改变的数字 " + "、".join(
-                             _fmt(v) for v in hits))
+                         reason=words(REASONS, "user_quotes",
+                                      values="、".join(_fmt(v) for v in hits)))
 
 
 def _fmt(v: float) -> str:
@@ -365,43 +402,44 @@ def _para(paras: tuple[ParaRec, ...], i: int) -> ParaRec:
     return paras[i] if i < len(paras) else ParaRec(())
 
 
-def _chart_details(oc: ChartRec, nc: ChartRec) -> tuple[str, ...]:
-    """What changes in a chart, point by point (categories on one line)."""
-    out = [d.replace("\n", "") for d in _chart_lines(oc, nc)]
-    styled = [d for d in out if d.endswith(_RESTYLED)]
-    return tuple(d for d in out if not d.endswith(_RESTYLED)) or tuple(styled)
+def _chart_details(oc: ChartRec, nc: ChartRec) -> tuple[tuple[str, str], ...]:
+    """What changes in a chart, point by point (categories on one line); a change of point
+    styles alone is said only when nothing else changes."""
+    lines = [(zh.replace("\n", ""), en.replace("\n", ""), restyled)
+             for zh, en, restyled in _chart_lines(oc, nc)]
+    plain = tuple((zh, en) for zh, en, restyled in lines if not restyled)
+    return plain or tuple((zh, en) for zh, en, restyled in lines if restyled)
 
 
-_RESTYLED = "点的样式随新数据更新(如预计数的浅色)"
-
-
-def _chart_lines(oc: ChartRec, nc: ChartRec) -> list[str]:
-    out = []
+def _chart_lines(oc: ChartRec, nc: ChartRec) -> list[tuple[str, str, bool]]:
+    out: list[tuple[str, str, bool]] = []
     for cat in nc.categories:
         if cat not in oc.categories:
-            out.append(f"新增类别 {cat}")
+            out.append((*words(DETAILS, "cat_added", cat=cat), False))
     for cat in oc.categories:
         if cat not in nc.categories:
-            out.append(f"移出类别 {cat}")
+            out.append((*words(DETAILS, "cat_removed", cat=cat), False))
     old_series = {s.name: s for s in oc.series}
     for s in nc.series:
         os_ = old_series.get(s.name)
         if os_ is None:
-            out.append(f"新增系列 {s.name}")
+            out.append((*words(DETAILS, "series_added", name=s.name), False))
             continue
         old_fmt = dict(zip(oc.categories, os_.formats, strict=False))
         restyled = [cat for cat, fmt in zip(nc.categories, s.formats, strict=False)
                     if cat in old_fmt and old_fmt[cat] != fmt]
         if restyled:
-            out.append(f"{s.name} {'、'.join(restyled)}:{_RESTYLED}")
+            out.append((*words(DETAILS, "restyled", name=s.name, cats="、".join(restyled)), True))
         for k, cat in enumerate(nc.categories):
             v = s.values[k] if k < len(s.values) else None
             j = oc.categories.index(cat) if cat in oc.categories else -1
             ov = os_.values[j] if 0 <= j < len(os_.values) else None
             if j >= 0 and ov != v:
-                out.append(f"{s.name} {cat}:{_num(ov)} → {_num(v)}")
+                out.append((*words(DETAILS, "point", name=s.name, cat=cat, old=_num(ov),
+                                   new=_num(v)), False))
             elif j < 0 and v is not None:
-                out.append(f"{s.name} {cat}:{_num(v)}")
+                out.append((*words(DETAILS, "point_new", name=s.name, cat=cat, new=_num(v)),
+                            False))
     return out
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 from pptx.oxml.ns import qn as _qn
 
+from xzbrief.refresh.messages import PLACES, words
 from xzbrief.refresh.plan import FreeText, Located, Op, Snapshot
 from xzbrief.refresh.record import (
     ChartRec,
@@ -146,17 +147,25 @@ def _free_texts(slides: list[Any], used: set[int], record: DeckRec,
                     continue
             for i, p in enumerate(rec.paras):
                 if i >= skip and p.text.strip():
-                    out.append(FreeText(n, f"{name} 第{i + 1}段", p.text))
+                    out.append(FreeText(n, *_words(PLACES, "para", p.text, base=name, n=i + 1)))
             for r, row in enumerate(rec.cells):
                 for c, cell in enumerate(row):
                     if cell.text.strip():
-                        out.append(FreeText(n, f"{name} 第{r + 1}行第{c + 1}列", cell.text))
+                        where = _words(PLACES, "cell", cell.text, base=name, r=r + 1, c=c + 1)
+                        out.append(FreeText(n, *where))
         body = notes_body(slide)
         if body is not None:
             for p in read_paras(body):
                 if p.text.strip() and p.text not in recorded_notes.get(n, set()):
-                    out.append(FreeText(n, "备注页", p.text))
+                    out.append(FreeText(n, *_words(PLACES, "notes", p.text)))
     return out
+
+
+def _words(table: dict[str, tuple[str, str]], key: str, text: str,
+           **params: object) -> tuple[str, str, str]:
+    """(place in Chinese, the text, place in English) for a FreeText."""
+    zh, en = words(table, key, **params)
+    return zh, text, en
 
 
 def _recorded_paras(record: DeckRec, name: str) -> tuple[ParaRec, ...]:

@@ -121,12 +121,15 @@ class RefreshDialog(QDialog):
         self.table.setItem(row, 0, tick)
         slide = str(change.slide) if change.slide is not None else tr("deleted")
         action = ACTION_WORDS[change.action][0 if zh else 1]
-        new = change.new + ("\n" + "\n".join(change.details) if change.details else "")
-        values = (slide, change.place, change.old, new, change.where, action)
+        lang = "zh" if zh else "en"
+        details = change.detail_lines(lang)
+        new = change.text("new", lang) + ("\n" + "\n".join(details) if details else "")
+        values = (slide, change.text("place", lang), change.text("old", lang), new,
+                  change.where, action)
         for col, value in enumerate(values, start=1):
             item = QTableWidgetItem(value)
             if col == 6 and change.reason:
-                item.setToolTip(change.reason)
+                item.setToolTip(change.text("reason", lang))
             if col in (3, 4):
                 item.setToolTip(value)
             self.table.setItem(row, col, item)
