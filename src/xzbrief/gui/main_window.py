@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -22,10 +29,12 @@ from PySide6.QtWidgets import (
 from xzbrief import __version__
 from xzbrief.atomic import SaveBlocked
 from xzbrief.gui.errors import ErrorReporter
+from xzbrief.gui.qt_translations import ensure_qt_translations
 from xzbrief.gui.session import Session
 from xzbrief.gui.settings import AppSettings
 from xzbrief.gui.strings import LANGUAGE, texts
 from xzbrief.gui.tasks import TaskRunner
+from xzbrief.gui.wheel_guard import ensure_wheel_guard
 from xzbrief.gui.widgets.dataset_panel import DatasetPanel
 from xzbrief.gui.widgets.generate_bar import GenerateBar
 from xzbrief.gui.widgets.selection_panel import SelectionPanel
@@ -34,6 +43,8 @@ from xzbrief.gui.widgets.slide_view import SlideView
 from xzbrief.recipe import RecipeError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+FIRST_SIZE = (1360, 820)
+TITLE_BAR = 40  # at least this for the frame: before the window manager draws it, Qt says 0
 TEMPLATE_SUFFIXES = (".pptx", ".potx")
 
 
@@ -43,6 +54,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         LANGUAGE.set(self.settings.language)
+        ensure_qt_translations()  # Qt's own buttons and dialogs in the app's language
+        ensure_wheel_guard()
         self.runner = TaskRunner(self)
         self.session = Session(self.runner, self.settings, self)
         self.reporter = reporter or ErrorReporter(self)
@@ -59,7 +72,7 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.settings_panel)
         self.tabs.addTab(scroll, "")
-        self.tabs.setMinimumWidth(340)
+        self.tabs.setMinimumWidth(300)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tabs)
         split.addWidget(self.slide_view)
@@ -84,11 +97,30 @@ class MainWindow(QMainWindow):
         self.session.loading.connect(self._loading)
         LANGUAGE.changed.connect(self.retranslate)
         geometry = self.settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 820)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*FIRST_SIZE)
+        self.fit_to_screen()
         self.retranslate()
+
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """Keep the whole window, 生成 bar included, on the available screen (1366×768, a
+        150 % laptop, or a window saved on a bigger monitor)."""
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            available = screen.availableGeometry()
+        if self.isMaximized() or self.isFullScreen():
+            return
+        frame_w = max(self.frameGeometry().width() - self.width(), 0)
+        frame_h = max(self.frameGeometry().height() - self.height(), TITLE_BAR)
+        w = max(min(self.width(), available.width() - frame_w), self.minimumSizeHint().width())
+        h = max(min(self.height(), available.height() - frame_h),
+                self.minimumSizeHint().height())
+        self.resize(w, h)
+        x = min(max(self.x(), available.left()), available.right() + 1 - w - frame_w)
+        y = min(max(self.y(), available.top()), available.bottom() + 1 - h - frame_h)
+        self.move(max(x, available.left()), max(y, available.top()))
 
     # --- actions ----------------------------------------------------------------------------
     def _make_actions(self) -> None:

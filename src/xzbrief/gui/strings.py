@@ -85,6 +85,8 @@ class UiText:
     preview: str
     slides_count: str
     no_slides: str
+    empty_themes: str
+    empty_regions: str
     generate_button: str
     also_pdf: str
     no_libreoffice: str
@@ -138,6 +140,8 @@ ZH = UiText(
     opt_numbering="标题编号", opt_structure="结构", structure_names=("按专题", "汇报式"),
     issues_text="存在问题", next_steps_text="下一步工作", one_per_line="每行一段",
     preview="预览", slides_count="共 {n} 页", no_slides="没有可生成的幻灯片",
+    empty_themes="没有勾选任何专题或指标。\n请在「选择内容」中至少勾选一项,才能预览和生成。",
+    empty_regions="没有勾选任何地区。\n请在「选择内容」的「地区」中至少勾选一个。",
     generate_button="生成 PPT", also_pdf="同时导出 PDF",
     no_libreoffice="未安装 LibreOffice,无法导出 PDF", cancel="取消", generating="正在生成…",
     generated="已生成 {path}", open_deck="打开汇报", open_folder="打开所在文件夹",
@@ -182,6 +186,9 @@ EN = UiText(
     structure_names=("By theme", "Report"), issues_text="Issues",
     next_steps_text="Next steps", one_per_line="one paragraph per line",
     preview="Preview", slides_count="{n} slides", no_slides="Nothing to show",
+    empty_themes="No theme or indicator is ticked.\nTick at least one under Selection to "
+                 "preview and generate.",
+    empty_regions="No region is ticked.\nTick at least one under Regions in Selection.",
     generate_button="Generate PPT", also_pdf="Also export PDF",
     no_libreoffice="LibreOffice is not installed: no PDF export", cancel="Cancel",
     generating="Generating…", generated="Written {path}", open_deck="Open deck",

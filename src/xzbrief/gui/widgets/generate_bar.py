@@ -40,6 +40,16 @@ def _stored(path: Path) -> StoredDeck | None:
         return None
 
 
+PRIMARY_STYLE = """
+QPushButton#primary { background: #c8161d; color: white; font-weight: bold;
+                      border: 1px solid #a01016; border-radius: 4px; padding: 5px 18px; }
+QPushButton#primary:hover { background: #d92a31; }
+QPushButton#primary:pressed { background: #a01016; }
+QPushButton#primary:focus { border: 2px solid #f5c400; }
+QPushButton#primary:disabled { background: #e4b8ba; border-color: #e4b8ba; color: #fff; }
+"""
+
+
 class GenerateBar(QWidget):
     generated = Signal(object)  # BuildResult
 
@@ -56,6 +66,8 @@ class GenerateBar(QWidget):
         self.pdf.toggled.connect(lambda on: setattr(session.settings, "pdf", on))
         self.button = QPushButton()
         self.button.setDefault(True)
+        self.button.setObjectName("primary")  # the one primary action: filled, brand red
+        self.button.setStyleSheet(PRIMARY_STYLE)
         self.button.clicked.connect(self.generate)
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
@@ -82,6 +94,9 @@ class GenerateBar(QWidget):
         session.recipe_path_changed.connect(self._suggest)
         session.recipe_changed.connect(self._suggest)
         session.problems_changed.connect(self._data_changed)
+        session.selection_emptied.connect(self._update_ready)
+        session.dataset_changed.connect(self._update_ready)
+        self._blocked_shown = ""  # the reason now in the status line, if any
         LANGUAGE.changed.connect(self.retranslate)
         self.retranslate()
 
@@ -92,6 +107,32 @@ class GenerateBar(QWidget):
         self.button.setText(t.generate_button)
         self.cancel_button.setText(t.cancel)
         if self.task is None:
+            self._show_result()
+            self._update_ready()
+
+    def blocked(self) -> str | None:
+        """Why 生成 cannot run now ("" while the first workbook is still being read)."""
+        s, t = self.session, texts()
+        if s.empty_selection is not None:
+            return t.empty_themes if s.empty_selection == "themes" else t.empty_regions
+        if s.last is not None and not s.last.ok:
+            return t.data_has_errors
+        if s.dataset is None or s.workbook is None:
+            return t.data_has_errors if s.last is not None else ""
+        return None
+
+    def _update_ready(self) -> None:
+        """生成 is enabled only when it can work; the status line says why not."""
+        if self.task is not None:
+            return
+        reason = self.blocked()
+        self.button.setEnabled(reason is None)
+        self.button.setToolTip(reason or "")
+        if reason:
+            self.status.setText(f"<span style='color:#b00'>{reason.splitlines()[0]}</span>")
+            self._blocked_shown = reason
+        elif self._blocked_shown:
+            self._blocked_shown = ""
             self._show_result()
 
     def _suggest(self) -> None:
@@ -117,8 +158,8 @@ class GenerateBar(QWidget):
         t = texts()
         if self.task is not None:
             return
-        if s.dataset is None or s.workbook is None or (s.last is not None and not s.last.ok):
-            self.status.setText(f"<span style='color:#b00'>{t.data_has_errors}</span>")
+        if self.blocked() is not None:  # Ctrl+G while the button is disabled
+            self._update_ready()
             return
         out = Path(self.output.text().strip() or default_deck_name(s.recipe.title)).expanduser()
         recipe, workbook, load, pdf = s.recipe, s.workbook, s.good, self.pdf.isChecked()
@@ -149,9 +190,9 @@ class GenerateBar(QWidget):
 
     def _finished(self) -> None:
         self.task = None
-        self.button.setEnabled(True)
         self.cancel_button.hide()
         self.progress.hide()
+        self._update_ready()
 
     def _done(self, outcome: tuple[BuildResult, DeckChanges | None]) -> None:
         result, changes = outcome
@@ -191,6 +232,8 @@ class GenerateBar(QWidget):
             self.last_changes = None
             self.status.setText("")
             self.status.setToolTip("")
+            self._blocked_shown = ""
+            self._update_ready()
 
     def show_changes_dialog(self) -> None:
         if self.last_changes is None:

@@ -1,0 +1,224 @@
+"""The app's rough edges from a new user's walkthrough (issue 11 §3), each checked on what the
+user sees: the empty state, Qt's own buttons in Chinese, a window that fits a small screen, the
+wheel over a settings panel, and a clean PDF cancel."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt  # noqa: E402
+from PySide6.QtGui import QWheelEvent  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QScrollArea,
+)
+
+from xzbrief.gui.errors import ErrorReporter  # noqa: E402
+from xzbrief.gui.main_window import MainWindow  # noqa: E402
+from xzbrief.gui.settings import AppSettings  # noqa: E402
+from xzbrief.gui.strings import LANGUAGE  # noqa: E402
+
+TIMEOUT = 15000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    LANGUAGE.set("zh")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    reporter = ErrorReporter()
+    reporter.show_dialogs = False
+    reported: list[str] = []
+    reporter.report = lambda summary, details="": reported.append(summary)  # type: ignore[method-assign]
+    win = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), reporter=reporter)
+    win.reported = reported  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.session.dirty = False
+    win.runner.wait(TIMEOUT)
+    LANGUAGE.set("zh")
+
+
+def open_and_wait(qtbot, win: MainWindow, path: Path) -> None:
+    win.session.open_workbook(path)
+    qtbot.waitUntil(lambda: win.session.workbook == path and win.session.last is not None
+                    and not win.runner.busy and win.slide_view.count > 0, timeout=TIMEOUT)
+
+
+def themes(win: MainWindow):
+    tree = win.selection_panel.tree
+    return [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+
+
+# --- an empty selection ----------------------------------------------------------------------
+def test_unticking_every_theme_shows_an_empty_state_and_disables_generate(
+        qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    recipe_before = window.session.recipe
+    for item in themes(window):
+        item.setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: window.slide_view.count == 0, timeout=TIMEOUT)
+    assert "没有勾选任何专题或指标" in window.slide_view.canvas.empty_text
+    bar = window.generate_bar
+    assert not bar.button.isEnabled()
+    assert "没有勾选任何专题或指标" in bar.status.text()
+    window.act_generate.trigger()  # Ctrl+G too does nothing
+    assert bar.task is None
+    # "nothing" never became the recipe's "everything"
+    assert window.session.recipe.themes == recipe_before.themes or window.session.recipe.themes
+    themes(window)[0].setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.slide_view.count > 0, timeout=TIMEOUT)
+    assert bar.button.isEnabled()
+    assert "没有勾选" not in bar.status.text()
+    assert [c.name for c in window.session.recipe.themes] == [themes(window)[0].text(0)]
+
+
+def test_unticking_every_region_shows_an_empty_state(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    regions = window.selection_panel.regions
+    assert regions.count() > 0
+    for i in range(regions.count()):
+        regions.item(i).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: window.slide_view.count == 0, timeout=TIMEOUT)
+    assert "没有勾选任何地区" in window.slide_view.canvas.empty_text
+    assert not window.generate_bar.button.isEnabled()
+    regions.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.slide_view.count > 0, timeout=TIMEOUT)
+    assert window.generate_bar.button.isEnabled()
+
+
+# --- Qt's own words --------------------------------------------------------------------------
+def standard_texts() -> list[str]:
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel)
+    box.setDetailedText("details")
+    texts = sorted(b.text() for b in box.buttons())
+    box.deleteLater()
+    return texts
+
+
+def test_qts_buttons_and_file_dialog_speak_the_apps_language(qtbot, window):
+    assert standard_texts() == sorted(["保存", "丢弃", "取消", "显示详情..."])
+    dialog = QFileDialog(window, "打开")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    assert "取消" in [b.text() for b in buttons.buttons()]
+    dialog.deleteLater()
+    window.toggle_language()  # Ctrl+L: Qt's words follow
+    assert standard_texts() == sorted(["Save", "Discard", "Cancel", "Show Details..."])
+    window.toggle_language()
+    assert "保存" in standard_texts()
+
+
+# --- the first window on a small screen ------------------------------------------------------
+@pytest.mark.parametrize("screen", [QRect(0, 0, 1366, 728), QRect(0, 0, 910, 480)],
+                         ids=["1366x768", "150-percent"])
+def test_the_window_fits_the_screen_and_generate_stays_visible(qtbot, window, basic_workbook,
+                                                               screen):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.resize(1360, 820)
+    window.fit_to_screen(screen)
+    qtbot.waitUntil(lambda: window.width() <= screen.width(), timeout=TIMEOUT)
+    assert window.height() + 40 <= screen.height()
+    QApplication.processEvents()
+    bar = window.generate_bar
+    bottom = bar.button.mapTo(window, QPoint(0, bar.button.height())).y()
+    right = bar.button.mapTo(window, QPoint(bar.button.width(), 0)).x()
+    assert bar.button.isVisible()
+    assert bottom <= window.height() and right <= window.width()
+
+
+def test_a_window_saved_on_a_big_monitor_is_moved_back_on_screen(qtbot, window):
+    window.resize(2400, 1400)
+    window.move(3000, 1500)
+    window.fit_to_screen(QRect(0, 0, 1366, 728))
+    qtbot.waitUntil(lambda: window.width() <= 1366, timeout=TIMEOUT)
+    assert window.x() >= 0 and window.x() + window.width() <= 1366
+    assert window.y() >= 0 and window.y() + window.height() <= 728
+
+
+# --- the wheel over the settings panel -------------------------------------------------------
+def wheel(widget, steps: int = -1) -> None:
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120 * steps),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_panel_not_an_unfocused_combo(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.resize(1000, 520)
+    window.tabs.setCurrentIndex(2)
+    combo = window.settings_panel.numbering
+    scroll = window.tabs.widget(2)
+    assert isinstance(scroll, QScrollArea)
+    QApplication.processEvents()
+    window.generate_bar.output.setFocus()
+    before = combo.currentIndex()
+    for _ in range(3):
+        wheel(combo)
+    assert combo.currentIndex() == before  # 标题编号 kept
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=TIMEOUT)
+    wheel(combo)
+    assert combo.currentIndex() != before  # focused: the wheel chooses, as the user meant
+
+
+def test_the_wheel_over_a_spin_box_or_period_combo_is_ignored_unfocused(qtbot, window,
+                                                                        basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.tabs.setCurrentIndex(1)
+    combo = window.selection_panel.period_from
+    window.generate_bar.output.setFocus()
+    before = combo.currentIndex()
+    wheel(combo, steps=-2)
+    assert combo.currentIndex() == before
+    assert window.session.recipe.themes == window.session.recipe.themes
+
+
+# --- cancelling the PDF ---------------------------------------------------------------------
+@pytest.mark.libreoffice
+@pytest.mark.skipif(os.name != "posix", reason="temp folder check on POSIX")
+def test_cancelling_the_pdf_is_clean_and_leaves_no_temp_folder(qtbot, window, basic_workbook,
+                                                               tmp_path, monkeypatch):
+    from xzbrief.render.pdf import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice not installed")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
+    open_and_wait(qtbot, window, basic_workbook)
+    bar = window.generate_bar
+    bar.pdf.setEnabled(True)
+    out = tmp_path / "带PDF.pptx"
+    bar.output.setText(str(out))
+    bar.output.setModified(True)
+    bar.pdf.setChecked(True)
+    bar.button.click()
+    # the deck is written first, then LibreOffice starts inside a temp folder of its own
+    qtbot.waitUntil(lambda: any(temp.glob("xzbrief-pdf-*/profile")), timeout=60000)
+    bar.cancel_button.click()
+    qtbot.waitUntil(lambda: bar.task is None, timeout=60000)
+    assert bar.status.text() == "已取消"
+    assert window.reported == []  # no internal-error dialog
+    assert list(temp.glob("xzbrief-pdf-*")) == []
+    assert not out.with_suffix(".pdf").exists()
+    assert bar.button.isEnabled()
