@@ -106,10 +106,7 @@ class MainWindow(QMainWindow):
         """Keep the whole window, 生成 bar included, on the available screen (1366×768, a
         150 % laptop, or a window saved on a bigger monitor)."""
         if available is None:
-            screen = self.screen() or QGuiApplication.primaryScreen()
-            if screen is None:
-                return
-            available = screen.availableGeometry()
+            available = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
         if self.isMaximized() or self.isFullScreen():
             return
         frame_w = max(self.frameGeometry().width() - self.width(), 0)

@@ -158,7 +158,7 @@ class GenerateBar(QWidget):
         t = texts()
         if self.task is not None:
             return
-        if self.blocked() is not None:  # Ctrl+G while the button is disabled
+        if self.blocked() is not None or s.workbook is None:  # Ctrl+G while disabled
             self._update_ready()
             return
         out = Path(self.output.text().strip() or default_deck_name(s.recipe.title)).expanduser()
