@@ -197,7 +197,7 @@ def make_deb(bundle: Path, out_dir: Path) -> Path:
                 path.chmod(0o755)
         out_dir.mkdir(parents=True, exist_ok=True)
         deb = out_dir / f"{APPID}_{ver}_amd64.deb"
-        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(root),
+        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z3", "--build", str(root),
                         str(deb)], check=True, stdout=subprocess.DEVNULL,
                        env={**os.environ, "SOURCE_DATE_EPOCH": os.environ.get(
                            "SOURCE_DATE_EPOCH", "1764547200")})
