@@ -14,7 +14,7 @@ pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt  # noqa: E402
-from PySide6.QtGui import QWheelEvent  # noqa: E402
+from PySide6.QtGui import QInputMethodEvent, QWheelEvent  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QDialogButtonBox,
@@ -222,3 +222,55 @@ def test_cancelling_the_pdf_is_clean_and_leaves_no_temp_folder(qtbot, window, ba
     assert list(temp.glob("xzbrief-pdf-*")) == []
     assert not out.with_suffix(".pdf").exists()
     assert bar.button.isEnabled()
+
+
+# --- the settings panel ----------------------------------------------------------------------
+def test_the_title_previews_while_typing(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.tabs.setCurrentIndex(2)
+    title = window.settings_panel.title
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)
+    for word in ("一季度", "运行情况"):  # as a Chinese input method commits words
+        event = QInputMethodEvent()
+        event.setCommitString(word)
+        QApplication.sendEvent(title, event)
+    assert title.text() == "一季度运行情况"
+    assert title.hasFocus()  # no Enter, no leaving the field
+    qtbot.waitUntil(lambda: window.session.deck is not None
+                    and window.session.deck.slides[0].title == "一季度运行情况",
+                    timeout=TIMEOUT)
+
+
+def test_the_date_field_shows_the_default_date_as_a_placeholder(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    panel = window.settings_panel
+    assert panel.date.text() == ""
+    assert panel.date.placeholderText() == window.session.recipe.cover_date()
+    assert "年" in panel.date.placeholderText() and "月" in panel.date.placeholderText()
+
+
+def test_my_template_shows_the_chosen_file(qtbot, window, basic_workbook, tmp_path):
+    import shutil
+
+    open_and_wait(qtbot, window, basic_workbook)
+    mine = tmp_path / "我的单位模板.pptx"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "templates" / "tech_blue.pptx", mine)
+    window.settings_panel.choose_brand(mine)
+    qtbot.waitUntil(lambda: window.session.recipe.brand == str(mine), timeout=TIMEOUT)
+    own = window.settings_panel.own_item
+    assert "我的单位模板.pptx" in own.text()
+    assert window.settings_panel.gallery.currentItem() is own
+
+
+def test_the_chosen_brand_keeps_its_colours_and_gets_a_frame(qtbot, window):
+    from PySide6.QtGui import QIcon
+
+    gallery = window.settings_panel.gallery
+    item = gallery.item(0)
+    size = gallery.iconSize()
+    normal = item.icon().pixmap(size, QIcon.Mode.Normal).toImage()
+    selected = item.icon().pixmap(size, QIcon.Mode.Selected).toImage()
+    assert normal == selected  # no blue tint over the brand's red
+    assert "border: 2px solid #c8161d" in gallery.styleSheet()
