@@ -274,3 +274,50 @@ def test_the_chosen_brand_keeps_its_colours_and_gets_a_frame(qtbot, window):
     selected = item.icon().pixmap(size, QIcon.Mode.Selected).toImage()
     assert normal == selected  # no blue tint over the brand's red
     assert "border: 2px solid #c8161d" in gallery.styleSheet()
+
+
+# --- files -----------------------------------------------------------------------------------
+def test_new_blank_workbook_writes_the_template_and_opens_it(qtbot, window, tmp_path,
+                                                             monkeypatch):
+    target = tmp_path / "新指标库"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), "Excel (*.xlsx)"))
+    assert window.act_new_workbook.text() == "新建空白指标库…"
+    window.act_new_workbook.trigger()
+    written = tmp_path / "新指标库.xlsx"
+    qtbot.waitUntil(lambda: window.session.workbook == written
+                    and window.session.last is not None, timeout=TIMEOUT)
+    from openpyxl import load_workbook
+
+    book = load_workbook(written)
+    assert {"指标", "数据"} <= set(book.sheetnames)
+    assert "空白指标库" in window.statusBar().currentMessage()
+
+
+def test_old_xls_and_wps_et_files_are_offered_and_explained(qtbot, window, tmp_path):
+    from xzbrief.gui.strings import texts
+
+    assert "*.xls" in texts().workbook_filter and "*.et" in texts().workbook_filter
+    old = tmp_path / "旧表.et"
+    old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 1024)  # an OLE2 (BIFF) file
+    window.session.open_workbook(old)
+    qtbot.waitUntil(lambda: window.session.last is not None, timeout=TIMEOUT)
+    words = " ".join(p.message("zh") + p.hint("zh") for p in window.session.last.problems)
+    assert "另存为" in words and ".xlsx" in words
+
+
+def test_the_default_output_folder_is_the_workbooks_never_the_apps(qtbot, window,
+                                                                   basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    bar = window.generate_bar
+    assert Path(bar.output.text()).parent == basic_workbook.parent
+    from xzbrief.resources import shipped_recipe, shipped_root
+
+    # the shipped dataset, as on first start: its folder is the app's own
+    window.session.open_recipe(shipped_recipe(), remember=False)
+    qtbot.waitUntil(lambda: window.session.workbook is not None
+                    and window.session.workbook.is_relative_to(shipped_root())
+                    and not window.runner.busy, timeout=TIMEOUT)
+    window.settings.qs.remove("session/output_dir")
+    bar._suggest()
+    assert not Path(bar.output.text()).is_relative_to(shipped_root())

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             return act
 
         self.act_open = action(QKeySequence.StandardKey.Open, self.choose_workbook)
+        self.act_new_workbook = action(None, self.new_workbook)
         self.act_open_recipe = action("Ctrl+Shift+O", self.choose_recipe)
         self.act_save = action(QKeySequence.StandardKey.Save, self.save_recipe)
         self.act_save_as = action(QKeySequence.StandardKey.SaveAs, self.save_recipe_as)
@@ -148,7 +149,8 @@ class MainWindow(QMainWindow):
             lambda: self._fill_recent(self.recent_workbooks, "workbooks"))
         self.recent_recipes.aboutToShow.connect(
             lambda: self._fill_recent(self.recent_recipes, "recipes"))
-        for item in (self.act_open, self.recent_workbooks, self.act_excel, None,
+        for item in (self.act_open, self.recent_workbooks, self.act_new_workbook,
+                     self.act_excel, None,
                      self.act_open_recipe, self.recent_recipes, self.act_save, self.act_save_as,
                      None, self.act_generate, None, self.act_quit):
             if item is None:
@@ -169,7 +171,8 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(t.menu_help)
         self.recent_workbooks.setTitle(t.recent_workbooks)
         self.recent_recipes.setTitle(t.recent_recipes)
-        for act, text in ((self.act_open, t.open_workbook), (self.act_open_recipe, t.open_recipe),
+        for act, text in ((self.act_open, t.open_workbook), (self.act_new_workbook, t.new_workbook),
+                          (self.act_open_recipe, t.open_recipe),
                           (self.act_save, t.save_recipe), (self.act_save_as, t.save_recipe_as),
                           (self.act_generate, t.generate), (self.act_quit, t.quit),
                           (self.act_language, t.language), (self.act_about, t.about),
@@ -240,6 +243,32 @@ class MainWindow(QMainWindow):
                                               texts().workbook_filter)
         if path:
             self.open_workbook(Path(path))
+
+    def new_workbook(self) -> None:
+        """「新建空白指标库…」: the template with its drop-downs and notes, then opened here, so
+        that saving it in Excel or WPS refreshes the app."""
+        t = texts()
+        start = self.generate_bar.default_folder() / t.workbook_name
+        path, _ = QFileDialog.getSaveFileName(self, t.new_workbook, str(start),
+                                              "Excel (*.xlsx)")
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        # openpyxl (80 ms) only when a template is written, not at every start
+        from xzbrief.dataset.workbook_writer import (  # noqa: PLC0415
+            template_content,
+            write_workbook,
+        )
+        try:
+            write_workbook(template_content(), target)
+        except (OSError, SaveBlocked) as exc:
+            reason = exc.text("zh" if LANGUAGE.code == "zh" else "en") \
+                if isinstance(exc, SaveBlocked) else str(exc.strerror or exc)
+            QMessageBox.warning(self, t.error_title,
+                                t.new_workbook_failed.format(path=target, reason=reason))
+            return
+        self.open_workbook(target)
+        self.statusBar().showMessage(t.new_workbook_done.format(path=target.name), 15000)
 
     def open_workbook(self, path: Path) -> None:
         if self.confirm_discard():

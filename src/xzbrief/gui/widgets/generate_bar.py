@@ -3,10 +3,11 @@ plain message with a way forward) shown where the user is looking."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +31,7 @@ from xzbrief.gui.tasks import Task
 from xzbrief.render.package_props import NotAnXzbriefDeck, StoredDeck, read_provenance
 from xzbrief.render.pdf import find_soffice
 from xzbrief.render.template_file import TemplateError
+from xzbrief.resources import shipped_root
 
 
 def _stored(path: Path) -> StoredDeck | None:
@@ -93,6 +95,7 @@ class GenerateBar(QWidget):
         self.show_changes = True  # tests turn the dialog off and read last_changes
         session.recipe_path_changed.connect(self._suggest)
         session.recipe_changed.connect(self._suggest)
+        session.dataset_changed.connect(self._suggest)
         session.problems_changed.connect(self._data_changed)
         session.selection_emptied.connect(self._update_ready)
         session.dataset_changed.connect(self._update_ready)
@@ -135,14 +138,28 @@ class GenerateBar(QWidget):
             self._blocked_shown = ""
             self._show_result()
 
+    def default_folder(self) -> Path:
+        """Where a new deck goes: the last output folder, else beside the recipe, else beside
+        the user's workbook, else 文档 (Documents) — never inside the app's own files."""
+        s = self.session
+        shipped = shipped_root()
+        for folder in (s.settings.output_dir, s.recipe_path.parent if s.recipe_path else None,
+                       s.workbook.parent if s.workbook else None):
+            if folder is not None and folder.is_dir() and not folder.is_relative_to(shipped) \
+                    and os.access(folder, os.W_OK):
+                return folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path.home()
+
     def _suggest(self) -> None:
-        """Beside the recipe (or the last output folder), named after the title."""
+        """In the default folder, named after the title."""
         if self.output.isModified():
             return
         s = self.session
-        folder = s.settings.output_dir or (s.recipe_path.parent if s.recipe_path else None) \
-            or Path.home()
-        self.output.setText(str(folder / default_deck_name(s.recipe.title)))
+        self.output.setText(str(self.default_folder() / default_deck_name(s.recipe.title)))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, texts().generate, self.output.text(),
@@ -261,8 +278,14 @@ class GenerateBar(QWidget):
             other = box.addButton(t.save_elsewhere, QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
-            if box.clickedButton() is other:
-                self.output.setText(str(exc.suggestion))
+            if box.clickedButton() is other:  # a save dialog, the free name filled in
+                path, _ = QFileDialog.getSaveFileName(self, t.save_elsewhere,
+                                                      str(exc.suggestion), t.deck_filter)
+                if not path:
+                    return
+                if not path.lower().endswith(".pptx"):
+                    path += ".pptx"
+                self.output.setText(path)
                 self.output.setModified(True)
                 QTimer.singleShot(0, self.generate)  # once this task has finished
             return
