@@ -74,6 +74,7 @@ def test_unticking_every_theme_shows_an_empty_state_and_disables_generate(
     bar = window.generate_bar
     assert not bar.button.isEnabled()
     assert "没有勾选任何专题或指标" in bar.status.text()
+    assert window.deck_info.text() == ""  # no page count of a deck that is not shown
     window.act_generate.trigger()  # Ctrl+G too does nothing
     assert bar.task is None
     # "nothing" never became the recipe's "everything"

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self._problem)
         self.session.crashed.connect(self.reporter.report)
         self.session.deck_changed.connect(self._deck_status)
+        self.session.selection_emptied.connect(self._deck_status)
         self.session.loading.connect(self._loading)
         LANGUAGE.changed.connect(self.retranslate)
         geometry = self.settings.geometry()
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
 
     def _deck_status(self) -> None:
         s = self.session
-        self.deck_info.setText("" if s.deck is None else
+        self.deck_info.setText("" if s.deck is None or s.empty_selection else
                                texts().slides_count.format(n=len(s.deck.slides))
                                + f" · {s.plan_seconds * 1000:.0f} ms")
 

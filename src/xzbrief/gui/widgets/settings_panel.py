@@ -201,6 +201,7 @@ class SettingsPanel(QWidget):
                                 (self.organisation, r.organisation), (self.date, r.date)):
                 if not edit.hasFocus() and edit.text() != value:
                     edit.setText(value)
+                    edit.setCursorPosition(0)  # a long title shows its beginning
             for key, box in self.switches.items():
                 box.setChecked(bool(getattr(o, key)))
             self.marking_on.setChecked(bool(o.marking))

@@ -45,7 +45,8 @@ class SlideCanvas(QWidget):
         if self.display is None:
             p.setPen(QColor("#777"))
             p.setFont(ui_font(12))
-            p.drawText(area, int(Qt.AlignmentFlag.AlignCenter), self.empty_text)
+            p.drawText(area, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                       self.empty_text)
             return
         d = self.display
         scale = min(area.width() / d.width, area.height() / d.height)
