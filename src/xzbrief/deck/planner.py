@@ -120,9 +120,12 @@ def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Reci
     narrative = [h + "。" for h in heads[:len(cards)]]
     notes = speaker_notes(narrative, figures, dataset.info.file_name) \
         if recipe.options.speaker_notes else ""
-    title = f"主要指标:{heads[0]}" if heads else "主要指标完成情况"
-    if not fits_one_line(title, grid.TITLE.w, grid.TITLE_MIN):
-        title = "主要指标完成情况"
+    # the lead figure's conclusion, with its period when that fits; else the clause alone
+    # (one figure and its own change: no two periods joined; its card names its period)
+    clauses = [p.headline_clause for _, p in plans if p.headline is not None]
+    options = [f"主要指标:{h}" for h in (heads[:1] + clauses[:1])]
+    title = next((t for t in options if fits_one_line(t, grid.TITLE.w, grid.TITLE_MIN)),
+                 "主要指标完成情况")
     return Slide(kind=SlideKind.KEY_FIGURES, title=title, section="总体情况",
                  cards=tuple(cards),
                  footnotes=footnotes(figures, with_sources=recipe.options.source_footnotes),

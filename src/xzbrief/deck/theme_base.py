@@ -35,7 +35,8 @@ from xzbrief.recipe import Comparison, Options, ThemeChoice
 class ThemePlan:
     slides: list[Slide] = field(default_factory=list)
     headline: Card | None = None  # for the 总体情况 page
-    headline_text: str = ""
+    headline_text: str = ""  # the lead figure's clause, naming its period
+    headline_clause: str = ""  # the same clause without the period, for a short title
     warnings: list[str] = field(default_factory=list)
 
 

@@ -103,3 +103,4 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
         if self.plan.headline is None:
             self.plan.headline = self._card(fact)
             self.plan.headline_text = fact.obs.period.label + fact.headline
+            self.plan.headline_clause = fact.headline

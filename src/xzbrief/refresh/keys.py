@@ -12,7 +12,9 @@ def _identity(slide: Slide) -> str:
     if slide.kind is SlideKind.CHART and slide.chart is not None:
         return slide.chart.title
     if slide.kind is SlideKind.KEY_FIGURES:
-        return "、".join(c.label for c in slide.cards)
+        # the figures' own labels: a card's label also names its period when the page mixes
+        # periods (2026年…), which changes as the data rolls forward
+        return "、".join(c.figure.label for c in slide.cards)
     return ""
 
 

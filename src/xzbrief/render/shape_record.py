@@ -344,6 +344,7 @@ def record_slide(slide: Any, uid: int, model: Slide) -> tuple[ElementRec, ...]:
     out: list[ElementRec] = []
     counts: dict[str, int] = {}
     card = ""
+    card_index = -1
     tag = 0
     for sh in iter_shapes(slide):
         rec = read_element(sh)
@@ -354,7 +355,12 @@ def record_slide(slide: Any, uid: int, model: Slide) -> tuple[ElementRec, ...]:
             key = "title" if rec.placeholder in TITLE_TYPES else rec.placeholder
         elif name in CARD_PARTS:
             if name == "指标名称":
-                card = rec.paras[0].text if rec.paras else ""
+                # keyed by the figure's own label: the label shown also names its period
+                # when the page mixes periods (2026年…), which moves as the data rolls on
+                card_index += 1
+                card = (model.cards[card_index].figure.label
+                        if card_index < len(model.cards)
+                        else rec.paras[0].text if rec.paras else "")
             key = f"{name}@{card}"
         else:
             kind = {"chart": "chart", "table": "table"}.get(rec.kind, name)
