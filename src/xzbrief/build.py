@@ -22,6 +22,7 @@ from xzbrief.deck.model import Deck
 from xzbrief.deck.planner import plan_deck
 from xzbrief.recipe import Recipe, recipe_to_dict
 from xzbrief.render.brand import load_brand
+from xzbrief.render.docx_writer import settings_for, write_docx
 from xzbrief.render.pdf import PdfCancelled, PdfFailed, PdfUnavailable, convert_to_pdf
 from xzbrief.render.pptx_writer import write_pptx
 
@@ -50,9 +51,10 @@ class PdfProblem:
 
 @dataclass
 class BuildResult:
-    pptx: Path
+    pptx: Path | None  # None when only the document was asked for
     deck: Deck
     load: LoadResult
+    docx: Path | None = None  # the written 汇报材料 (Word), when asked for
     pdf: Path | None = None
     pdf_problem: PdfProblem | None = None
     warnings: list[str] = field(default_factory=list)
@@ -60,12 +62,14 @@ class BuildResult:
 
 
 def check_output(out: Path, dataset_path: Path) -> None:
-    """A deck goes to a .pptx that is not the workbook; SaveBlocked with a name to use."""
+    """A deck goes to a .pptx (the written document to a .docx) that is not the workbook;
+    SaveBlocked with a name to use."""
     out = Path(out)
     pptx = out.with_suffix(".pptx")
     suggestion = pptx if not pptx.exists() else free_name(pptx)
-    if out.suffix.lower() != ".pptx":
-        raise SaveBlocked(out, "汇报文件须以 .pptx 结尾", "a deck file must end in .pptx",
+    if out.suffix.lower() not in (".pptx", ".docx"):
+        raise SaveBlocked(out, "汇报文件须以 .pptx(或 Word 文档 .docx)结尾",
+                          "a deck file must end in .pptx (a Word document in .docx)",
                           suggestion)
     same = out.resolve() == Path(dataset_path).resolve()
     if not same and out.exists() and Path(dataset_path).exists():
@@ -105,6 +109,7 @@ STEPS = {
     "brand": ("读取模板「{name}」", "reading template {name}"),
     "plan": ("规划幻灯片", "planning slides"),
     "write": ("写入 {name}({n} 页)", "writing {name} ({n} slides)"),
+    "docx": ("写入汇报材料 {name}", "writing the document {name}"),
     "pdf": ("用 LibreOffice 导出 PDF", "exporting PDF with LibreOffice"),
     "done": ("完成", "done"),
 }
@@ -113,9 +118,12 @@ STEPS = {
 def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = False,
                progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
-               load: LoadResult | None = None, lang: str = "zh") -> BuildResult:
+               load: LoadResult | None = None, lang: str = "zh",
+               docx: Path | None = None) -> BuildResult:
     """Raises DataProblems, TemplateError, SaveBlocked, Cancelled. A PDF that could not be
-    made is not an error: the deck is written, and ``pdf_problem`` says why."""
+    made is not an error: the deck is written, and ``pdf_problem`` says why.
+
+    ``out`` ending in .docx writes the 汇报材料 alone; ``docx`` writes it beside the deck."""
     started = time.perf_counter()
 
     def step(percent: int, key: str, **params: object) -> None:
@@ -128,6 +136,10 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
     dataset_path = Path(dataset_path)
     out = Path(out)
     check_output(out, dataset_path)
+    deck_only = out.suffix.lower() == ".pptx"
+    docx_out = (Path(docx) if docx is not None else None) if deck_only else out
+    if docx_out is not None:
+        check_output(docx_out, dataset_path)
     step(5, "read", name=dataset_path.name)
     result = load if load is not None else load_dataset(dataset_path)
     if not result.ok or result.dataset is None:
@@ -139,10 +151,15 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
                           free_name(out))
     step(45, "plan")
     deck = plan_deck(result.dataset, recipe, recipe_text(recipe))
-    step(60, "write", name=out.name, n=len(deck.slides))
     warnings = [*brand.warnings, *deck.warnings]
-    warnings += write_pptx(deck, brand, out)
-    build = BuildResult(out, deck, result, warnings=warnings)
+    if deck_only:
+        step(60, "write", name=out.name, n=len(deck.slides))
+        warnings += write_pptx(deck, brand, out)
+    build = BuildResult(out if deck_only else None, deck, result, warnings=warnings)
+    if docx_out is not None:
+        step(70, "docx", name=docx_out.name)
+        write_docx(deck, docx_out, settings_for(recipe, brand))
+        build.docx = docx_out
     if pdf:
         step(80, "pdf")
         try:

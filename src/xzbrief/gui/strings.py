@@ -87,6 +87,8 @@ class UiText:
     no_slides: str
     generate_button: str
     also_pdf: str
+    also_docx: str
+    open_docx: str
     no_libreoffice: str
     cancel: str
     generating: str
@@ -139,6 +141,7 @@ ZH = UiText(
     issues_text="存在问题", next_steps_text="下一步工作", one_per_line="每行一段",
     preview="预览", slides_count="共 {n} 页", no_slides="没有可生成的幻灯片",
     generate_button="生成 PPT", also_pdf="同时导出 PDF",
+    also_docx="同时生成汇报材料（Word）", open_docx="打开汇报材料",
     no_libreoffice="未安装 LibreOffice,无法导出 PDF", cancel="取消", generating="正在生成…",
     generated="已生成 {path}", open_deck="打开汇报", open_folder="打开所在文件夹",
     generate_failed="生成失败", save_blocked="无法保存", save_elsewhere="另存为…",
@@ -183,6 +186,7 @@ EN = UiText(
     next_steps_text="Next steps", one_per_line="one paragraph per line",
     preview="Preview", slides_count="{n} slides", no_slides="Nothing to show",
     generate_button="Generate PPT", also_pdf="Also export PDF",
+    also_docx="Also write the Word document (汇报材料)", open_docx="Open document",
     no_libreoffice="LibreOffice is not installed: no PDF export", cancel="Cancel",
     generating="Generating…", generated="Written {path}", open_deck="Open deck",
     open_folder="Open folder", generate_failed="Generation failed",

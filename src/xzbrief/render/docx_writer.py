@@ -32,6 +32,8 @@ from xzbrief.atomic import atomic_write_bytes
 from xzbrief.deck.model import Card, Chart, Deck, Slide, SlideKind, Table, table_numeric
 from xzbrief.deck.typeset import typeset_deck
 from xzbrief.deck.wording import heading_number
+from xzbrief.recipe import Recipe
+from xzbrief.render.brand import Brand
 from xzbrief.render.docx_chart import ChartMaker
 from xzbrief.render.docx_format import (
     EMU_PER_MM,
@@ -40,6 +42,7 @@ from xzbrief.render.docx_format import (
     char_spacing,
     font_table_xml,
     footer_xml,
+    profile_from,
     rpr,
     section_xml,
     styles_xml,
@@ -472,6 +475,12 @@ def _provenance(doc: Any, deck: Deck) -> None:
                        f'<ds:schemaRefs><ds:schemaRef ds:uri="{NS_PROV}"/></ds:schemaRefs>'
                        "</ds:datastoreItem>").encode(), package)
     item.relate_to(item_props, RT.CUSTOM_XML_PROPS)
+
+
+def settings_for(recipe: Recipe, brand: Brand) -> DocxSettings:
+    """The recipe's [word] choices, with the brand's chart colours (the same as the deck's)."""
+    return DocxSettings(profile_from(recipe.word), recipe.word.addressee, recipe.word.signature,
+                        brand.palette.chart_colours, brand.palette.text)
 
 
 def render_docx(deck: Deck, settings: DocxSettings | None = None) -> bytes:

@@ -65,7 +65,7 @@ def convert_to_pdf(pptx: Path, pdf: Path | None = None,
     with tempfile.TemporaryDirectory(prefix="xzbrief-pdf-") as work:
         work_dir = Path(work)
         profile = (work_dir / "profile").as_uri()
-        source = work_dir / "deck.pptx"
+        source = work_dir / ("deck" + (pptx.suffix.lower() or ".pptx"))  # .docx too
         shutil.copyfile(pptx, source)
         cmd = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
                "--convert-to", "pdf", "--outdir", str(work_dir), str(source)]
