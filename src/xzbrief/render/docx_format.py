@@ -133,8 +133,7 @@ def style_specs(p: Profile) -> tuple[StyleSpec, ...]:
     return (
         StyleSpec("Normal", "Normal", p.body_font, p.body_size),
         StyleSpec("GwTitle", "公文标题", p.title_font, p.title_size, align="center",
-                  first_line_chars=0, outline=None, keep_next=True,
-                  exact_line=max(p.line_pitch, p.title_size * 1.5)),
+                  first_line_chars=0, outline=None, keep_next=True),
         StyleSpec("GwSubtitle", "公文副标题", p.h2_font, p.body_size, align="center",
                   first_line_chars=0, keep_next=True),
         StyleSpec("GwMarking", "公文标志", p.h1_font, p.body_size, align="left",
@@ -239,8 +238,8 @@ def footer_xml(p: Profile, odd: bool) -> bytes:
              f'<w:r>{r}<w:fldChar w:fldCharType="separate"/></w:r>'
              f"<w:r>{r}<w:t>1</w:t></w:r>"
              f'<w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>')
-    para = (f'<w:p><w:pPr><w:pStyle w:val="GwFooter"/><w:jc w:val="{side}"/>'
-            f'<w:ind w:{side}="{inset}" w:firstLine="0"/></w:pPr>'
+    para = (f'<w:p><w:pPr><w:pStyle w:val="GwFooter"/>'
+            f'<w:ind w:{side}="{inset}" w:firstLine="0"/><w:jc w:val="{side}"/></w:pPr>'
             f'<w:r>{r}<w:t xml:space="preserve">\u2014 </w:t></w:r>{field}'
             f'<w:r>{r}<w:t xml:space="preserve"> \u2014</w:t></w:r></w:p>')
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="{W_NS}" '

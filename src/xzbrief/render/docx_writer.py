@@ -161,6 +161,40 @@ def highlight_paragraphs(lines: tuple[str, ...]) -> list[tuple[str, str]]:
     return out
 
 
+GOOD_BREAK_AFTER = "”）》、，：；"
+GOOD_BREAK_BEFORE = ("关于", "建设", "发展", "情况", "工作", "推进", "产业", "运行", "实施", "“")
+
+
+def title_lines(title: str, capacity: float) -> list[str]:
+    """A title longer than one line, broken where the words allow, in lines of like length
+    (GB/T 9704: 回行时要做到词意完整, 排列对称)."""
+    if text_width(title) <= capacity or len(title) < 4:
+        return [title]
+    best: tuple[float, int] | None = None
+    for k in range(2, len(title) - 1):
+        first, rest = title[:k], title[k:]
+        if text_width(first) > capacity or title[k] in GOOD_BREAK_AFTER:
+            continue
+        score = abs(text_width(first) - text_width(rest))
+        if title[k - 1] in GOOD_BREAK_AFTER or rest.startswith(GOOD_BREAK_BEFORE):
+            score -= 10
+        if title[k - 1] == "“" or (title[k - 1].isascii() and title[k].isascii()):
+            score += 20  # never split a quotation mark from its word, or a number
+        if best is None or score < best[0]:
+            best = (score, k)
+    if best is None:
+        return [title]
+    return [title[:best[1]], *title_lines(title[best[1]:], capacity)]
+
+
+def source_text(note: str) -> str | None:
+    """The source named by a 「数据来源：……」 note, without the words 数据来源."""
+    for prefix in ("数据来源：", "数据来源:", "资料来源："):
+        if note.startswith(prefix):
+            return note.removeprefix(prefix).rstrip("。").strip()
+    return None
+
+
 def text_width(text: str) -> float:
     """Width in body characters: CJK one, Latin and digits half."""
     return sum(0.5 if ch.isascii() else 1.0 for ch in text)
@@ -183,6 +217,7 @@ class _Builder:
         self.chart_no = 0
         self.closing = ""
         self.appendix: list[Slide] = []
+        self.sources: dict[str, None] = {}  # of the current section's prose, in order
         self.charts = ChartMaker(settings.chart_colours, settings.chart_text,
                                  self.p.latin_font, self.p.body_font)
 
@@ -200,6 +235,13 @@ class _Builder:
         content = runs + (self.run(text, font, size, bold) if text else "")
         self.body.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>{content}</w:p>')
 
+    def title(self, text: str) -> None:
+        capacity = self.p.text_width_mm / 25.4 * 72 / self.p.title_size - 1
+        lines = title_lines(text, capacity)
+        runs = '<w:r><w:br/></w:r>'.join(self.run(line, self.p.title_font, self.p.title_size)
+                                          for line in lines)
+        self.para("", "GwTitle", runs=runs)
+
     def blank(self) -> None:
         self.para("")
 
@@ -212,9 +254,26 @@ class _Builder:
         font = {1: self.p.h1_font, 2: self.p.h2_font}.get(level, self.p.body_font)
         self.para(number + text, f"GwHeading{level}", font, bold=level == 3)
 
-    def notes(self, lines: Iterable[str]) -> None:
+    def notes(self, lines: Iterable[str], gather: bool = False) -> None:
+        """注 and 数据来源 under what they explain; a section's prose gathers its sources into
+        one 数据来源 note at the section's end (``gather``)."""
         for line in lines:
-            self.para(line, "GwNote", size=self.p.note_size)
+            source = source_text(line)
+            if gather and source is not None:
+                self.sources.setdefault(source, None)
+            else:
+                self.para(line, "GwNote", size=self.p.note_size)
+
+    def flush_sources(self) -> None:
+        if self.sources:
+            self.para("数据来源：" + "；".join(self.sources) + "。", "GwNote",
+                      size=self.p.note_size)
+            self.sources = {}
+
+    def start_section(self, name: str) -> None:
+        self.flush_sources()
+        self.section = name
+        self.heading(1, name)
 
     # --- slides ---------------------------------------------------------------------------
     def build(self) -> None:
@@ -230,15 +289,14 @@ class _Builder:
             case SlideKind.COVER | SlideKind.AGENDA:
                 return  # the title block is written first; a document has no agenda page
             case SlideKind.SECTION:
-                self.section = slide.section or strip_number(slide.title)
-                self.heading(1, self.section)
+                self.start_section(slide.section or strip_number(slide.title))
                 if slide.subtitle:
                     self.para(sentence(slide.subtitle))
             case SlideKind.KEY_FIGURES:
                 self.enter(slide)
                 self.heading(2, slide.title)
                 self.key_figures(slide)
-                self.notes(slide.footnotes)
+                self.notes(slide.footnotes, gather=True)
             case SlideKind.CHART:
                 self.enter(slide)
                 self.heading(2, slide.title)
@@ -272,15 +330,14 @@ class _Builder:
                         self.para(text, runs=lead)
                     else:
                         self.para(text)
-                self.notes(slide.footnotes)
+                self.notes(slide.footnotes, gather=True)
             case SlideKind.TEXT:
                 name = slide.section or strip_number(slide.title)
                 if name != self.section:
-                    self.section = name
-                    self.heading(1, name)
+                    self.start_section(name)
                 for line in slide.lines:
                     self.para(line)
-                self.notes(slide.footnotes)
+                self.notes(slide.footnotes, gather=True)
             case SlideKind.CLOSING:
                 self.closing = slide.title
             case _:
@@ -289,8 +346,7 @@ class _Builder:
     def enter(self, slide: Slide) -> None:
         """A page whose section had no divider (总体情况, or dividers turned off)."""
         if slide.section and slide.section != self.section:
-            self.section = slide.section
-            self.heading(1, slide.section)
+            self.start_section(slide.section)
 
     def key_figures(self, slide: Slide) -> None:
         said = "".join(slide.lines)
@@ -306,7 +362,7 @@ class _Builder:
         if self.deck.info.marking:
             self.para(self.deck.info.marking, "GwMarking", self.p.h1_font)
         title = cover.title if cover is not None else self.deck.info.title
-        self.para(title, "GwTitle", self.p.title_font, self.p.title_size)
+        self.title(title)
         if cover is not None and cover.subtitle:
             self.para("——" + cover.subtitle, "GwSubtitle", self.p.h2_font)
         self.blank()
@@ -314,6 +370,7 @@ class _Builder:
             self.para(self.s.addressee.rstrip("：:") + "：", "GwAddressee")
 
     def back(self, cover: Slide | None) -> None:
+        self.flush_sources()
         if self.closing and self.closing not in ("谢谢", "谢谢！", "谢谢!"):
             self.para(sentence(self.closing))
         if self.appendix:
@@ -338,8 +395,7 @@ class _Builder:
             if k == 0:
                 self.para("附件", "GwAttachment", self.p.h1_font, ppr=ppr)
                 self.blank()
-                self.para(strip_number(slide.title), "GwTitle", self.p.title_font,
-                          self.p.title_size)
+                self.title(strip_number(slide.title))
                 self.blank()
             assert slide.table is not None
             self.table(slide.table, "", caption=False, size=self.p.table_size - 1.5)
