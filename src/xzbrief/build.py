@@ -68,7 +68,7 @@ def check_output(out: Path, dataset_path: Path) -> None:
     pptx = out.with_suffix(".pptx")
     suggestion = pptx if not pptx.exists() else free_name(pptx)
     if out.suffix.lower() not in (".pptx", ".docx"):
-        raise SaveBlocked(out, "汇报文件须以 .pptx(或 Word 文档 .docx)结尾",
+        raise SaveBlocked(out, "汇报文件须以 .pptx 结尾(Word 汇报材料以 .docx 结尾)",
                           "a deck file must end in .pptx (a Word document in .docx)",
                           suggestion)
     same = out.resolve() == Path(dataset_path).resolve()

@@ -238,7 +238,8 @@ class _Builder:
     def title(self, text: str) -> None:
         capacity = self.p.text_width_mm / 25.4 * 72 / self.p.title_size - 1
         lines = title_lines(text, capacity)
-        runs = '<w:r><w:br/></w:r>'.join(self.run(line, self.p.title_font, self.p.title_size)
+        brk = f"<w:r>{rpr(self.p.title_font, self.p.latin_font, self.p.title_size)}<w:br/></w:r>"
+        runs = brk.join(self.run(line, self.p.title_font, self.p.title_size)
                                           for line in lines)
         self.para("", "GwTitle", runs=runs)
 
@@ -260,7 +261,8 @@ class _Builder:
         for line in lines:
             source = source_text(line)
             if gather and source is not None:
-                self.sources.setdefault(source, None)
+                for part in source.split("；"):
+                    self.sources.setdefault(part.strip(), None)
             else:
                 self.para(line, "GwNote", size=self.p.note_size)
 
@@ -399,7 +401,8 @@ class _Builder:
                 self.blank()
             assert slide.table is not None
             self.table(slide.table, "", caption=False, size=self.p.table_size - 1.5)
-            self.notes(slide.footnotes)
+        self.notes(dict.fromkeys(n for s in self.appendix for n in s.footnotes), gather=True)
+        self.flush_sources()
 
     # --- charts and tables ------------------------------------------------------------------
     def chart(self, chart: Chart) -> None:
