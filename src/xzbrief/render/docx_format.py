@@ -133,7 +133,8 @@ def style_specs(p: Profile) -> tuple[StyleSpec, ...]:
     return (
         StyleSpec("Normal", "Normal", p.body_font, p.body_size),
         StyleSpec("GwTitle", "公文标题", p.title_font, p.title_size, align="center",
-                  first_line_chars=0, outline=None, keep_next=True),
+                  first_line_chars=0, outline=None, keep_next=True,
+                  exact_line=round(p.title_size * 1.6), snap=False),
         StyleSpec("GwSubtitle", "公文副标题", p.h2_font, p.body_size, align="center",
                   first_line_chars=0, keep_next=True),
         StyleSpec("GwMarking", "公文标志", p.h1_font, p.body_size, align="left",

@@ -139,7 +139,8 @@ def cards_prose(cards: tuple[Card, ...]) -> str:
         clause = card_clause(card)
         if card.figure.period and card.figure.period != period:
             period = card.figure.period
-            clause = f"{period}，{clause}"
+            if not card.label.startswith(period):  # a card of another period names it
+                clause = f"{period}，{clause}"
         clauses.append(clause)
     return sentence("；".join(clauses))
 
