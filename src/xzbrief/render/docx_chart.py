@@ -54,6 +54,12 @@ class ChartMaker:
         part = gf.chart_part
         xlsx = bytes(part.chart_workbook.xlsx_part.blob)
         space = part._element
+        title = space.find(".//" + qn("c:title"))
+        if title is not None:  # a document names its chart in the caption 「图1 ……」 under it
+            title.getparent().remove(title)
+            deleted = space.find(".//" + qn("c:autoTitleDeleted"))
+            if deleted is not None:
+                deleted.set("val", "1")
         external = space.find(qn("c:externalData"))
         if external is not None:
             external.set(f"{{{R_NS}}}id", "rId1")

@@ -64,7 +64,8 @@ NSMAP = {
     "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
 }
 NSDECL = " ".join(f'xmlns:{k}="{v}"' for k, v in NSMAP.items())
-CHART_W_MM, CHART_H_MM = 150.0, 90.0
+CHART_W_MM, CHART_H_MM = 150.0, 80.0
+CELL_MARGINS = 2 * 108 + 60  # twips: left and right cell margins, and a little air
 APPENDIX_SECTION = "附录"
 PAGE_SUFFIX = re.compile(r"[（(]\d+/\d+[）)]$")
 NUMBER_PREFIX = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）|"
@@ -194,6 +195,20 @@ def source_text(note: str) -> str | None:
         if note.startswith(prefix):
             return note.removeprefix(prefix).rstrip("。").strip()
     return None
+
+
+def column_widths(table: Table, size: float, total: int) -> list[int]:
+    """Twips per column: each as wide as its longest text (plus cell margins) when the page
+    allows; otherwise the narrow columns keep their width and the wide ones share the rest."""
+    need = [max([text_width(table.columns[c])] + [text_width(r[c].text) for r in table.rows])
+            * size * 20 + CELL_MARGINS for c in range(len(table.columns))]
+    if sum(need) <= total:
+        return [int(n + (total - sum(need)) * n / sum(need)) for n in need]
+    fair = total / len(need)
+    keep = [n if n <= fair else 0.0 for n in need]
+    wide = [n for n in need if n > fair]
+    rest = total - sum(keep)
+    return [int(k) if k else int(rest * n / sum(wide)) for k, n in zip(keep, need, strict=True)]
 
 
 def text_width(text: str) -> float:
@@ -401,7 +416,9 @@ class _Builder:
                 self.title(strip_number(slide.title))
                 self.blank()
             assert slide.table is not None
-            self.table(slide.table, "", caption=False, size=self.p.table_size - 1.5)
+            columns = tuple("PPT页" if c == "页" else c for c in slide.table.columns)
+            self.table(Table(columns, slide.table.rows), "", caption=False,
+                       size=self.p.table_size - 1.5)
         self.notes(dict.fromkeys(n for s in self.appendix for n in s.footnotes), gather=True)
         self.flush_sources()
 
@@ -440,10 +457,7 @@ class _Builder:
                       self.p.note_size)
         numeric = table_numeric(table)
         total = round(self.p.text_width_mm / 25.4 * 1440)
-        need = [max([text_width(table.columns[c])] + [text_width(r[c].text) for r in table.rows])
-                for c in range(len(table.columns))]
-        weights = [min(max(w, 2.0), 24.0) for w in need]
-        widths = [int(total * w / sum(weights)) for w in weights]
+        widths = column_widths(table, size, total)
         heavy = '<w:{0} w:val="single" w:sz="12" w:space="0" w:color="000000"/>'
         borders = ("<w:tblBorders>" + heavy.format("top")
                    + '<w:left w:val="nil"/>' + heavy.format("bottom")
