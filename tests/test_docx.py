@@ -327,3 +327,26 @@ def test_titles_break_between_words() -> None:
     lines = title_lines("关于2025年全市工业经济运行情况和下一步工作安排的汇报", 19)
     assert "".join(lines) == "关于2025年全市工业经济运行情况和下一步工作安排的汇报"
     assert len(lines) == 2 and not lines[0].endswith("202")
+
+
+def test_a_table_continued_over_slides_is_one_table() -> None:
+    from xzbrief.deck.model import DeckInfo, Slide, Table, TableCell
+    from xzbrief.render.docx_writer import render_docx
+
+    def page(title: str, rows: range) -> Slide:
+        return Slide(SlideKind.TABLE, title, section="总体情况", table=Table(
+            ("指标", "本期"), tuple((TableCell(f"指标{k}"), TableCell(str(k), numeric=True))
+                                    for k in rows)))
+
+    deck = Deck(DeckInfo("汇报"), (
+        Slide(SlideKind.COVER, "关于工业经济运行情况的汇报", organisation="市工信局", date="2025年12月"),
+        Slide(SlideKind.TEXT, "综述", section="总体情况", lines=("工业经济稳中有进。",)),
+        page("主要指标完成情况", range(1, 11)), page("主要指标完成情况(续)", range(11, 15))))
+    document = docx.Document(io.BytesIO(render_docx(deck)))
+    assert len(document.tables) == 1 and len(document.tables[0].rows) == 15
+    assert styled(document, "公文一级标题") == ["一、总体情况"]
+    assert styled(document, "公文二级标题") == ["（一）主要指标完成情况"]
+    assert styled(document, "题注") == ["表1 主要指标完成情况"]
+    assert "工业经济稳中有进。" in [p.text for p in document.paragraphs]
+    assert document.tables[0].rows[14].cells[1].paragraphs[0].alignment == \
+        WD_ALIGN_PARAGRAPH.RIGHT  # numbers right-aligned

@@ -67,7 +67,7 @@ NSDECL = " ".join(f'xmlns:{k}="{v}"' for k, v in NSMAP.items())
 CHART_W_MM, CHART_H_MM = 150.0, 80.0
 CELL_MARGINS = 2 * 108 + 60  # twips: left and right cell margins, and a little air
 APPENDIX_SECTION = "附录"
-PAGE_SUFFIX = re.compile(r"[（(]\d+/\d+[）)]$")
+PAGE_SUFFIX = re.compile(r"[（(](?:\d+/\d+|续)[）)]$")  # (1/2), (续): one passage
 NUMBER_PREFIX = re.compile(r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）|"
                            r"\d+(?:\.\d+)*\.?\s*|附[：:]\s*)")
 END_PUNCT = "。；;，,：:、 "
