@@ -295,6 +295,11 @@ def test_the_document_carries_the_decks_provenance(every) -> None:
     figures = [(f.text, f.ref) for s in stored.slides for f in s.figures]
     assert [f.text for f in typeset_deck(deck).figures] == [t for t, _ in figures]
     assert any(ref.startswith("数据!") for _, ref in figures)
+    # the same record as the deck's: xzbrief diff finds nothing between the two
+    from xzbrief.diff import compare_decks
+
+    changes = compare_decks(read_provenance(every[1]), stored)
+    assert changes.slides == [], changes.lines("zh")
     props = docx.Document(str(path)).core_properties
     assert props.title == "徐州市工业经济运行情况汇报"
     with zipfile.ZipFile(path) as zf:

@@ -295,7 +295,7 @@ class _Builder:
 
     # --- slides ---------------------------------------------------------------------------
     def build(self) -> None:
-        slides = merge_pages(typeset_deck(self.deck).slides)
+        slides = merge_pages(self.deck.slides)
         cover = next((s for s in slides if s.kind is SlideKind.COVER), None)
         self.front(cover)
         for slide in slides:
@@ -571,6 +571,7 @@ def render_docx(deck: Deck, settings: DocxSettings | None = None) -> bytes:
         part = Part(PackURI(f"/word/footer{n}.xml"), CT.WML_FOOTER, footer_xml(p, odd),
                     package)
         rids.append(doc.part.relate_to(part, RT.FOOTER))
+    deck = typeset_deck(deck)  # as the slides show it, and as the deck's record says it
     builder = _Builder(deck, settings, doc)
     builder.build()
     body = parse_xml(f"<w:body {NSDECL}>{''.join(builder.body)}"
