@@ -291,7 +291,11 @@ def _parse_word(table: Any, issues: list[RecipeIssue]) -> WordOptions:
         if name not in table:
             continue
         raw = table[name]
-        if not _expect(raw, (int, float), f"word.{name}", issues, "数字", "a number"):
+        if isinstance(raw, bool) or not _expect(raw, (int, float), f"word.{name}", issues,
+                                                "数字", "a number"):
+            if isinstance(raw, bool):
+                issues.append(RecipeIssue(f"word.{name}", f"应为数字,实为「{raw}」",
+                                          f"expected a number, got {raw!r}"))
             continue
         if not low <= raw <= high:
             issues.append(RecipeIssue(f"word.{name}", f"应在 {low:g} 到 {high:g} 之间,实为 {raw}",
