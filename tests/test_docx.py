@@ -355,3 +355,68 @@ def test_a_table_continued_over_slides_is_one_table() -> None:
     assert "工业经济稳中有进。" in [p.text for p in document.paragraphs]
     assert document.tables[0].rows[14].cells[1].paragraphs[0].alignment == \
         WD_ALIGN_PARAGRAPH.RIGHT  # numbers right-aligned
+
+
+def test_gbk_house_style_names_gbk_fonts_everywhere(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from xzbrief.recipe import WordOptions
+    from xzbrief.render.brand import load_brand
+    from xzbrief.render.docx_writer import render_docx, settings_for
+
+    recipe = read_recipe(shipped_recipe())
+    recipe = replace(recipe, word=WordOptions(fonts="GBK", line_spacing=28.0, margin_top=35.0))
+    from xzbrief.dataset.loader import load_dataset
+    from xzbrief.deck.planner import plan_deck
+
+    result = load_dataset(shipped_dataset())
+    assert result.dataset is not None
+    deck = plan_deck(result.dataset, recipe)
+    data = render_docx(deck, settings_for(recipe, load_brand(recipe.brand)))
+    document = docx.Document(io.BytesIO(data))
+    fonts = {east_asian(r.find(f"{W}rPr")) for r in document.element.body.iter(f"{W}r")}
+    assert fonts == {"方正小标宋_GBK", "方正仿宋_GBK", "方正黑体_GBK", "方正楷体_GBK"}
+    assert document.styles["Normal"].paragraph_format.line_spacing == Pt(28)
+    assert abs(document.sections[0].top_margin - Mm(35)) < Mm(0.1)
+    theme = zipfile.ZipFile(io.BytesIO(data)).read("word/theme/theme1.xml").decode()
+    assert 'typeface="方正仿宋_GBK"' in theme and "仿宋_GB2312" not in theme
+
+
+def test_any_text_the_deck_may_hold_makes_a_document_word_can_open() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from xzbrief.deck.model import Card, DeckInfo, Figure, Slide
+    from xzbrief.render.docx_writer import render_docx
+
+    # control characters never get this far: the workbook and recipe checks refuse them
+    text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60) | \
+        st.sampled_from(["<&>\"'", "长" * 400, "邳州市：" * 3, "（1/2）", "附：", "一、"])
+
+    @settings(max_examples=25, deadline=None)
+    @given(title=text, lines=st.lists(text, max_size=5), label=text, note=text)
+    def check(title: str, lines: list[str], label: str, note: str) -> None:
+        card = Card(label, Figure(label, "9000亿元", 9000.0, "亿元"), "", "9000", "亿元",
+                    note=note)
+        deck = Deck(DeckInfo(title or "汇报"), (
+            Slide(SlideKind.COVER, title, organisation=note),
+            Slide(SlideKind.SECTION, f"一、{label}", section=label),
+            Slide(SlideKind.KEY_FIGURES, title, section=label, cards=(card,),
+                  figures=(card.figure,)),
+            Slide(SlideKind.HIGHLIGHTS, title, section=label, lines=tuple(lines)),
+            Slide(SlideKind.TEXT, "存在问题", section="存在问题", lines=tuple(lines)),
+            Slide(SlideKind.CLOSING, note)))
+        document = docx.Document(io.BytesIO(render_docx(deck)))
+        assert "9000亿元" in all_text(document)
+
+    check()
+
+
+def test_a_title_longer_than_a_file_property_still_builds(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    recipe = replace(read_recipe(shipped_recipe()), title="关于" + "工业经济" * 80 + "的汇报")
+    built = build_deck(recipe, shipped_dataset(), tmp_path / "长.pptx", docx=tmp_path / "长.docx")
+    assert built.docx is not None
+    assert docx.Document(str(built.docx)).core_properties.title == recipe.title[:255]
+    assert Presentation(str(built.pptx)).core_properties.title == recipe.title[:255]

@@ -10,6 +10,7 @@ font. The theme and the font table name only the profile's fonts (with their usu
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
@@ -93,9 +94,18 @@ def half_points(pt: float) -> int:
     return round(pt * 2)
 
 
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """Text as XML 1.0 can hold it: characters it forbids (which the workbook and recipe
+    checks already refuse) are dropped rather than breaking the whole document."""
+    return NOT_XML.sub("", value)
+
+
 def a(value: str) -> str:
     """An XML attribute value, quoted and escaped."""
-    return quoteattr(value)
+    return quoteattr(xml_text(value))
 
 
 def rfonts(east_asian: str, latin: str) -> str:

@@ -48,8 +48,10 @@ from xzbrief.render.docx_format import (
     styles_xml,
     theme_fonts_xml,
     twips,
+    xml_text,
 )
 from xzbrief.render.package_props import (
+    CORE_LIMIT,
     CT_ITEM_PROPS,
     NS_PROV,
     _custom_props_xml,
@@ -241,7 +243,7 @@ class _Builder:
     def run(self, text: str, font: str, size: float, bold: bool = False) -> str:
         tight = self.tight if size == self.p.body_size else 0
         return (f"<w:r>{rpr(font, self.p.latin_font, size, bold, tight)}"
-                f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+                f'<w:t xml:space="preserve">{escape(xml_text(text))}</w:t></w:r>')
 
     def para(self, text: str, style: str = "Normal", font: str | None = None,
              size: float | None = None, bold: bool = False, ppr: str = "",
@@ -521,10 +523,10 @@ def _provenance(doc: Any, deck: Deck) -> None:
     """The deck's record (sentences, every figure with its cell) and custom properties."""
     info = deck.info
     core = doc.core_properties
-    core.title = info.title
+    core.title = info.title[:CORE_LIMIT]
     core.author = "xzbrief"
     core.last_modified_by = "xzbrief"
-    core.subject = f"数据:{info.dataset_file}" if info.dataset_file else ""
+    core.subject = (f"数据:{info.dataset_file}" if info.dataset_file else "")[:CORE_LIMIT]
     core.comments = (f"由 xzbrief {__version__} 生成。数据集 {info.dataset_file} "
                      f"SHA-256 {info.dataset_sha256}")
     core.keywords = "xzbrief"

@@ -29,6 +29,7 @@ CT_ITEM_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperti
 NS_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+CORE_LIMIT = 255  # characters a core property (title, subject) may hold
 
 
 def _provenance_xml(deck: Deck) -> bytes:
@@ -89,10 +90,10 @@ def _custom_props_xml(props: dict[str, str], template: bytes | None = None) -> b
 def write_properties(prs: Any, deck: Deck) -> None:
     info = deck.info
     core = prs.core_properties
-    core.title = info.title
+    core.title = info.title[:CORE_LIMIT]  # the file property holds 255 characters
     core.author = "xzbrief"
     core.last_modified_by = "xzbrief"
-    core.subject = f"数据:{info.dataset_file}" if info.dataset_file else ""
+    core.subject = (f"数据:{info.dataset_file}" if info.dataset_file else "")[:CORE_LIMIT]
     core.comments = (f"由 xzbrief {__version__} 生成。数据集 {info.dataset_file} "
                      f"SHA-256 {info.dataset_sha256}")
     core.keywords = "xzbrief"
