@@ -420,3 +420,25 @@ def test_a_title_longer_than_a_file_property_still_builds(tmp_path: Path) -> Non
     assert built.docx is not None
     assert docx.Document(str(built.docx)).core_properties.title == recipe.title[:255]
     assert Presentation(str(built.pptx)).core_properties.title == recipe.title[:255]
+
+
+def test_a_document_open_in_word_is_left_intact_and_word_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from xzbrief.atomic import SaveBlocked
+
+    target = tmp_path / "汇报.docx"
+    target.write_bytes(b"old document")
+
+    def locked(src: str, dst: str) -> None:
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr("xzbrief.atomic.RETRY_DELAY", 0.0)
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(SaveBlocked) as info:
+        build_deck(read_recipe(shipped_recipe()), shipped_dataset(), target)
+    assert "文件可能正在 Word 中打开,请先关闭" in info.value.text("zh")
+    assert info.value.suggestion == tmp_path / "汇报(2).docx"
+    assert target.read_bytes() == b"old document"
+    assert not list(tmp_path.glob(".xzbrief-*"))
