@@ -442,3 +442,10 @@ def test_a_document_open_in_word_is_left_intact_and_word_is_named(
     assert info.value.suggestion == tmp_path / "汇报(2).docx"
     assert target.read_bytes() == b"old document"
     assert not list(tmp_path.glob(".xzbrief-*"))
+
+
+def test_a_sections_sources_are_said_once() -> None:
+    from xzbrief.render.docx_writer import merge_sources
+
+    assert merge_sources(["市发改委 · 发布会", "发布会", "市统计局、市发改委 · 发布会",
+                          "市统计局 · 公报"]) == ["市发改委、市统计局 · 发布会", "市统计局 · 公报"]

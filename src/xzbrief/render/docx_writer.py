@@ -213,6 +213,18 @@ def column_widths(table: Table, size: float, total: int) -> list[int]:
     return [int(k) if k else int(rest * n / sum(wide)) for k, n in zip(keep, need, strict=True)]
 
 
+def merge_sources(sources: list[str]) -> list[str]:
+    """「市发改委 · 发布会」 and 「发布会」 are one source: the organisations of each document
+    gathered before it, in order."""
+    orgs: dict[str, dict[str, None]] = {}
+    for source in sources:
+        org, sep, doc = source.rpartition(" · ")
+        names = orgs.setdefault(doc if sep else source, {})
+        for name in org.split("、") if sep else ():
+            names.setdefault(name.strip(), None)
+    return [("、".join(names) + " · " + doc) if names else doc for doc, names in orgs.items()]
+
+
 def text_width(text: str) -> float:
     """Width in body characters: CJK one, Latin and digits half."""
     return sum(0.5 if ch.isascii() else 1.0 for ch in text)
@@ -286,8 +298,8 @@ class _Builder:
 
     def flush_sources(self) -> None:
         if self.sources:
-            self.para("数据来源：" + "；".join(self.sources) + "。", "GwNote",
-                      size=self.p.note_size)
+            self.para("数据来源：" + "；".join(merge_sources(list(self.sources))) + "。",
+                      "GwNote", size=self.p.note_size)
             self.sources = {}
 
     def start_section(self, name: str) -> None:
