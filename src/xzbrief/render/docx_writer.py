@@ -201,16 +201,23 @@ def source_text(note: str) -> str | None:
 
 def column_widths(table: Table, size: float, total: int) -> list[int]:
     """Twips per column: each as wide as its longest text (plus cell margins) when the page
-    allows; otherwise the narrow columns keep their width and the wide ones share the rest."""
+    allows. Otherwise short columns (up to 1.5 × an even share) stay whole and the long ones
+    share the rest, so that only they wrap; when even that leaves them too little, every
+    column is capped at one width."""
     need = [max([text_width(table.columns[c])] + [text_width(r[c].text) for r in table.rows])
             * size * 20 + CELL_MARGINS for c in range(len(table.columns))]
     if sum(need) <= total:
         return [int(n + (total - sum(need)) * n / sum(need)) for n in need]
     fair = total / len(need)
-    keep = [n if n <= fair else 0.0 for n in need]
-    wide = [n for n in need if n > fair]
-    rest = total - sum(keep)
-    return [int(k) if k else int(rest * n / sum(wide)) for k, n in zip(keep, need, strict=True)]
+    wide = [n for n in need if n > 1.5 * fair]
+    rest = total - sum(n for n in need if n <= 1.5 * fair)
+    if wide and rest >= 0.8 * fair * len(wide):
+        return [int(n if n <= 1.5 * fair else rest * n / sum(wide)) for n in need]
+    low, high = 0.0, max(need)
+    for _ in range(40):  # the cap at which the capped widths fill the line
+        cap = (low + high) / 2
+        low, high = (cap, high) if sum(min(n, cap) for n in need) < total else (low, cap)
+    return [int(min(n, low)) for n in need]
 
 
 def merge_sources(sources: list[str]) -> list[str]:
@@ -464,7 +471,8 @@ class _Builder:
     def table(self, table: Table, title: str, caption: bool = True,
               size: float | None = None) -> None:
         """A 三线表: a heavy rule above and below, a light one under the header, no verticals."""
-        size = size or self.p.table_size
+        size = size or (self.p.table_size if len(table.columns) <= 5  # 小四; 五号 when dense
+                        else self.p.table_size - 1.5)
         if caption:
             self.table_no += 1
             self.para(f"表{self.table_no} {title}", "GwCaption", self.p.h1_font,
