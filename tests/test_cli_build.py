@@ -211,3 +211,12 @@ def test_both_formats_named_in_one_run(tmp_path: Path) -> None:
     two = run("build", "-o", "a.pptx", "-o", "c.pptx", cwd=tmp_path)
     assert two.returncode == 2
     assert "-o 最多给一个 .pptx 和一个 .docx" in two.stderr
+
+
+@needs_soffice
+@pytest.mark.libreoffice
+def test_the_document_alone_with_its_pdf(tmp_path: Path) -> None:
+    done = run("build", "-o", "文档.docx", "--pdf", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["文档.docx", "文档.pdf"]
+    assert pdf_pages(tmp_path / "文档.pdf") >= 5
