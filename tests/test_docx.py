@@ -83,7 +83,7 @@ def test_every_figure_the_deck_shows_is_in_the_document_with_its_digits(shipped)
     assert len(shown) > 20
     missing = [f.text for f in shown if f.text not in text]
     assert missing == []
-    assert "9000亿元左右" in text and "同比增长54.8%" in text and "2.45万个" in text
+    assert "9000亿元左右" in text and "增长54.8%" in text and "2.45万个" in text
 
 
 def test_title_then_sections_numbered_as_gongwen(shipped) -> None:
@@ -95,7 +95,7 @@ def test_title_then_sections_numbered_as_gongwen(shipped) -> None:
     assert h1 == ["一、总体情况", "二、产业升级与集群培育", "三、科技创新与数实融合",
                   "四、绿色低碳转型", "五、区域实践", "六、未来产业布局"]
     h2 = styled(document, "公文二级标题")
-    assert h2[0].startswith("（一）主要指标：工业开票销售收入")
+    assert h2[0].startswith("（一）主要指标：") and "工业开票销售收入" in h2[0]
     assert "（二）主要亮点" in h2
     # 1. groups the highlights of one place, as running prose after a bold run-in heading
     run_in = [p for p in document.paragraphs if re.match(r"\d\.\S+。", p.text)]
