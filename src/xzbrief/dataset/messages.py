@@ -303,6 +303,32 @@ MESSAGES: dict[str, Msg] = {
                                       "actuals should exist by today ({date})",
                                       "更新为实际数,并把「状态」改为实际",
                                       "replace it with the actual value and set 状态 to 实际"),
+    # --- statistics conventions (issue 8): period kinds, indicator kinds ---------------------
+    "check-mixed-kinds": Msg("{name}({region})同时有{kinds}数据:汇报按期间类型分开展示,"
+                             "图表只画其中一种({chart}),最新的{latest}领头,其余类型各取最新一期"
+                             "并注明期间;未展示的数字在生成时逐一列出",
+                             "{name} ({region}) mixes {kinds} figures: the deck shows them "
+                             "apart, the chart draws one kind ({chart}), the newest ({latest}) "
+                             "leads, the newest of each other kind is shown with its period; "
+                             "figures not shown are listed when the deck is built",
+                             "这不是错误;如某类数据不需要进汇报,可删去或在配方中缩小期间范围",
+                             "not an error; remove figures the deck should not use, or narrow "
+                             "the recipe's period range"),
+    "kind-invalid": Msg("「类型」填的是「{value}」,不认识", "类型 「{value}」 is not a kind",
+                        "可填:总量、增速、比重、数量、指数、位次;留空则按单位和名称推断",
+                        "use 总量, 增速, 比重, 数量, 指数 or 位次, or leave it empty"),
+    "key-invalid": Msg("「重点」填的是「{value}」,只能填 是 或 否", "重点 「{value}」 is not 是/否",
+                       "填「是」的指标在主要指标页优先展示", "是 puts it first on 主要指标"),
+    "pattern-no-value": Msg("「表述」中没有 {{值}}:「{value}」", "表述 has no {{值}}: 「{value}」",
+                            "如「{{值}}家企业入选工信部再生资源综合利用规范企业」",
+                            "e.g. 「{{值}}家企业入选…」"),
+    "growth-code-unknown": Msg("「增速指标」{code} 不在「指标」表中",
+                               "增速指标 {code} is not an indicator",
+                               "填写本指标增速所在行的指标编码,或留空",
+                               "give the code of this indicator's growth rate, or leave it empty"),
+    "kind-explain": Msg("{name}:类型按{reason}推断为「{kind}」", "{name}: kind {kind} inferred "
+                        "from {reason}", "如不对,请在「指标」表的「类型」列填写",
+                        "set the 类型 column if this is wrong"),
     # --- hardening (issue 12): text a spreadsheet would run, numbers and text beyond limits -----
     "text-formula-like": Msg("文字以「{start}」开头,Excel 等表格程序可能把它当作公式执行",
                              "the text starts with '{start}', which a spreadsheet may run as a "
