@@ -9,7 +9,6 @@ from collections import Counter
 from typing import Any
 
 from lxml import etree
-from pptx.chart.data import CategoryChartData
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu
@@ -24,6 +23,7 @@ from xzbrief.render.chart_look import (
     SeriesLook,
     ValueAxis,
 )
+from xzbrief.render.chart_workbook import TextOnlyChartData
 from xzbrief.render.drawing import attr
 from xzbrief.render.drawing import text as xml_text
 from xzbrief.render.fonts import set_fonts
@@ -71,8 +71,8 @@ def tx_pr(look: ChartLook, size: float, colour: str, bold: bool = False,
 
 # --- the frame and its data --------------------------------------------------------------
 def chart_data(chart: Chart, series: tuple[Series, ...],
-               formats: tuple[str, ...]) -> CategoryChartData:
-    data = CategoryChartData()
+               formats: tuple[str, ...]) -> TextOnlyChartData:
+    data = TextOnlyChartData()
     if chart.groups:  # two label levels: months under their year
         group = None
         for leaf, name in zip(chart.categories, chart.groups, strict=True):
