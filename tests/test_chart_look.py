@@ -229,6 +229,12 @@ def test_a_line_chart_has_a_light_value_axis_with_gridlines(every: Deck) -> None
     target = next(s for s in look.series if s.shape == "dashline")
     labels = [m.label.text for m in target.marks if m.label is not None]
     assert len(labels) == 1 and labels[0].startswith("目标")  # the target is labelled
+    # ... right of its last point; the line's own number there goes under its point
+    last = max(k for k, m in enumerate(target.marks) if m.label is not None)
+    actual = next(s for s in look.series if s.shape == "line")
+    label = actual.marks[last].label
+    assert label is not None and label.position == "b"
+    assert target.marks[last].label is not None and target.marks[last].label.position == "r"
 
 
 def ranking(values: tuple[float, ...], reference: float | None = None) -> Chart:
