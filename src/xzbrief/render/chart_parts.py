@@ -72,6 +72,8 @@ def tx_pr(look: ChartLook, size: float, colour: str, bold: bool = False,
 # --- the frame and its data --------------------------------------------------------------
 def chart_data(chart: Chart, series: tuple[Series, ...],
                formats: tuple[str, ...]) -> TextOnlyChartData:
+    """The chart's data; its embedded workbook holds every text as text (never a formula
+    or a link: see chart_workbook)."""
     data = TextOnlyChartData()
     if chart.groups:  # two label levels: months under their year
         group = None

@@ -3,10 +3,11 @@ plain message with a way forward) shown where the user is looking."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +31,7 @@ from xzbrief.gui.tasks import Task
 from xzbrief.render.package_props import NotAnXzbriefDeck, StoredDeck, read_provenance
 from xzbrief.render.pdf import find_soffice
 from xzbrief.render.template_file import TemplateError
+from xzbrief.resources import shipped_root
 
 
 def _stored(path: Path) -> StoredDeck | None:
@@ -38,6 +40,16 @@ def _stored(path: Path) -> StoredDeck | None:
         return read_provenance(path) if path.is_file() else None
     except (NotAnXzbriefDeck, OSError, ValueError):
         return None
+
+
+PRIMARY_STYLE = """
+QPushButton#primary { background: #c8161d; color: white; font-weight: bold;
+                      border: 1px solid #a01016; border-radius: 4px; padding: 5px 18px; }
+QPushButton#primary:hover { background: #d92a31; }
+QPushButton#primary:pressed { background: #a01016; }
+QPushButton#primary:focus { border: 2px solid #f5c400; }
+QPushButton#primary:disabled { background: #e4b8ba; border-color: #e4b8ba; color: #fff; }
+"""
 
 
 class GenerateBar(QWidget):
@@ -56,6 +68,8 @@ class GenerateBar(QWidget):
         self.pdf.toggled.connect(lambda on: setattr(session.settings, "pdf", on))
         self.button = QPushButton()
         self.button.setDefault(True)
+        self.button.setObjectName("primary")  # the one primary action: filled, brand red
+        self.button.setStyleSheet(PRIMARY_STYLE)
         self.button.clicked.connect(self.generate)
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
@@ -81,7 +95,11 @@ class GenerateBar(QWidget):
         self.show_changes = True  # tests turn the dialog off and read last_changes
         session.recipe_path_changed.connect(self._suggest)
         session.recipe_changed.connect(self._suggest)
+        session.dataset_changed.connect(self._suggest)
         session.problems_changed.connect(self._data_changed)
+        session.selection_emptied.connect(self._update_ready)
+        session.dataset_changed.connect(self._update_ready)
+        self._blocked_shown = ""  # the reason now in the status line, if any
         LANGUAGE.changed.connect(self.retranslate)
         self.retranslate()
 
@@ -93,15 +111,55 @@ class GenerateBar(QWidget):
         self.cancel_button.setText(t.cancel)
         if self.task is None:
             self._show_result()
+            self._update_ready()
+
+    def blocked(self) -> str | None:
+        """Why 生成 cannot run now ("" while the first workbook is still being read)."""
+        s, t = self.session, texts()
+        if s.empty_selection is not None:
+            return t.empty_themes if s.empty_selection == "themes" else t.empty_regions
+        if s.last is not None and not s.last.ok:
+            return t.data_has_errors
+        if s.dataset is None or s.workbook is None:
+            return t.data_has_errors if s.last is not None else ""
+        return None
+
+    def _update_ready(self) -> None:
+        """生成 is enabled only when it can work; the status line says why not."""
+        if self.task is not None:
+            return
+        reason = self.blocked()
+        self.button.setEnabled(reason is None)
+        self.button.setToolTip(reason or "")
+        if reason:
+            self.status.setText(f"<span style='color:#b00'>{reason.splitlines()[0]}</span>")
+            self._blocked_shown = reason
+        elif self._blocked_shown:
+            self._blocked_shown = ""
+            self._show_result()
+
+    def default_folder(self) -> Path:
+        """Where a new deck goes: the last output folder, else beside the recipe, else beside
+        the user's workbook, else 文档 (Documents) — never inside the app's own files."""
+        s = self.session
+        shipped = shipped_root()
+        for folder in (s.settings.output_dir, s.recipe_path.parent if s.recipe_path else None,
+                       s.workbook.parent if s.workbook else None):
+            if folder is not None and folder.is_dir() and not folder.is_relative_to(shipped) \
+                    and os.access(folder, os.W_OK):
+                return folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path.home()
 
     def _suggest(self) -> None:
-        """Beside the recipe (or the last output folder), named after the title."""
+        """In the default folder, named after the title."""
         if self.output.isModified():
             return
         s = self.session
-        folder = s.settings.output_dir or (s.recipe_path.parent if s.recipe_path else None) \
-            or Path.home()
-        self.output.setText(str(folder / default_deck_name(s.recipe.title)))
+        self.output.setText(str(self.default_folder() / default_deck_name(s.recipe.title)))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, texts().generate, self.output.text(),
@@ -117,8 +175,8 @@ class GenerateBar(QWidget):
         t = texts()
         if self.task is not None:
             return
-        if s.dataset is None or s.workbook is None or (s.last is not None and not s.last.ok):
-            self.status.setText(f"<span style='color:#b00'>{t.data_has_errors}</span>")
+        if self.blocked() is not None or s.workbook is None:  # Ctrl+G while disabled
+            self._update_ready()
             return
         out = Path(self.output.text().strip() or default_deck_name(s.recipe.title)).expanduser()
         recipe, workbook, load, pdf = s.recipe, s.workbook, s.good, self.pdf.isChecked()
@@ -149,9 +207,9 @@ class GenerateBar(QWidget):
 
     def _finished(self) -> None:
         self.task = None
-        self.button.setEnabled(True)
         self.cancel_button.hide()
         self.progress.hide()
+        self._update_ready()
 
     def _done(self, outcome: tuple[BuildResult, DeckChanges | None]) -> None:
         result, changes = outcome
@@ -191,6 +249,8 @@ class GenerateBar(QWidget):
             self.last_changes = None
             self.status.setText("")
             self.status.setToolTip("")
+            self._blocked_shown = ""
+            self._update_ready()
 
     def show_changes_dialog(self) -> None:
         if self.last_changes is None:
@@ -218,8 +278,14 @@ class GenerateBar(QWidget):
             other = box.addButton(t.save_elsewhere, QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
-            if box.clickedButton() is other:
-                self.output.setText(str(exc.suggestion))
+            if box.clickedButton() is other:  # a save dialog, the free name filled in
+                path, _ = QFileDialog.getSaveFileName(self, t.save_elsewhere,
+                                                      str(exc.suggestion), t.deck_filter)
+                if not path:
+                    return
+                if not path.lower().endswith(".pptx"):
+                    path += ".pptx"
+                self.output.setText(path)
                 self.output.setModified(True)
                 QTimer.singleShot(0, self.generate)  # once this task has finished
             return
