@@ -322,3 +322,42 @@ def test_the_default_output_folder_is_the_workbooks_never_the_apps(qtbot, window
     window.settings.qs.remove("session/output_dir")
     bar._suggest()
     assert not Path(bar.output.text()).is_relative_to(shipped_root())
+
+
+def test_a_broken_save_shows_a_red_banner_and_jumps_to_the_problems(qtbot, window, tmp_path):
+    from workbooks import basic_sheets, write_workbook
+
+    path = write_workbook(tmp_path / "data.xlsx", basic_sheets())
+    open_and_wait(qtbot, window, path)
+    window.tabs.setCurrentIndex(2)  # the user is in 汇报设置
+    sheets = basic_sheets()
+    sheets["数据"][2][3] = "7050亿元"
+    write_workbook(tmp_path / "data.tmp.xlsx", sheets)
+    os.replace(tmp_path / "data.tmp.xlsx", path)  # as Excel saves
+    qtbot.waitUntil(window.banner.isVisible, timeout=TIMEOUT)
+    assert "工作簿保存后有错误" in window.banner.text()
+    assert window.tabs.currentWidget() is window.dataset_panel
+    errors = window.dataset_panel.errors
+    assert window.dataset_panel.tabs.currentWidget() is errors
+    assert errors.currentItem().text().startswith("数据!D3")
+    write_workbook(tmp_path / "data.tmp.xlsx", basic_sheets())  # fixed and saved again
+    os.replace(tmp_path / "data.tmp.xlsx", path)
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=TIMEOUT)
+
+
+def test_opening_a_file_that_is_no_workbook_keeps_the_last_good_one(qtbot, window,
+                                                                     basic_workbook, tmp_path,
+                                                                     monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    open_and_wait(qtbot, window, basic_workbook)
+    slides = window.slide_view.count
+    bad = tmp_path / "导出.xlsx"
+    bad.write_text("指标,数值\n工业,9000\n", encoding="utf-8")  # a CSV with the wrong name
+    window.open_workbook(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    assert "导出.xlsx" in shown[0] and "CSV" in shown[0]
+    assert window.session.workbook == basic_workbook
+    assert window.session.dataset is not None and window.slide_view.count == slides
+    errors = window.dataset_panel.errors
+    assert not any("CSV" in errors.item(i).text() for i in range(errors.count()))

@@ -43,6 +43,7 @@ class UiText:
     loading: str
     deck_note: str
     reload_failed: str
+    show_problems: str
     # selection
     selection: str
     search: str
@@ -131,6 +132,7 @@ ZH = UiText(
     no_problems="没有发现问题", deck_note="汇报:", reloaded="工作簿已更新,已重新读取",
     loading="正在读取工作簿…",
     reload_failed="工作簿保存后有错误,仍显示上次正确的数据",
+    show_problems="查看问题",
     selection="选择内容", search="搜索指标…", regions="地区",
     periods="期间", period_from="从", period_to="到", any_period="不限",
     comparison="比较", comparison_names=("同比", "较上期", "年均", "无"),
@@ -177,6 +179,7 @@ EN = UiText(
     warnings_tab="Warnings {n}", no_problems="No problems found", deck_note="Deck: ",
     reloaded="The workbook changed and was read again", loading="Reading the workbook…",
     reload_failed="The saved workbook has errors; showing the last good data",
+    show_problems="Show the problems",
     selection="Content", search="Search indicators…", regions="Regions",
     periods="Periods", period_from="From", period_to="To",
     any_period="Any", comparison="Compare",
