@@ -361,3 +361,14 @@ def test_opening_a_file_that_is_no_workbook_keeps_the_last_good_one(qtbot, windo
     assert window.session.dataset is not None and window.slide_view.count == slides
     errors = window.dataset_panel.errors
     assert not any("CSV" in errors.item(i).text() for i in range(errors.count()))
+
+
+def test_brand_names_follow_the_english_switch(qtbot, window):
+    gallery = window.settings_panel.gallery
+    names = [gallery.item(i).text() for i in range(3)]
+    assert names == ["政务红", "科技蓝", "生态绿"]
+    window.toggle_language()
+    assert [gallery.item(i).text() for i in range(3)] == ["Government red", "Tech blue",
+                                                         "Eco green"]
+    window.toggle_language()
+    assert [gallery.item(i).text() for i in range(3)] == names
