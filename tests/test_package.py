@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -116,3 +117,34 @@ def test_the_bundled_app_opens_its_window_and_quits(installed, tmp_path):
         output = app.stdout.read().decode(errors="replace") if app.stdout else ""
     assert code == 0, output
     assert "Traceback" not in output, output
+
+
+def test_postinst_links_the_entries_and_prerm_removes_only_its_own(packages, tmp_path):
+    """The maintainer scripts run against a temporary root (their /usr and /opt paths moved
+    into it): links made, an existing file left alone, removal takes only our links."""
+    deb = str(next(packages.glob("*.deb")))
+    scripts = tmp_path / "control"
+    root = tmp_path / "root"
+    subprocess.run(["dpkg-deb", "-e", deb, str(scripts)], check=True)
+    subprocess.run(["dpkg-deb", "-x", deb, str(root)], check=True)  # as dpkg unpacks first
+
+    def run(name: str, arg: str) -> None:
+        text = (scripts / name).read_text(encoding="utf-8")
+        script = tmp_path / name
+        script.write_text(re.sub(r"(?<=[\s:])/(usr|opt)/", f"{root}/\\1/", text),
+                          encoding="utf-8")
+        env = {**os.environ, "PATH": "/usr/bin:/bin"}  # no desktop-database tools needed
+        subprocess.run(["sh", str(script), arg], check=True, env=env, capture_output=True)
+
+    mine = root / "usr" / "bin" / "xzbrief"
+    theirs = root / "usr" / "bin" / "xzbrief-gui"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text("someone else's\n")
+    run("postinst", "configure")
+    assert os.readlink(mine) == f"{root}/opt/apps/{APPID}/files/xzbrief"
+    desktop = root / "usr" / "share" / "applications" / f"{APPID}.desktop"
+    assert desktop.is_symlink() and "Exec=" in desktop.read_text(encoding="utf-8")
+    assert theirs.read_text() == "someone else's\n"  # never replaced
+    run("prerm", "remove")
+    assert not mine.exists() and not mine.is_symlink() and not desktop.is_symlink()
+    assert theirs.read_text() == "someone else's\n"
