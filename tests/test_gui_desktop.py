@@ -372,3 +372,24 @@ def test_brand_names_follow_the_english_switch(qtbot, window):
                                                          "Eco green"]
     window.toggle_language()
     assert [gallery.item(i).text() for i in range(3)] == names
+
+
+def test_a_period_range_without_a_base_says_the_comparison_cannot_be_made(qtbot, window,
+                                                                          basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    panel = window.selection_panel
+    window.tabs.setCurrentIndex(1)
+    assert panel.comparison.currentText() == "同比"
+    assert not panel.comparison_hint.isVisible()
+    last = panel.period_from.count() - 1  # only 2025年: nothing to compare 2025 with
+    panel.period_from.setCurrentIndex(last)
+    panel.period_to.setCurrentIndex(last)
+    qtbot.waitUntil(panel.comparison_hint.isVisible, timeout=TIMEOUT)
+    assert "同比" in panel.comparison_hint.text() and "把「从」提前" in panel.comparison_hint.text()
+    assert panel.comparison.currentText() == "同比"  # the choice is kept, not dropped
+    assert all(c.comparison.value == "同比" for c in window.session.recipe.themes)
+    panel.period_from.setCurrentIndex(last - 1)  # 2024—2025: 同比 has its base again
+    qtbot.waitUntil(lambda: not panel.comparison_hint.isVisible(), timeout=TIMEOUT)
+    panel.comparison.setCurrentIndex(3)  # 无: nothing to warn about
+    panel.period_from.setCurrentIndex(last)
+    assert not panel.comparison_hint.isVisible()
