@@ -37,6 +37,8 @@ from xzbrief.gui.tasks import TaskRunner
 from xzbrief.gui.wheel_guard import ensure_wheel_guard
 from xzbrief.gui.widgets.dataset_panel import DatasetPanel
 from xzbrief.gui.widgets.generate_bar import GenerateBar
+from xzbrief.gui.widgets.refresh_dialog import RefreshFlow
+from xzbrief.gui.widgets.refresh_dialog import tr as refresh_text
 from xzbrief.gui.widgets.selection_panel import SelectionPanel
 from xzbrief.gui.widgets.settings_panel import SettingsPanel
 from xzbrief.gui.widgets.slide_view import SlideView
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
         self.act_save = action(QKeySequence.StandardKey.Save, self.save_recipe)
         self.act_save_as = action(QKeySequence.StandardKey.SaveAs, self.save_recipe_as)
         self.act_generate = action("Ctrl+G", self.generate_bar.generate)
+        self.refresh_flow = RefreshFlow(self, self.runner)
+        self.act_refresh = action(None, self._refresh_deck)
         self.act_quit = action(QKeySequence.StandardKey.Quit, self.close)
         self.act_language = action("Ctrl+L", self.toggle_language)
         self.act_about = action(None, self.about)
@@ -162,7 +166,7 @@ class MainWindow(QMainWindow):
         for item in (self.act_open, self.recent_workbooks, self.act_new_workbook,
                      self.act_excel, None,
                      self.act_open_recipe, self.recent_recipes, self.act_save, self.act_save_as,
-                     None, self.act_generate, None, self.act_quit):
+                     None, self.act_generate, self.act_refresh, None, self.act_quit):
             if item is None:
                 self.menu_file.addSeparator()
             elif isinstance(item, QMenu):
@@ -186,13 +190,19 @@ class MainWindow(QMainWindow):
                           (self.act_save, t.save_recipe), (self.act_save_as, t.save_recipe_as),
                           (self.act_generate, t.generate), (self.act_quit, t.quit),
                           (self.act_language, t.language), (self.act_about, t.about),
-                          (self.act_excel, t.open_in_spreadsheet)):
+                          (self.act_excel, t.open_in_spreadsheet),
+                          (self.act_refresh, refresh_text("menu"))):
             act.setText(text)
         self.tabs.setTabText(0, t.dataset)
         self.tabs.setTabText(1, t.selection)
         self.tabs.setTabText(2, t.deck_settings)
         self._update_title()
         self._deck_status()
+
+    def _refresh_deck(self) -> None:
+        """「更新已有汇报…」: the workbook open in the app is used when the deck's is not found."""
+        self.refresh_flow.open_workbook = self.session.workbook
+        self.refresh_flow.choose()
 
     def _fill_recent(self, menu: QMenu, kind: str) -> None:
         menu.clear()

@@ -91,6 +91,8 @@ class UiText:
     empty_regions: str
     generate_button: str
     also_pdf: str
+    also_docx: str
+    open_docx: str
     no_libreoffice: str
     cancel: str
     generating: str
@@ -152,6 +154,7 @@ ZH = UiText(
     empty_themes="没有勾选任何专题或指标。\n请在「选择内容」中至少勾选一项,才能预览和生成。",
     empty_regions="没有勾选任何地区。\n请在「选择内容」的「地区」中至少勾选一个。",
     generate_button="生成 PPT", also_pdf="同时导出 PDF",
+    also_docx="同时生成汇报材料（Word）", open_docx="打开汇报材料",
     no_libreoffice="未安装 LibreOffice,无法导出 PDF", cancel="取消", generating="正在生成…",
     generated="已生成 {path}", open_deck="打开汇报", open_folder="打开所在文件夹",
     generate_failed="生成失败", save_blocked="无法保存", save_elsewhere="另存为…",
@@ -206,6 +209,7 @@ EN = UiText(
                  "preview and generate.",
     empty_regions="No region is ticked.\nTick at least one under Regions in Selection.",
     generate_button="Generate PPT", also_pdf="Also export PDF",
+    also_docx="Also write the Word document (汇报材料)", open_docx="Open document",
     no_libreoffice="LibreOffice is not installed: no PDF export", cancel="Cancel",
     generating="Generating…", generated="Written {path}", open_deck="Open deck",
     open_folder="Open folder", generate_failed="Generation failed",

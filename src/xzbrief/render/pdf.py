@@ -66,7 +66,7 @@ def convert_to_pdf(pptx: Path, pdf: Path | None = None,
     work_dir = Path(tempfile.mkdtemp(prefix="xzbrief-pdf-"))
     try:
         profile = (work_dir / "profile").as_uri()
-        source = work_dir / "deck.pptx"
+        source = work_dir / ("deck" + (pptx.suffix.lower() or ".pptx"))  # .docx too
         shutil.copyfile(pptx, source)
         cmd = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
                "--convert-to", "pdf", "--outdir", str(work_dir), str(source)]

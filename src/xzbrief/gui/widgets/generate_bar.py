@@ -52,6 +52,13 @@ QPushButton#primary:disabled { background: #e4b8ba; border-color: #e4b8ba; color
 """
 
 
+def _written(result: BuildResult) -> Path:
+    """The file the user asked for: the deck, or the Word document when only that was."""
+    written = result.pptx or result.docx
+    assert written is not None  # build_deck writes at least one
+    return written
+
+
 class GenerateBar(QWidget):
     generated = Signal(object)  # BuildResult
 
@@ -66,6 +73,9 @@ class GenerateBar(QWidget):
         self.pdf.setChecked(session.settings.pdf and find_soffice() is not None)
         self.pdf.setEnabled(find_soffice() is not None)
         self.pdf.toggled.connect(lambda on: setattr(session.settings, "pdf", on))
+        self.docx = QCheckBox()
+        self.docx.setChecked(session.settings.docx)
+        self.docx.toggled.connect(lambda on: setattr(session.settings, "docx", on))
         self.button = QPushButton()
         self.button.setDefault(True)
         self.button.setObjectName("primary")  # the one primary action: filled, brand red
@@ -85,6 +95,7 @@ class GenerateBar(QWidget):
         row.addWidget(self.output, 2)
         row.addWidget(self.browse)
         row.addWidget(self.pdf)
+        row.addWidget(self.docx)
         row.addWidget(self.button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress)
@@ -106,6 +117,7 @@ class GenerateBar(QWidget):
     def retranslate(self, _language: str = "") -> None:
         t = texts()
         self.pdf.setText(t.also_pdf)
+        self.docx.setText(t.also_docx)
         self.pdf.setToolTip("" if find_soffice() else t.no_libreoffice)
         self.button.setText(t.generate_button)
         self.cancel_button.setText(t.cancel)
@@ -180,12 +192,13 @@ class GenerateBar(QWidget):
             return
         out = Path(self.output.text().strip() or default_deck_name(s.recipe.title)).expanduser()
         recipe, workbook, load, pdf = s.recipe, s.workbook, s.good, self.pdf.isChecked()
+        document = out.with_suffix(".docx") if self.docx.isChecked() else None
 
         def work(report: Any, cancelled: Any) -> tuple[BuildResult, DeckChanges | None]:
             before = _stored(out)  # regenerating over an earlier deck: say what changed
             result = build_deck(recipe, workbook, out, pdf=pdf, progress=report,
-                                cancelled=cancelled, load=load)
-            after = _stored(result.pptx) if before is not None else None
+                                cancelled=cancelled, load=load, docx=document)
+            after = _stored(result.pptx) if before is not None and result.pptx else None
             changes = compare_decks(before, after) if before and after else None
             return result, changes
 
@@ -215,7 +228,7 @@ class GenerateBar(QWidget):
         result, changes = outcome
         self.last = result
         self.last_changes = changes
-        self.session.settings.output_dir = result.pptx.parent
+        self.session.settings.output_dir = _written(result).parent
         self._show_result()
         self.generated.emit(result)
         if changes is not None and changes.slides and self.show_changes:
@@ -231,7 +244,11 @@ class GenerateBar(QWidget):
         links = [f"<a href='open'>{t.open_deck}</a>", f"<a href='folder'>{t.open_folder}</a>"]
         if result.pdf is not None:
             links.insert(1, "<a href='pdf'>PDF</a>")
-        text = f"{t.generated.format(path=result.pptx.name)} · " + " · ".join(links)
+        if result.docx is not None:
+            links.insert(1, f"<a href='docx'>{t.open_docx}</a>")
+        if result.pptx is None:  # the document alone (an output name ending in .docx)
+            links.pop(0)
+        text = f"{t.generated.format(path=_written(result).name)} · " + " · ".join(links)
         if changes is not None:
             text += (f" · <a href='changes'>{t.changes_since_last} ({changes.count})</a>"
                      if changes.slides else f" · {t.no_changes}")
@@ -305,7 +322,7 @@ class GenerateBar(QWidget):
             return
         if self.last is None:
             return
-        target = {"open": self.last.pptx, "pdf": self.last.pdf,
-                  "folder": self.last.pptx.parent}.get(which)
+        target = {"open": self.last.pptx, "pdf": self.last.pdf, "docx": self.last.docx,
+                  "folder": _written(self.last).parent}.get(which)
         if target is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
