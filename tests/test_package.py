@@ -91,12 +91,16 @@ def test_the_bundled_cli_builds_the_shipped_recipe(installed, tmp_path):
     assert recipe.is_file()
     out = tmp_path / "汇报.pptx"
     done = subprocess.run([str(installed / "files" / "xzbrief"), "build", str(recipe), "-o",
-                           str(out)], cwd=tmp_path, capture_output=True, text=True,
+                           str(out), "--docx"], cwd=tmp_path, capture_output=True, text=True,
                           timeout=300, check=False, env={**os.environ, "HOME": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     slides = Presentation(str(out)).slides
     assert len(slides) > 5
     assert "徐州" in slides[0].shapes.title.text
+    import docx  # the Word document too: python-docx's template parts are in the bundle
+
+    paragraphs = [p.text for p in docx.Document(str(out.with_suffix(".docx"))).paragraphs]
+    assert any("徐州" in p for p in paragraphs)
 
 
 def test_the_bundled_app_opens_its_window_and_quits(installed, tmp_path):
