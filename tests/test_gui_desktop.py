@@ -393,3 +393,22 @@ def test_a_period_range_without_a_base_says_the_comparison_cannot_be_made(qtbot,
     panel.comparison.setCurrentIndex(3)  # 无: nothing to warn about
     panel.period_from.setCurrentIndex(last)
     assert not panel.comparison_hint.isVisible()
+
+
+def test_the_open_dialog_starts_beside_the_users_workbook_not_in_the_apps_files(
+        qtbot, window, basic_workbook, monkeypatch):
+    from xzbrief.resources import shipped_recipe, shipped_root
+
+    starts: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda _p, _t, start, _f: starts.append(start) or ("", ""))
+    open_and_wait(qtbot, window, basic_workbook)
+    window.choose_workbook()
+    window.session.open_recipe(shipped_recipe(), remember=False)
+    qtbot.waitUntil(lambda: window.session.workbook is not None
+                    and window.session.workbook.is_relative_to(shipped_root())
+                    and not window.runner.busy, timeout=TIMEOUT)
+    window.settings.qs.remove("session/output_dir")
+    window.choose_workbook()
+    assert starts[0] == str(basic_workbook.parent)
+    assert not Path(starts[1]).is_relative_to(shipped_root())

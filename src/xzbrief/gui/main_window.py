@@ -43,6 +43,7 @@ from xzbrief.gui.widgets.selection_panel import SelectionPanel
 from xzbrief.gui.widgets.settings_panel import SettingsPanel
 from xzbrief.gui.widgets.slide_view import SlideView
 from xzbrief.recipe import RecipeError
+from xzbrief.resources import shipped_root
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 FIRST_SIZE = (1360, 820)
@@ -273,7 +274,13 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def choose_workbook(self) -> None:
-        start = str(self.session.workbook.parent) if self.session.workbook else ""
+        """Start in the current workbook's folder — unless that is the app's own shipped
+        data: then where the user keeps files (文档)."""
+        workbook = self.session.workbook
+        folder = workbook.parent if workbook is not None \
+            and not workbook.is_relative_to(shipped_root()) else \
+            self.generate_bar.default_folder()
+        start = str(folder)
         path, _ = QFileDialog.getOpenFileName(self, texts().open_workbook, start,
                                               texts().workbook_filter)
         if path:
