@@ -190,11 +190,18 @@ def test_diff_shows_the_numbers_the_plan_changed(edited, tmp_path):
         new = line.split("→")[-1].split("(")[0]
         assert set(quoted_numbers(new)) <= planned, (line, planned)
     assert "9800亿元" in proc.stdout and "9100亿元" in proc.stdout
-    # the title the office rewrote was not changed, so diff does not say it was
+    # the title the office rewrote was not changed, so diff does not say it was; the
+    # sentences that were rewritten by the refresh are
     lines = [ln.strip() for ln in proc.stdout.splitlines()]
-    assert not any(ln.startswith("文字 改变:工业开票销售收入预计达9000亿元") for ln in lines)
-    assert any(ln.startswith(("文字 改变:主要指标:", "文字 改变:主要指标："))
-               for ln in lines)
+    kept = [c for c in job.plan.changes if c.action.value in ("kept", "eye") and c.old]
+    assert any(c.place == "标题" for c in kept)
+    for c in kept:
+        assert not any(ln.startswith(f"文字 改变:{c.old} →") for ln in lines), c.old
+    bullets = [c for c in applied if c.place.startswith("要点")]
+    assert bullets
+    for c in bullets:
+        old, new = c.old.split("\t", 1)[1], c.new.split("\t", 1)[1]
+        assert f"文字 改变:{old} → {new}" in lines, (old, new)
 
 
 def test_a_deck_without_a_record_is_refused(tmp_path):
@@ -245,7 +252,7 @@ def test_refresh_after_a_libreoffice_resave(edited, tmp_path):
                        capture_output=True, timeout=240, check=True)
     deck = resaved / "汇报.pptx"
     job = prepare_refresh(deck, edited["book"])
-    found = {c.found_by for c in job.plan.updates}
+    found = {c.found_by for c in job.plan.changes}
     assert "形状名" in found and "占位符" in found, found
     proc = cli("refresh", deck, "--data", edited["book"], "--yes")
     assert proc.returncode == 0, proc.stderr
