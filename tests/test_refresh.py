@@ -3,6 +3,7 @@ the changed workbook — every generated figure is new, every edit is kept, the 
 
 from __future__ import annotations
 
+import copy
 import io
 import subprocess
 import sys
@@ -334,3 +335,30 @@ def test_the_plan_in_english(tmp_path):
     assert proc.stdout.splitlines()[1] == "slide | place | old | new | source | action"
     assert "9000亿元 | 9100亿元 | 数据!D6 | update (shape name)" in proc.stdout
     assert "updates" in proc.stdout.splitlines()[-1]
+
+
+def test_a_number_the_user_made_bold_gets_the_new_number_and_stays_bold(tmp_path):
+    deck, _ = built(tmp_path)
+    prs = Presentation(str(deck))
+    slide = chart_slide(prs)
+    bullets = next(sh for sh in slide.shapes if sh.name.startswith("要点"))
+    para = bullets.text_frame.paragraphs[0]
+    run = para.runs[1]  # the sentence after the bullet mark
+    before, number, after = run.text.partition("9000亿元")
+    assert number
+    run.text = before  # split it: ... | 9000亿元 (bold) | ...
+    bold = copy.deepcopy(run._r)
+    run._r.addnext(bold)
+    tail = copy.deepcopy(run._r)
+    bold.addnext(tail)
+    bold.find(qn("a:t")).text = number
+    bold.find(qn("a:rPr")).set("b", "1")
+    tail.find(qn("a:t")).text = after
+    prs.save(str(deck))
+    assert cli("refresh", deck, "--yes").returncode == 0
+    out = Presentation(str(tmp_path / "汇报（更新）.pptx"))
+    para = next(sh for sh in chart_slide(out).shapes
+                if sh.name.startswith("要点")).text_frame.paragraphs[0]
+    runs = [(r.text, r.font.bold) for r in para.runs]
+    assert ("9100亿元", True) in runs, runs
+    assert "".join(t for t, _ in runs).endswith("9100亿元，比上年增长11.0%。"), runs
