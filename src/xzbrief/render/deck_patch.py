@@ -314,12 +314,16 @@ def read_paras_one(p: Any) -> ParaRec:
     return read_paras(wrapper)[0]
 
 
+def para_text(p: Any) -> str:
+    return "".join(_piece_text(c) for c in _pieces(p))
+
+
 def _patch_notes(body: Any, old: tuple[ParaRec, ...], new: tuple[ParaRec, ...]) -> None:
     """The generated lines of the notes are rewritten where they stand; the user's lines (any
     paragraph that is not one the generator wrote) are kept, in their places."""
     ps = list(body.iterchildren(qn("a:p")))
     old_texts = [o.text for o in old]
-    generated = [p for p in ps if read_paras_one(p).text in old_texts]
+    generated = [p for p in ps if para_text(p) in old_texts]
     if not generated:
         return
     for i, n in enumerate(new):
