@@ -4,7 +4,6 @@ as Excel stores it, each problem at its cell."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
@@ -24,7 +23,7 @@ from xzbrief.dataset.model import (
     Observation,
     Status,
 )
-from xzbrief.dataset.numbers import NumberError, parse_number, plain_number
+from xzbrief.dataset.numbers import MAX_ABS, NumberError, parse_number, plain_number
 from xzbrief.dataset.periods import Period, PeriodError, parse_period, parse_period_header
 from xzbrief.dataset.problems import Problem
 from xzbrief.dataset.sheet_reader import SheetReader
@@ -241,7 +240,7 @@ class DataRows(BuilderBase):
         if reader.unreadable(r, c):
             return _INVALID
         raw = reader.raw(r, c)
-        if raw.__class__ is float and math.isfinite(raw) and (r, c) not in scan.percent:
+        if raw.__class__ is float and -MAX_ABS < raw < MAX_ABS and (r, c) not in scan.percent:
             return raw  # the common case, kept fast for 100,000-row sheets
         if isinstance(raw, dt.date | dt.time | dt.timedelta):
             reader.error("value-date", r, c, raw=raw)

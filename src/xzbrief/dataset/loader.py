@@ -112,9 +112,13 @@ class _Builder(DataRows):
         if not data_sheets:
             self.problems.append(error("data-sheet-missing", SHEET_DATA_PREFIX))
         seen: dict[tuple[str, str, int, Status], CellRef] = {}
+        all_hidden = all(self.book.hidden.get(name) for name in data_sheets)
         for name in data_sheets:
             if self.book.hidden.get(name):
-                self._sheet_problem("sheet-hidden-skipped", name, warn=True)
+                if all_hidden:  # nothing would be read: an error, not a word in passing
+                    self._sheet_problem("sheet-hidden-only", name)
+                else:
+                    self._sheet_problem("sheet-hidden-skipped", name, warn=True)
                 continue
             self._read_data(name, seen, exact=_norm_name(name) in ("数据", "data"))
         for name in self.empty_data_sheets:
@@ -220,18 +224,20 @@ class _Builder(DataRows):
             code_col = reader.columns["code"]
             code = reader.text(r, "code")
             if not code:
-                reader.error("code-empty", r, code_col)
+                if not reader.special(r, code_col):  # else named once, as unreadable
+                    reader.error("code-empty", r, code_col)
                 continue
             if code in first:
                 reader.error("code-duplicate", r, code_col, code=code, first=first[code])
                 continue
             first[code] = str(reader.ref(r, code_col))
             ind_name = reader.text(r, "name")
-            if not ind_name:
+            if not ind_name and not reader.special(r, reader.columns["name"]):
                 reader.error("name-empty", r, reader.columns["name"])
             theme = reader.text(r, "theme")
             if not theme:
-                reader.error("theme-empty", r, reader.columns["theme"])
+                if not reader.special(r, reader.columns["theme"]):
+                    reader.error("theme-empty", r, reader.columns["theme"])
             elif theme not in self.themes:
                 if self.themes_listed:  # a 专题 sheet with rows lists them all
                     reader.warn("theme-unlisted", r, reader.columns["theme"], theme=theme)

@@ -99,6 +99,13 @@ MESSAGES: dict[str, Msg] = {
                          "the file expands to an abnormal size ({reason}); refused",
                          "这可能是恶意文件;请向发送者核实",
                          "it may be hostile; check with the sender"),
+    "file-zip-duplicate": Msg("文件中有两个同名的内部文件 {member},"
+                              "不同程序可能读到不同内容,已拒绝读取",
+                              "the file holds two entries named {member}; programs may read "
+                              "different ones, so it is refused",
+                              "正常的 Office 文件不会这样,可能被篡改;请用 Office 重新另存",
+                              "real Office files never do this; it may have been tampered "
+                              "with. Save a fresh copy in Office"),
     "file-xml-bomb": Msg("文件含有 XML 实体定义(DTD,位于 {member}),已拒绝读取",
                          "the file contains XML entity declarations ({member}); refused",
                          "正常的 Excel 文件不含此类内容,可能是恶意文件",
@@ -322,4 +329,35 @@ MESSAGES: dict[str, Msg] = {
     "kind-explain": Msg("{name}:类型按{reason}推断为「{kind}」", "{name}: kind {kind} inferred "
                         "from {reason}", "如不对,请在「指标」表的「类型」列填写",
                         "set the 类型 column if this is wrong"),
+    # --- hardening (issue 12): text a spreadsheet would run, numbers and text beyond limits -----
+    "text-formula-like": Msg("文字以「{start}」开头,Excel 等表格程序可能把它当作公式执行",
+                             "the text starts with '{start}', which a spreadsheet may run as a "
+                             "formula",
+                             "汇报中的图表数据一律按文字保存,不会执行;建议改写该文字,"
+                             "避免以 = + - @ 开头",
+                             "chart data in the deck keeps it as plain text; better reword it "
+                             "so it does not start with = + - @"),
+    "text-link-like": Msg("文字「{start}」是一个链接或网络路径,表格程序可能把它当作外部链接",
+                          "the text '{start}' is a link or network path a spreadsheet may "
+                          "follow as an external link",
+                          "汇报中的图表数据一律按文字保存,不含链接;如非有意,请删去链接",
+                          "chart data in the deck keeps it as plain text, never a link; "
+                          "remove it unless it is meant to be read"),
+    "value-too-large": Msg("数值 {value} 超出汇报能显示的范围(绝对值须小于 10 的 15 次方)",
+                           "the value {value} is beyond what a deck can show (its size must be "
+                           "below 10^15)",
+                           "多半是单位或小数点错误,或误粘贴了编号;请核对该单元格",
+                           "usually a unit or decimal-point slip, or a pasted ID number; check "
+                           "the cell"),
+    "text-too-long": Msg("文字长达 {length} 个字符,超过 {limit} 个字符的上限,"
+                         "汇报中只显示前 {limit} 个字符",
+                         "the text is {length} characters long, over the limit of {limit}; "
+                         "slides show the first {limit}",
+                         "请精简该单元格,或把长篇说明放在汇报之外",
+                         "shorten the cell, or keep long explanations outside the deck"),
+    "sheet-hidden-only": Msg("唯一的数据表已隐藏,其数据未读取,汇报将没有任何数据",
+                             "the only data sheet is hidden, so no data was read and the deck "
+                             "would be empty",
+                             "在 Excel 中右键工作表标签 →「取消隐藏」后保存",
+                             "unhide it in Excel (right-click a sheet tab > Unhide) and save"),
 }
