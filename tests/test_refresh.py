@@ -362,3 +362,20 @@ def test_a_number_the_user_made_bold_gets_the_new_number_and_stays_bold(tmp_path
     runs = [(r.text, r.font.bold) for r in para.runs]
     assert ("9100亿元", True) in runs, runs
     assert "".join(t for t, _ in runs).endswith("9100亿元，比上年增长11.0%。"), runs
+
+
+def test_the_cli_asks_before_writing(tmp_path):
+    deck, _ = built(tmp_path)
+    original = deck.read_bytes()
+    out = tmp_path / "汇报（更新）.pptx"
+    no = subprocess.run([sys.executable, "-m", "xzbrief", "refresh", str(deck)], input="n\n",
+                        capture_output=True, text=True, encoding="utf-8", check=False)
+    assert no.returncode == 0 and "未写入" in no.stdout and not out.exists()
+    silent = subprocess.run([sys.executable, "-m", "xzbrief", "refresh", str(deck)],
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            encoding="utf-8", check=False)
+    assert silent.returncode == 2 and "--yes" in silent.stderr and not out.exists()
+    yes = subprocess.run([sys.executable, "-m", "xzbrief", "refresh", str(deck)], input="y\n",
+                         capture_output=True, text=True, encoding="utf-8", check=False)
+    assert yes.returncode == 0 and out.exists()
+    assert deck.read_bytes() == original  # the edited deck itself is never written
