@@ -45,6 +45,7 @@ CT_ITEM_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperti
 NS_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+CORE_LIMIT = 255  # characters a core property (title, subject) may hold
 
 
 def deck_record(deck: Deck, elements: Sequence[tuple[ElementRec, ...]] = ()) -> DeckRec:
@@ -136,7 +137,7 @@ def record_xml(rec: DeckRec) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
-def _provenance_xml(deck: Deck, elements: Sequence[tuple[ElementRec, ...]] = ()) -> bytes:
+def provenance_xml(deck: Deck, elements: Sequence[tuple[ElementRec, ...]] = ()) -> bytes:
     return record_xml(deck_record(deck, elements))
 
 
@@ -159,7 +160,7 @@ def pack_record(blob: bytes) -> str:
     return base64.b64encode(zlib.compress(blob, 6)).decode("ascii")
 
 
-def _custom_props_xml(props: dict[str, str], template: bytes | None = None) -> bytes:
+def custom_props_xml(props: dict[str, str], template: bytes | None = None) -> bytes:
     """Our properties after the template's own (an organisation's sensitivity label, say),
     which are kept; an older deck's xzbrief.* properties are replaced."""
     root = etree.Element(f"{{{NS_CUSTOM}}}Properties", nsmap={None: NS_CUSTOM, "vt": NS_VT})
@@ -186,10 +187,10 @@ def write_properties(prs: Any, deck: Deck,
                      elements: Sequence[tuple[ElementRec, ...]] = ()) -> None:
     info = deck.info
     core = prs.core_properties
-    core.title = info.title
+    core.title = info.title[:CORE_LIMIT]  # the file property holds 255 characters
     core.author = "xzbrief"
     core.last_modified_by = "xzbrief"
-    core.subject = f"数据:{info.dataset_file}" if info.dataset_file else ""
+    core.subject = (f"数据:{info.dataset_file}" if info.dataset_file else "")[:CORE_LIMIT]
     core.comments = (f"由 xzbrief {__version__} 生成。数据集 {info.dataset_file} "
                      f"SHA-256 {info.dataset_sha256}")
     core.keywords = "xzbrief"
@@ -201,16 +202,16 @@ def write_properties(prs: Any, deck: Deck,
              "xzbrief.dataset.sha256": info.dataset_sha256,
              "xzbrief.dataset.modified": info.dataset_modified, "xzbrief.brand": info.brand,
              "xzbrief.recipe": info.recipe_toml}
-    blob = _provenance_xml(deck, elements)
+    blob = provenance_xml(deck, elements)
     props["xzbrief.record"] = pack_record(blob)
     package = prs.part.package
     existing = next((rel for rel in package._rels.values()
                      if rel.reltype == RT.CUSTOM_PROPERTIES), None)
     if existing is not None:
-        existing.target_part._blob = _custom_props_xml(props, existing.target_part.blob)
+        existing.target_part._blob = custom_props_xml(props, existing.target_part.blob)
     else:
         part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package,
-                    _custom_props_xml(props))
+                    custom_props_xml(props))
         package.relate_to(part, RT.CUSTOM_PROPERTIES)
     item = Part(package.next_partname("/customXml/item%d.xml"), "application/xml", package,
                 blob)
@@ -359,8 +360,8 @@ def replace_record(prs: Any, rec: DeckRec) -> None:
     existing = next((rel for rel in package._rels.values()
                      if rel.reltype == RT.CUSTOM_PROPERTIES), None)
     if existing is not None:
-        existing.target_part._blob = _custom_props_xml(props, existing.target_part.blob)
+        existing.target_part._blob = custom_props_xml(props, existing.target_part.blob)
     else:
         part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package,
-                    _custom_props_xml(props))
+                    custom_props_xml(props))
         package.relate_to(part, RT.CUSTOM_PROPERTIES)

@@ -90,8 +90,12 @@ class PptxWriter:
             next_id += 1
         for block in ps.blocks:
             if isinstance(block, ShapeBlock):
-                tree.append(rectangle(next_id, block.name, block.rect, block.fill, block.line,
-                                      block.line_width, block.dashed))
+                shape = rectangle(next_id, block.name, block.rect, block.fill, block.line,
+                                  block.line_width, block.dashed)
+                if block.behind:  # first in the tree: under the placeholders
+                    tree.insert(2, shape)
+                else:
+                    tree.append(shape)
             elif isinstance(block, TextBlock):
                 tree.append(text_box(next_id, block, self.fonts))
             elif isinstance(block, ChartBlock):
