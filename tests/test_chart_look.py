@@ -14,6 +14,7 @@ from pptx import Presentation
 from realclients import every_kind_deck
 from xzbrief.deck.model import Chart, ChartKind, Deck, Reference, Series
 from xzbrief.deck.wording import format_number
+from xzbrief.refresh.record import strip_tag
 from xzbrief.render.brand import BUILTIN, load_brand
 from xzbrief.render.chart_look import ChartLook, decide_look
 from xzbrief.render.colours import distance, tint
@@ -274,9 +275,9 @@ def test_the_reference_line_is_written_over_the_chart(tmp_path: Path) -> None:
     path = tmp_path / "ref.pptx"
     write_pptx(deck, load_brand("科技蓝"), path)
     slide = Presentation(str(path)).slides[0]
-    names = [s.name for s in slide.shapes]
+    names = [strip_tag(s.name) for s in slide.shapes]  # without the refresh record's [xz…]
     assert "参照线" in names and "参照线说明" in names
-    words = next(s for s in slide.shapes if s.name == "参照线说明")
+    words = next(s for s in slide.shapes if strip_tag(s.name) == "参照线说明")
     assert words.text_frame.text == "徐州市 3.1%"
     assert Rect is not None
 
