@@ -45,7 +45,9 @@ def slides_text(pptx: Path) -> list[str]:
                 parts.append(shape.text_frame.text)
             if shape.has_table:
                 parts += [c.text for row in shape.table.rows for c in row.cells]
-        out.append(nfkc("\n".join(parts)))
+        # a line break inside a paragraph (\v, written before a number so it keeps its
+        # unit) is not something a viewer reads
+        out.append(nfkc("\n".join(parts).replace("\v", "")))
     return out
 
 

@@ -14,7 +14,6 @@ from pptx import Presentation
 from realclients import every_kind_deck
 from xzbrief.deck.model import Chart, ChartKind, Deck, Reference, Series
 from xzbrief.deck.wording import format_number
-from xzbrief.refresh.record import strip_tag
 from xzbrief.render.brand import BUILTIN, load_brand
 from xzbrief.render.chart_look import ChartLook, decide_look
 from xzbrief.render.colours import distance, tint
@@ -230,6 +229,12 @@ def test_a_line_chart_has_a_light_value_axis_with_gridlines(every: Deck) -> None
     target = next(s for s in look.series if s.shape == "dashline")
     labels = [m.label.text for m in target.marks if m.label is not None]
     assert len(labels) == 1 and labels[0].startswith("目标")  # the target is labelled
+    # ... right of its last point; the line's own number there goes under its point
+    last = max(k for k, m in enumerate(target.marks) if m.label is not None)
+    actual = next(s for s in look.series if s.shape == "line")
+    label = actual.marks[last].label
+    assert label is not None and label.position == "b"
+    assert target.marks[last].label is not None and target.marks[last].label.position == "r"
 
 
 def ranking(values: tuple[float, ...], reference: float | None = None) -> Chart:
@@ -275,9 +280,9 @@ def test_the_reference_line_is_written_over_the_chart(tmp_path: Path) -> None:
     path = tmp_path / "ref.pptx"
     write_pptx(deck, load_brand("科技蓝"), path)
     slide = Presentation(str(path)).slides[0]
-    names = [strip_tag(s.name) for s in slide.shapes]  # without the refresh record's [xz…]
+    names = [s.name.split(" [")[0] for s in slide.shapes]  # without the record's tag
     assert "参照线" in names and "参照线说明" in names
-    words = next(s for s in slide.shapes if strip_tag(s.name) == "参照线说明")
+    words = next(s for s in slide.shapes if s.name.startswith("参照线说明"))
     assert words.text_frame.text == "徐州市 3.1%"
     assert Rect is not None
 
