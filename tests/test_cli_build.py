@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from realclients import needs_soffice, pdf_pages
 from workbooks import basic_sheets, write_workbook
 from xzbrief.build import default_deck_name
+from xzbrief.resources import templates_dir
 
 SHIPPED_NAME = "徐州市“十四五”现代化产业体系建设情况汇报"
 
@@ -86,6 +88,39 @@ def test_recipe_with_its_own_dataset_and_brand(tmp_path: Path) -> None:
     deck = elsewhere / "十一月工业运行汇报.pptx"
     assert "二、产业升级" not in titles(deck) and "数实融合主要亮点" not in titles(deck)
     assert Presentation(str(deck)).slides[0].slide_layout.name == "封面"
+
+
+def test_brand_path_on_the_command_line_is_read_from_the_current_folder(tmp_path: Path) -> None:
+    """--brand mine.pptx is where the user typed it; a path written in a recipe stays relative
+    to the recipe's folder."""
+    recipes, work = tmp_path / "配方", tmp_path / "工作"
+    recipes.mkdir()
+    work.mkdir()
+    write_workbook(recipes / "data.xlsx", basic_sheets())
+    (work / "mine.pptx").write_bytes((templates_dir() / "tech_blue.pptx").read_bytes())
+    (recipes / "house.pptx").write_bytes((templates_dir() / "eco_green.pptx").read_bytes())
+    recipe = recipes / "月报.brief.toml"
+    recipe.write_text('[briefing]\ntitle = "十一月工业运行汇报"\ndataset = "data.xlsx"\n'
+                      'brand = "house.pptx"\n\n[[themes]]\nname = "数实融合"\n',
+                      encoding="utf-8")
+    mine = run("build", str(recipe), "--brand", "mine.pptx", "-o", "mine-deck.pptx", cwd=work)
+    assert mine.returncode == 0, mine.stderr
+    assert f"读取模板「{work / 'mine.pptx'}」" in mine.stderr
+    assert theme_accent(work / "mine-deck.pptx") == theme_accent(work / "mine.pptx")
+    house = run("build", str(recipe), "-o", "house-deck.pptx", "--quiet", cwd=work)
+    assert house.returncode == 0, house.stderr
+    assert theme_accent(work / "house-deck.pptx") == theme_accent(recipes / "house.pptx")
+    assert theme_accent(work / "mine.pptx") != theme_accent(recipes / "house.pptx")
+    missing = run("build", str(recipe), "--brand", "house.pptx", cwd=work)  # not here
+    assert missing.returncode == 2 and "找不到模板「house.pptx」" in missing.stderr
+
+
+def theme_accent(path: Path) -> str:
+    """The first accent colour of the deck's theme: which template it was built from."""
+    master = Presentation(str(path)).slide_master
+    theme = master.part.part_related_by(RT.THEME).blob.decode("utf-8")
+    start = theme.index("<a:accent1>")
+    return theme[start:theme.index("</a:accent1>", start)]
 
 
 def test_file_errors_exit_2(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from xzbrief.cli.dataset_cmd import exit_code, print_problems, summary_line
 from xzbrief.dataset.checks import preflight
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.recipe import RecipeError, check_recipe, read_recipe
-from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES
+from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES, resolve_brand_path
 from xzbrief.render.template_file import TemplateError
 from xzbrief.resources import shipped_dataset, shipped_recipe, templates_dir
 
@@ -91,7 +91,12 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"{args.recipe or ''}: {issue.format(lang)}".lstrip(": "), file=sys.stderr)
         return EXIT_USAGE
     if args.brand:
-        recipe = replace(recipe, brand=args.brand, base_dir=recipe.base_dir or Path.cwd())
+        try:  # a path typed on the command line is where the user is, not the recipe's folder
+            name, brand_path = resolve_brand_path(args.brand, Path.cwd())
+        except TemplateError as exc:
+            _say(args, exc.zh, exc.en)
+            return EXIT_USAGE
+        recipe = replace(recipe, brand=name if name in BUILTIN else str(brand_path.absolute()))
     outs = [_output_path(o, recipe.title) for o in args.output or [Path.cwd()]]
     try:
         for o in outs:
