@@ -4,6 +4,7 @@ folder of its own. Exit codes: 0 written, 1 data problems, 2 usage or file error
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -166,6 +167,39 @@ def test_english_messages(tmp_path: Path) -> None:
                env={"XZBRIEF_SOFFICE": str(tmp_path / "no-soffice")})
     assert "deck.pptx was written, but LibreOffice was not found" in done.stderr
     assert done.returncode == 2
+
+
+def test_help_and_progress_follow_the_language(tmp_path: Path) -> None:
+    """--lang en (before or after the subcommand, or XZBRIEF_LANG) gives English help and
+    progress lines; Chinese is the default, argparse's own words included."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    zh = run("build", "--help", cwd=tmp_path)
+    assert zh.returncode == 0
+    assert zh.stdout.startswith("用法: xzbrief build")
+    assert "品牌模板:政务红 / 科技蓝 / 生态绿" in zh.stdout and "显示本帮助并退出" in zh.stdout
+    for args, env in ((("--lang", "en", "build", "--help"), None),
+                      (("build", "--help", "--lang=en"), None),
+                      (("build", "--help"), {"XZBRIEF_LANG": "en"})):
+        en = run(*args, cwd=tmp_path, env=env)
+        assert en.returncode == 0
+        assert en.stdout.startswith("usage: xzbrief build")
+        words = " ".join(en.stdout.split())
+        assert "--brand BRAND brand: 政务红 (gov-red)" in words
+        assert "relative to the current folder" in words
+        # only the brand names themselves stay Chinese
+        assert set(han.findall(en.stdout)) <= set("政务红科技蓝生态绿公文更新")
+    for command in (("--help",), ("dataset", "check", "--help"), ("diff", "--help"),
+                    ("refresh", "--help"), ("templates", "--help")):
+        en = run("--lang", "en", *command, cwd=tmp_path)
+        assert en.returncode == 0, en.stderr
+        assert set(han.findall(en.stdout)) <= set("政务红科技蓝生态绿公文更新名称"), en.stdout
+        assert han.search(run(*command, cwd=tmp_path).stdout)  # and Chinese by default
+    built = run("--lang", "en", "build", "-o", "deck.pptx", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    progress = built.stderr.splitlines()
+    assert progress[0] == "[  5%] reading workbook xuzhou.xlsx"
+    assert "[ 45%] planning slides" in progress and "[100%] done" in progress
+    assert progress[-1].startswith("xzbrief: ") and " slides written in " in progress[-1]
 
 
 @pytest.mark.libreoffice
