@@ -138,11 +138,12 @@ def test_single_facts_are_cards_with_their_qualifiers(every: Deck) -> None:
     assert shown["攻克关键技术数量"] == ("", "150", "余项")
     assert shown["全产业链自主可控率"] == ("突破", "90", "%")
     assert shown["重大项目计划总投资"] == ("超", "300", "亿元")
-    future = next(c for c in slide.cards if c.label == "未来产业企业营收规模")
-    assert future.figure.is_estimate
-    assert future.change is not None and future.change.text == "同比增长54.8%"
-    assert future.note == "2024年为204.2亿元"  # the base of the change, on the card
-    assert future.base is not None and future.base in slide.figures
+    # two adjacent years (2024 -> 2025预计) are compared in a chart, not a card
+    assert "未来产业企业营收规模" not in shown
+    chart = next(s.chart for s in every.slides if s.chart is not None
+                 and s.chart.title.startswith("未来产业企业营收规模"))
+    assert chart.categories[0] == "2024年" and "预计" in chart.categories[-1]
+    assert chart.series[0].values == (204.2, 316.0)
 
 
 def test_many_facts_become_tables(every: Deck) -> None:
@@ -172,9 +173,14 @@ def test_free_text_too_long_for_one_page_is_split(tmp_path: Path) -> None:
     assert dataset is not None
     long = tuple(f"第{i}条:" + "推进产业链供应链韧性和安全水平提升," * 6 for i in range(6))
     deck = plan_deck(dataset, Recipe(title="t", issues=long))
-    pages = [s for s in deck.slides if s.kind is SlideKind.TEXT]
-    assert len(pages) >= 2 and pages[0].title == f"三、存在问题(1/{len(pages)})"
+    pages = [s for s in deck.slides if s.kind is SlideKind.TEXT and s.section == "存在问题"]
+    # continued as 公文 do: 「存在问题」, 「存在问题(续)」 — never 「(1/2)」
+    assert len(pages) >= 2 and pages[0].title == "存在问题"
+    assert all(s.title == "存在问题(续)" for s in pages[1:])
     assert sum(len(s.lines) for s in pages) == 6
+    divider = next(s for s in deck.slides if s.kind is SlideKind.SECTION
+                   and s.section == "存在问题")
+    assert divider.title == "三、存在问题"  # a divider, as every other section has
 
 
 # --- what every slide must get right ------------------------------------------------------
@@ -222,7 +228,11 @@ def kinds(deck: Deck) -> list[SlideKind]:
 
 def test_default_structure(tmp_path: Path) -> None:
     deck = plan(tmp_path)
-    assert kinds(deck)[:3] == [SlideKind.COVER, SlideKind.AGENDA, SlideKind.KEY_FIGURES]
+    assert kinds(deck)[:4] == [SlideKind.COVER, SlideKind.AGENDA, SlideKind.TEXT,
+                               SlideKind.TABLE]
+    assert [s.title for s in deck.slides[2:4]] == ["综述", "主要指标完成情况"]
+    assert SlideKind.KEY_FIGURES not in [s.kind for s in deck.slides
+                                         if s.section == "总体情况"]
     assert deck.slides[1].lines == ("一、产业升级", "二、数实融合")
     assert kinds(deck)[-1] is SlideKind.CLOSING
     assert deck.slides[-1].title == "以上汇报,请批评指正"
@@ -230,14 +240,15 @@ def test_default_structure(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("switch", "kind"), [
     ("agenda", SlideKind.AGENDA), ("section_dividers", SlideKind.SECTION),
+    ("summary", SlideKind.TEXT), ("indicator_table", SlideKind.TABLE),
     ("key_figures", SlideKind.KEY_FIGURES), ("highlights", SlideKind.HIGHLIGHTS),
 ])
 def test_switches_remove_their_pages(tmp_path: Path, switch: str, kind: SlideKind) -> None:
     on = plan(tmp_path, **{switch: True})
     off = plan(tmp_path, **{switch: False})
     if kind is SlideKind.KEY_FIGURES:  # the overview goes; the themes' own cards stay
-        assert [s.title for s in on.slides if s.section == "总体情况"]
-        assert not [s.title for s in off.slides if s.section == "总体情况"]
+        assert [s for s in on.slides if s.section == "总体情况" and s.kind is kind]
+        assert not [s for s in off.slides if s.section == "总体情况" and s.kind is kind]
     else:
         assert kind in kinds(on) and kind not in kinds(off)
 
@@ -285,13 +296,20 @@ def test_report_structure_with_issues_and_next_steps(tmp_path: Path) -> None:
                     issues=("增长动力不足。",), next_steps=("加快培育未来产业。",))
     deck = plan_deck(dataset, recipe)
     sections = [s.title for s in deck.slides if s.kind is SlideKind.SECTION]
-    assert sections == ["一、总体情况", "二、产业升级", "三、数实融合"]
+    assert sections == ["一、总体情况", "二、产业升级", "三、数实融合", "四、存在问题",
+                        "五、下一步工作"]
     agenda = next(s for s in deck.slides if s.kind is SlideKind.AGENDA)
     assert agenda.lines[-2:] == ("四、存在问题", "五、下一步工作")
-    # a text part is numbered on its own page, without an empty divider before it
-    text_pages = {s.title: s.lines for s in deck.slides if s.kind is SlideKind.TEXT}
-    assert text_pages == {"四、存在问题": ("增长动力不足。",),
-                          "五、下一步工作": ("加快培育未来产业。",)}
+    overview = [s.title for s in deck.slides if s.section == "总体情况"]
+    assert overview == ["一、总体情况", "综述", "主要指标完成情况"]
+    # every section alike: a divider, then its pages
+    text_pages = {s.title: s.lines for s in deck.slides if s.kind is SlideKind.TEXT
+                  and s.section != "总体情况"}
+    assert text_pages == {"存在问题": ("增长动力不足。",), "下一步工作": ("加快培育未来产业。",)}
+    bare = plan_deck(dataset, replace(recipe, options=Options(structure=Structure.REPORT,
+                                                              section_dividers=False)))
+    assert [s.title for s in bare.slides if s.kind is SlideKind.TEXT][-2:] == [
+        "四、存在问题", "五、下一步工作"]  # no dividers: the numbered heading titles the page
     themes = plan_deck(dataset, replace(recipe, options=Options()))
     assert next(s.title for s in themes.slides if s.kind is SlideKind.SECTION) == "一、产业升级"
 
@@ -335,6 +353,6 @@ def test_doubling_from_the_seed(tmp_path: Path) -> None:
 def test_a_region_not_declared_as_the_city_is_named(tmp_path: Path) -> None:
     """Without a 地区 sheet nobody said 徐州市 is the city: its name is used, never 全市."""
     deck = plan(tmp_path)
-    text = "\n".join(texts(s) for s in deck.slides)
+    text = "\n".join(texts(s) + s.notes for s in deck.slides)
     assert "全市" not in text
     assert "2025年徐州市规上工业企业数量预计达4000家" in text

@@ -181,9 +181,9 @@ def test_regions_too_few_to_rank_stand_beside_the_citys_chart(tmp_path):
 def test_a_per_mille_rate_changes_by_thousandth_points(tmp_path):
     rows = [["X1", "徐州市", "2024年", 5, "实际", None], ["X1", "徐州市", "2025年", 6, "实际", None]]
     deck = deck_of(tmp_path, [["X1", "出生率", "‰", "专题", "来源", None]], rows)
-    card = next(c for s in deck.slides for c in s.cards)
-    assert card.change is not None and card.change.text == "同比提高1.0个千分点"
-    assert card.change.unit == "个千分点" and "百分点" not in all_text(deck)
+    change = next(f for s in deck.slides for f in s.figures if f.label == "出生率变化")
+    assert change.text == "同比提高1.0个千分点"
+    assert change.unit == "个千分点" and "百分点" not in all_text(deck)
 
 
 def test_a_year_to_date_is_never_compared_with_a_shorter_one(tmp_path):

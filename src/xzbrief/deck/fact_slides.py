@@ -25,10 +25,8 @@ class FactSlides(ThemeBase):
             narrative = [self._sentence(f) for f in chunk]
             title = self._title([f.headline for f in chunk], fallback=self.choice.name,
                                 subjects=[f.label for f in chunk])
-            side = tuple(narrative) if len(chunk) <= 2 else ()
             slides.append(Slide(
                 kind=SlideKind.KEY_FIGURES, title=title, section=self.choice.name, cards=cards,
-                lines=side,
                 footnotes=self._footnotes(figures, [f.ind for f in chunk],
                                           [common] if common else []),
                 notes=self._notes(narrative, figures), figures=tuple(figures)))

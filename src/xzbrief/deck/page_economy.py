@@ -1,0 +1,147 @@
+"""Page economy: no figure said twice within a theme, no thin page standing alone.
+
+A secretary reading a deck notices a highlight that repeats the card above it, a page holding
+one card, or a page of one or two bullets. A highlight is left out when every number it states
+(with its unit) is already on a card, a chart or a card's remark of the same theme, or when its
+text is such a remark; a thin page joins its neighbour when the two fit on one page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from xzbrief.deck import grid
+from xzbrief.deck.model import Slide, SlideKind
+from xzbrief.deck.notes import sources_line
+from xzbrief.deck.textfit import bullets_size
+from xzbrief.deck.wording import format_number
+
+# a number and the first character after it (余 skipped): ("204.2", "亿"), ("7", "家")
+_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)余?(\S)?")
+_PERIOD_AFTER = set("年月日季")  # 2024年 / 1—4月: a period, not a figure
+_PUNCT = re.compile(r"[\s,，。;；:：、“”\"'()（）]")
+THIN_BULLETS = 2  # a page of this many bullets or fewer joins its neighbour
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a theme's cards and charts already say: numbers with their unit, remarks."""
+
+    numbers: frozenset[tuple[str, str]]
+    texts: tuple[str, ...]
+
+
+def _numbers(text: str) -> set[tuple[str, str]]:
+    out = set()
+    for m in _NUMBER.finditer(text):
+        after = m[2] or ""
+        if after in _PERIOD_AFTER or after in ("—", "-"):
+            continue
+        out.add((m[1], after))
+    return out
+
+
+def _plain(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
+def shown_on(slides: Sequence[Slide]) -> Shown:
+    numbers: set[tuple[str, str]] = set()
+    texts: list[str] = []
+    for slide in slides:
+        for f in slide.figures:
+            numbers |= _numbers(f.text)
+            if f.value is not None and f.unit:
+                numbers.add((format_number(f.value), f.unit[0]))
+        for card in slide.cards:
+            if card.note:
+                numbers |= _numbers(card.note)
+                texts.append(_plain(card.note))
+        for line in slide.lines:
+            numbers |= _numbers(line)
+    return Shown(frozenset(numbers), tuple(t for t in texts if len(t) >= 6))
+
+
+def restates(text: str, shown: Shown) -> bool:
+    """True when a highlight adds nothing to what the theme's cards and charts show."""
+    plain = _plain(text)
+    if any(t in plain or plain in t for t in shown.texts):
+        return True
+    stated = _numbers(text)
+    return bool(stated) and stated <= shown.numbers
+
+
+# --- thin pages -------------------------------------------------------------------------------
+def _sources(line: str) -> list[str]:
+    """The source strings a 「数据来源:」 line was made from (units split again)."""
+    body = line.removeprefix("数据来源:").removeprefix("数据来源\uff1a").rstrip("。")
+    out: list[str] = []
+    for part in body.split(";"):
+        units, sep, doc = part.partition(" · ")
+        if not sep:
+            out.append(part)
+            continue
+        out += [f"{u} · {doc}" for u in units.split("、")]
+    return out
+
+
+def merge_footnotes(a: Sequence[str], b: Sequence[str]) -> tuple[str, ...]:
+    """注 lines of both (each once), then one 数据来源 line naming every source."""
+    notes: list[str] = []
+    sources: list[str] = []
+    for line in [*a, *b]:
+        if line.startswith("数据来源"):
+            sources += _sources(line)
+        elif line.startswith("注"):
+            body = line[2:]
+            for sentence in body.split("。"):
+                if sentence and sentence + "。" not in notes:
+                    notes.append(sentence + "。")
+    out = ["注:" + "".join(notes)] if notes else []
+    merged = sources_line([], sources)
+    return (*out, merged) if merged else tuple(out)
+
+
+def _merge(cards: Slide, lines: tuple[str, ...], other: Slide) -> Slide:
+    notes = "\n\n".join(n for n in (cards.notes, other.notes) if n)
+    return replace(cards, lines=lines, footnotes=merge_footnotes(cards.footnotes, other.footnotes),
+                   notes=notes, figures=cards.figures + other.figures)
+
+
+def _fits_beside_cards(lines: Sequence[str]) -> bool:
+    return bullets_size(lines, grid.CARD_TEXT.w, grid.CARD_TEXT.h, grid.CHART_BODY_MAX,
+                        grid.BODY_MIN) is not None
+
+
+def join_thin_pages(slides: list[Slide]) -> list[Slide]:
+    """One or two cards take the highlights beside them when they fit; a page of one or two
+    highlights joins the cards before it; a single card joins the card page before it."""
+    out: list[Slide] = []
+    for slide in slides:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind is SlideKind.KEY_FIGURES and not prev.lines
+                and len(prev.cards) <= 2 and slide.kind is SlideKind.HIGHLIGHTS):
+            if _fits_beside_cards(slide.lines):
+                out[-1] = _merge(prev, slide.lines, slide)
+                continue
+            if len(prev.cards) == 1:  # the highlights that fit stand beside the card
+                n = len(slide.lines)
+                while n > 1 and not _fits_beside_cards(slide.lines[:n]):
+                    n -= 1
+                rest = slide.lines[n:]
+                if len(rest) > THIN_BULLETS:
+                    out[-1] = _merge(prev, slide.lines[:n], slide)
+                    out.append(replace(slide, lines=rest, notes=""))
+                    continue
+        if (prev is not None and prev.kind is SlideKind.KEY_FIGURES and not prev.lines
+                and slide.kind is SlideKind.KEY_FIGURES and len(slide.cards) == 1
+                and len(prev.cards) < grid.MAX_CARDS):
+            out[-1] = replace(prev, cards=prev.cards + slide.cards,
+                              footnotes=merge_footnotes(prev.footnotes, slide.footnotes),
+                              notes="\n\n".join(n for n in (prev.notes, slide.notes) if n),
+                              figures=prev.figures + slide.figures)
+            continue
+        out.append(slide)
+    return out
