@@ -120,6 +120,9 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"提示:{warning}" if lang == "zh" else f"note: {warning}", file=sys.stderr)
     pages = len(built.deck.slides)
     print(f"{built.pptx}")
+    if built.check_workbook is not None:
+        _say(args, f"数据核对表:{built.check_workbook}",
+             f"data-check workbook: {built.check_workbook}")
     if built.pdf_problem is not None:
         _say(args, f"已生成 {out},但{built.pdf_problem.zh}",
              f"{out} was written, but {built.pdf_problem.en}")

@@ -36,6 +36,7 @@ CONTENT = Rect(36.0, 97.2, 888.0, 388.8)  # 1.35 in .. 6.75 in
 FOOTNOTE = Rect(36.0, 493.0, 810.0, 40.0)
 PAGE_NUMBER = Rect(864.0, 496.0, 60.0, 20.0)
 MARKING = Rect(36.0, 7.0, 360.0, 14.0)
+SECTION_LABEL = Rect(SLIDE_W - 36.0 - 400.0, 7.0, 400.0, 14.0)  # top right, opposite the marking
 
 # Type sizes (pt), from the briefing conventions.
 TITLE_MAX, TITLE_MIN = 28.0, 22.0
@@ -43,6 +44,7 @@ BODY_MAX, BODY_MIN = 20.0, 16.0
 FIGURE_MAX, FIGURE_MIN = 54.0, 36.0
 FOOTNOTE_SIZE, FOOTNOTE_MIN = 10.0, 8.0
 LABEL_SIZE = 14.0
+SECTION_LABEL_SIZE = 10.0
 MAX_BULLETS = 6
 MAX_CARDS = 6
 MAX_TABLE_ROWS = 10

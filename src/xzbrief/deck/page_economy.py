@@ -121,18 +121,21 @@ def join_thin_pages(slides: list[Slide]) -> list[Slide]:
     out: list[Slide] = []
     for slide in slides:
         prev = out[-1] if out else None
-        if (prev is not None and prev.kind is SlideKind.KEY_FIGURES and not prev.lines
-                and len(prev.cards) <= 2 and slide.kind is SlideKind.HIGHLIGHTS):
+        # the theme's page of one or two cards (before its charts) takes the highlights
+        k = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind is SlideKind.KEY_FIGURES
+                  and not out[i].lines and len(out[i].cards) <= 2), None)
+        if k is not None and slide.kind is SlideKind.HIGHLIGHTS:
+            cards = out[k]
             if _fits_beside_cards(slide.lines):
-                out[-1] = _merge(prev, slide.lines, slide)
+                out[k] = _merge(cards, slide.lines, slide)
                 continue
-            if len(prev.cards) == 1:  # the highlights that fit stand beside the card
+            if len(cards.cards) == 1:  # the highlights that fit stand beside the card
                 n = len(slide.lines)
                 while n > 1 and not _fits_beside_cards(slide.lines[:n]):
                     n -= 1
                 rest = slide.lines[n:]
                 if len(rest) > THIN_BULLETS:
-                    out[-1] = _merge(prev, slide.lines[:n], slide)
+                    out[k] = _merge(cards, slide.lines[:n], slide)
                     out.append(replace(slide, lines=rest, notes=""))
                     continue
         if (prev is not None and prev.kind is SlideKind.KEY_FIGURES and not prev.lines

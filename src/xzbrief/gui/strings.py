@@ -68,6 +68,9 @@ class UiText:
     opt_agenda: str
     opt_sections: str
     opt_key_figures: str
+    opt_summary: str
+    opt_indicator_table: str
+    opt_check_workbook: str
     opt_highlights: str
     opt_notes: str
     opt_sources: str
@@ -132,8 +135,10 @@ ZH = UiText(
     deck_settings="汇报设置", title="标题", subtitle="副标题", organisation="汇报单位",
     date="日期", brand="品牌模板", own_template="我的模板…", choose_template="选择 PowerPoint 模板",
     template_filter="PowerPoint 模板 (*.pptx *.potx)", options="选项", opt_agenda="目录页",
-    opt_sections="章节页", opt_key_figures="主要指标页", opt_highlights="亮点页",
-    opt_notes="演讲者备注", opt_sources="数据来源脚注", opt_appendix="数据核对表(附录)",
+    opt_sections="章节页", opt_key_figures="主要指标卡片页", opt_highlights="亮点页",
+    opt_summary="综述页", opt_indicator_table="主要指标完成情况表",
+    opt_check_workbook="另存数据核对表(.核对.xlsx)",
+    opt_notes="演讲者备注", opt_sources="数据来源脚注", opt_appendix="数据核对表(附录页)",
     opt_marking="密级标记", marking_default="内部资料 注意保存", opt_closing="结束语",
     opt_numbering="标题编号", opt_structure="结构", structure_names=("按专题", "汇报式"),
     issues_text="存在问题", next_steps_text="下一步工作", one_per_line="每行一段",
@@ -174,7 +179,9 @@ EN = UiText(
     organisation="Presented by", date="Date", brand="Brand", own_template="My template…",
     choose_template="Choose a PowerPoint template",
     template_filter="PowerPoint templates (*.pptx *.potx)", options="Options",
-    opt_agenda="Agenda", opt_sections="Section dividers", opt_key_figures="Key figures page",
+    opt_agenda="Agenda", opt_sections="Section dividers", opt_key_figures="Key figure cards page",
+    opt_summary="Summary (综述) page", opt_indicator_table="Main indicators table",
+    opt_check_workbook="Data-check workbook beside the deck (.核对.xlsx)",
     opt_highlights="Highlights", opt_notes="Speaker notes", opt_sources="Source footnotes",
     opt_appendix="Data check table (appendix)", opt_marking="Marking",
     marking_default="内部资料 注意保存", opt_closing="Closing line",

@@ -135,6 +135,9 @@ class SlideLayouter:
         self.deck = deck
         self.p = brand.palette
         self.warnings: list[str] = []
+        # section name -> its numbered heading (「二、科技创新与数实融合」), from the dividers
+        self.section_headings = {sl.section: sl.title for sl in deck.slides
+                                 if sl.kind is SlideKind.SECTION and sl.section}
 
     # --- entry ----------------------------------------------------------------------------
     def place(self, slide: Slide, number: int) -> PlacedSlide:
@@ -168,6 +171,8 @@ class SlideLayouter:
                 pass
         if role in ("content", "agenda"):
             blocks += self._footer(slide, number)
+        if role == "content" and slide.section:
+            blocks.append(self._section_label(slide.section))
         if self.deck.info.marking and role != "closing":
             blocks.append(TextBlock(grid.MARKING, (Para((Run(self.deck.info.marking, 10,
                                                               self.p.primary, True),)),),
@@ -389,6 +394,14 @@ class SlideLayouter:
                           fit.widths, fit.heights, fit.size, self.p.primary, "FFFFFF",
                           self.p.light if self.p.light != "FFFFFF" else "F2F2F2",
                           self.p.text, numeric)
+
+    def _section_label(self, section: str) -> TextBlock:
+        """The section a content page belongs to, small at the top right (where a reader
+        finds his place in a long deck); the numbered heading, as in the agenda."""
+        heading = self.section_headings.get(section, section)
+        return TextBlock(grid.SECTION_LABEL, (Para((Run(heading, grid.SECTION_LABEL_SIZE,
+                                                        self.p.muted),), "r"),),
+                         anchor="t", name="章节", wrap=False)
 
     # --- footer ---------------------------------------------------------------------------
     def _footer(self, slide: Slide, number: int) -> list[Block]:
