@@ -317,3 +317,21 @@ def test_content_pages_carry_their_section_label(shipped: BuildResult) -> None:
             assert labels and labels[0], slide.title
     label = next(sh.text_frame.text for sh in prs.slides[-2].shapes if sh.name == "章节")
     assert label == "五、未来产业布局"
+
+
+def test_short_names_stay_in_chart_labels_never_in_titles(tmp_path: Path) -> None:
+    from realclients import every_kind_deck, write_every_kind
+
+    deck = every_kind_deck(tmp_path)
+    (tmp_path / "again").mkdir()
+    book = load_dataset(write_every_kind(tmp_path / "again").parent / "every.xlsx").dataset
+    assert book is not None
+    shorts = [(i.short_name, i.name) for i in book.indicators
+              if i.short_name and i.short_name not in i.name]
+    assert shorts  # the workbook does give 简称 that are not part of the full name
+    for slide in deck.slides:
+        for short, _name in shorts:
+            assert short not in slide.title, (slide.title, short)
+    charts = [s.chart for s in deck.slides if s.chart is not None]
+    assert any(series.name == short for c in charts for series in c.series
+               for short, _ in shorts)  # where they belong

@@ -113,7 +113,7 @@ def test_parts_of_a_total_at_one_period_are_a_doughnut(every: Deck) -> None:
     chart = slide.chart
     assert chart is not None and chart.kind is ChartKind.DOUGHNUT
     assert chart.categories == ("工程机械", "数字经济", "绿色低碳能源", "食品加工")
-    assert slide.title == "集群规模构成中工程机械占比最高,达30.6%"
+    assert slide.title == "“343”创新产业集群规模构成中工程机械占比最高,达30.6%"
     assert "部分数据因四舍五入,存在总计与分项合计不等的情况。" in slide.footnotes[0]
     # the total is shown by its parts chart, not again as a card of its own
     cards = [c.label for s in every.slides if s.section == "产业集群" for c in s.cards]
@@ -127,7 +127,7 @@ def test_parts_over_years_are_stacked(every: Deck) -> None:
     assert [s.name for s in chart.series] == ["新材料", "高端装备", "生物医药"]
     assert all(len(s.values) == 5 for s in chart.series)
     assert "预计" in chart.categories[-1]
-    assert slide.title == "2025年战新产业构成中高端装备占比最高,达46.5%"
+    assert slide.title == "2025年战略性新兴产业产值构成中高端装备占比最高,达46.5%"
 
 
 def test_single_facts_are_cards_with_their_qualifiers(every: Deck) -> None:
@@ -249,6 +249,10 @@ def test_switches_remove_their_pages(tmp_path: Path, switch: str, kind: SlideKin
     if kind is SlideKind.KEY_FIGURES:  # the overview goes; the themes' own cards stay
         assert [s for s in on.slides if s.section == "总体情况" and s.kind is kind]
         assert not [s for s in off.slides if s.section == "总体情况" and s.kind is kind]
+    elif kind is SlideKind.HIGHLIGHTS:  # a lone highlight stands beside the theme's card
+        said = "工程机械获批国家首批先进制造业集群"
+        assert any(said in line for s in on.slides for line in s.lines)
+        assert not any(said in line for s in off.slides for line in s.lines)
     else:
         assert kind in kinds(on) and kind not in kinds(off)
 

@@ -120,17 +120,17 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"提示:{warning}" if lang == "zh" else f"note: {warning}", file=sys.stderr)
     pages = len(built.deck.slides)
     print(f"{built.pptx}")
-    if built.check_workbook is not None:
-        _say(args, f"数据核对表:{built.check_workbook}",
-             f"data-check workbook: {built.check_workbook}")
     if built.pdf_problem is not None:
         _say(args, f"已生成 {out},但{built.pdf_problem.zh}",
              f"{out} was written, but {built.pdf_problem.en}")
         return EXIT_USAGE
     if built.pdf is not None:
         print(f"{built.pdf}")
-    _say(args, f"已生成 {pages} 页,用时 {built.seconds:.2f} 秒",
-         f"{pages} slides written in {built.seconds:.2f} s")
+    check = built.check_workbook  # every figure with its cell, beside the deck
+    _say(args, f"已生成 {pages} 页,用时 {built.seconds:.2f} 秒"
+         + (f";数据核对表:{check}" if check else ""),
+         f"{pages} slides written in {built.seconds:.2f} s"
+         + (f"; data-check workbook: {check}" if check else ""))
     return EXIT_OK
 
 
