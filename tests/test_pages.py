@@ -335,3 +335,10 @@ def test_short_names_stay_in_chart_labels_never_in_titles(tmp_path: Path) -> Non
     charts = [s.chart for s in deck.slides if s.chart is not None]
     assert any(series.name == short for c in charts for series in c.series
                for short, _ in shorts)  # where they belong
+
+
+def test_a_highlight_naming_4_plus_x_is_news_not_a_repeated_figure(shipped: BuildResult) -> None:
+    said = [line for s in shipped.deck.slides if s.kind is SlideKind.HIGHLIGHTS
+            for line in s.lines]
+    assert "旨在构建自主可控、系统完备的“4+X”未来产业体系" in said
+    assert not any("4个成长类未来产业" in line for line in said)  # the card's remark says it

@@ -37,7 +37,10 @@ def _numbers(text: str) -> set[tuple[str, str]]:
     out = set()
     for m in _NUMBER.finditer(text):
         after = m[2] or ""
-        if after in _PERIOD_AFTER or after in ("—", "-"):
+        # a figure is a number with its unit (7家, 316亿, 90%) or an index ending the text
+        # (69.3); 2024年 is a period and “4+X” a name, neither a figure
+        unit_like = after in ("", "%", "‰") or "\u4e00" <= after <= "\u9fff"
+        if after in _PERIOD_AFTER or not unit_like:
             continue
         out.add((m[1], after))
     return out
