@@ -342,3 +342,17 @@ def test_a_highlight_naming_4_plus_x_is_news_not_a_repeated_figure(shipped: Buil
             for line in s.lines]
     assert "旨在构建自主可控、系统完备的“4+X”未来产业体系" in said
     assert not any("4个成长类未来产业" in line for line in said)  # the card's remark says it
+
+
+def test_only_two_pairs_a_theme_become_charts_the_rest_stay_cards(tmp_path: Path) -> None:
+    sheets = basic_sheets()
+    sheets["指标"] = [sheets["指标"][0]] + [[f"K{i}", f"指标{i}", "亿元", "产业升级", "市统计局"]
+                                            for i in range(5)]
+    sheets["数据"] = [sheets["数据"][0]] + [[f"K{i}", "徐州市", f"{y}年", 100 + i + y - 2024,
+                                             "实际", None] for i in range(5) for y in (2024, 2025)]
+    deck = plan(tmp_path, sheets)
+    theme = [s for s in deck.slides if s.section == "产业升级"]
+    charts = [s.chart.title for s in theme if s.chart is not None]
+    assert charts == ["指标0(亿元)", "指标1(亿元)"]
+    cards = [c.label for s in theme for c in s.cards]
+    assert cards == ["徐州市指标2", "徐州市指标3", "徐州市指标4"]  # no 地区 sheet: named

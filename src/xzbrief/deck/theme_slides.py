@@ -22,13 +22,21 @@ MIN_CHART_POINTS = 2  # two periods of one kind (2024 -> 2025预计) already mak
 IndicatorFacts = tuple[Selection, tuple[Fact, ...]]
 
 
+MAX_PAIR_CHARTS = 2  # two-column charts per theme; more pairs read better as cards
+
+
 def _chartable(sel: Selection) -> bool:
     """Three periods or more; or two adjacent ones (2024 -> 2025预计), which a pair of columns
     compares at a glance. Two far apart (2020 -> 2025) stay a card with its change."""
     points = [o for o in sel.series if o.value is not None and not o.is_bound]
     if len(points) >= 3:
         return True
-    if len(points) < MIN_CHART_POINTS:
+    return _pair(sel)
+
+
+def _pair(sel: Selection) -> bool:
+    points = [o for o in sel.series if o.value is not None and not o.is_bound]
+    if len(points) != MIN_CHART_POINTS:
         return False
     first, last = points[-2].period, points[-1].period
     return first in (last.previous(), last.same_period_last_year())
@@ -62,13 +70,16 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
         leads: dict[str, Fact] = {}  # the headline figure of a charted indicator
         pending: set[str] = set()  # totals shown by their parts chart if one is made
         charts: list[Slide] = []
+        pairs = 0  # two-column charts made so far (a theme of ten such pairs keeps cards)
         for sel in selections:
             code = sel.indicator.code
             if sel.indicator.parent in chosen:
                 parts.setdefault(sel.indicator.parent, []).append(sel)
                 continue
             made_chart = False
-            if _chartable(sel):
+            pair = _pair(sel)
+            if _chartable(sel) and (not pair or pairs < MAX_PAIR_CHARTS):
+                pairs += pair
                 charts.append(self._time_chart(sel))
                 made_chart = True
             ranking = self._region_chart(sel) if len(sel.by_region) >= 3 else None
