@@ -356,3 +356,13 @@ def test_only_two_pairs_a_theme_become_charts_the_rest_stay_cards(tmp_path: Path
     assert charts == ["指标0(亿元)", "指标1(亿元)"]
     cards = [c.label for s in theme for c in s.cards]
     assert cards == ["徐州市指标2", "徐州市指标3", "徐州市指标4"]  # no 地区 sheet: named
+
+
+def test_one_highlight_joins_the_chart_before_it(tmp_path: Path) -> None:
+    from realclients import every_kind_deck
+
+    deck = every_kind_deck(tmp_path)
+    section = [s for s in deck.slides if s.section == "工业经济"
+               and s.kind is not SlideKind.SECTION]
+    assert SlideKind.HIGHLIGHTS not in {s.kind for s in section}
+    assert any("规上工业企业数量较“十三五”末翻番" in line for s in section for line in s.lines)

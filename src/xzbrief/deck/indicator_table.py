@@ -67,9 +67,9 @@ def _parent_value(dataset: Dataset, ind: Indicator, obs: Observation
                   and o.value is not None), None)
     if match is None:
         return None
-    kind = parent.kind or ""
-    heading = "全省" if kind.endswith("省") or parent.name.endswith("省") else parent.name
-    return heading, match
+    if not ((parent.kind or "").endswith("省") or parent.name.endswith("省")):
+        return None  # a district's row is not compared with the city in this table
+    return "全省", match
 
 
 def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
@@ -164,16 +164,15 @@ def _paginate(columns: Sequence[str], rows: Sequence[_Row]) -> list[list[int]]:
         if pages[-1] and not fits(pages[-1] + g):
             pages.append([])
         pages[-1].extend(g)
-    if len(pages) > 1:  # balance: aim at an equal share per page, still whole groups
-        per = len(rows) / len(pages)
-        even: list[list[int]] = [[]]
-        for g in groups:
-            if (even[-1] and len(even) < len(pages)
-                    and len(even[-1]) + len(g) / 2 > per):
-                even.append([])
-            even[-1].extend(g)
-        if len(even) == len(pages) and all(fits(p) for p in even):
-            return even
+    if len(pages) > 1:  # balance: the smallest page size that still needs no more pages
+        for most in range(-(-len(rows) // len(pages)), max(len(p) for p in pages)):
+            even: list[list[int]] = [[]]
+            for g in groups:
+                if even[-1] and (len(even[-1]) + len(g) > most or not fits(even[-1] + g)):
+                    even.append([])
+                even[-1].extend(g)
+            if len(even) <= len(pages):
+                return even
     return pages
 
 

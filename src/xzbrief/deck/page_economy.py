@@ -118,9 +118,15 @@ def _fits_beside_cards(lines: Sequence[str]) -> bool:
                         grid.BODY_MIN) is not None
 
 
+def _fits_beside_chart(lines: Sequence[str]) -> bool:
+    return bullets_size(lines, grid.CHART_TEXT.w, grid.CHART_TEXT.h, grid.CHART_BODY_MAX,
+                        grid.BODY_MIN) is not None
+
+
 def join_thin_pages(slides: list[Slide]) -> list[Slide]:
     """One or two cards take the highlights beside them when they fit; a page of one or two
-    highlights joins the cards before it; a single card joins the card page before it."""
+    highlights joins the chart before it when they fit beside it; a single card joins the card
+    page before it."""
     out: list[Slide] = []
     for slide in slides:
         prev = out[-1] if out else None
@@ -141,6 +147,11 @@ def join_thin_pages(slides: list[Slide]) -> list[Slide]:
                     out[k] = _merge(cards, slide.lines[:n], slide)
                     out.append(replace(slide, lines=rest, notes=""))
                     continue
+        if (prev is not None and prev.kind is SlideKind.CHART and prev.lines
+                and slide.kind is SlideKind.HIGHLIGHTS and len(slide.lines) <= THIN_BULLETS
+                and _fits_beside_chart(prev.lines + slide.lines)):
+            out[-1] = _merge(prev, prev.lines + slide.lines, slide)  # one or two highlights
+            continue
         if (prev is not None and prev.kind is SlideKind.KEY_FIGURES and not prev.lines
                 and slide.kind is SlideKind.KEY_FIGURES and len(slide.cards) == 1
                 and len(prev.cards) < grid.MAX_CARDS):

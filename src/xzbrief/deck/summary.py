@@ -115,7 +115,10 @@ def target_judgment(rows: Sequence[IndicatorFacts]) -> Judgment | None:
         fact, fig = done[0]
         text = f"{fact.label}{_expect(fact)}完成年度目标的{fig.text}"
     else:
-        text = f"有年度目标的{len(done)}项指标中,{len(met)}项{expect}完成目标"
+        if not met or not short:
+            text = f"有年度目标的{len(done)}项指标{expect}均{'完成' if met else '未完成'}目标"
+        else:
+            text = f"有年度目标的{len(done)}项指标中,{len(met)}项{expect}完成目标"
         if short:
             fact, fig = min(short, key=lambda p: p[1].value or 0.0)
             text += f",{fact.label}{_expect(fact)}完成目标的{fig.text}"
