@@ -199,6 +199,9 @@ def yoy_sheets() -> dict[str, list[list[Any]]]:
                     ["江苏省", None, "省"]]
     sheets["数据"] += [["SZ02", "江苏省", "2025年", 12.0, "实际", None],
                       ["GY01", "徐州市", "2025年", 9500, "目标", None]]
+    sheets["指标"].append(["SZ03", "数字经济核心产业增加值占比全省位次", "位", "数实融合",
+                         "市统计局"])
+    sheets["数据"].append(["SZ03", "徐州市", "2025年", 3, "实际", None])
     return sheets
 
 
@@ -235,13 +238,15 @@ def test_table_columns_follow_the_data(tmp_path: Path) -> None:
     cols = list(table.columns)
     # one period (2025年) for every row: the period is the column's heading, not a column
     assert "期间" not in cols and "地区" not in cols and "2025年" in cols
-    assert {"增长(%)", "增减(个百分点)", "全省", "年度目标", "完成进度"} <= set(cols)
+    assert {"增长(%)", "增减(个百分点)", "全省", "位次", "年度目标", "完成进度"} <= set(cols)
     rows = {r[0].text: {c: cell.text for c, cell in zip(cols, r, strict=True)}
             for r in table.rows}
     assert rows["工业开票销售收入"]["年度目标"] == "9500"
     assert rows["工业开票销售收入"]["完成进度"] == "94.7%"
     assert rows["数字经济核心产业增加值占比"]["增减(个百分点)"] == "1.3"
     assert rows["数字经济核心产业增加值占比"]["全省"] == "12"
+    assert rows["数字经济核心产业增加值占比"]["位次"] == "第3位"
+    assert "数字经济核心产业增加值占比全省位次" not in rows  # shown in the row it ranks
     assert rows["工业用电量"]["增长(%)"] == "-3.0"
 
 

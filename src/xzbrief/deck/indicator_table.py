@@ -1,8 +1,9 @@
 """主要指标完成情况表: every chosen indicator's latest figure in one table, theme by theme.
 
 Columns: 指标, (地区, 期间 when they vary), 单位, 本期, 增长(%) or 增减(个百分点) against the same
-period a year before, 比上期 (个百分点, for rates of cumulative spans), the parent region (全省)
-where the workbook has it, 年度目标 and 完成进度 where it has targets. A column with nothing in
+period a year before, 比上期 (个百分点, for rates of cumulative spans), 全省 where the workbook has
+the province's figure, 位次 where it has an indicator 「……位次」 (unit 位), 年度目标 and 完成进度
+where it has targets. A column with nothing in
 it is left out. Pages are filled as far as the table reads at 14 pt, and an indicator's rows
 (its regions) never split across a page break.
 """
@@ -120,7 +121,28 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
 
 
 ORDER = ("指标", "地区", "期间", "单位", "本期", "状态", "增长(%)", "增减(个百分点)",
-         "比上期(个百分点)")
+         "比上期(个百分点)", "全省", "位次")
+RANK_UNITS = ("位", "名")
+
+
+def _with_ranks(rows: list[_Row], facts: list[Fact]) -> list[_Row]:
+    """An indicator 「……位次」 (unit 位) becomes the 位次 column of the indicator whose name it
+    starts with, same region and period: 「第3位」 beside the figure it ranks."""
+    out = list(rows)
+    for k, fact in enumerate(facts):
+        if fact.ind.unit.strip() not in RANK_UNITS or fact.obs.value is None:
+            continue
+        owners = [j for j, f in enumerate(facts) if j != k and f.ind.unit.strip()
+                  not in RANK_UNITS and fact.ind.name.startswith(f.ind.name)
+                  and f.obs.region == fact.obs.region and f.obs.period == fact.obs.period]
+        if not owners:
+            continue
+        j = max(owners, key=lambda i: len(facts[i].ind.name))
+        level = level_figure(fact.ind, fact.obs, fact.label)
+        cell = TableCell(f"第{format_number(fact.obs.value, 0)}位", level, numeric=True)
+        out[j] = _Row(out[j].group, {**out[j].cells, "位次": cell}, (*out[j].figures, level))
+        out[k] = _Row("", {}, ())  # shown in its owner's row
+    return [r for r in out if r.cells]
 TAIL = ("年度目标", "完成进度")
 
 
@@ -180,8 +202,9 @@ def indicator_table_slides(dataset: Dataset,
                            themes: Sequence[tuple[str, Sequence[IndicatorFacts]]],
                            *, section: str = "总体情况", with_sources: bool = True,
                            with_notes: bool = True) -> list[Slide]:
-    rows = [_row(dataset, fact, sel.all_obs) for _, rs in themes for sel, facts in rs
-            for fact in facts]
+    pairs = [(fact, sel) for _, rs in themes for sel, facts in rs for fact in facts]
+    rows = _with_ranks([_row(dataset, fact, sel.all_obs) for fact, sel in pairs],
+                       [fact for fact, _ in pairs])
     if not rows:
         return []
     columns = _columns(rows)
