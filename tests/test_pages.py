@@ -213,10 +213,9 @@ def test_summary_counts_risers_and_fallers_only_from_comparable_figures(tmp_path
     deck = plan(tmp_path, yoy_sheets(), themes=CITY_ONLY)
     summary = next(s for s in deck.slides if s.title == "综述")
     first = summary.lines[0]
-    # 开票 +9.8%, 占比 +1.3个百分点, 用电量 −3.0%: three comparable, two up, one down
-    assert first.startswith("有上年同期可比数据的3项指标中,2项增长、1项下降")
-    assert "徐州市工业开票销售收入预计同比增长9.8%,增幅最大" in first
-    assert "徐州市工业用电量同比下降3.0%" in first
+    # 开票 +9.8%, 用电量 −3.0%: two levels comparable, one up, one down; the share's
+    # +1.3个百分点 is not counted (a rate that changes has not grown or fallen)
+    assert first == "有上年同期可比数据的2项总量指标中,1项增长、1项下降;徐州市工业用电量同比下降3.0%。"
     assert any(f.label == "工业用电量变化" for f in summary.figures)
     target = summary.lines[1]
     assert target == "徐州市工业开票销售收入预计完成年度目标的94.7%。"
@@ -371,3 +370,15 @@ def test_one_highlight_joins_the_chart_before_it(tmp_path: Path) -> None:
                and s.kind is not SlideKind.SECTION]
     assert SlideKind.HIGHLIGHTS not in {s.kind for s in section}
     assert any("规上工业企业数量较“十三五”末翻番" in line for s in section for line in s.lines)
+
+
+def test_summary_names_the_fastest_riser_when_all_levels_grew(tmp_path: Path) -> None:
+    from realclients import every_kind_deck
+
+    deck = every_kind_deck(tmp_path)
+    summary = next(s for s in deck.slides if s.title == "综述")
+    assert summary.lines[0] == ("有上年同期可比数据的7项总量指标全部增长,"
+                                "其中未来产业企业营收规模预计同比增长54.8%,增幅最大。")
+    growth = [f for f in summary.figures if f.label.endswith("变化")]
+    assert len(growth) == 7 and all((f.value or 0) > 0 for f in growth)
+    assert summary.lines[1].startswith("有年度目标的2项指标均未完成目标")

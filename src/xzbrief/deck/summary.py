@@ -63,8 +63,9 @@ def _expect(fact: Fact) -> str:
 
 
 def growth_judgment(facts: Sequence[Fact]) -> Judgment | None:
-    """「有可比数据的5项指标中,4项增长、1项下降;其中……增幅最大」: only with two or more."""
-    comparable = [f for f in facts if _year_on_year(f)]
+    """「有上年同期可比数据的5项总量指标中,4项增长、1项下降……」: only with two or more.
+    Rates and shares are left out: a growth rate 0.5 个百分点 lower has not 下降."""
+    comparable = [f for f in facts if _year_on_year(f) and not f.ind.is_rate]
     if len(comparable) < 2:
         return None
 
@@ -77,11 +78,15 @@ def growth_judgment(facts: Sequence[Fact]) -> Judgment | None:
     flat = len(comparable) - len(up) - len(down)
     counts = [f"{len(up)}项增长" if up else "", f"{len(down)}项下降" if down else "",
               f"{flat}项持平" if flat else ""]
-    text = f"有上年同期可比数据的{len(comparable)}项指标中," + "、".join(c for c in counts if c)
+    if len(up) == len(comparable) or len(down) == len(comparable):
+        text = (f"有上年同期可比数据的{len(comparable)}项总量指标"
+                + ("全部增长" if up else "全部下降"))
+    else:
+        text = (f"有上年同期可比数据的{len(comparable)}项总量指标中,"
+                + "、".join(c for c in counts if c))
     used: list[Fact] = []
-    levels = [f for f in up if not f.ind.is_rate]
-    if len(up) >= 2 and levels:
-        lead = max(levels, key=value)
+    if len(up) >= 2:
+        lead = max(up, key=value)
         assert lead.change is not None
         text += f",其中{lead.label}{_expect(lead)}{lead.change.phrase},增幅最大"
         used.append(lead)
@@ -110,7 +115,7 @@ def target_judgment(rows: Sequence[IndicatorFacts]) -> Judgment | None:
         return None
     met = [(f, g) for f, g in done if (g.value or 0.0) >= 100.0]
     short = [(f, g) for f, g in done if (g.value or 0.0) < 100.0]
-    expect = "预计" if any(f.obs.status is Status.ESTIMATE for f, _ in done) else ""
+    expect = "预计" if all(f.obs.status is Status.ESTIMATE for f, _ in done) else ""
     if len(done) == 1:
         fact, fig = done[0]
         text = f"{fact.label}{_expect(fact)}完成年度目标的{fig.text}"
@@ -128,7 +133,13 @@ def target_judgment(rows: Sequence[IndicatorFacts]) -> Judgment | None:
 
 def theme_judgment(name: str, rows: Sequence[IndicatorFacts]) -> Judgment | None:
     """「产业升级与集群培育方面,工业开票销售收入预计达9000亿元左右,年均增速预计约9%。」"""
-    facts = _lead_facts(rows) or [f for _, fs in rows for f in fs[:1]]
+    # in the order the theme's pages show them: a theme of districts speaks of its districts,
+    # a theme of the city of the city's own figures
+    facts: list[Fact] = []
+    for sel, fs in rows:
+        own = next((f for f in fs if f.obs.region == sel.main_region), None)
+        city = own is not None and own.label == own.ind.name  # 全市: named without region
+        facts += [own] if city and own is not None else list(fs)
     if not facts:
         return None
     first = facts[0]
