@@ -6,9 +6,11 @@ from xzbrief.deck import grid
 from xzbrief.deck.model import Figure, Slide, SlideKind, Table, TableCell, card_figures
 from xzbrief.deck.narrative import level_figure
 from xzbrief.deck.notes import split_common_notes
-from xzbrief.deck.textfit import paginate_table
+from xzbrief.deck.textfit import TABLE_MAX, paginate_table
 from xzbrief.deck.theme_base import Fact, ThemeBase
 from xzbrief.deck.wording import format_figure
+
+MAX_PAGE_ROWS = 30  # a bound only; what fits at 14 pt decides
 
 
 class FactSlides(ThemeBase):
@@ -38,8 +40,9 @@ class FactSlides(ThemeBase):
         texts = [[f.label, f.obs.period.label,
                   format_figure(f.obs.value or 0.0, f.ind.unit, f.obs.qualifier, f.ind.decimals),
                   f.change.phrase if f.change else "—", f.obs.status.value] for f in facts]
+        # as many rows as read at 14 pt fill the page (a break only when they do not fit)
         pages = paginate_table(columns, texts, [False, False, True, False, False],
-                               grid.CONTENT.w, grid.CONTENT.h, grid.MAX_TABLE_ROWS)
+                               grid.CONTENT.w, grid.CONTENT.h, MAX_PAGE_ROWS, TABLE_MAX)
         for page in pages:
             chunk = [facts[k] for k in page]
             rows = []
