@@ -382,3 +382,12 @@ def test_summary_names_the_fastest_riser_when_all_levels_grew(tmp_path: Path) ->
     growth = [f for f in summary.figures if f.label.endswith("变化")]
     assert len({f.label for f in growth}) >= 7 and all((f.value or 0) > 0 for f in growth)
     assert summary.lines[1].startswith("有年度目标的2项指标均未完成目标")
+
+
+def test_a_blocked_data_check_workbook_never_costs_the_deck(tmp_path: Path) -> None:
+    recipe = read_recipe(DATA / "xuzhou.brief.toml")
+    (tmp_path / "汇报.核对.xlsx").mkdir()  # e.g. a folder of that name (or open in Excel)
+    built = build_deck(recipe, DATA / "xuzhou.xlsx", tmp_path / "汇报.pptx")
+    assert built.pptx.is_file() and built.check_workbook is None
+    assert any("汇报.核对.xlsx" in w and "文件夹" in w for w in built.warnings)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["汇报.pptx", "汇报.核对.xlsx"]
