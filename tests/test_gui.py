@@ -252,6 +252,9 @@ def test_generate_writes_a_deck_that_reopens(qtbot, window, basic_workbook, tmp_
     prs = Presentation(str(out))
     assert len(prs.slides) == window.slide_view.count
     assert "打开汇报" in window.generate_bar.status.text()
+    # the data-check workbook beside it, one click away
+    assert (out.parent / "汇报.核对.xlsx").is_file()
+    assert "<a href='check'>数据核对表</a>" in window.generate_bar.status.text()
 
 
 def test_save_and_reopen_recipe_gives_the_same_deck(qtbot, window, basic_workbook, tmp_path):

@@ -96,6 +96,7 @@ class UiText:
     generated: str
     open_deck: str
     open_folder: str
+    open_check: str
     generate_failed: str
     save_blocked: str
     save_elsewhere: str
@@ -146,6 +147,7 @@ ZH = UiText(
     generate_button="生成 PPT", also_pdf="同时导出 PDF",
     no_libreoffice="未安装 LibreOffice,无法导出 PDF", cancel="取消", generating="正在生成…",
     generated="已生成 {path}", open_deck="打开汇报", open_folder="打开所在文件夹",
+    open_check="数据核对表",
     generate_failed="生成失败", save_blocked="无法保存", save_elsewhere="另存为…",
     cancelled="已取消", data_has_errors="工作簿有错误,请先修正(见「问题」)",
     deck_filter="PowerPoint 演示文稿 (*.pptx)", workbook_filter="Excel 工作簿 (*.xlsx *.xlsm)",
@@ -192,7 +194,7 @@ EN = UiText(
     generate_button="Generate PPT", also_pdf="Also export PDF",
     no_libreoffice="LibreOffice is not installed: no PDF export", cancel="Cancel",
     generating="Generating…", generated="Written {path}", open_deck="Open deck",
-    open_folder="Open folder", generate_failed="Generation failed",
+    open_folder="Open folder", open_check="Data check", generate_failed="Generation failed",
     save_blocked="Cannot save", save_elsewhere="Save as…", cancelled="Cancelled",
     data_has_errors="The workbook has errors; fix them first (see Problems)",
     deck_filter="PowerPoint presentation (*.pptx)",

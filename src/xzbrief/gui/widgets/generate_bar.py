@@ -173,6 +173,8 @@ class GenerateBar(QWidget):
         links = [f"<a href='open'>{t.open_deck}</a>", f"<a href='folder'>{t.open_folder}</a>"]
         if result.pdf is not None:
             links.insert(1, "<a href='pdf'>PDF</a>")
+        if result.check_workbook is not None:  # every figure with its cell, beside the deck
+            links.insert(-1, f"<a href='check'>{t.open_check}</a>")
         text = f"{t.generated.format(path=result.pptx.name)} · " + " · ".join(links)
         if changes is not None:
             text += (f" · <a href='changes'>{t.changes_since_last} ({changes.count})</a>"
@@ -240,6 +242,6 @@ class GenerateBar(QWidget):
         if self.last is None:
             return
         target = {"open": self.last.pptx, "pdf": self.last.pdf,
-                  "folder": self.last.pptx.parent}.get(which)
+                  "check": self.last.check_workbook, "folder": self.last.pptx.parent}.get(which)
         if target is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
