@@ -11,7 +11,7 @@ it is left out. Pages are filled as far as the table reads at 14 pt, and an indi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
 from xzbrief.dataset.periods import Period, PeriodKind
@@ -34,6 +34,7 @@ class _Row:
     group: str  # the indicator code: its rows stay on one page
     cells: dict[str, TableCell]
     figures: tuple[Figure, ...]
+    yearly: bool = True  # a year's figure (its target is a 年度目标)
 
 
 def _number(ind: Indicator, obs: Observation) -> str:
@@ -117,7 +118,7 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
         if done is not None:
             cells["完成进度"] = TableCell(done.figure.text, done.figure, numeric=True)
             figures.append(done.figure)
-    return _Row(ind.code, cells, tuple(figures))
+    return _Row(ind.code, cells, tuple(figures), obs.period.kind is PeriodKind.YEAR)
 
 
 ORDER = ("指标", "地区", "期间", "单位", "本期", "状态", "增长(%)", "增减(个百分点)",
@@ -140,7 +141,8 @@ def _with_ranks(rows: list[_Row], facts: list[Fact]) -> list[_Row]:
         j = max(owners, key=lambda i: len(facts[i].ind.name))
         level = level_figure(fact.ind, fact.obs, fact.label)
         cell = TableCell(f"第{format_number(fact.obs.value, 0)}位", level, numeric=True)
-        out[j] = _Row(out[j].group, {**out[j].cells, "位次": cell}, (*out[j].figures, level))
+        out[j] = replace(out[j], cells={**out[j].cells, "位次": cell},
+                         figures=(*out[j].figures, level))
         out[k] = _Row("", {}, ())  # shown in its owner's row
     return [r for r in out if r.cells]
 TAIL = ("年度目标", "完成进度")
@@ -212,6 +214,8 @@ def indicator_table_slides(dataset: Dataset,
     headings = [f"{periods.pop()}" if c == "本期" and len(periods) == 1 else c
                 for c in columns]
     headings = ["说明" if h == "状态" else h for h in headings]
+    if any("年度目标" in r.cells and not r.yearly for r in rows):
+        headings = ["目标" if h == "年度目标" else h for h in headings]  # a month's target
     out = []
     pages = _paginate(columns, rows)
     for n, page in enumerate(pages, start=1):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xzbrief.dataset.model import Status
+from xzbrief.dataset.periods import PeriodKind
 from xzbrief.deck import grid
 from xzbrief.deck.model import Figure, Slide, SlideKind
 from xzbrief.deck.narrative import completion, level_figure
@@ -113,17 +114,19 @@ def target_judgment(rows: Sequence[IndicatorFacts]) -> Judgment | None:
                 done.append((fact, change.figure))
     if not done:
         return None
+    # 年度目标 only when every target is a year's; a month's or a quarter's is just 目标
+    word = "年度目标" if all(f.obs.period.kind is PeriodKind.YEAR for f, _ in done) else "目标"
     met = [(f, g) for f, g in done if (g.value or 0.0) >= 100.0]
     short = [(f, g) for f, g in done if (g.value or 0.0) < 100.0]
     expect = "预计" if all(f.obs.status is Status.ESTIMATE for f, _ in done) else ""
     if len(done) == 1:
         fact, fig = done[0]
-        text = f"{fact.label}{_expect(fact)}完成年度目标的{fig.text}"
+        text = f"{fact.label}{_expect(fact)}完成{word}的{fig.text}"
     else:
         if not met or not short:
-            text = f"有年度目标的{len(done)}项指标{expect}均{'完成' if met else '未完成'}目标"
+            text = f"有{word}的{len(done)}项指标{expect}均{'完成' if met else '未完成'}目标"
         else:
-            text = f"有年度目标的{len(done)}项指标中,{len(met)}项{expect}完成目标"
+            text = f"有{word}的{len(done)}项指标中,{len(met)}项{expect}完成目标"
         if short:
             fact, fig = min(short, key=lambda p: p[1].value or 0.0)
             text += f",{fact.label}{_expect(fact)}完成目标的{fig.text}"
