@@ -246,3 +246,28 @@ def test_template_needs_xlsx_and_a_folder(tmp_path: Path) -> None:
     assert run("dataset", "template", str(tmp_path / "x.xls")).returncode == 2
     assert run("dataset", "template", str(tmp_path / "no" / "x.xlsx")).returncode == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_template_offers_the_statistics_columns_with_dropdowns(tmp_path: Path) -> None:
+    """类型 and 重点 as drop-down lists; 表述, 增速指标, 来源单位, 来源文件 on 指标; 说明 (public)
+    beside 备注 (internal) on 数据."""
+    out = tmp_path / "模板.xlsx"
+    assert run("dataset", "template", str(out)).returncode == 0
+    wb = openpyxl.load_workbook(out)
+    header = [c.value for c in wb["指标"][3]]
+    for name in ("类型", "重点", "表述", "增速指标", "来源单位", "来源文件"):
+        assert name in header
+    lists = {dv.formula1 for dv in wb["指标"].data_validations.dataValidation}
+    assert '"总量,增速,比重,数量,指数,位次"' in lists and '"是,否"' in lists
+    data_header = [c.value for c in wb["数据"][3]]
+    assert "说明" in data_header and "备注" in data_header
+
+
+def test_check_explain_shows_inferred_kinds(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path / "w.xlsx")
+    done = run("dataset", "check", "--explain", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "指标!A2: 工业开票销售收入:类型按单位「亿元」是总量单位推断为「总量」" in done.stdout
+    assert "规上工业企业数量:类型按单位「家」是计数单位推断为「数量」" in done.stdout
+    assert "数字经济核心产业增加值占比:类型按单位「%」且名称不含增速、增长等字样推断为「比重」" \
+        in done.stdout

@@ -37,15 +37,23 @@ Y, M, Q, H, YTD, SPAN = (PeriodKind.YEAR, PeriodKind.MONTH, PeriodKind.QUARTER,
     ("2025年第三季度", Period(Q, 2025, 3), "2025年三季度"),
     ("2025Q3", Period(Q, 2025, 3), "2025年三季度"),
     ("2025q3", Period(Q, 2025, 3), "2025年三季度"),
-    ("2025年前三季度", Period(YTD, 2025, 9), "2025年1—9月"),
-    ("2025年上半年", Period(H, 2025, 1), "2025年上半年"),
+    ("2025年前三季度", Period(YTD, 2025, 9), "2025年前三季度"),
+    ("2025年1—3季度", Period(YTD, 2025, 9), "2025年1—3季度"),
+    ("2025年1-2季度", Period(YTD, 2025, 6), "2025年1—2季度"),
+    ("2025年一季度", Period(YTD, 2025, 3), "2025年一季度"),
+    ("2025年第一季度", Period(YTD, 2025, 3), "2025年一季度"),
+    ("2025Q1", Period(Q, 2025, 1), "2025年一季度"),
+    ("2025年上半年", Period(YTD, 2025, 6), "2025年上半年"),
+    ("2025H1", Period(YTD, 2025, 6), "2025年上半年"),
     ("2025年下半年", Period(H, 2025, 2), "2025年下半年"),
-    ("2025H1", Period(H, 2025, 1), "2025年上半年"),
+    ("2025H2", Period(H, 2025, 2), "2025年下半年"),
+    ("2025年4月当月", Period(M, 2025, 4), "2025年4月当月"),
+    ("2025年1—4月累计", Period(YTD, 2025, 4), "2025年1—4月"),
     ("2021—2025年", Period(SPAN, 2021, 0, 2025), "2021—2025年"),
     ("2021-2025", Period(SPAN, 2021, 0, 2025), "2021—2025年"),
-    ("十四五", Period(SPAN, 2021, 0, 2025), "2021—2025年"),
-    ("“十四五”时期", Period(SPAN, 2021, 0, 2025), "2021—2025年"),
-    ("十五五", Period(SPAN, 2026, 0, 2030), "2026—2030年"),
+    ("十四五", Period(SPAN, 2021, 0, 2025), "“十四五”时期"),
+    ("“十四五”时期", Period(SPAN, 2021, 0, 2025), "“十四五”时期"),
+    ("十五五", Period(SPAN, 2026, 0, 2030), "“十五五”时期"),
     (dt.datetime(2025, 11, 30), Period(M, 2025, 11), "2025年11月"),
     (dt.date(2024, 3, 1), Period(M, 2024, 3), "2024年3月"),
 ])
@@ -85,6 +93,21 @@ def test_period_order_and_comparisons() -> None:
     assert parse_period("2025年1月").previous() == Period(M, 2024, 12)
     assert parse_period("2021—2025年").previous() is None
     assert parse_period("2025Q3").short_label == "2025Q3"
+
+
+def test_written_form_is_kept_and_compared_by_span() -> None:
+    """前三季度 is written back as 前三季度 (a year earlier too), and is the same span as
+    1—9月; 上半年 is cumulative (1—6月), not a single half."""
+    q3 = parse_period("2025年前三季度")
+    assert q3 == parse_period("2025年1—9月")
+    assert q3.label == "2025年前三季度" and q3.span_label == "前三季度"
+    assert q3.same_period_last_year() is not None
+    assert q3.same_period_last_year().label == "2024年前三季度"  # type: ignore[union-attr]
+    assert q3.is_cumulative and q3.quarter_based
+    half = parse_period("2025年上半年")
+    assert half.is_cumulative and (half.start_month, half.end_month) == (1, 6)
+    assert parse_period("2025年1—6月").quarter_based is False
+    assert parse_period("2025年4月当月").is_cumulative is False
 
 
 @pytest.mark.parametrize(("header", "period", "status"), [

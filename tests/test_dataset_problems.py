@@ -183,7 +183,7 @@ def test_control_characters_are_stripped_and_named(tmp_path: Path) -> None:
     d = result.dataset
     assert d is not None
     assert d.indicator("GY01").name == "工业开票销售收入"
-    assert d.observations[0].note == "备注文字"
+    assert d.observations[0].remark == "备注文字"
     texts = [repr(x) for x in (d.indicators, d.observations, d.highlights, d.themes)]
     assert not any(ch in text for text in texts for ch in ("\\x07", "\\x1f", "\\x01", "_x00"))
 
@@ -286,3 +286,46 @@ def test_a_true_cell_is_not_read_as_the_code_1(tmp_path: Path) -> None:
     result = load(tmp_path, sheets)
     assert ("数据!A13", "指标编码「TRUE」不在「指标」表中") in [
         (p.location, p.message().split("。")[0]) for p in result.errors]
+
+
+def test_statistics_columns_are_checked_naming_the_cell(tmp_path: Path) -> None:
+    """类型 must be a known kind; 重点 是/否; 表述 needs {值}; 增速指标 names an indicator."""
+    sheets = basic_sheets()
+    sheets["指标"] = [[*INDICATOR_HEADER, "类型", "重点", "表述", "增速指标"],
+                     ["GY01", "工业开票销售收入", "亿元", "产业升级", "市工信局", "规模量", None,
+                      None, "GY09"],
+                     ["GY02", "规上工业企业数量", "家", "产业升级", "市工信局", "数量", "也许",
+                      "家企业", None],
+                     ["SZ01", "两化融合发展水平", "", "数实融合", "市工信局", None, "是", None, None],
+                     ["SZ02", "数字经济核心产业增加值占比", "%", "数实融合", "市统计局", None, None,
+                      None, None]]
+    result = load(tmp_path, sheets)
+    assert only(result, "kind-invalid").location == "指标!F2"
+    assert only(result, "kind-invalid").message() == "「类型」填的是「规模量」,不认识"
+    assert only(result, "growth-code-unknown").location == "指标!I2"
+    assert only(result, "key-invalid").location == "指标!G3"
+    assert only(result, "pattern-no-value").location == "指标!H3"
+    d = load(tmp_path, {**sheets, "指标": [sheets["指标"][0], *sheets["指标"][3:]]}).dataset
+    assert d is not None
+    assert d.indicator("SZ01").key is True
+    assert d.indicator("SZ01").kind.value == "指数" and d.indicator("SZ01").kind_reason
+    assert d.indicator("SZ02").kind.value == "比重"
+
+
+def test_a_growth_rate_named_after_its_level_is_linked_to_it(tmp_path: Path) -> None:
+    """地区生产总值 / 地区生产总值增速: written together; a 增速 under its level (上级指标) is
+    its growth, never a part that should add up to it."""
+    sheets = basic_sheets()
+    sheets["指标"] = [[*INDICATOR_HEADER, "上级指标"],
+                     ["GDP", "地区生产总值", "亿元", "产业升级", "市统计局", None],
+                     ["GDPR", "地区生产总值增速", "%", "产业升级", "市统计局", None],
+                     ["IND", "规上工业增加值", "亿元", "产业升级", "市统计局", None],
+                     ["INDR", "工业增长", "%", "产业升级", "市统计局", "IND"]]
+    sheets["数据"] = [sheets["数据"][0], ["GDP", "徐州市", "2025年", 9000, "实际", None]]
+    sheets.pop("要点")
+    result = load(tmp_path, sheets)
+    assert result.problems == ()
+    d = result.dataset
+    assert d is not None
+    assert d.indicator("GDP").growth_code == "GDPR" and d.indicator("GDPR").growth_of == "GDP"
+    assert d.indicator("IND").growth_code == "INDR" and d.indicator("INDR").parent == ""

@@ -16,11 +16,17 @@ from xzbrief.diff import diff_files
 from xzbrief.recipe import ThemeChoice
 
 
-def deck(tmp_path: Path, name: str, sheets, themes=None) -> Path:
-    """The same workbook name each month, in its own folder (as a clerk keeps them)."""
+def deck(tmp_path: Path, name: str, sheets, themes=None, book_bytes: bytes | None = None
+         ) -> Path:
+    """The same workbook name each month, in its own folder (as a clerk keeps them);
+    ``book_bytes``: exactly that file (openpyxl stamps the second it writes a workbook)."""
     folder = tmp_path / name
     folder.mkdir()
-    book = write_workbook(folder / "指标库.xlsx", sheets)
+    if book_bytes is None:
+        book = write_workbook(folder / "指标库.xlsx", sheets)
+    else:
+        book = folder / "指标库.xlsx"
+        book.write_bytes(book_bytes)
     recipe = default_recipe(load_dataset(book))
     if themes is not None:
         recipe = replace(recipe, themes=themes)
@@ -56,7 +62,7 @@ def test_changed_numbers_and_sentences_are_listed_by_slide(tmp_path):
 
 def test_identical_decks_have_no_changes(tmp_path):
     a = deck(tmp_path, "a", basic_sheets())  # two builds of one workbook: same provenance
-    b = deck(tmp_path, "b", basic_sheets())
+    b = deck(tmp_path, "b", basic_sheets(), book_bytes=(tmp_path / "a" / "指标库.xlsx").read_bytes())
     assert a.read_bytes() != b.read_bytes()  # different files (times, ids), nothing changed
     proc = diff(a, b)
     assert proc.returncode == 0

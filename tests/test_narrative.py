@@ -227,3 +227,109 @@ def test_a_long_title_keeps_its_first_conclusion_before_the_bare_name() -> None:
     assert not fits_one_line(full, grid.TITLE.w, grid.TITLE_MIN)
     assert fits_one_line(f"{name}达9000亿元", grid.TITLE.w, grid.TITLE_MIN)
     assert ThemeBase._title([full], fallback=name) == f"{name}达9000亿元"
+
+
+# --- wording by indicator kind (issue 8), each with a release-style sentence -----------------
+def kind_ind(name: str, unit: str, kind: str, decimals: int | None = None,
+             pattern: str = "") -> Indicator:
+    from xzbrief.dataset.indicator_kinds import IndicatorKind
+
+    return Indicator(code="X01", name=name, unit=unit, theme="T", decimals=decimals,
+                     kind=IndicatorKind(kind), pattern=pattern)
+
+
+GDP_RATE = kind_ind("地区生产总值增速", "%", "增速")
+IND_RATE = kind_ind("规上工业增加值增速", "%", "增速")
+
+
+def test_a_growth_rate_reads_zeng_zhang_never_zeng_su_da() -> None:
+    """「1—10月,全市规上工业增加值同比增长6.3%」; a fall 「同比下降3.1%」, never 增速达-3.1%."""
+    assert level_sentence(IND_RATE, obs("2025年1—10月", 6.3), "全市") == \
+        "2025年1—10月全市规上工业增加值同比增长6.3%"
+    assert level_sentence(IND_RATE, obs("2025年1—10月", -3.1), "全市") == \
+        "2025年1—10月全市规上工业增加值同比下降3.1%"
+    assert level_sentence(GDP_RATE, obs("2025年前三季度", 5.0), "全市") == \
+        "2025年前三季度全市地区生产总值同比增长5.0%"  # one decimal: 5.0%, never 5%
+
+
+def test_an_annual_growth_rate_says_bi_shang_nian() -> None:
+    """「2024年全市地区生产总值比上年增长5.9%」: 比上年 for a year, 同比 for the rest."""
+    assert level_sentence(GDP_RATE, obs("2024年", 5.9), "全市") == \
+        "2024年全市地区生产总值比上年增长5.9%"
+
+
+def test_a_growth_rate_changes_in_points_against_the_previous_span() -> None:
+    """「比1—9月提高0.2个百分点」, 「比上半年回落0.5个百分点」."""
+    up = compare(IND_RATE, obs("2025年1—10月", 8.5), obs("2025年1—9月", 8.3, cell="D3"), "比1—9月")
+    assert up is not None and up.phrase == "比1—9月提高0.2个百分点"
+    down = compare(GDP_RATE, obs("2025年前三季度", 5.1), obs("2025年上半年", 5.6, cell="D3"),
+                   "比上半年")
+    assert down is not None and down.phrase == "比上半年回落0.5个百分点"
+    flat = compare(GDP_RATE, obs("2025年前三季度", 5.6), obs("2025年上半年", 5.6, cell="D3"),
+                   "比上半年")
+    assert flat is not None and flat.phrase == "与上半年持平"
+
+
+def test_a_rate_is_compared_with_the_province() -> None:
+    """「快于全省1.4个百分点」 / 「慢于全省0.3个百分点」 / a share 「高于全省…」."""
+    from xzbrief.deck.narrative import benchmark
+
+    fast = benchmark(IND_RATE, obs("2025年1—10月", 8.5), obs("2025年1—10月", 7.1, region="全省",
+                                                            cell="D9"), "全省")
+    assert fast is not None and fast.phrase == "快于全省1.4个百分点"
+    slow = benchmark(IND_RATE, obs("2025年1—10月", 6.8), obs("2025年1—10月", 7.1, region="全省",
+                                                            cell="D9"), "全省")
+    assert slow is not None and slow.phrase == "慢于全省0.3个百分点"
+    share = kind_ind("数字经济核心产业增加值占比", "%", "比重")
+    high = benchmark(share, obs("2024年", 11.5), obs("2024年", 10.0, region="全省"), "全省")
+    assert high is not None and high.phrase == "高于全省1.5个百分点"
+
+
+def test_a_change_of_a_rate_keeps_the_precision_of_its_inputs() -> None:
+    """2.60% → 2.75%: 「提高0.15个百分点」, never rounded to 0.2."""
+    share = kind_ind("研发经费投入强度", "%", "比重")
+    change = compare(share, obs("2024年", 2.75), obs("2023年", 2.6, cell="D3"), "比上年")
+    assert change is not None and change.phrase == "比上年提高0.15个百分点"
+
+
+def test_a_count_never_reads_shu_liang_da() -> None:
+    """「规上工业企业4123家」; 「4个产业集群规模超千亿元」 by the 表述 pattern."""
+    firms = kind_ind("规上工业企业数量", "家", "数量")
+    assert level_sentence(firms, obs("2024年", 4123), "全市") == "2024年全市规上工业企业4123家"
+    clusters = kind_ind("千亿级产业集群数量", "个", "数量",
+                        pattern="{值}个产业集群规模超千亿元")
+    assert level_sentence(clusters, obs("2025年", 4), "全市") == "2025年全市4个产业集群规模超千亿元"
+    assert level_clause(clusters, obs("2025年", 4, Status.ESTIMATE)) == "预计4个产业集群规模超千亿元"
+
+
+def test_an_index_has_no_unit_word_and_changes_in_points() -> None:
+    """「两化融合发展水平达69.3,比上年提高1.2」 (points, not %)."""
+    index = kind_ind("两化融合发展水平", "点", "指数")
+    assert level_clause(index, obs("2025年", 69.3)) == "两化融合发展水平达69.3"
+    change = compare(index, obs("2025年", 69.3), obs("2024年", 68.1, cell="D3"), "比上年")
+    assert change is not None and change.phrase == "比上年提高1.2"
+
+
+def test_a_rank_is_ju_di_n_wei_and_moves_forward_or_back() -> None:
+    """「工业开票销售收入居全省第3位,比上年前移1位」."""
+    rank = kind_ind("工业开票销售收入全省位次", "位", "位次")
+    assert level_clause(rank, obs("2024年", 3)) == "工业开票销售收入居全省第3位"
+    ahead = compare(rank, obs("2024年", 3), obs("2023年", 4, cell="D3"), "比上年")
+    assert ahead is not None and ahead.phrase == "比上年前移1位"
+    behind = compare(rank, obs("2024年", 5), obs("2023年", 3, cell="D3"), "比上年")
+    assert behind is not None and behind.phrase == "比上年后移2位"
+
+
+def test_a_level_shows_at_most_two_decimals_on_a_slide() -> None:
+    """A level of 万吨 at four decimals in the workbook: 「1234.57万吨」 on the slide."""
+    grain = kind_ind("粮食总产量", "万吨", "总量")
+    assert level_figure(grain, obs("2024年", 1234.5678)).text == "1234.57万吨"
+    assert level_figure(kind_ind("粮食总产量", "万吨", "总量", decimals=1),
+                        obs("2024年", 1234.5678)).text == "1234.6万吨"
+
+
+def test_an_average_growth_rate_over_a_plan_period() -> None:
+    """「工业开票销售收入年均增速」 of 2021—2025年: 「预计年均增长约9%」."""
+    mean = kind_ind("工业开票销售收入年均增速", "%", "增速")
+    assert level_clause(mean, obs("2021—2025年", 9, Status.ESTIMATE, "约")) == \
+        "工业开票销售收入预计年均增长约9%"

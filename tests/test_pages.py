@@ -76,7 +76,7 @@ def test_summary_judgments_carry_their_figures_and_cells(shipped: BuildResult) -
     summary = prs.slides[2]
     body = "\n".join(slide_texts(summary))
     assert "工业开票销售收入预计达9000亿元左右" in body
-    assert "未来产业企业营收规模预计达316亿元，同比增长54.8%" in body
+    assert "未来产业企业营收规模预计达316亿元，比上年增长54.8%" in body
     lines = [p for p in body.split("\n") if p.endswith("。") and "方面" in p]
     assert 3 <= len(lines) <= 5
     notes = summary.notes_slide.notes_text_frame.text
@@ -215,7 +215,7 @@ def test_summary_counts_risers_and_fallers_only_from_comparable_figures(tmp_path
     first = summary.lines[0]
     # 开票 +9.8%, 用电量 −3.0%: two levels comparable, one up, one down; the share's
     # +1.3个百分点 is not counted (a rate that changes has not grown or fallen)
-    assert first == "有上年同期可比数据的2项总量指标中,1项增长、1项下降;徐州市工业用电量同比下降3.0%。"
+    assert first == "有上年同期可比数据的2项总量指标中,1项增长、1项下降;徐州市工业用电量比上年下降3.0%。"
     assert any(f.label == "工业用电量变化" for f in summary.figures)
     target = summary.lines[1]
     assert target == "徐州市工业开票销售收入预计完成年度目标的94.7%。"
@@ -378,7 +378,7 @@ def test_summary_names_the_fastest_riser_when_all_levels_grew(tmp_path: Path) ->
     deck = every_kind_deck(tmp_path)
     summary = next(s for s in deck.slides if s.title == "综述")
     assert summary.lines[0] == ("有上年同期可比数据的7项总量指标全部增长,"
-                                "其中未来产业企业营收规模预计同比增长54.8%,增幅最大。")
+                                "其中未来产业企业营收规模预计比上年增长54.8%,增幅最大。")
     growth = [f for f in summary.figures if f.label.endswith("变化")]
     assert len({f.label for f in growth}) >= 7 and all((f.value or 0) > 0 for f in growth)
     # one target is June's (全社会用电量 2025年6月): 目标, not 年度目标

@@ -66,9 +66,10 @@ def test_time_series_is_bars_with_growth_on_a_secondary_axis(every: Deck) -> Non
     assert growth.as_line and growth.axis is Axis.SECONDARY and growth.unit == "%"
     assert growth.values[0] is None  # no base for the first year: a gap, never 0
     assert growth.values[-1] == 9.8
-    # the recipe's comparison (同比) in the title, as on every card; 年均 as a sentence
-    assert slide.title == "工业开票销售收入预计达9000亿元,同比增长9.8%"
-    assert slide.lines[:2] == ("2025年全市工业开票销售收入预计达9000亿元,同比增长9.8%。",
+    # the recipe's comparison (比上年 for a year) in the title, which names its period, as on
+    # every card; 年均 as a sentence
+    assert slide.title == "2025年工业开票销售收入预计达9000亿元,比上年增长9.8%"
+    assert slide.lines[:2] == ("2025年全市工业开票销售收入预计达9000亿元,比上年增长9.8%。",
                                "2019—2025年全市工业开票销售收入预计年均增长9.6%。")
     assert "2025年目标为9500亿元,预计完成目标的94.7%。" in slide.lines
     assert "2019—2024年连跨6000亿元、7000亿元、8000亿元三个千亿级台阶。" in slide.lines
@@ -78,7 +79,10 @@ def test_rates_are_bars_without_a_growth_line(every: Deck) -> None:
     slide = chart_of(every, "规上工业增加值增速")
     assert slide.chart is not None and slide.chart.kind is ChartKind.BAR
     assert len(slide.chart.series) == 1
-    assert "同比下降0.5个百分点" in slide.title
+    # a growth rate reads 增长 (never 增速达); its change is in 个百分点 against last year
+    assert slide.title == "2025年规上工业增加值预计比上年增长7.5%"
+    assert "增速比上年回落0.5个百分点" in slide.lines[0]
+    assert "增速达" not in slide.title + "".join(slide.lines)
     assert "规上工业增加值增速按可比价计算。" in slide.footnotes[0]
 
 
@@ -93,7 +97,8 @@ def test_long_series_is_a_line_with_months_under_their_year(every: Deck) -> None
 
 def test_growth_of_months_is_against_the_same_month_last_year(every: Deck) -> None:
     slide = chart_of(every, "全社会用电量")
-    assert slide.title == "全社会用电量达54.4亿千瓦时,同比增长18.3%"  # 2025.6 vs 2024.6 (46)
+    # 2025.6 vs 2024.6 (46): a month is compared 同比, and the title names the month
+    assert slide.title == "2025年6月全社会用电量达54.4亿千瓦时,同比增长18.3%"
 
 
 def test_regions_are_ranked_bars_with_the_citys_own_figure(every: Deck) -> None:
@@ -104,8 +109,9 @@ def test_regions_are_ranked_bars_with_the_citys_own_figure(every: Deck) -> None:
     values = chart.series[0].values
     assert list(values) == sorted((v for v in values if v is not None), reverse=True)
     assert set(chart.categories) == set(COUNTIES)
-    assert slide.title == "规上工业企业数量预计达4000家,较2020年翻番,铜山区以700家居首"
-    assert slide.lines[0] == "2025年全市规上工业企业数量预计达4000家,较2020年翻番。"
+    # a count never reads 「数量达」; the city's figure and the ranking share one period
+    assert slide.title == "2025年规上工业企业数量铜山区居首,达700家"  # 简称 only on the chart
+    assert slide.lines[0] == "2025年全市规上工业企业预计达4000家,较2020年翻番。"
 
 
 def test_parts_of_a_total_at_one_period_are_a_doughnut(every: Deck) -> None:
@@ -153,7 +159,12 @@ def test_many_facts_become_tables(every: Deck) -> None:
     rows = [row for s in tables for row in s.table.rows]  # type: ignore[union-attr]
     assert len(rows) == 14
     assert len(tables) == 2 and abs(len(tables[0].table.rows) - len(tables[1].table.rows)) <= 1  # type: ignore[union-attr]
-    assert rows[0][2].text == "10个" and rows[0][2].numeric
+    columns = tables[0].table.columns  # type: ignore[union-attr]
+    value = columns.index("数值")
+    assert rows[0][value].text == "10个" and rows[0][value].numeric
+    # one period, all 实际, no changes: no 期间 / 状态 columns, no 变化 column of dashes
+    assert columns == ("指标", "数值")
+    assert tables[0].title.startswith("2025年专项指标01达10个")  # the title names the period
 
 
 def test_more_cards_than_fit_are_split(tmp_path: Path) -> None:
@@ -206,8 +217,16 @@ def test_data_slides_carry_estimate_note_and_sources(every: Deck) -> None:
         if slide.kind not in DATA_KINDS:
             continue
         assert slide.footnotes[-1].startswith("数据来源:"), slide.title
-        if any(f.is_estimate and f.ref is not None for f in slide.figures):
+        cells = [f for f in slide.figures if f.ref is not None and f.status is not Status.TARGET]
+        estimates = [f for f in cells if f.is_estimate and f.period == "2025年"]
+        if not estimates:
+            continue
+        # 「2025年数据为预计数」 only when every 2025 figure on the page is one; else by name
+        if all(f.is_estimate for f in cells if f.period == "2025年"):
             assert slide.footnotes[0].startswith("注:2025年数据为预计数。"), slide.title
+        else:
+            named = slide.footnotes[0].split("注:2025年", 1)[1].split("为预计数")[0]
+            assert set(named.split("、")) == {f.label for f in estimates}, slide.title
 
 
 def test_speaker_notes_name_every_cell(every: Deck) -> None:
@@ -350,7 +369,7 @@ def test_doubling_from_the_seed(tmp_path: Path) -> None:
     card = next(c for s in deck.slides for c in s.cards if c.label == "规上工业企业数量")
     assert card.change is not None and card.change.text == "较2020年翻番"
     assert card.figure.is_estimate
-    assert "规上工业企业数量预计达4000家,较2020年翻番" in "\n".join(
+    assert "规上工业企业预计达4000家,较2020年翻番" in "\n".join(
         texts(s) for s in deck.slides)
 
 
@@ -359,4 +378,4 @@ def test_a_region_not_declared_as_the_city_is_named(tmp_path: Path) -> None:
     deck = plan(tmp_path)
     text = "\n".join(texts(s) + s.notes for s in deck.slides)
     assert "全市" not in text
-    assert "2025年徐州市规上工业企业数量预计达4000家" in text
+    assert "2025年徐州市规上工业企业预计达4000家" in text

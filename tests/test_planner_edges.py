@@ -44,7 +44,7 @@ def test_a_regions_change_is_never_measured_from_its_target(tmp_path):
             ["X1", "徐州市", "2025年", 900, "实际", None]]
     deck = deck_of(tmp_path, [["X1", "营收", "亿元", "专题", "来源", None]], rows)
     card = next(c for s in deck.slides for c in s.cards if c.label == "邳州市营收")
-    assert card.change is not None and card.change.text == "同比增长50.0%"
+    assert card.change is not None and card.change.text == "比上年增长50.0%"
 
 
 def test_doughnut_slices_are_shares_of_the_total_with_the_rest_as_other(tmp_path):
@@ -182,7 +182,7 @@ def test_a_per_mille_rate_changes_by_thousandth_points(tmp_path):
     rows = [["X1", "徐州市", "2024年", 5, "实际", None], ["X1", "徐州市", "2025年", 6, "实际", None]]
     deck = deck_of(tmp_path, [["X1", "出生率", "‰", "专题", "来源", None]], rows)
     change = next(f for s in deck.slides for f in s.figures if f.label == "出生率变化")
-    assert change.text == "同比提高1.0个千分点"
+    assert change.text == "比上年提高1.0个千分点"
     assert change.unit == "个千分点" and "百分点" not in all_text(deck)
 
 
@@ -206,12 +206,29 @@ def test_chart_text_follows_the_recipes_comparison(tmp_path):
         recipe = Recipe(title="测试", themes=(ThemeChoice("专题", comparison=comparison),))
         return next(s for s in deck_of(tmp_path, ind, rows, recipe).slides if s.chart)
 
-    assert chart_slide(Comparison.YOY).title == "营收达133.1亿元,同比增长10.0%"
-    assert chart_slide(Comparison.CAGR).title == "营收达133.1亿元,年均增长10.0%"
+    # annual figures: 比上年 (never 同比); a title names its periods, the 年均 rate its span
+    assert chart_slide(Comparison.YOY).title == "2024年营收达133.1亿元,比上年增长10.0%"
+    assert chart_slide(Comparison.CAGR).title == "2024年营收达133.1亿元,2021—2024年年均增长10.0%"
     previous = chart_slide(Comparison.PREVIOUS)
-    assert previous.title == "营收达133.1亿元,比上年增长10.0%"
+    assert previous.title == "2024年营收达133.1亿元,比上年增长10.0%"
     assert previous.chart.series[-1].name == "比上年增长"
     assert "折线为比上年增速" in previous.chart.alt_text
     none = chart_slide(Comparison.NONE)
-    assert none.title == "营收达133.1亿元" and len(none.chart.series) == 1
+    assert none.title == "2024年营收达133.1亿元" and len(none.chart.series) == 1
     assert not any(w in " ".join(none.lines) for w in ("增长", "年均", "同比"))
+
+
+def test_a_table_drops_columns_that_say_nothing(tmp_path):
+    """Thirteen figures of one year: no 期间 column (the title names 2025年), no 变化 column of
+    dashes, no 状态 column of 实际; a second period brings the 期间 column back."""
+    inds = [[f"X{i:02}", f"指标{i}", "家", "专题", "来源", None] for i in range(13)]
+    rows = [[f"X{i:02}", "徐州市", "2025年", 10 + i, "实际", None] for i in range(13)]
+    table = next(s for s in deck_of(tmp_path, inds, rows).slides if s.table is not None
+                 and s.section == "专题")
+    assert table.table.columns == ("指标", "数值")
+    assert table.title.startswith("2025年")
+    rows[0] = ["X00", "徐州市", "2025年1—10月", 8, "实际", None]
+    mixed = next(s for s in deck_of(tmp_path, inds, rows).slides if s.table is not None
+                 and s.section == "专题")
+    assert mixed.table.columns == ("指标", "期间", "数值")
+    assert mixed.table.rows[0][1].text == "2025年1—10月"

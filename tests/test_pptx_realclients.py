@@ -123,7 +123,7 @@ def test_bar_line_has_its_line_on_a_secondary_axis(built: Built) -> None:
             continue
         chart = next(s.chart for s in slide.shapes if s.has_chart)
         assert [p.__class__.__name__ for p in chart.plots] == ["BarPlot", "LinePlot"]
-        assert chart.plots[1].series[0].name == "同比增长"
+        assert chart.plots[1].series[0].name == "比上年增长"
         space = chart._chartSpace
         bar_ids = space.xpath(".//c:barChart/c:axId/@val")
         line_ids = space.xpath(".//c:lineChart/c:axId/@val")

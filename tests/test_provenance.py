@@ -105,7 +105,7 @@ def test_the_deck_records_the_dataset_hash_and_the_recipe(deck_with_appendix):
 def test_derived_numbers_recompute_from_the_cells_they_cite(deck_with_appendix):
     """A growth rate in the appendix, recomputed by hand from the two cells it names."""
     wb = openpyxl.load_workbook(shipped_dataset(), data_only=True)
-    growth = [r for r in appendix_rows(deck_with_appendix) if "同比增长" in r[3]]
+    growth = [r for r in appendix_rows(deck_with_appendix) if "比上年增长" in r[3]]
     assert growth
     for _page, _label, _period, shown, _status, where in growth:
         cells = re.findall(r"([^\s、]+?)!([A-Z]+\d+)", where)
@@ -113,4 +113,4 @@ def test_derived_numbers_recompute_from_the_cells_they_cite(deck_with_appendix):
         base, current = (float(wb[sheet][cell].value) for sheet, cell in cells)
         expected = (Decimal(repr(current)) / Decimal(repr(base)) - 1) * 100
         rounded = expected.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        assert shown.endswith(f"同比增长{rounded}%"), (shown, base, current)
+        assert shown.endswith(f"比上年增长{rounded}%"), (shown, base, current)

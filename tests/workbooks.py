@@ -13,7 +13,7 @@ Rows = Sequence[Sequence[Any]]
 
 # Tuples: a test that adds a column to its own copy must not change every later test's header.
 INDICATOR_HEADER = ("指标编码", "指标名称", "单位", "专题", "来源")
-DATA_HEADER = ("指标编码", "地区", "期间", "数值", "状态", "备注")
+DATA_HEADER = ("指标编码", "地区", "期间", "数值", "状态", "说明")
 
 
 def basic_sheets() -> dict[str, list[list[Any]]]:
@@ -90,3 +90,88 @@ def sheet_member(path: Path, sheet: str) -> str:
 def problem_lines(result: Any, lang: str = "zh") -> list[str]:
     """What `xzbrief dataset check` prints for each problem."""
     return [p.format(lang) for p in result.problems]
+
+
+# --- a bureau's accumulated workbook (issue 8) ---------------------------------------------
+BUREAU_INDICATOR_HEADER = ("指标编码", "指标名称", "单位", "专题", "来源", "小数位", "口径", "类型",
+                           "重点", "表述", "来源单位", "来源文件")
+BUREAU_DATA_HEADER = ("指标编码", "地区", "期间", "数值", "状态", "说明", "备注", "来源")
+BUREAU_SOURCE = ("市统计局《徐州市国民经济和社会发展统计公报》 "
+                 "https://tjj.xz.gov.cn/col/col123/index.html [S1]")
+BUREAU_MONTHLY = "市统计局 · 月度统计数据发布(网址:http://tjj.xz.gov.cn/yd/2025.html)[S2]"
+BUREAU_REMARK = "来源[S1],待核:与公报口径一致"  # internal: never on a slide nor read aloud
+# IND01 规上工业增加值增速, 2025年 cumulative spans (1—2月 … 1—10月)
+BUREAU_YTD = ((2, 7.2), (3, 7.6), (4, 7.9), (5, 8.0), (6, 8.1), (7, 8.0), (8, 8.2), (9, 8.3),
+              (10, 8.5))
+
+
+def bureau_sheets() -> dict[str, list[list[Any]]]:
+    """A statistics bureau's workbook grown over years: annual 2019–2024 levels with their
+    growth rates, 2025年1—2月 … 1—10月 cumulative rates, a 4月当月 figure, 上半年 / 前三季度 GDP,
+    the city, three districts and 全省, a share, an index, a rank, a count written by a 表述
+    pattern, sources with URLs and internal remarks."""
+    ind = [list(BUREAU_INDICATOR_HEADER),
+           ["GDP01", "地区生产总值", "亿元", "经济运行", BUREAU_SOURCE, None, None, None, "是",
+            None, None, None],
+           ["GDP02", "地区生产总值增速", "%", "经济运行", BUREAU_SOURCE, None, "按可比价计算",
+            None, None, None, None, None],
+           ["IND01", "规上工业增加值增速", "%", "工业经济", BUREAU_MONTHLY, None, "按可比价计算",
+            None, None, None, None, None],
+           ["IND02", "规上工业企业数量", "家", "工业经济", BUREAU_SOURCE, None, None, None, None,
+            None, None, None],
+           ["SH01", "高新技术产业产值占规上工业比重", "%", "工业经济", BUREAU_SOURCE, None, None,
+            None, None, None, "市科技局", "《徐州市高新技术产业统计报告》"],
+           ["IX01", "两化融合发展水平", "", "创新驱动", "市工信局 · 两化融合评估报告", None, None,
+            None, None, None, None, None],
+           ["RK01", "工业开票销售收入全省位次", "位", "创新驱动", "省统计局《江苏统计年鉴》", None,
+            None, None, None, None, None, None],
+           ["CT01", "再生资源规范企业", "家", "绿色发展", "市工信局 · 工作总结 见 底稿.xlsx", None,
+            None, "数量", None, "{值}家企业入选工信部再生资源综合利用规范企业", None, None]]
+    data: list[list[Any]] = [list(BUREAU_DATA_HEADER)]
+    for year, level, rate in ((2019, 7151.35, 6.0), (2020, 7319.77, 3.4), (2021, 8117.44, 8.7),
+                              (2022, 8457.84, 3.2), (2023, 9060.18, 5.8), (2024, 9537.0, 5.9)):
+        data.append(["GDP01", "徐州市", f"{year}年", level, "实际", None, BUREAU_REMARK, None])
+        data.append(["GDP02", "徐州市", f"{year}年", rate, "实际", None, None, None])
+    data += [
+        ["GDP01", "徐州市", "2025年上半年", 4612.3456, "实际", None, None, None],
+        ["GDP01", "徐州市", "2025年前三季度", 7050.5678, "实际", None, None, None],
+        ["GDP02", "徐州市", "2025年上半年", 5.0, "实际", None, None, None],
+        ["GDP02", "徐州市", "2025年前三季度", 5.2, "实际", None, None, None],
+        ["GDP02", "全省", "2025年前三季度", 5.1, "实际", None, None, None],
+        ["GDP01", "铜山区", "2019年", 1100, "实际", None, None, None],
+        ["GDP01", "铜山区", "2024年", 1500.2, "实际", None, None, None],
+        ["GDP01", "鼓楼区", "2024年", 600.8, "实际", None, None, None],
+        ["GDP01", "云龙区", "2024年", 700.1, "实际", None, None, None],
+    ]
+    for year, rate in ((2019, 6.5), (2020, 2.1), (2021, 12.6), (2022, 6.8), (2023, 7.7),
+                       (2024, 8.5)):
+        data.append(["IND01", "徐州市", f"{year}年", rate, "实际", None, None, None])
+    data += [["IND01", "徐州市", f"2025年1—{m}月", v, "实际", None, None, None]
+             for m, v in BUREAU_YTD]
+    data += [
+        ["IND01", "徐州市", "2024年1—5月", 7.0, "实际", None, "旧口径[S3]", None],
+        ["IND01", "徐州市", "2025年4月当月", 8.8, "实际", None, None, None],
+        ["IND01", "全省", "2025年1—10月", 7.1, "实际", None, None, None],
+        ["IND01", "全省", "2024年", 7.9, "实际", None, None, None],
+        ["IND01", "铜山区", "2025年1—10月", 9.1, "实际", None, None, None],
+        ["IND01", "鼓楼区", "2025年1—10月", 6.5, "实际", None, None, None],
+        ["IND01", "云龙区", "2025年1—10月", 7.0, "实际", None, None, None],
+        ["IND02", "徐州市", "2023年", 3800, "实际", None, None, None],
+        ["IND02", "徐州市", "2024年", 4123, "实际", None, None, None],
+        ["SH01", "徐州市", "2023年", 48.6, "实际", None, None, None],
+        ["SH01", "徐州市", "2024年", 48.75, "实际", None, None, None],
+        ["IX01", "徐州市", "2023年", 66.1, "实际", None, None, None],
+        ["IX01", "徐州市", "2024年", 68.0, "实际", None, None, None],
+        ["RK01", "徐州市", "2023年", 4, "实际", None, None, None],
+        ["RK01", "徐州市", "2024年", 3, "实际", None, None, None],
+        ["CT01", "徐州市", "2025年", 8, "实际", "截至10月", "内部:名单见附件[S9]", None],
+    ]
+    return {
+        "专题": [["专题", "顺序"], ["经济运行", 1], ["工业经济", 2], ["创新驱动", 3],
+                 ["绿色发展", 4]],
+        "地区": [["地区", "上级", "类型", "顺序"], ["全省", None, "省", 1],
+                 ["徐州市", None, "市", 2], ["铜山区", "徐州市", "区", 3],
+                 ["鼓楼区", "徐州市", "区", 4], ["云龙区", "徐州市", "区", 5]],
+        "指标": ind,
+        "数据": data,
+    }

@@ -1,14 +1,20 @@
 """Writing files so that a failure never leaves a half-written or missing file.
 
 Temp file in the same folder, fsync, ``os.replace``; the temp is always removed. When the target
-cannot be replaced (open in PowerPoint on Windows, read-only, a folder) the old file is left
-exactly as it was and ``SaveBlocked`` says what to do, with another name to use.
+cannot be written (open in PowerPoint on Windows, read-only, a folder, a full disk, a name too
+long, any other OSError) the old file is left exactly as it was and ``SaveBlocked`` says why in
+the user's words, with another name to use. Temp files of our own naming left by a run that was
+killed (``.xzbrief-<pid>-….tmp``) are removed on the next save to that folder.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import re
 import stat
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -44,9 +50,66 @@ def free_name(path: Path) -> Path:
     return path.with_name(f"{path.stem}-{int(time.time())}{path.suffix}")
 
 
+# errno -> (Chinese, English): what the user can do something about
+REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("磁盘已满", "the disk is full"),
+    errno.EFBIG: ("文件超过了该磁盘或系统允许的大小", "the file is larger than the disk or "
+                  "system allows"),
+    errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
+    errno.EACCES: ("没有写入权限", "permission denied"),
+    errno.EPERM: ("没有写入权限", "permission denied"),
+    errno.EROFS: ("磁盘是只读的", "the disk is read-only"),
+    errno.ENOENT: ("所在文件夹不存在或已被移走", "its folder does not exist or was moved"),
+    errno.ENOTDIR: ("路径中有一项不是文件夹", "part of the path is not a folder"),
+    errno.EISDIR: ("这是一个文件夹", "it is a folder"),
+    errno.EIO: ("磁盘或网络读写出错", "a disk or network I/O error"),
+    errno.EINVAL: ("文件名含有该磁盘不允许的字符", "the name has characters this disk refuses"),
+    errno.EMFILE: ("同时打开的文件太多", "too many open files"),
+    errno.EBUSY: ("文件正被其他程序使用", "the file is in use by another program"),
+    errno.ETXTBSY: ("文件正被其他程序使用", "the file is in use by another program"),
+    errno.EXDEV: ("无法在不同磁盘之间移动文件", "cannot move the file across disks"),
+}
+if hasattr(errno, "EDQUOT"):
+    REASONS[errno.EDQUOT] = ("超出磁盘配额", "the disk quota is exceeded")
+MAX_NAME_BYTES = 180  # a suggested name when the given one is too long (most disks: 255)
+
+
+def save_reason(exc: OSError) -> tuple[str, str]:
+    """Why a write failed, in Chinese and English, from its errno (never a bare English text
+    in a Chinese sentence)."""
+    if exc.errno in REASONS:
+        return REASONS[exc.errno]
+    detail = exc.strerror or type(exc).__name__
+    return f"系统报告写入失败({detail})", f"the system refused the write ({detail})"
+
+
+def blocked(path: Path, exc: OSError) -> SaveBlocked:
+    """SaveBlocked for any OSError, with a name to use that can work."""
+    zh, en = save_reason(exc)
+    if exc.errno == errno.ENAMETOOLONG:
+        stem = path.stem
+        while len((stem + path.suffix).encode("utf-8")) > MAX_NAME_BYTES:
+            stem = stem[:-1]
+        suggestion = path.with_name(stem + path.suffix)
+    else:
+        try:
+            suggestion = free_name(path)
+        except OSError:
+            suggestion = Path.home() / path.name
+    return SaveBlocked(path, zh, en, suggestion)
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(temp_path)`` then move the temp over ``path`` atomically."""
+    """Call ``write(temp_path)`` then move the temp over ``path`` atomically. Every failure
+    is a SaveBlocked; the old file is untouched and the temp removed."""
     path = Path(path)
+    try:
+        _atomic_write(path, write)
+    except OSError as exc:
+        raise blocked(path, exc) from exc
+
+
+def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise SaveBlocked(path, "这是一个文件夹", "it is a folder", free_name(path / "汇报.pptx"))
@@ -55,12 +118,15 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
                           Path.home() / path.name)
     if path.exists() and _read_only(path):  # before any work, and whoever runs it
         raise SaveBlocked(path, "文件是只读的", "the file is read-only", free_name(path))
+    remove_stale_temps(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".xzbrief-", suffix=path.suffix + ".tmp",
-                                        dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-",
+                                        suffix=path.suffix + ".tmp", dir=folder)
     except OSError as exc:
-        raise SaveBlocked(path, "没有写入该文件夹的权限", "the folder is not writable",
-                          Path.home() / path.name) from exc
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise SaveBlocked(path, "没有写入该文件夹的权限", "the folder is not writable",
+                              Path.home() / path.name) from exc
+        raise
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -70,8 +136,54 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         _set_mode(tmp, path)
         _replace(tmp, path)
     finally:
-        if tmp.exists():
+        with contextlib.suppress(FileNotFoundError):  # replaced: the temp is the new file
             tmp.unlink()
+
+
+TEMP_PREFIX = ".xzbrief-"
+# ours: .xzbrief-<pid>-<random>.<suffix>.tmp (and, from older versions, without the pid)
+_RE_TEMP = re.compile(r"\.xzbrief-(?:(\d+)-)?[a-z0-9_]{8}\.[^.]+\.tmp")
+STALE_SECONDS = 10 * 60  # an unnamed temp older than this is no save in progress
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> list[str]:
+    """Delete temp files a killed run of xzbrief left in ``folder``: ours by name, and from a
+    process that is gone (or, where that cannot be asked, old enough). Never fails a save."""
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time() if now is None else now
+    for entry in entries:
+        m = _RE_TEMP.fullmatch(entry.name)
+        if m is None:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            pid = int(m[1]) if m[1] else None
+            if pid == os.getpid():
+                continue  # another thread of this process may be saving
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
+            if (pid is not None and not _alive(pid)) or old:
+                os.unlink(entry.path)
+                removed.append(entry.name)
+        except OSError:
+            continue
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        return True  # os.kill would end the process there: the age rule decides instead
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def _read_umask() -> int:
@@ -117,8 +229,7 @@ def _replace(tmp: Path, path: Path) -> None:
                                   free_name(path)) from exc
             time.sleep(RETRY_DELAY)
         except OSError as exc:
-            raise SaveBlocked(path, exc.strerror or str(exc), exc.strerror or str(exc),
-                              free_name(path)) from exc
+            raise blocked(path, exc) from exc
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomli_w
 
-from xzbrief.atomic import SaveBlocked, free_name
+from xzbrief.atomic import SaveBlocked, blocked, free_name
 from xzbrief.dataset.columns import TEMPLATE_TITLE
 from xzbrief.dataset.loader import LoadResult, load_dataset
 from xzbrief.deck.model import Deck
@@ -31,6 +31,20 @@ Progress = Callable[[int, str], None]  # percent, message
 
 class Cancelled(Exception):
     pass
+
+
+# A deck longer than this is said before it is written (CLI: --max-slides; the app asks):
+# a monthly briefing is 10-60 slides, and 1,000 slides take minutes and nobody reads them.
+LARGE_DECK = 300
+
+
+class TooManySlides(Exception):
+    """The planned deck has more slides than the caller allowed; nothing was written."""
+
+    def __init__(self, slides: int, limit: int) -> None:
+        super().__init__(f"{slides} slides > {limit}")
+        self.slides = slides
+        self.limit = limit
 
 
 class DataProblems(Exception):
@@ -64,6 +78,13 @@ class BuildResult:
 def check_output(out: Path, dataset_path: Path) -> None:
     """A deck goes to a .pptx that is not the workbook; SaveBlocked with a name to use."""
     out = Path(out)
+    try:
+        _check_output(out, dataset_path)
+    except OSError as exc:  # a name too long, a folder we may not look into ...
+        raise blocked(out, exc) from exc
+
+
+def _check_output(out: Path, dataset_path: Path) -> None:
     pptx = out.with_suffix(".pptx")
     suggestion = pptx if not pptx.exists() else free_name(pptx)
     if out.suffix.lower() != ".pptx":
@@ -107,6 +128,7 @@ STEPS = {
     "brand": ("读取模板「{name}」", "reading template {name}"),
     "plan": ("规划幻灯片", "planning slides"),
     "write": ("写入 {name}({n} 页)", "writing {name} ({n} slides)"),
+    "slide": ("第 {i}/{n} 页", "slide {i}/{n}"),
     "pdf": ("用 LibreOffice 导出 PDF", "exporting PDF with LibreOffice"),
     "done": ("完成", "done"),
 }
@@ -115,9 +137,12 @@ STEPS = {
 def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = False,
                progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
-               load: LoadResult | None = None, lang: str = "zh") -> BuildResult:
-    """Raises DataProblems, TemplateError, SaveBlocked, Cancelled. A PDF that could not be
-    made is not an error: the deck is written, and ``pdf_problem`` says why."""
+               load: LoadResult | None = None, lang: str = "zh",
+               max_slides: int | None = None) -> BuildResult:
+    """Raises DataProblems, TemplateError, SaveBlocked, Cancelled, and TooManySlides when
+    the plan has more than ``max_slides`` slides (None: no limit). A PDF that could not be
+    made is not an error: the deck is written, and ``pdf_problem`` says why. Progress is
+    reported per slide while writing (60-80%)."""
     started = time.perf_counter()
 
     def step(percent: int, key: str, **params: object) -> None:
@@ -141,9 +166,13 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
                           free_name(out))
     step(45, "plan")
     deck = plan_deck(result.dataset, recipe, recipe_text(recipe))
-    step(60, "write", name=out.name, n=len(deck.slides))
+    n = len(deck.slides)
+    if max_slides is not None and n > max_slides:
+        raise TooManySlides(n, max_slides)
+    step(60, "write", name=out.name, n=n)
     warnings = [*brand.warnings, *deck.warnings]
-    warnings += write_pptx(deck, brand, out)
+    warnings += write_pptx(deck, brand, out,
+                           on_slide=lambda i: step(60 + 20 * i // max(n, 1), "slide", i=i, n=n))
     build = BuildResult(out, deck, result, warnings=warnings)
     if recipe.options.check_workbook:
         try:

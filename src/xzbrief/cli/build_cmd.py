@@ -10,8 +10,10 @@ from typing import Any
 
 from xzbrief.atomic import SaveBlocked
 from xzbrief.build import (
+    LARGE_DECK,
     Cancelled,
     DataProblems,
+    TooManySlides,
     build_deck,
     check_output,
     default_deck_name,
@@ -37,6 +39,8 @@ def register(sub: Any) -> None:
     build.add_argument("--brand", help="品牌模板:政务红 / 科技蓝 / 生态绿,或 .pptx 路径")
     build.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 导出 PDF")
     build.add_argument("--quiet", action="store_true", help="不显示进度")
+    build.add_argument("--max-slides", type=int, default=LARGE_DECK, metavar="N",
+                       help=f"页数超过 N 时不生成并说明(默认 {LARGE_DECK};0 表示不限)")
     add_lang(build)
     build.set_defaults(func=run_build)
     tpl = sub.add_parser("templates", help="列出内置品牌模板 / list built-in brands")
@@ -85,7 +89,7 @@ def run_build(args: argparse.Namespace) -> int:
     if args.brand:
         recipe = replace(recipe, brand=args.brand, base_dir=recipe.base_dir or Path.cwd())
     out: Path = args.output or Path.cwd()
-    if out.is_dir() or str(args.output or "").endswith(("/", "\\")):
+    if _is_dir(out) or str(args.output or "").endswith(("/", "\\")):
         out = out / default_deck_name(recipe.title)  # -o 某文件夹: the default name inside it
     try:
         check_output(out, data_path)  # before the warnings, so a typo is said at once
@@ -104,12 +108,20 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"[{percent:3d}%] {message}", file=sys.stderr)
 
     try:
-        built = build_deck(recipe, data_path, out, pdf=args.pdf, progress=progress, load=result)
+        built = build_deck(recipe, data_path, out, pdf=args.pdf, progress=progress, load=result,
+                           max_slides=args.max_slides or None)
     except DataProblems as exc:  # pragma: no cover - checked above
         print_problems(exc.result, lang)
         return EXIT_DATA
     except TemplateError as exc:
         _say(args, exc.zh, exc.en)
+        return EXIT_USAGE
+    except TooManySlides as exc:
+        _say(args, f"汇报将有 {exc.slides} 页,超过上限 {exc.limit} 页,未生成。"
+             f"请在配方中缩小专题或期间范围;确需生成时加上 --max-slides {exc.slides}",
+             f"the deck would have {exc.slides} slides, over the limit of {exc.limit}; nothing "
+             f"was written. Narrow the recipe's themes or periods, or pass --max-slides "
+             f"{exc.slides}")
         return EXIT_USAGE
     except SaveBlocked as exc:
         _say(args, exc.text("zh"), exc.text("en"))
@@ -132,6 +144,14 @@ def run_build(args: argparse.Namespace) -> int:
          f"{pages} slides written in {built.seconds:.2f} s"
          + (f"; data-check workbook: {check}" if check else ""))
     return EXIT_OK
+
+
+def _is_dir(path: Path) -> bool:
+    """False for a name the system cannot even look up (too long): check_output says why."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def run_templates(args: argparse.Namespace) -> int:

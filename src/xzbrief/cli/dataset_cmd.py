@@ -12,7 +12,7 @@ from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang
 from xzbrief.cli.console import silence_stdout
 from xzbrief.dataset.checks import with_preflight
 from xzbrief.dataset.loader import LoadResult, load_dataset
-from xzbrief.dataset.messages import Lang
+from xzbrief.dataset.messages import MESSAGES, Lang
 from xzbrief.dataset.workbook_writer import template_content, write_workbook
 from xzbrief.resources import shipped_dataset
 
@@ -24,6 +24,9 @@ def register(sub: Any) -> None:
     check.add_argument("path", nargs="?", type=Path,
                        help="工作簿 .xlsx(默认:随附的徐州数据集)")
     check.add_argument("--json", action="store_true", help="机器可读的 JSON 输出")
+    check.add_argument("--explain", action="store_true",
+                       help="列出按单位和名称推断的指标类型、增速与总量的连写 / show inferred "
+                            "indicator kinds and level–growth links")
     add_lang(check)
     check.set_defaults(func=run_check)
     tpl = ds_sub.add_parser("template", help="生成空白工作簿模板 / write a blank workbook")
@@ -70,11 +73,34 @@ def run_check(args: argparse.Namespace) -> int:
             print(json.dumps(_as_json(result, lang), ensure_ascii=False, indent=2))
         else:
             print_problems(result, lang)
+            if getattr(args, "explain", False):
+                for line in explain_lines(result, lang):
+                    print(line)
             print(summary_line(result, lang))
         sys.stdout.flush()
     except BrokenPipeError:  # `xzbrief dataset check x.xlsx | head`
         silence_stdout()
     return exit_code(result)
+
+
+def explain_lines(result: LoadResult, lang: Lang) -> list[str]:
+    """What xzbrief decided for each indicator without being told: its kind (from unit and
+    name, docs/dataset.md lists the rules) and which growth rate is written with which level."""
+    d = result.dataset
+    if d is None:
+        return []
+    out = []
+    for ind in d.indicators:
+        where = f"{ind.ref}: " if ind.ref else ""
+        if ind.kind_reason:
+            out.append(where + MESSAGES["kind-explain"].text(lang).format(
+                name=ind.name, kind=ind.kind.value, reason=ind.kind_reason))
+        rate = d.indicator_by_code.get(ind.growth_code) if ind.growth_code else None
+        if rate is not None:
+            out.append(where + (f"{ind.name}:与增速指标「{rate.name}」({rate.code})同期连写,"
+                                f"如「{ind.name}X{ind.unit},增长Y%」" if lang == "zh" else
+                                f"{ind.name}: written with its growth rate {rate.code}"))
+    return out
 
 
 def _as_json(result: LoadResult, lang: Lang) -> dict[str, Any]:

@@ -61,11 +61,18 @@ class BuilderBase:
         self.title = ""
         self.as_of = ""
         self._periods: dict[tuple[type, object], Period | PeriodError] = {}
-        self._interned: dict[Period, Period] = {}
+        self._interned: dict[tuple[Period, str], Period] = {}
+        self._first_form: dict[Period, Period] = {}
+        self.canonical: dict[int, int] = {}  # id of a period -> id of its first written form
 
     def _intern(self, period: Period) -> Period:
-        """One object per distinct period: duplicate checks then compare identities."""
-        return self._interned.setdefault(period, period)
+        """One object per distinct period and written form (2025年前三季度 and 2025年1—9月
+        are the same span, each written back as written); duplicate checks compare
+        ``canonical`` identities, so the two spellings of one span are still duplicates."""
+        first = self._first_form.setdefault(period, period)
+        mine = self._interned.setdefault((period, period.form), period)
+        self.canonical.setdefault(id(mine), id(first))
+        return mine
 
     # --- sheets ---------------------------------------------------------------------------
     def _find_sheet(self, canonical: str) -> str | None:

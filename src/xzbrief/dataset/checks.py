@@ -5,7 +5,8 @@
 - a value about 1,000–10,000 times off its series (万元 typed as 亿元, or the reverse);
 - implausible changes (|同比| > 100%) without a 备注 explaining them;
 - gaps in a series a deck shows, and empty value cells;
-- estimates (预计) for periods that should have actuals by the workbook's 数据截至 date.
+- estimates (预计) for periods that should have actuals by the workbook's 数据截至 date;
+- one indicator and region mixing kinds of period (年度 / 累计 / 当月 …) the deck must split.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
 from xzbrief.dataset.numbers import decimals_of, plain_number
 from xzbrief.dataset.periods import Period, PeriodError, PeriodKind, parse_period
 from xzbrief.dataset.problems import Problem, sorted_problems, warning
+from xzbrief.dataset.series import (
+    benchmark_region,
+    chart_series,
+    kind_word,
+    mixes_kinds,
+    newest,
+)
 
 MAGNITUDE = 1000.0  # 万元 vs 亿元 is 10,000; 千元 vs 万元 is 10
 JUMP_PCT = 100.0
@@ -163,7 +171,7 @@ class _Checker:
             for o in obs:
                 base_period = o.period.same_period_last_year()
                 base = by_period.get(base_period) if base_period is not None else None
-                if (base is None or o.value is None or base.value is None or o.note
+                if (base is None or o.value is None or base.value is None or o.note or o.remark
                         or o.is_bound or base.is_bound or base.value <= 0 or o.value < 0
                         or str(o.ref) in self.flagged or str(base.ref) in self.flagged):
                     continue
@@ -210,6 +218,29 @@ class _Checker:
                           date=reference.isoformat())
 
 
+    def mixed_kinds(self, ind: Indicator) -> None:
+        """Say before the build how a deck splits figures of several period kinds."""
+        by_region: dict[str, list[Observation]] = {}
+        for o in self.d.observations_of(ind.code):
+            by_region.setdefault(o.region, []).append(o)
+        regions = {r.name: r for r in self.d.regions}
+        for region, obs in by_region.items():
+            if benchmark_region(regions.get(region), region):
+                continue  # the province's figures are yardsticks, never charted
+            kinds = mixes_kinds(obs)
+            latest = newest(obs)
+            if not kinds or latest is None:
+                continue
+            key, points = chart_series(obs)
+            chart = (f"{points[0].period.label}至{points[-1].period.label}"
+                     if key is not None else "无")
+            first = min((o for o in obs if o.ref is not None),
+                        key=lambda o: _order(o, self.sheets), default=latest)
+            self.warn("check-mixed-kinds", first, ind, region=region,
+                      kinds="、".join(kind_word(k) for k in kinds), chart=chart,
+                      latest=latest.period.label)
+
+
 def preflight(dataset: Dataset, shown: Iterable[str] | None = None,
               today: dt.date | None = None) -> tuple[Problem, ...]:
     """Warnings about the numbers (never errors: the user decides). ``shown`` limits the
@@ -224,6 +255,8 @@ def preflight(dataset: Dataset, shown: Iterable[str] | None = None,
         if wanted is None or ind.code in wanted:
             checker.gaps(ind)
         checker.stale_estimates(ind, reference, stated)
+        if wanted is None or ind.code in wanted:
+            checker.mixed_kinds(ind)
     return sorted_problems(checker.problems)
 
 

@@ -53,6 +53,22 @@ INDICATOR_COLUMNS = (
        "short label for charts"),
     _c("basis", "口径|统计口径|basis", False, "口径说明,作为脚注,如「按可比价计算」",
        "measurement basis, shown as a footnote"),
+    _c("kind", "类型|指标类型|kind", False,
+       "总量 / 增速 / 比重 / 数量 / 指数 / 位次;决定汇报的措辞。留空按单位和名称推断",
+       "level / growth / share / count / index / rank; inferred when empty"),
+    _c("key", "重点|重点指标|key", False, "是 / 否;「是」的指标在主要指标页优先",
+       "是 puts the indicator first on 主要指标"),
+    _c("pattern", "表述|句式|pattern", False,
+       "数字的写法,{值} 处填数值,如「{值}家企业入选工信部再生资源综合利用规范企业」",
+       "how the figure is written, {值} for the number"),
+    _c("growth_code", "增速指标|增速编码|growthcode", False,
+       "本指标增速所在行的指标编码;汇报中「X亿元,增长Y%」连写",
+       "code of this level's growth rate, written together with it"),
+    _c("source_org", "来源单位|发布单位|sourceorg", False, "来源单位,如「市统计局」;脚注用",
+       "publishing organisation"),
+    _c("source_doc", "来源文件|来源文献|sourcedoc", False,
+       "来源文件,如「《2024年徐州市国民经济和社会发展统计公报》」;脚注用",
+       "publication"),
 )
 
 DATA_COLUMNS = (
@@ -63,13 +79,16 @@ DATA_COLUMNS = (
     _c("value", "数值|值|value", True, "只填数字;留空表示缺数(不会当作0)", "the number"),
     _c("status", "状态|status", False, "实际 / 预计 / 目标;留空为实际",
        "actual / estimate / target"),
-    _c("note", "备注|note|remark", False, "备注,会显示在数字旁", "remark shown by the figure"),
+    _c("note", "备注|note|internal", False, "内部备注(工作记录、出处编号),不会出现在汇报中",
+       "internal remark, never in a deck"),
+    _c("remark", "说明|公开说明|remark", False, "对外的说明,显示在数字旁,如「国内销量第一」",
+       "public remark shown by the figure"),
     _c("unit", "单位|unit", False, "可不填;填写时须与指标表一致", "must match 指标"),
     _c("qualifier", "限定|限定词|qualifier", False,
        "原文的约数用语:约、左右、超、超过、以上、余、突破、近、不足", "approximation word"),
     _c("source", "来源|数据来源|source", False, "本行的来源;留空用指标的来源", "row source"),
 )
-WIDE_KEYS = ("code", "region", "note", "unit", "qualifier", "source")
+WIDE_KEYS = ("code", "region", "note", "remark", "unit", "qualifier", "source")
 
 HIGHLIGHT_COLUMNS = (
     _c("theme", "专题|主题|theme", True, "所属专题", "theme"),

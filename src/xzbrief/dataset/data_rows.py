@@ -4,7 +4,6 @@ as Excel stores it, each problem at its cell."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
@@ -24,10 +23,11 @@ from xzbrief.dataset.model import (
     Observation,
     Status,
 )
-from xzbrief.dataset.numbers import NumberError, parse_number, plain_number
+from xzbrief.dataset.numbers import MAX_ABS, NumberError, parse_number, plain_number
 from xzbrief.dataset.periods import Period, PeriodError, parse_period, parse_period_header
 from xzbrief.dataset.problems import Problem
 from xzbrief.dataset.sheet_reader import SheetReader
+from xzbrief.dataset.sources import SourceParts, split_source
 from xzbrief.dataset.xlsx import RawWorkbook
 
 
@@ -36,6 +36,7 @@ class DataRows(BuilderBase):
         super().__init__(book, path, problems)
         self._fields_cache: dict[tuple[object, ...], _RowFields] = {}
         self._key_getters: dict[str, tuple[Callable[[list[Any]], Any], int]] = {}
+        self._sources: dict[tuple[str, str, str], SourceParts] = {}
 
     def _read_data(self, name: str, seen: dict[tuple[str, str, int, Status], CellRef],
                    exact: bool) -> None:
@@ -201,8 +202,15 @@ class DataRows(BuilderBase):
             code=code, region=region, unit=indicator.unit if indicator else "",
             qualifier=qualifier,
             note=reader.text(r, "note", multiline=True) if "note" in columns else "",
+            remark=reader.text(r, "remark", multiline=True) if "remark" in columns else "",
             source=(reader.text(r, "source") if "source" in columns else "")
             or (indicator.source if indicator else ""),
+            # 来源单位 / 来源文件 make the indicator's short source exact, unless the row
+            # names its own source
+            org=indicator.source_org if indicator and not (
+                "source" in columns and reader.text(r, "source")) else "",
+            doc=indicator.source_doc if indicator and not (
+                "source" in columns and reader.text(r, "source")) else "",
             usable=usable)
 
     def _add(self, reader: SheetReader, fields: _RowFields, r: int, c: int, *,
@@ -211,23 +219,28 @@ class DataRows(BuilderBase):
         if not fields.usable or period is None or status is None or value is _INVALID:
             return
         ref = reader.ref(r, c)
-        key = (fields.code, fields.region, id(period), status)  # periods are interned
+        # periods are interned: one identity per span, whatever its spelling
+        key = (fields.code, fields.region, self.canonical.get(id(period), id(period)), status)
         first = seen.get(key)
         if first is not None:
             reader.error("row-duplicate", r, c, first=first)
             return
         seen[key] = ref
+        source = self._sources.get((fields.source, fields.org, fields.doc))
+        if source is None:  # thousands of rows share a handful of source strings
+            source = split_source(fields.source, fields.org, fields.doc)
+            self._sources[(fields.source, fields.org, fields.doc)] = source
         self.observations.append(Observation(
             fields.code, fields.region, period, status,
             value if isinstance(value, float) else None, fields.qualifier, fields.note,
-            fields.source, ref))
+            source.short, ref, fields.remark, source.detail))
 
     def _value(self, reader: SheetReader, r: int, c: int, unit: str) -> object:
         scan = reader.sheet.scan
         if reader.unreadable(r, c):
             return _INVALID
         raw = reader.raw(r, c)
-        if raw.__class__ is float and math.isfinite(raw) and (r, c) not in scan.percent:
+        if raw.__class__ is float and -MAX_ABS < raw < MAX_ABS and (r, c) not in scan.percent:
             return raw  # the common case, kept fast for 100,000-row sheets
         if isinstance(raw, dt.date | dt.time | dt.timedelta):
             reader.error("value-date", r, c, raw=raw)
@@ -260,7 +273,10 @@ class _RowFields(NamedTuple):
     unit: str
     qualifier: str
     note: str
+    remark: str
     source: str
-    usable: bool  # a known indicator and a region: observations may be made from the row
+    usable: bool
+    org: str = ""
+    doc: str = ""  # a known indicator and a region: observations may be made from the row
 
 

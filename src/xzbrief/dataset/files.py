@@ -8,6 +8,7 @@ hostile. Each gets its own clear message instead of a parser's stack trace.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,14 @@ def check_zip(data: bytes) -> tuple[zipfile.ZipFile, ZipCheck]:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         raise FileProblem("file-zip-bomb", reason=f"{len(infos)} 个压缩成员")
+    seen: set[str] = set()
+    for info in infos:
+        # Part names are case-insensitive (OPC); two entries under one name are read one way
+        # here and another way by an office program, and the size checks would see one.
+        key = info.filename.lstrip("/").casefold()
+        if key in seen:
+            raise FileProblem("file-zip-duplicate", member=info.filename)
+        seen.add(key)
     total = 0
     for info in infos:
         total += info.file_size
@@ -92,9 +101,47 @@ def read_member(zf: zipfile.ZipFile, name: str) -> bytes:
 
 
 def check_xml_bytes(name: str, data: bytes) -> None:
-    """Office XML never needs a DTD; one is how entity-expansion bombs work."""
-    if name.endswith((".xml", ".rels", ".vml")) and (b"<!DOCTYPE" in data or b"<!ENTITY" in data):
+    """Office XML never needs a DTD; one is how entity-expansion bombs work. Searched in the
+    part's own encoding (a UTF-16 part hides ``<!DOCTYPE`` from a byte search)."""
+    if not name.endswith((".xml", ".rels", ".vml")):
+        return
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise FileProblem("file-xml-bomb", member=name)
+    encoding = xml_encoding(data)
+    if encoding == "utf-8":
+        return
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise FileProblem("file-xml-bomb", member=name) from exc
+    if "<!DOCTYPE" in text or "<!ENTITY" in text:
+        raise FileProblem("file-xml-bomb", member=name)
+
+
+_RE_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def xml_encoding(data: bytes) -> str:
+    """The encoding an XML parser would use for ``data`` (BOM, NUL pattern, declaration)."""
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                     (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xfe\xff", "utf-16-be"),
+                     (b"\xff\xfe", "utf-16-le")):
+        if data.startswith(bom):
+            return enc
+    head = data[:4]
+    if head == b"\x00\x00\x00<":
+        return "utf-32-be"
+    if head == b"<\x00\x00\x00":
+        return "utf-32-le"
+    if head[:2] == b"\x00<":
+        return "utf-16-be"
+    if head[:2] == b"<\x00":
+        return "utf-16-le"
+    m = _RE_DECLARED.match(data[:200])
+    if m:
+        declared = m[1].decode("ascii").lower()
+        return "utf-8" if declared in ("utf-8", "utf8", "us-ascii", "ascii") else declared
+    return "utf-8"
 
 
 def _looks_like_text(head: bytes) -> str | None:

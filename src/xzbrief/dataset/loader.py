@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,12 @@ from xzbrief.dataset.columns import (
 )
 from xzbrief.dataset.data_rows import DataRows
 from xzbrief.dataset.files import FileProblem
+from xzbrief.dataset.indicator_kinds import (
+    IndicatorKind,
+    growth_subject,
+    infer_kind,
+    parse_kind,
+)
 from xzbrief.dataset.model import (
     CellRef,
     Dataset,
@@ -43,6 +49,7 @@ from xzbrief.dataset.numbers import NumberError, parse_number
 from xzbrief.dataset.problems import Problem, Severity, error, sorted_problems, warning
 from xzbrief.dataset.sheet_reader import SheetReader
 from xzbrief.dataset.sheet_reader import spell_value as _spell
+from xzbrief.dataset.sources import split_source, strip_markers
 from xzbrief.dataset.xlsx import RawWorkbook, open_workbook
 
 _AS_OF = re.compile(r"数据截[至止][:\uff1a]?\s*(.*)$")  # ASCII or full-width colon
@@ -105,9 +112,13 @@ class _Builder(DataRows):
         if not data_sheets:
             self.problems.append(error("data-sheet-missing", SHEET_DATA_PREFIX))
         seen: dict[tuple[str, str, int, Status], CellRef] = {}
+        all_hidden = all(self.book.hidden.get(name) for name in data_sheets)
         for name in data_sheets:
             if self.book.hidden.get(name):
-                self._sheet_problem("sheet-hidden-skipped", name, warn=True)
+                if all_hidden:  # nothing would be read: an error, not a word in passing
+                    self._sheet_problem("sheet-hidden-only", name)
+                else:
+                    self._sheet_problem("sheet-hidden-skipped", name, warn=True)
                 continue
             self._read_data(name, seen, exact=_norm_name(name) in ("数据", "data"))
         for name in self.empty_data_sheets:
@@ -206,24 +217,27 @@ class _Builder(DataRows):
         self._read_title(reader)
         first: dict[str, str] = {}
         parents: list[tuple[int, str]] = []
+        growth_links: list[tuple[int, str]] = []
         for r in reader.data_rows():
             if reader.is_blank_row(r):
                 continue
             code_col = reader.columns["code"]
             code = reader.text(r, "code")
             if not code:
-                reader.error("code-empty", r, code_col)
+                if not reader.special(r, code_col):  # else named once, as unreadable
+                    reader.error("code-empty", r, code_col)
                 continue
             if code in first:
                 reader.error("code-duplicate", r, code_col, code=code, first=first[code])
                 continue
             first[code] = str(reader.ref(r, code_col))
             ind_name = reader.text(r, "name")
-            if not ind_name:
+            if not ind_name and not reader.special(r, reader.columns["name"]):
                 reader.error("name-empty", r, reader.columns["name"])
             theme = reader.text(r, "theme")
             if not theme:
-                reader.error("theme-empty", r, reader.columns["theme"])
+                if not reader.special(r, reader.columns["theme"]):
+                    reader.error("theme-empty", r, reader.columns["theme"])
             elif theme not in self.themes:
                 if self.themes_listed:  # a 专题 sheet with rows lists them all
                     reader.warn("theme-unlisted", r, reader.columns["theme"], theme=theme)
@@ -231,13 +245,21 @@ class _Builder(DataRows):
             parent = reader.text(r, "parent")
             if parent:
                 parents.append((r, code))
+            unit = reader.text(r, "unit")
+            kind, reason = self._kind(reader, r, ind_name or code, unit)
             self.indicators[code] = Indicator(
-                code=code, name=ind_name or code, unit=reader.text(r, "unit"), theme=theme,
+                code=code, name=ind_name or code, unit=unit, theme=theme,
                 source=reader.text(r, "source"),
                 description=reader.text(r, "description", multiline=True),
                 decimals=self._decimals(reader, r), parent=parent,
                 short_name=reader.text(r, "short_name"), basis=reader.text(r, "basis"),
-                ref=reader.ref(r, code_col))
+                ref=reader.ref(r, code_col), kind=kind, kind_reason=reason,
+                key=self._key(reader, r), pattern=self._pattern(reader, r),
+                growth_code=reader.text(r, "growth_code"),
+                source_org=reader.text(r, "source_org"),
+                source_doc=reader.text(r, "source_doc"))
+            if self.indicators[code].growth_code:
+                growth_links.append((r, code))
         col = reader.columns.get("parent", 0)
         for r, code in parents:
             ind = self.indicators[code]
@@ -245,9 +267,66 @@ class _Builder(DataRows):
                 reader.error("parent-self", r, col)
             elif ind.parent not in self.indicators:
                 reader.error("parent-unknown", r, col, code=ind.parent)
+            elif (ind.kind is IndicatorKind.GROWTH
+                  and self.indicators[ind.parent].kind is not IndicatorKind.GROWTH):
+                # a growth rate under its level is that level's growth, not a part of it
+                self.indicators[code] = replace(ind, parent="", growth_of=ind.parent)
+                level = self.indicators[ind.parent]
+                if not level.growth_code:
+                    self.indicators[level.code] = replace(level, growth_code=code)
             elif self.indicators[ind.parent].unit != ind.unit:
                 reader.warn("parent-unit", r, col, unit=ind.unit, parent=ind.parent,
                             parent_unit=self.indicators[ind.parent].unit)
+
+        gcol = reader.columns.get("growth_code", 0)
+        for r, code in growth_links:
+            target = self.indicators[code].growth_code
+            if target not in self.indicators:
+                reader.error("growth-code-unknown", r, gcol, code=target)
+                self.indicators[code] = replace(self.indicators[code], growth_code="")
+            else:
+                self.indicators[target] = replace(self.indicators[target], growth_of=code)
+        self._link_growth_by_name()
+
+    def _link_growth_by_name(self) -> None:
+        """A growth rate named after a level (地区生产总值 / 地区生产总值增速) is that level's
+        growth, unless a column already linked them."""
+        by_name = {i.name: i for i in self.indicators.values()}
+        for ind in list(self.indicators.values()):
+            if ind.kind is not IndicatorKind.GROWTH or ind.growth_of:
+                continue
+            level = by_name.get(growth_subject(ind.name))
+            if (level is not None and level.code != ind.code and not level.growth_code
+                    and level.kind in (IndicatorKind.LEVEL, IndicatorKind.COUNT)):
+                self.indicators[ind.code] = replace(ind, growth_of=level.code)
+                self.indicators[level.code] = replace(level, growth_code=ind.code)
+
+    def _kind(self, reader: SheetReader, r: int, name: str, unit: str
+              ) -> tuple[IndicatorKind, str]:
+        written = reader.text(r, "kind")
+        if written:
+            kind = parse_kind(written)
+            if kind is not None:
+                return kind, ""
+            reader.error("kind-invalid", r, reader.columns["kind"], value=written)
+        return infer_kind(name, unit)
+
+    def _key(self, reader: SheetReader, r: int) -> bool:
+        written = reader.text(r, "key")
+        if not written:
+            return False
+        if written in ("是", "Y", "y", "yes", "√", "✓", "1", "重点"):
+            return True
+        if written not in ("否", "N", "n", "no", "0", "×"):
+            reader.warn("key-invalid", r, reader.columns["key"], value=written)
+        return False
+
+    def _pattern(self, reader: SheetReader, r: int) -> str:
+        written = reader.text(r, "pattern")
+        if written and "{值}" not in written:
+            reader.warn("pattern-no-value", r, reader.columns["pattern"], value=written)
+            return ""
+        return written
 
     def _read_title(self, reader: SheetReader) -> None:
         """Title rows above the header: the first is the workbook's title; 数据截至 is read."""
@@ -304,8 +383,9 @@ class _Builder(DataRows):
             pcol = reader.col("period")
             if pcol is not None and reader.value(r, pcol) not in ("", None):
                 period = self._period(reader, r, pcol)  # as a data row's period
-            self.highlights.append(Highlight(theme, reader.text(r, "region"), period, text,
-                                             reader.text(r, "source"),
+            self.highlights.append(Highlight(theme, reader.text(r, "region"), period,
+                                             strip_markers(text),
+                                             split_source(reader.text(r, "source")).short,
                                              reader.ref(r, reader.columns["text"])))
 
     def _check_regions_listed(self) -> None:

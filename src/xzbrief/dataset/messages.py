@@ -99,6 +99,13 @@ MESSAGES: dict[str, Msg] = {
                          "the file expands to an abnormal size ({reason}); refused",
                          "这可能是恶意文件;请向发送者核实",
                          "it may be hostile; check with the sender"),
+    "file-zip-duplicate": Msg("文件中有两个同名的内部文件 {member},"
+                              "不同程序可能读到不同内容,已拒绝读取",
+                              "the file holds two entries named {member}; programs may read "
+                              "different ones, so it is refused",
+                              "正常的 Office 文件不会这样,可能被篡改;请用 Office 重新另存",
+                              "real Office files never do this; it may have been tampered "
+                              "with. Save a fresh copy in Office"),
     "file-xml-bomb": Msg("文件含有 XML 实体定义(DTD,位于 {member}),已拒绝读取",
                          "the file contains XML entity declarations ({member}); refused",
                          "正常的 Excel 文件不含此类内容,可能是恶意文件",
@@ -296,4 +303,61 @@ MESSAGES: dict[str, Msg] = {
                                       "actuals should exist by today ({date})",
                                       "更新为实际数,并把「状态」改为实际",
                                       "replace it with the actual value and set 状态 to 实际"),
+    # --- statistics conventions (issue 8): period kinds, indicator kinds ---------------------
+    "check-mixed-kinds": Msg("{name}({region})同时有{kinds}数据:汇报按期间类型分开展示,"
+                             "图表只画其中一种({chart}),最新的{latest}领头,其余类型各取最新一期"
+                             "并注明期间;未展示的数字在生成时逐一列出",
+                             "{name} ({region}) mixes {kinds} figures: the deck shows them "
+                             "apart, the chart draws one kind ({chart}), the newest ({latest}) "
+                             "leads, the newest of each other kind is shown with its period; "
+                             "figures not shown are listed when the deck is built",
+                             "这不是错误;如某类数据不需要进汇报,可删去或在配方中缩小期间范围",
+                             "not an error; remove figures the deck should not use, or narrow "
+                             "the recipe's period range"),
+    "kind-invalid": Msg("「类型」填的是「{value}」,不认识", "类型 「{value}」 is not a kind",
+                        "可填:总量、增速、比重、数量、指数、位次;留空则按单位和名称推断",
+                        "use 总量, 增速, 比重, 数量, 指数 or 位次, or leave it empty"),
+    "key-invalid": Msg("「重点」填的是「{value}」,只能填 是 或 否", "重点 「{value}」 is not 是/否",
+                       "填「是」的指标在主要指标页优先展示", "是 puts it first on 主要指标"),
+    "pattern-no-value": Msg("「表述」中没有 {{值}}:「{value}」", "表述 has no {{值}}: 「{value}」",
+                            "如「{{值}}家企业入选工信部再生资源综合利用规范企业」",
+                            "e.g. 「{{值}}家企业入选…」"),
+    "growth-code-unknown": Msg("「增速指标」{code} 不在「指标」表中",
+                               "增速指标 {code} is not an indicator",
+                               "填写本指标增速所在行的指标编码,或留空",
+                               "give the code of this indicator's growth rate, or leave it empty"),
+    "kind-explain": Msg("{name}:类型按{reason}推断为「{kind}」", "{name}: kind {kind} inferred "
+                        "from {reason}", "如不对,请在「指标」表的「类型」列填写",
+                        "set the 类型 column if this is wrong"),
+    # --- hardening (issue 12): text a spreadsheet would run, numbers and text beyond limits -----
+    "text-formula-like": Msg("文字以「{start}」开头,Excel 等表格程序可能把它当作公式执行",
+                             "the text starts with '{start}', which a spreadsheet may run as a "
+                             "formula",
+                             "汇报中的图表数据一律按文字保存,不会执行;建议改写该文字,"
+                             "避免以 = + - @ 开头",
+                             "chart data in the deck keeps it as plain text; better reword it "
+                             "so it does not start with = + - @"),
+    "text-link-like": Msg("文字「{start}」是一个链接或网络路径,表格程序可能把它当作外部链接",
+                          "the text '{start}' is a link or network path a spreadsheet may "
+                          "follow as an external link",
+                          "汇报中的图表数据一律按文字保存,不含链接;如非有意,请删去链接",
+                          "chart data in the deck keeps it as plain text, never a link; "
+                          "remove it unless it is meant to be read"),
+    "value-too-large": Msg("数值 {value} 超出汇报能显示的范围(绝对值须小于 10 的 15 次方)",
+                           "the value {value} is beyond what a deck can show (its size must be "
+                           "below 10^15)",
+                           "多半是单位或小数点错误,或误粘贴了编号;请核对该单元格",
+                           "usually a unit or decimal-point slip, or a pasted ID number; check "
+                           "the cell"),
+    "text-too-long": Msg("文字长达 {length} 个字符,超过 {limit} 个字符的上限,"
+                         "汇报中只显示前 {limit} 个字符",
+                         "the text is {length} characters long, over the limit of {limit}; "
+                         "slides show the first {limit}",
+                         "请精简该单元格,或把长篇说明放在汇报之外",
+                         "shorten the cell, or keep long explanations outside the deck"),
+    "sheet-hidden-only": Msg("唯一的数据表已隐藏,其数据未读取,汇报将没有任何数据",
+                             "the only data sheet is hidden, so no data was read and the deck "
+                             "would be empty",
+                             "在 Excel 中右键工作表标签 →「取消隐藏」后保存",
+                             "unhide it in Excel (right-click a sheet tab > Unhide) and save"),
 }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from xzbrief.dataset.indicator_kinds import IndicatorKind
 from xzbrief.dataset.periods import Period
 
 
@@ -32,7 +33,7 @@ QUALIFIERS = QUALIFIERS_BEFORE + QUALIFIERS_AFTER
 LOWER_BOUNDS = ("超", "超过", "突破", "以上", "余", "逾")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per value: 1,000,000 in a big workbook
 class CellRef:
     """Where a value lives in the workbook, e.g. ``数据!D17``."""
 
@@ -72,6 +73,14 @@ class Indicator:
     short_name: str = ""
     basis: str = ""  # 口径: how it is measured, e.g. 按可比价计算 (becomes a footnote)
     ref: CellRef | None = None  # the row's 指标编码 cell
+    kind: IndicatorKind = IndicatorKind.LEVEL  # how its figures are worded
+    kind_reason: str = ""  # empty when the 类型 column said it; else the inference rule
+    key: bool = False  # 重点: leads 主要指标 after the recipe's own order
+    pattern: str = ""  # 表述 with {值}: 「{值}家企业入选工信部再生资源综合利用规范企业」
+    growth_code: str = ""  # the indicator holding this level's published growth rate
+    growth_of: str = ""  # for a growth rate: the level it is the growth of
+    source_org: str = ""  # 来源单位: 市统计局
+    source_doc: str = ""  # 来源文件: 《2024年徐州市国民经济和社会发展统计公报》
 
     @property
     def label(self) -> str:
@@ -83,7 +92,7 @@ class Indicator:
         return self.unit.strip() in {"%", "‰", "个百分点"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 1,000,000-row workbook holds one per row
 class Observation:
     indicator: str
     region: str
@@ -94,6 +103,9 @@ class Observation:
     note: str = ""
     source: str = ""
     ref: CellRef | None = None  # the value cell
+    remark: str = ""  # the public 说明 of this figure (备注 ``note`` is internal)
+    source_detail: str = ""  # the whole source string (URLs, files) for notes; ``source``
+    # is the short 数据来源 a slide prints
 
     @property
     def is_bound(self) -> bool:

@@ -3,7 +3,8 @@
 Numeric cells are taken as they are. Text that is clearly a number (``'9,000'``, full-width
 ``'９０００'``, Unicode minus ``'−12'``, ``'5.3%'`` when the unit is %) is accepted, and the caller
 warns the user that it was stored as text. Everything else — ``'nan'``, ``'inf'``, ``'1_000'``,
-``'9000亿元'``, error values such as ``#N/A`` — is refused with the reason.
+``'9000亿元'``, error values such as ``#N/A``, and numbers of 10^15 or more (``MAX_ABS``) — is
+refused with the reason.
 """
 
 from __future__ import annotations
@@ -43,9 +44,16 @@ class ParsedNumber:
     from_text: bool  # the cell held text that we read as a number: warn the user
 
 
+# Beyond this a number is no statistic a deck can show: Excel keeps 15 significant digits, and
+# the deck's formatting (Decimal quantize to the indicator's decimals) stops working near 1e28.
+MAX_ABS = 1e15
+
+
 def _finite(value: float) -> float:
     if not math.isfinite(value):
         raise NumberError("value-nonfinite")
+    if not -MAX_ABS < value < MAX_ABS:
+        raise NumberError("value-too-large", value=f"{value:.6g}")
     return value
 
 

@@ -1,11 +1,23 @@
 """Periods as Chinese statistical offices write them, normalised to one type.
 
-Accepted spellings (after NFKC): ``2025``, ``2025年``, ``2025年11月``, ``2025-11``, ``2025.11``,
-``2025年1—11月`` / ``2025年1-11月`` / ``2025年前11月`` (year to date), ``2025年三季度`` /
-``2025年第三季度`` / ``2025Q3``, ``2025年上半年`` /
-``2025年下半年`` / ``2025H1``, ``2025年前三季度`` (= 1—9月), ``2021—2025年`` (a span of years,
-e.g. the 14th Five-Year Plan) and the plan names ``十四五`` / ``“十四五”时期``; real date cells are
-read as their month.
+Kinds (what a figure covers, and so what it may be compared or charted with):
+
+- YEAR ``2025`` / ``2025年`` / ``2025年度``;
+- MONTH, a single month: ``2025年11月`` / ``2025-11`` / ``2025.11`` / ``2025年4月当月``, real
+  date cells;
+- YTD, cumulative from January to month ``index``: ``2025年1—11月`` / ``2025年1-11月`` /
+  ``2025年前11个月`` / ``2025年1—11月累计``, and the quarter-based cumulative spans as GDP is
+  compiled: ``2025年一季度`` (1—3月), ``2025年上半年`` / ``2025H1`` (1—6月), ``2025年前三季度``
+  (1—9月), ``2025年1—2季度`` / ``2025年1—3季度``;
+- QUARTER, a single quarter other than the first: ``2025年三季度`` / ``2025年第三季度`` /
+  ``2025Q3`` (``2025Q1`` too; the first quarter written in Chinese is the cumulative 一季度, the
+  same three months);
+- HALF, the single second half: ``2025年下半年`` / ``2025H2``;
+- SPAN, several whole years: ``2021—2025年`` and the plans ``十四五`` / ``“十四五”时期``.
+
+A period keeps the workbook's own written form (``form``) and writes it back as written:
+前三季度 stays 前三季度, never 1—9月; ``form`` takes no part in equality, so 2025年前三季度 and
+2025年1—9月 are the same period.
 """
 
 from __future__ import annotations
@@ -14,7 +26,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -50,11 +62,34 @@ class Period:
     year: int
     index: int = 0  # half 1–2, quarter 1–4, month 1–12, ytd end month
     end_year: int = 0  # SPAN only
+    # the workbook's own words after the year (前三季度, 上半年, 4月当月, “十四五”时期); empty
+    # for the standard spelling. Written back as written; not part of equality.
+    form: str = field(default="", compare=False)
+
+    @property
+    def is_cumulative(self) -> bool:
+        """A 累计 figure from January (1—N月, 一季度, 上半年, 前三季度)."""
+        return self.kind is PeriodKind.YTD
+
+    @property
+    def quarter_based(self) -> bool:
+        """A cumulative span written by quarters (一季度, 上半年, 前三季度, 1—3季度)."""
+        return (self.kind is PeriodKind.YTD and "季" in self.form) or self.form == "上半年"
+
+    @property
+    def span_label(self) -> str:
+        """The period without its year, as a comparison names it: 1—9月, 前三季度, 4月."""
+        if self.kind is PeriodKind.SPAN:
+            return self.label
+        return self.label.removeprefix(f"{self.year}年")
 
     @property
     def label(self) -> str:
-        """The period as a briefing writes it (2025年, 2025年1—11月, 2021—2025年)."""
+        """The period as a briefing writes it (2025年, 2025年1—11月, 2025年前三季度,
+        2021—2025年): the workbook's own form when it has one."""
         y = f"{self.year}年"
+        if self.form:
+            return self.form if self.kind is PeriodKind.SPAN else y + self.form
         match self.kind:
             case PeriodKind.YEAR:
                 return y
@@ -84,6 +119,10 @@ class Period:
                 return f"{self.year}H{self.index}"
             case _:
                 return self.label
+
+    def with_year(self, year: int) -> Period:
+        """The same span in another year, in the same written form."""
+        return Period(self.kind, year, self.index, self.end_year, self.form)
 
     @property
     def end_month(self) -> int:
@@ -141,7 +180,7 @@ class Period:
         """The base of a 同比 comparison."""
         if self.kind is PeriodKind.SPAN:
             return None
-        return Period(self.kind, self.year - 1, self.index)
+        return self.with_year(self.year - 1)
 
     def previous(self) -> Period | None:
         """The base of a 较上期 (环比) comparison; None where it has no meaning."""
@@ -162,12 +201,12 @@ class Period:
 
 _DASHES = "\u2014\u2013\u2012\u2015\u2212\u301c\uff5e~-"
 _RE_YEAR = re.compile(r"^(\d{4})(?:年(?:度)?)?$")
-_RE_MONTH = re.compile(r"^(\d{4})(?:年|[-./])(\d{1,2})月?(?:份)?$")
+_RE_MONTH = re.compile(r"^(\d{4})(?:年|[-./])(\d{1,2})(月?(?:份)?(?:当月)?)$")
 _RE_YTD = re.compile(
     r"^(\d{4})年?(?:1月?[" + _DASHES + r"](\d{1,2})月|前(\d{1,2})(?:个)?月)(?:累计)?$")
-_RE_QUARTER = re.compile(r"^(\d{4})(?:年第?([一二三四1234])季度|[Qq]([1-4]))$")
-_RE_H = re.compile(r"^(\d{4})(?:年(上|下)半年|[Hh]([12]))$")
-_RE_FIRST3Q = re.compile(r"^(\d{4})年前三季度$")
+_RE_QUARTER = re.compile(r"^(\d{4})(?:年(第?)([一二三四1234])季度|[Qq]([1-4]))$")
+_RE_H = re.compile(r"^(\d{4})(?:年(上|下)半年|[Hh]([12]))(?:累计)?$")
+_RE_FIRST3Q = re.compile(r"^(\d{4})年(前三季度|1[" + _DASHES + r"]([234])季度)(?:累计)?$")
 _RE_SPAN = re.compile(r"^(\d{4})年?[" + _DASHES + r"](\d{4})年?$")
 _RE_PLAN = re.compile(r"^[“\"'‘]?(十[二三四五]五)[”\"'’]?(?:时期|期间|规划期)?$")
 
@@ -200,20 +239,27 @@ def parse_period(value: object) -> Period:
         month = int(m[2])
         if not 1 <= month <= 12:
             raise PeriodError("period-month-range", month=month)
-        return Period(PeriodKind.MONTH, _year(m[1]), month)
+        form = f"{month}月当月" if m[3].endswith("当月") else ""
+        return Period(PeriodKind.MONTH, _year(m[1]), month, form=form)
     if m := _RE_YTD.match(text):
         month = int(m[2] or m[3])
         if not 1 <= month <= 12:
             raise PeriodError("period-month-range", month=month)
         return Period(PeriodKind.YTD, _year(m[1]), month)
     if m := _RE_FIRST3Q.match(text):
-        return Period(PeriodKind.YTD, _year(m[1]), 9)
+        quarters = int(m[3]) if m[3] else 3
+        form = "前三季度" if not m[3] else f"1{EM_DASH}{quarters}季度"
+        return Period(PeriodKind.YTD, _year(m[1]), 3 * quarters, form=form)
     if m := _RE_QUARTER.match(text):
-        q = m[2] or m[3]
-        return Period(PeriodKind.QUARTER, _year(m[1]), CN_DIGITS.get(q) or int(q))
+        q = m[3] or m[4]
+        quarter = CN_DIGITS.get(q) or int(q)
+        if quarter == 1 and m[3]:  # 一季度 as releases write it: January to March, cumulative
+            return Period(PeriodKind.YTD, _year(m[1]), 3, form="一季度")
+        return Period(PeriodKind.QUARTER, _year(m[1]), quarter)
     if m := _RE_H.match(text):
-        half = 1 if (m[2] == "上" or m[3] == "1") else 2
-        return Period(PeriodKind.HALF, _year(m[1]), half)
+        if m[2] == "上" or m[3] == "1":  # 上半年 is the cumulative January–June
+            return Period(PeriodKind.YTD, _year(m[1]), 6, form="上半年")
+        return Period(PeriodKind.HALF, _year(m[1]), 2)
     if m := _RE_SPAN.match(text):
         start, end = _year(m[1]), _year(m[2])
         if end <= start:
@@ -221,7 +267,7 @@ def parse_period(value: object) -> Period:
         return Period(PeriodKind.SPAN, start, 0, end)
     if m := _RE_PLAN.match(text):
         start = PLANS[m[1]]
-        return Period(PeriodKind.SPAN, start, 0, start + 4)
+        return Period(PeriodKind.SPAN, start, 0, start + 4, form=f"“{m[1]}”时期")
     raise PeriodError("period-unknown", value=value)
 
 

@@ -11,8 +11,19 @@ from xzbrief.dataset.model import CellRef
 from xzbrief.dataset.problems import Problem, error, warning
 from xzbrief.dataset.xlsx import RawSheet
 
-# C0/C1 controls except tab and newline, and Excel's escaped form of them (_x0001_).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|_x00(?:0[0-8bcefBCEF]|1[0-9a-fA-F])_")
+# C0/C1 controls except tab and newline. Excel's escaped form (_x0007_ in the XML) arrives
+# decoded; text that reads "_x0007_" in Excel is the user's own and is kept as written.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A cell's text is clipped here (with a warning at the cell): no slide shows more, and a
+# pasted 2,000,000-character cell must not slow every build (docs/dataset.md).
+MAX_TEXT = 2000
+# What Excel, WPS or LibreOffice would run or follow when the text is typed or pasted into a
+# cell: a formula (=, @, or + / - followed by more than a plain number), a URL scheme, a UNC
+# path. Leading tabs and line breaks are ignored, as those programs ignore them.
+_FORMULA_START = re.compile(r"[=@]|[+\-](?![\d.,%\s]*$)")
+_LINK = re.compile(r"(?:https?|ftp|mailto|file|external|internal|ms-\w+|news|ldap|smb)\s*:"
+                   r"|\\\\|//\w", re.IGNORECASE)
+_RISKY_FIRST = frozenset("=@+-\\/hHfFmMeEiInNlLsS\t\r\n ")
 
 
 class SheetReader:
@@ -141,12 +152,30 @@ class SheetReader:
         if hit is not None:
             return hit
         text = spell_value(value)
+        risky = value.__class__ is str and text[:1] in _RISKY_FIRST and self._risky(text, row, col)
+        if len(text) > MAX_TEXT:
+            self.warn("text-too-long", row, col, length=f"{len(text):,}", limit=f"{MAX_TEXT:,}")
+            text = text[:MAX_TEXT] + "…"
+            risky = True  # not cached: every such cell is named
         if not _CONTROL.search(text):
             text = _tidy(text, multiline)
-            self._clean_cache[key] = text
+            if not risky:  # a risky cell is named every time, as a control character is
+                self._clean_cache[key] = text
             return text
         self.warn("text-control-chars", row, col)  # not cached: every such cell is named
         return _tidy(_CONTROL.sub("", text), multiline)
+
+    def _risky(self, text: str, row: int, col: int) -> bool:
+        """Warn about text a spreadsheet would take as a formula or a link (the deck's chart
+        workbooks keep it as text, but the user's own Excel may not)."""
+        start = text.lstrip(" \t\r\n")
+        if _FORMULA_START.match(start):
+            self.warn("text-formula-like", row, col, start=start[:1])
+            return True
+        if _LINK.match(start):
+            self.warn("text-link-like", row, col, start=start[:40])
+            return True
+        return False
 
 
 def spell_value(value: Any) -> str:

@@ -30,6 +30,7 @@ from xzbrief.dataset.columns import (
     THEME_COLUMNS,
     Column,
 )
+from xzbrief.dataset.indicator_kinds import IndicatorKind
 from xzbrief.dataset.model import QUALIFIERS, Status
 
 COMMON_UNITS = ("亿元", "万元", "元", "%", "个", "万个", "家", "项", "类", "人", "万人", "吨",
@@ -66,7 +67,8 @@ SHEETS: tuple[tuple[str, tuple[Column, ...], str], ...] = (
     ("地区", REGION_COLUMNS, "regions"),
 )
 WIDTHS = {"指标名称": 34, "来源": 46, "说明": 40, "要点": 60, "导语": 70, "备注": 36,
-          "期间": 16, "专题": 20, "地区": 14, "简称": 12, "口径": 20}
+          "期间": 16, "专题": 20, "地区": 14, "简称": 12, "口径": 20, "表述": 40,
+          "来源单位": 16, "来源文件": 36, "增速指标": 10}
 
 
 def sheet_rows(content: WorkbookContent) -> dict[str, list[list[Any]]]:
@@ -131,7 +133,8 @@ def _write_sheet(ws: Worksheet, content: WorkbookContent, columns: Sequence[Colu
             cell = ws.cell(r, c)
             cell.font = BODY_FONT
             cell.border = Border(bottom=THIN)
-            if columns[c - 1].header in ("要点", "导语", "说明", "备注", "来源"):
+            if columns[c - 1].header in ("要点", "导语", "说明", "备注", "来源", "表述",
+                                         "来源文件"):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = ws.cell(header_row + 1, 1)
     ws.auto_filter.ref = f"A{header_row}:{ws.cell(header_row, n).column_letter}{header_row}"
@@ -148,6 +151,9 @@ def _add_validations(wb: Workbook, n_themes: int, n_regions: int) -> None:
     rules: list[tuple[str, Sequence[Column], str, str, bool]] = [
         ("指标", INDICATOR_COLUMNS, "专题", f"={themes}", True),
         ("指标", INDICATOR_COLUMNS, "单位", '"' + ",".join(COMMON_UNITS) + '"', False),
+        ("指标", INDICATOR_COLUMNS, "类型", '"' + ",".join(k.value for k in IndicatorKind)
+         + '"', True),
+        ("指标", INDICATOR_COLUMNS, "重点", '"是,否"', True),
         ("数据", DATA_COLUMNS, "地区", f"={regions}", True),
         ("数据", DATA_COLUMNS, "状态", '"' + ",".join(s.value for s in Status) + '"', True),
         ("数据", DATA_COLUMNS, "限定", '"' + ",".join(QUALIFIERS) + '"', True),
@@ -184,8 +190,14 @@ def _write_explanations(ws: Worksheet, title: str) -> None:
     notes = [
         "数据表可以是长表(每行一个数:指标编码、地区、期间、数值、状态)或宽表(指标编码、地区,"
         "然后每个期间一列,列名如「2024年」「2025年(预计)」)。名称以「数据」开头的工作表都会读取。",
-        "期间写法:2025年、2025年11月、2025-11、2025年1—11月(累计)、2025年三季度、2025Q3、"
-        "2025年上半年、2021—2025年、“十四五”。",
+        "期间写法:年度 2025年;当月 2025年11月、2025-11、2025年4月当月;累计 2025年1—11月、"
+        "2025年一季度、2025年上半年、2025年前三季度、2025年1—3季度;单季 2025年三季度、2025Q3;"
+        "多年 2021—2025年、“十四五”。汇报按期间类型分开展示,并按工作簿的写法写回(前三季度仍写"
+        "前三季度)。",
+        "「指标」表的「类型」(总量/增速/比重/数量/指数/位次)决定措辞:增速写「增长5.0%」、与上一"
+        "累计期比「提高/回落X个百分点」;比重写「提高X个百分点」;数量不写「数量达」;位次写「居第N位」。"
+        "留空时按单位和名称推断,xzbrief dataset check --explain 列出推断结果。",
+        "「数据」表的「备注」是内部记录,不会出现在汇报中;要显示在数字旁的话写在「说明」列。",
         "数值只填数字;缺数请留空(生成时显示为空缺,绝不当作 0)。"
         "公式可以使用,但文件须经 Excel 保存。",
         "隐藏的「数据」工作表不读取;隐藏的行照常读取,检查时会提示。",
@@ -213,9 +225,10 @@ def template_content() -> WorkbookContent:
         regions=[{"地区": "徐州市", "上级": None, "类型": "市", "顺序": 1}],
         indicators=[{"指标编码": "EX01", "指标名称": "示例指标(可删除本行)", "单位": "亿元",
                      "专题": "示例专题", "来源": "填写数据来源", "说明": "指标定义",
-                     "小数位": 1, "简称": "示例"}],
+                     "小数位": 1, "简称": "示例", "类型": "总量", "重点": "是",
+                     "来源单位": "市统计局", "来源文件": "《2025年统计公报》"}],
         data=[{"指标编码": "EX01", "地区": "徐州市", "期间": "2025年", "数值": 100.5,
-               "状态": "实际", "备注": None}],
+               "状态": "实际", "备注": None, "说明": None}],
         highlights=[{"专题": "示例专题", "地区": "徐州市", "期间": "2025年",
                      "要点": "一句话写一项成绩(可删除本行)", "来源": "填写来源"}],
     )

@@ -4,6 +4,7 @@ ranked, parts of a total (doughnut or stacked columns)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from xzbrief.dataset.model import CellRef, Indicator, Observation, Status
@@ -20,6 +21,7 @@ from xzbrief.deck.narrative import (
     level_clause,
     level_figure,
     level_sentence,
+    series_decimals,
     thresholds_crossed,
 )
 from xzbrief.deck.notes import ROUNDING_NOTE
@@ -82,12 +84,19 @@ class ChartSlides(ThemeBase):
     def _time_chart(self, sel: Selection) -> Slide:
         ind = sel.indicator
         points = [o for o in sel.series if not o.is_bound]
+        if ind.decimals is None:  # the title, sentences and bar labels show one precision
+            shown = series_decimals(ind, [o.value for o in points])
+            if shown is None:
+                shown = max((decimals_of(o.value) for o in points if o.value is not None),
+                            default=0)
+            ind = replace(ind, decimals=shown)
         # the chart keeps gaps (an empty cell is drawn as a gap, never 0); the sentences speak
         # of the first and last periods that have a number
         known_points = [o for o in points if o.value is not None]
         cats, groups = self._axis_labels(points)
         figs = tuple(level_figure(ind, o) if o.value is not None else None for o in points)
-        bars = Series(ind.label, tuple(o.value for o in points), ind.unit, ind.decimals,
+        bars = Series(ind.label, tuple(o.value for o in points), ind.unit,
+                      series_decimals(ind, [o.value for o in points]),
                       tuple(o.status for o in points), figures=figs)
         series = [bars]
         # growth per point against the same period a year before (同比), or against the
@@ -99,6 +108,11 @@ class ChartSlides(ThemeBase):
         word = self._word(points[-1].period.kind)
         growth_changes: list[Change | None] = []
         for cur in points:
+            paired = self._paired_growth(ind, cur) if cur.value is not None and not previous \
+                and mode is not Comparison.NONE else None
+            if ind.growth_code and not previous:  # the published rate (可比价) or a gap,
+                growth_changes.append(paired)  # never one recomputed from the levels
+                continue
             base_period = cur.period.previous() if previous else \
                 cur.period.same_period_last_year()
             base = known.get(base_period) if base_period is not None else None
@@ -112,13 +126,17 @@ class ChartSlides(ThemeBase):
             series.append(Series(f"{word}增长", tuple(growth), "%", 1,
                                  tuple(o.status for o in points), Axis.SECONDARY, as_line=True,
                                  figures=tuple(c.figure if c else None for c in growth_changes)))
+        target_figs: list[Figure] = []
         if sel.targets:
             by_period = {t.period: t for t in sel.targets}
-            values = tuple(by_period[o.period].value if o.period in by_period else None
-                           for o in points)
+            marks = [by_period.get(o.period) for o in points]
+            values = tuple(t.value if t is not None else None for t in marks)
             if any(v is not None for v in values):
+                tfigs = tuple(level_figure(ind, t, f"{ind.name}目标") if t is not None
+                              else None for t in marks)
+                target_figs = [f for f in tfigs if f is not None]
                 series.insert(1, Series("目标", values, ind.unit, ind.decimals,
-                                        tuple(Status.TARGET for _ in points)))
+                                        tuple(Status.TARGET for _ in points), figures=tfigs))
         last = known_points[-1]
         first = known_points[0]
         region = self._region(sel.main_region)
@@ -143,17 +161,22 @@ class ChartSlides(ThemeBase):
         steps = thresholds_crossed(ind, points)
         if steps:
             lines.append(f"{steps}。")
-        if last.note:
-            lines.append(last.note + ("" if last.note.endswith("。") else "。"))
+        if last.remark:
+            lines.append(last.remark + ("" if last.remark.endswith("。") else "。"))
         lead = long_run if mode is Comparison.CAGR else (point_change or long_run)
-        headline = level_clause(ind, last) + ("," + lead.phrase if lead else "")
+        # a title names its periods: the level's, and a 年均 rate's span (2019—2025年)
+        lead_phrase = "" if lead is None else (
+            f"{lead.figure.period}{lead.phrase}" if lead is long_run else lead.phrase)
+        headline = [last.period.label + level_clause(ind, last)
+                    + ("," + lead_phrase if lead_phrase else ""),
+                    last.period.label + level_clause(ind, last)]
         unit = f"({ind.unit})" if ind.unit else ""
         drawn = {ChartKind.LINE: "折线图", ChartKind.BAR_LINE: f"柱状图(折线为{word}增速)"
                  }.get(kind, "柱状图")
         chart = Chart(kind, f"{ind.name}{unit}", cats, tuple(series),
                       alt_text=f"{ind.name}{first.period.label}至{last.period.label}{drawn}。"
                       + "".join(lines), groups=groups)
-        figures = [f for f in figs if f is not None] + [c.figure for c in changes]
+        figures = [f for f in figs if f is not None] + target_figs + [c.figure for c in changes]
         if kind is ChartKind.BAR_LINE:  # the growth line's labels are shown numbers too
             figures += [c.figure for c in growth_changes if c is not None and c not in changes]
         return self._chart_slide(headline, chart, lines, figures, [ind])
@@ -171,7 +194,8 @@ class ChartSlides(ThemeBase):
         if len(ranked) < 3:
             return None
         figs = tuple(level_figure(ind, o, f"{o.region}{ind.name}") for o in ranked)
-        series = Series(ind.label, tuple(o.value for o in ranked), ind.unit, ind.decimals,
+        series = Series(ind.label, tuple(o.value for o in ranked), ind.unit,
+                        series_decimals(ind, [o.value for o in ranked]),
                         tuple(o.status for o in ranked), figures=figs)
         periods = sorted({o.period for o in ranked}, key=lambda p: p.sort_key)
         period = periods[-1].label if len(periods) == 1 else ""
@@ -180,13 +204,15 @@ class ChartSlides(ThemeBase):
         lines = [f"{period}{o.region}{level_clause(ind, o)}。" for o in ranked[:4]]
         figures = list(figs)
         candidates = [ranking]
-        own = sel.series[-1] if sel.series else None
+        own = sel.latest
         if own is not None and own.value is not None:
-            fact = self._fact(ind, own, sel.series)
+            fact = self._fact(ind, own, sel.history)
             lines.insert(0, self._sentence(fact))
             figures[:0] = [level_figure(ind, own), *([fact.change.figure] if fact.change
                                                      else [])]
-            candidates = [f"{fact.headline},{top.region}以{figs[0].text}居首", ranking]
+            if own.period.label == period:  # one period: the city's figure and the ranking
+                candidates = [f"{period}{fact.headline},{top.region}以{figs[0].text}居首",
+                              ranking]
         unit = f"({ind.unit})" if ind.unit else ""
         chart = Chart(ChartKind.HBAR, f"{period}各地区{ind.name}{unit}",
                       tuple(o.region for o in ranked), (series,),

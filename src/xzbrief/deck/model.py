@@ -29,6 +29,7 @@ class Figure:
     ref: CellRef | None = None  # the workbook cell (None for derived numbers)
     derived_from: tuple[CellRef, ...] = ()  # inputs of a computed number
     method: str = ""  # how a derived number was computed, in words
+    source_detail: str = ""  # the workbook's whole source (URLs, files): notes only
 
     @property
     def is_estimate(self) -> bool:

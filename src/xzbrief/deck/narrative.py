@@ -7,27 +7,38 @@ Rules (each tested in tests/test_narrative.py with the seed article's own senten
 - 年均增长 X% (CAGR) over a span of years;
 - thresholds crossed: 「连跨7000亿元、8000亿元两个千亿级台阶」;
 - no change is claimed when its base is missing, bounded (超/以上/余) or not positive.
+- by the indicator's kind (类型): a growth rate reads 「规上工业增加值同比增长6.3%」 (never
+  增速达), its change 「比1—9月提高0.2个百分点」 and 「快于全省0.3个百分点」; a count has no
+  数量达 (「规上工业企业4000家」, or the 表述 pattern 「{值}家企业入选…」); an index no unit word
+  and changes in points; a rank 「居全省第3位」, 「前移1位」;
+- 比上年 for annual figures, 同比 for months, quarters and year-to-date;
+- rates and shares one decimal, levels at most two on slides unless 小数位 says otherwise; a
+  change of a rate keeps the decimals of its inputs (2.60%→2.75%: 提高0.15个百分点).
 Derived numbers are Figures that say how they were computed and from which cells.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from xzbrief.dataset.indicator_kinds import IndicatorKind, count_subject, growth_subject
 from xzbrief.dataset.model import Indicator, Observation, Region, Status
+from xzbrief.dataset.numbers import decimals_of
 from xzbrief.dataset.periods import PeriodKind
 from xzbrief.deck.model import Figure
 from xzbrief.deck.wording import (
     chinese_count,
     exact,
+    flat_phrase,
     format_figure,
     format_number,
     format_rate,
     growth_phrase,
     multiple_phrase,
-    points_phrase,
     points_word,
     rounded,
     split_figure,
@@ -47,24 +58,132 @@ def region_label(region: Region | None, name: str) -> str:
     return name
 
 
+MAX_SLIDE_DECIMALS = 2  # a level without 小数位 shows at most two decimals on a slide
+RATE_KINDS = (IndicatorKind.GROWTH, IndicatorKind.SHARE)
+
+
+def shown_decimals(ind: Indicator, value: float, qualifier: str = "") -> int | None:
+    """Decimals on a slide: 小数位 when given; rates and shares one (1.0%; a whole 「约9%」 or
+    「突破90%」 as the source wrote it); levels as the workbook has them, at most two."""
+    if ind.decimals is not None:
+        return ind.decimals
+    if ind.kind in RATE_KINDS or (ind.is_rate and ind.kind is IndicatorKind.LEVEL):
+        if qualifier and float(value).is_integer():  # 约9%, 突破90%: as the source wrote it
+            return 0
+        return 1
+    if decimals_of(value) > MAX_SLIDE_DECIMALS:
+        return MAX_SLIDE_DECIMALS
+    return None
+
+
+def series_decimals(ind: Indicator, values: Sequence[float | None]) -> int | None:
+    """Decimals of a chart's labels, matching what its title and sentences show: 小数位;
+    rates and shares one; levels as the workbook has them but at most two."""
+    if ind.decimals is not None:
+        return ind.decimals
+    if ind.kind in RATE_KINDS or (ind.is_rate and ind.kind is IndicatorKind.LEVEL):
+        return 1
+    if any(v is not None and decimals_of(v) > MAX_SLIDE_DECIMALS for v in values):
+        return MAX_SLIDE_DECIMALS
+    return None
+
+
+def shown_unit(ind: Indicator) -> str:
+    """An index is written without a unit word (两化融合发展水平69.3)."""
+    return "" if ind.kind is IndicatorKind.INDEX and ind.unit in ("点", "分", "指数") \
+        else ind.unit
+
+
+def figure_text(ind: Indicator, obs: Observation) -> str:
+    """The figure as a slide shows it: 9000亿元左右, 6.3%, 69.3, 第3位."""
+    assert obs.value is not None
+    if ind.kind is IndicatorKind.RANK:
+        return f"第{format_number(obs.value, 0)}位"
+    return format_figure(obs.value, shown_unit(ind), obs.qualifier,
+                         shown_decimals(ind, obs.value, obs.qualifier))
+
+
 def level_figure(ind: Indicator, obs: Observation, label: str = "") -> Figure:
     assert obs.value is not None
-    return Figure(label=label or ind.name,
-                  text=format_figure(obs.value, ind.unit, obs.qualifier, ind.decimals),
+    return Figure(label=label or ind.name, text=figure_text(ind, obs),
                   value=obs.value, unit=ind.unit, status=obs.status, period=obs.period.label,
-                  region=obs.region, source=obs.source, ref=obs.ref)
+                  region=obs.region, source=obs.source, ref=obs.ref,
+                  source_detail=obs.source_detail)
 
 
 def card_parts(ind: Indicator, obs: Observation) -> tuple[str, str, str]:
     assert obs.value is not None
-    return split_figure(obs.value, ind.unit, obs.qualifier, ind.decimals)
+    if ind.kind is IndicatorKind.RANK:
+        return "第", format_number(obs.value, 0), "位"
+    return split_figure(obs.value, shown_unit(ind), obs.qualifier,
+                        shown_decimals(ind, obs.value, obs.qualifier))
+
+
+def change_word(period_kind: PeriodKind) -> str:
+    """比上年 for a year, 同比 for months, quarters and year-to-date, nothing for a span."""
+    if period_kind is PeriodKind.YEAR:
+        return "比上年"
+    return "" if period_kind is PeriodKind.SPAN else "同比"
+
+
+def _status_verb(obs: Observation) -> str:
+    return {Status.ACTUAL: "", Status.ESTIMATE: "预计", Status.TARGET: "目标"}[obs.status]
+
+
+def growth_words(obs: Observation, decimals: int | None = None) -> str:
+    """「同比增长6.3%」 / 「比上年下降1.2%」 / 「与上年持平」 for a growth rate's value."""
+    assert obs.value is not None
+    word = change_word(obs.period.kind)
+    approx = "约" if obs.qualifier in APPROXIMATE else ""
+    digits = decimals if decimals is not None else (
+        0 if approx and float(obs.value).is_integer() else 1)
+    if rounded(exact(abs(obs.value)), digits) == 0:
+        return flat_phrase(word) if word else "持平"
+    verb = "增长" if obs.value > 0 else "下降"
+    return f"{word}{verb}{approx}{format_number(abs(obs.value), digits)}%"
+
+
+def _subject_prefix(ind: Indicator, name: str | None) -> str:
+    """What a caller put before the indicator's name (a region: 铜山区)."""
+    if name and name != ind.name and name.endswith(ind.name):
+        return name[: -len(ind.name)]
+    return ""
 
 
 def level_clause(ind: Indicator, obs: Observation, name: str | None = None) -> str:
-    """「工业开票销售收入预计达9000亿元左右」: the name, the verb by status, the figure."""
+    """「工业开票销售收入预计达9000亿元左右」: the name, the verb by status, the figure —
+    worded by the indicator's kind (see the module docstring)."""
     assert obs.value is not None
-    figure = format_figure(obs.value, ind.unit, obs.qualifier, ind.decimals)
     subject = ind.name if name is None else name
+    prefix = _subject_prefix(ind, name)
+    if ind.pattern:  # the owner's own sentence: 「{值}家企业入选…」
+        before, number, _after = card_parts(ind, obs)
+        return f"{prefix}{_status_verb(obs)}{ind.pattern.replace('{值}', before + number)}"
+    if ind.kind is IndicatorKind.GROWTH:
+        base = growth_subject(subject)
+        mean = base.endswith("年均")
+        if mean:
+            base = base[:-2]
+        words = growth_words(obs, ind.decimals)
+        if mean:
+            words = words.replace("增长", "年均增长", 1).replace("下降", "年均下降", 1)
+        return f"{base}{_status_verb(obs)}{words}"
+    if ind.kind is IndicatorKind.RANK:
+        base = re.sub(r"(位次|排名|排位|名次)$", "", subject)
+        scope = ""
+        for word in ("全省", "全国", "苏北", "淮海经济区", "全市", "省内"):
+            if word in base:
+                base, scope = base.replace(word, "", 1), word
+                break
+        return f"{base}{_status_verb(obs)}居{scope}第{format_number(obs.value, 0)}位"
+    figure = figure_text(ind, obs)
+    if ind.kind is IndicatorKind.COUNT:  # never 「数量达N家」
+        subject = (prefix + count_subject(ind.name) if subject.endswith(ind.name)
+                   else count_subject(subject))
+        # 「规上工业企业4123家」; after a name ending in a digit (指标01) 达 keeps them apart
+        if obs.qualifier in VERB_QUALIFIERS or (obs.status is Status.ACTUAL and subject
+                                                and not subject[-1].isascii()):
+            return f"{subject}{_status_verb(obs)}{figure}"
     if obs.qualifier in VERB_QUALIFIERS:
         verb = {Status.ACTUAL: "", Status.ESTIMATE: "预计", Status.TARGET: "目标"}[obs.status]
     else:
@@ -91,13 +210,29 @@ class Change:
         return f"{self.base.period}为{self.base.text}"
 
 
+def rate_digits(ind: Indicator, *values: float) -> int:
+    """A change of a rate keeps its inputs' precision: 2.60 → 2.75 is 0.15, 5.1 → 5.3 is
+    0.2 (at least one decimal; 小数位 when the indicator says)."""
+    if ind.decimals is not None:
+        return ind.decimals
+    return max(1, *(decimals_of(v) for v in values))
+
+
+def _points(diff: float, digits: int, prefix: str, up: str, down: str, unit: str) -> str:
+    shown = format_number(abs(diff), digits)
+    if float(shown) == 0:
+        return flat_phrase(prefix) if prefix else "持平"
+    return f"{prefix}{up if diff > 0 else down}{shown}{unit}"
+
+
 def _comparable(ind: Indicator, cur: Observation, base: Observation | None) -> bool:
     """A change can be claimed: both values known and exact enough (the base neither a bound
     nor approximate, the current value not a bound) and, for growth in %, a positive base."""
     return (base is not None and base.value is not None and cur.value is not None
             and not base.is_bound and not cur.is_bound
             and base.qualifier not in (*APPROXIMATE, "不足") and cur.qualifier != "不足"
-            and (ind.is_rate or base.value > 0))
+            and (ind.is_rate or (ind.kind is not IndicatorKind.LEVEL
+                 and ind.kind is not IndicatorKind.COUNT) or base.value > 0))
 
 
 def compare(ind: Indicator, cur: Observation, base: Observation | None,
@@ -116,11 +251,26 @@ def compare(ind: Indicator, cur: Observation, base: Observation | None,
     base_txt = format_number(base.value)
     approx = cur.qualifier in APPROXIMATE
     now, then = exact(cur.value), exact(base.value)
-    if ind.is_rate:
-        value = rounded(now - then)
-        phrase = points_phrase(value, prefix, approx, ind.unit)
+    if ind.kind is IndicatorKind.RANK:  # places gained: a smaller place is better, 前移
+        value = rounded(then - now, 0)
+        phrase = f"{prefix}位次不变" if value == 0 else \
+            f"{prefix}{'前移' if value > 0 else '后移'}{format_number(abs(value), 0)}位"
+        unit = "位"
+        method = f"第{base_txt}位 − 第{cur_txt}位 = {format_number(value, 0)}(正数为前移)"
+    elif ind.kind is IndicatorKind.INDEX:  # points, never %
+        digits = rate_digits(ind, cur.value, base.value)
+        value = rounded(now - then, digits)
+        phrase = _points(value, digits, prefix, "提高", "下降", "")
+        unit = ind.unit
+        method = f"{cur_txt} − {base_txt} = {format_number(value, digits)}"
+    elif ind.is_rate or ind.kind in RATE_KINDS:
+        digits = rate_digits(ind, cur.value, base.value)
+        value = rounded(now - then, digits)
         unit = points_word(ind.unit)
-        method = f"{cur_txt} − {base_txt} = {format_rate(value)}{unit}"
+        down = "回落" if ind.kind is IndicatorKind.GROWTH else "下降"
+        phrase = _points(value, digits, prefix, "提高" + ("约" if approx else ""),
+                         down + ("约" if approx else ""), unit)
+        method = f"{cur_txt} − {base_txt} = {format_number(value, digits)}{unit}"
     else:
         ratio = now / then
         value = rounded((ratio - 1) * 100)
@@ -133,6 +283,31 @@ def compare(ind: Indicator, cur: Observation, base: Observation | None,
                     status=cur.status, period=cur.period.label, region=cur.region,
                     source=cur.source, derived_from=refs, method=method)
     return Change(phrase, figure, level_figure(ind, base))
+
+
+def benchmark(ind: Indicator, cur: Observation, bench: Observation, name: str
+              ) -> Change | None:
+    """A rate against the province's (or the country's) for the same period: 「快于全省0.3个
+    百分点」 for a growth rate, 「高于全省…」 for a share; None for other kinds."""
+    if ind.kind not in RATE_KINDS or not _comparable(ind, cur, bench):
+        return None
+    assert cur.value is not None and bench.value is not None
+    digits = rate_digits(ind, cur.value, bench.value)
+    value = rounded(exact(cur.value) - exact(bench.value), digits)
+    unit = points_word(ind.unit)
+    if float(format_number(abs(value), digits)) == 0:
+        phrase = f"与{name}持平"
+    elif ind.kind is IndicatorKind.GROWTH:
+        phrase = f"{'快于' if value > 0 else '慢于'}{name}{format_number(abs(value), digits)}{unit}"
+    else:
+        phrase = f"{'高于' if value > 0 else '低于'}{name}{format_number(abs(value), digits)}{unit}"
+    refs = tuple(r for r in (bench.ref, cur.ref) if r is not None)
+    figure = Figure(label=f"{ind.name}与{name}比较", text=phrase, value=value, unit=unit,
+                    status=cur.status, period=cur.period.label, region=cur.region,
+                    source=cur.source, derived_from=refs,
+                    method=f"{format_number(cur.value)} − {format_number(bench.value)}"
+                    f"({name}) = {format_number(value, digits)}{unit}")
+    return Change(phrase, figure, level_figure(ind, bench, f"{name}{ind.name}"))
 
 
 def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None:

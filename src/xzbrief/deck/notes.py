@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from xzbrief.dataset.model import Status
+from xzbrief.dataset.numbers import plain_number
 from xzbrief.deck.model import Figure
 
 ROUNDING_NOTE = "部分数据因四舍五入,存在总计与分项合计不等的情况。"
@@ -19,13 +21,22 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def estimate_note(figures: Sequence[Figure]) -> str:
-    periods = _unique(f.period for f in figures if f.is_estimate and f.ref is not None)
+    """「2025年数据为预计数。」 only when every 2025 figure on the page is an estimate;
+    otherwise the estimated ones by name: 「2025年工业开票销售收入为预计数。」"""
+    cells = [f for f in figures if f.ref is not None and f.status is not Status.TARGET]
+    periods = _unique(f.period for f in cells if f.is_estimate)
     if not periods:
         return ""
     # a span ending in an estimated year (2021—2025年) is an estimate because of that year
     spans = [p for p in periods if "—" in p and p.split("—")[-1] in periods]
     periods = [p for p in periods if p not in spans]
-    return f"{'、'.join(periods)}数据为预计数。"
+    whole = [p for p in periods if all(f.is_estimate for f in cells if f.period == p)]
+    parts = [f"{'、'.join(whole)}数据为预计数"] if whole else []
+    for p in periods:
+        if p not in whole:
+            names = _unique(f.label for f in cells if f.period == p and f.is_estimate)
+            parts.append(f"{p}{'、'.join(names)}为预计数")
+    return ";".join(parts) + "。"
 
 
 def sources_line(figures: Sequence[Figure], extra: Sequence[str] = ()) -> str:
@@ -85,6 +96,12 @@ def speaker_notes(narrative: Sequence[str], figures: Sequence[Figure], file_name
             status = f"({f.status.value})" if f.status.value != "实际" else ""
             where = f"{file_name} {f.where}".strip() if f.ref else f.where
             detail = f";计算:{f.method}" if f.method else ""
+            if f.source_detail and f.source_detail != f.source:  # URLs and files: here only
+                detail += f";来源:{f.source_detail}"
+            exact = ""
+            if f.ref is not None and f.value is not None and f.unit and \
+                    plain_number(f.value) not in f.text:
+                exact = f"(原值 {plain_number(f.value)})"  # rounded on the slide
             place = "".join(x for x in (f.period, f.region) if x)
-            lines.append(f"· {f.label} {place} {f.text}{status} — {where}{detail}")
+            lines.append(f"· {f.label} {place} {f.text}{exact}{status} — {where}{detail}")
     return "\n".join(lines)

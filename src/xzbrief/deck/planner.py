@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from xzbrief.dataset.model import Dataset
 from xzbrief.deck import grid
+from xzbrief.deck.coverage import unshown_warnings
 from xzbrief.deck.highlight_slides import continued
 from xzbrief.deck.indicator_table import indicator_table_slides
 from xzbrief.deck.model import (
@@ -28,6 +29,7 @@ from xzbrief.deck.model import (
 from xzbrief.deck.notes import footnotes, speaker_notes
 from xzbrief.deck.summary import summary_slides
 from xzbrief.deck.textfit import fits_one_line, paginate_bullets, paginate_table
+from xzbrief.deck.theme_base import page_period
 from xzbrief.deck.theme_slides import IndicatorFacts, ThemePlan, ThemePlanner
 from xzbrief.deck.wording import heading_number
 from xzbrief.recipe import Recipe, Structure
@@ -114,6 +116,7 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                     dataset_modified=dataset.info.modified, recipe_toml=recipe_toml,
                     brand=recipe.brand, marking=options.marking,
                     numbering=options.numbering.value)
+    warnings += unshown_warnings(dataset, recipe, slides)  # nothing dropped silently
     return Deck(info, tuple(slides), tuple(warnings))
 
 
@@ -123,6 +126,11 @@ def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Reci
     theme; a deck by theme only when it gathers two or more)."""
     cards: list[Card] = [p.headline for _, p in plans if p.headline is not None]
     cards = cards[:grid.MAX_CARDS]
+    # a card of another period than most on the page names its period (2024年…)
+    common = page_period([c.figure.period for c in cards]) if len(cards) > 1 else \
+        cards[0].figure.period if cards else ""
+    cards = [c if c.figure.period == common or c.label.startswith(c.figure.period)
+             else replace(c, label=c.figure.period + c.label) for c in cards]
     if len(cards) < minimum:
         return None
     figures: list[Figure] = card_figures(cards)

@@ -4,24 +4,29 @@ phrased and compared, titles, footnotes and speaker notes."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from xzbrief.dataset.indicator_kinds import IndicatorKind
 from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
 from xzbrief.dataset.periods import Period, PeriodKind
+from xzbrief.dataset.series import best_per_period
 from xzbrief.deck import grid
 from xzbrief.deck.model import Card, Figure, Slide
 from xzbrief.deck.narrative import (
     Change,
+    benchmark,
     cagr,
     card_parts,
+    change_word,
     compare,
+    growth_words,
     level_clause,
     level_figure,
     level_sentence,
     region_label,
 )
 from xzbrief.deck.notes import footnotes, speaker_notes
-from xzbrief.deck.selection import Selection, one_per_period, region_of
+from xzbrief.deck.selection import Selection, is_benchmark, one_per_period, region_of
 from xzbrief.deck.textfit import fits_one_line
 from xzbrief.recipe import Comparison, Options, ThemeChoice
 
@@ -58,18 +63,97 @@ class ThemeBase:
         return region_label(region_of(self.dataset, name), name)
 
     def _word(self, kind: PeriodKind) -> str:
-        """How a change against the recipe's base is named: 同比, or 较上期 as 比上年 for
-        years and 环比 for months and quarters."""
-        if self.choice.comparison is not Comparison.PREVIOUS:
-            return "同比"
-        return "比上年" if kind is PeriodKind.YEAR else "环比"
+        """How a change against the recipe's base is named: 比上年 for years, 同比 for
+        months, quarters and year-to-date; 较上期 as 环比 for months and quarters."""
+        if self.choice.comparison is not Comparison.PREVIOUS or kind is PeriodKind.YEAR:
+            return change_word(kind) or "同比"
+        return "环比"
 
     def _change(self, ind: Indicator, obs: Observation,
                 series: Sequence[Observation]) -> Change | None:
-        """The comparison the recipe asks for, when the data allows it honestly."""
+        """The comparison the recipe asks for, when the data allows it honestly: a level
+        with its own published growth rate; a growth rate against the previous cumulative
+        span (and 全省); any other figure against its base period."""
         mode = self.choice.comparison
         if mode is Comparison.NONE:
             return None
+        paired = self._paired_growth(ind, obs)
+        if paired is not None:
+            return paired
+        if ind.kind is IndicatorKind.GROWTH:
+            return self._with_benchmark(ind, obs, self._rate_change(ind, obs, series))
+        change = self._base_change(ind, obs, series, mode)
+        if ind.kind is IndicatorKind.SHARE:
+            return self._with_benchmark(ind, obs, change)
+        return change
+
+    def _paired_growth(self, ind: Indicator, obs: Observation) -> Change | None:
+        """「地区生产总值4100亿元,增长5.0%」: the level's own growth rate (增速指标, a 增速
+        indicator under it, or one named after it), same region, same period."""
+        rate_ind = self.dataset.indicator_by_code.get(ind.growth_code) if ind.growth_code \
+            else None
+        if rate_ind is None:
+            return None
+        rate = next((o for o in best_per_period(self.dataset.observations_of(
+            rate_ind.code, [obs.region])) if o.period == obs.period and o.value is not None),
+            None)
+        if rate is None:
+            return None
+        phrase = growth_words(rate, rate_ind.decimals)
+        figure = replace(level_figure(rate_ind, rate, f"{ind.name}增速"), text=phrase)
+        return Change(phrase, figure)
+
+    def _rate_change(self, ind: Indicator, obs: Observation,
+                     series: Sequence[Observation]) -> Change | None:
+        """A growth rate against the previous span of its series: 比1—9月 (the cumulative
+        span before it in the same year), 比一季度, 比上年 (an annual rate), 比3月."""
+        same = [o for o in series if o.period.kind is obs.period.kind
+                and o.period.sort_key < obs.period.sort_key and o.value is not None]
+        match obs.period.kind:
+            case PeriodKind.YTD:
+                earlier = [o for o in same if o.period.year == obs.period.year]
+                base = earlier[-1] if earlier else None
+                prefix = f"比{base.period.span_label}" if base is not None else ""
+            case PeriodKind.YEAR:  # after 「比上年增长7.5%」: 「增速比上年回落0.5个百分点」
+                base = next((o for o in same if o.period.year == obs.period.year - 1), None)
+                prefix = "增速比上年"
+            case PeriodKind.MONTH | PeriodKind.QUARTER:
+                before = obs.period.previous()
+                base = next((o for o in same if o.period == before), None)
+                prefix = f"比{base.period.span_label}" if base is not None else ""
+                if base is not None and base.period.year != obs.period.year:
+                    prefix = f"比{base.period.label}"
+            case _:
+                base, prefix = None, ""
+        return compare(ind, obs, base, prefix) if base is not None else None
+
+    def _with_benchmark(self, ind: Indicator, obs: Observation, change: Change | None
+                        ) -> Change | None:
+        """Add 「快于全省0.3个百分点」 when the workbook holds the province's figure for the
+        same period."""
+        if obs.region in {b.region for b in self._benchmarks(ind)}:
+            return change
+        bench = next((b for b in self._benchmarks(ind) if b.period == obs.period
+                      and b.value is not None), None)
+        if bench is None:
+            return change
+        versus = benchmark(ind, obs, bench, self._region(bench.region))
+        if versus is None:
+            return change
+        if change is None:
+            return versus
+        phrase = f"{change.phrase},{versus.phrase}"
+        figure = replace(change.figure, text=phrase,
+                         derived_from=change.figure.derived_from + versus.figure.derived_from,
+                         method=f"{change.figure.method};{versus.figure.method}")
+        return Change(phrase, figure, change.base)
+
+    def _benchmarks(self, ind: Indicator) -> list[Observation]:
+        return [o for o in self.dataset.observations_of(ind.code)
+                if is_benchmark(self.dataset, o.region) and o.status is not Status.TARGET]
+
+    def _base_change(self, ind: Indicator, obs: Observation, series: Sequence[Observation],
+                     mode: Comparison) -> Change | None:
         earlier = [o for o in series if o.period.sort_key < obs.period.sort_key
                    and o.period.kind is obs.period.kind]
         if mode is Comparison.CAGR and earlier:
@@ -96,11 +180,16 @@ class ThemeBase:
         return Fact(ind, obs, label, change, headline)
 
     def _facts(self, sel: Selection) -> list[Fact]:
-        """The main region's latest figure, then every other region's."""
-        out: list[Fact] = []
-        if sel.series and sel.series[-1].value is not None:
-            out.append(self._fact(sel.indicator, sel.series[-1], sel.series))
-        return out + self._region_facts(sel)
+        """The main region's newest figure and the newest of each other kind of period
+        (each names its period), then every other region's newest."""
+        return self._single_facts(sel) + self._region_facts(sel)
+
+    def _single_facts(self, sel: Selection, charted: bool = False) -> list[Fact]:
+        """The main region's figures shown one by one; ``charted``: those the time chart
+        does not already draw (this year's 1—10月 beside an annual chart)."""
+        drawn = {o.period for o in sel.series} if charted else set()
+        return [self._fact(sel.indicator, o, sel.history) for o in sel.singles
+                if o.period not in drawn]
 
     def _region_facts(self, sel: Selection) -> list[Fact]:
         out: list[Fact] = []
@@ -112,15 +201,21 @@ class ThemeBase:
             out.append(self._fact(sel.indicator, obs, theirs))
         return out
 
-    def _card(self, fact: Fact, note: str | None = None) -> Card:
+    def _card(self, fact: Fact, note: str | None = None, page_period: str | None = None
+              ) -> Card:
         """The number big; under it the change and either the workbook's 备注 or, when there
-        is none, the value the change was measured from (「2024年为204.2亿元」)."""
+        is none, the value the change was measured from (「2024年为204.2亿元」). A card whose
+        period is not the page's common period (``page_period``) names its period."""
         before, number, after = card_parts(fact.ind, fact.obs)
-        text = fact.obs.note if note is None else note
+        label = fact.label
+        if page_period is not None and fact.obs.period.label != page_period:
+            label = f"{fact.obs.period.label}{label}"
+        text = fact.obs.remark if note is None else note
         base = None
-        if not text and fact.change is not None and fact.change.base is not None:
+        if (not text and fact.change is not None and fact.change.base is not None
+                and "," not in fact.change.phrase):  # two comparisons fill the card
             text, base = fact.change.base_text, fact.change.base
-        return Card(label=fact.label, figure=level_figure(fact.ind, fact.obs, fact.label),
+        return Card(label=label, figure=level_figure(fact.ind, fact.obs, fact.label),
                     before=before, number=number, after=after,
                     change=fact.change.figure if fact.change else None, note=text, base=base)
 
@@ -128,17 +223,29 @@ class ThemeBase:
         text = level_sentence(fact.ind, fact.obs, self._region(fact.obs.region))
         if fact.change is not None:
             text += "," + fact.change.phrase
-        if fact.obs.note:
-            text += f"({fact.obs.note})"
+        if fact.obs.remark:
+            text += f"({fact.obs.remark})"
         return text + "。"
 
     # --- shared -----------------------------------------------------------------------------
     @staticmethod
-    def _title(candidates: list[str], fallback: str, subjects: Sequence[str] = ()) -> str:
+    def _title(candidates: list[str], fallback: str, subjects: Sequence[str] = (),
+               periods: Sequence[str] = ()) -> str:
         """The conclusion as title, in one line at ≥ 22 pt: two conclusions if they fit, else
-        the first, else its first clause (still a conclusion), else the fallback."""
+        the first, else its first clause (still a conclusion), else the fallback. Two
+        conclusions of different ``periods`` each name their period (never one period's
+        level joined to another period's rate without saying so)."""
         first = candidates[0] if candidates else ""
-        options = (merge_clauses(candidates[:2], subjects[:2]), first, first.split(",")[0])
+        merged = merge_clauses(candidates[:2], subjects[:2])
+        if periods and first:  # the title names the period it speaks of
+            head = periods[0]
+            if len(periods) >= 2 and len(candidates) >= 2 and periods[0] != periods[1]:
+                second = merged[len(first) + 1:]
+                merged = f"{head}{first},{periods[1]}{second}"
+            else:
+                merged = head + merged
+            first = head + first
+        options = (merged, first, first.split(",")[0])
         return next((o for o in options if o and fits_one_line(o, grid.TITLE.w, grid.TITLE_MIN)),
                     fallback)
 
@@ -170,3 +277,14 @@ def merge_clauses(clauses: Sequence[str], subjects: Sequence[str] = ()) -> str:
                 and b.startswith(first)):
             b = b[len(first):]
     return f"{a},{b}"
+
+
+def page_period(periods: Sequence[str]) -> str:
+    """The period most figures on a page share (the first such on a tie); the others name
+    their own. Empty when no two share one."""
+    counts: dict[str, int] = {}
+    for p in periods:
+        counts[p] = counts.get(p, 0) + 1
+    if not counts or (len(periods) > 1 and max(counts.values()) == 1):
+        return ""  # no period shared: every figure names its own
+    return max(counts, key=lambda p: counts[p])

@@ -87,11 +87,12 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
                 charts.append(ranking)
                 made_chart = True
             if made_chart:
-                known = [o for o in sel.series if o.value is not None]
-                if known:
-                    leads[code] = self._fact(sel.indicator, known[-1], sel.series)
+                if sel.latest is not None:  # the newest figure leads, of whatever kind
+                    leads[code] = self._fact(sel.indicator, sel.latest, sel.history)
+                # figures of other kinds than the chart's: cards naming their periods
+                facts_of[code] = self._single_facts(sel, charted=True)
                 if ranking is None and sel.by_region:  # too few to rank: cards, not nothing
-                    facts_of[code] = self._region_facts(sel)
+                    facts_of[code] += self._region_facts(sel)
             elif code in with_parts:
                 pending.add(code)
             else:
@@ -101,16 +102,20 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
             slide = self._parts_chart(total, members)
             if slide is not None:
                 charts.append(slide)
-                last = total.series[-1] if total.series else None
+                last = total.latest
                 if parent in pending and last is not None and last.value is not None:
-                    leads[parent] = self._fact(total.indicator, last, total.series)
+                    leads[parent] = self._fact(total.indicator, last, total.history)
                 continue
             if parent in pending:
                 facts_of[parent] = self._facts(total)
             for m in members:
                 facts_of[m.indicator.code] = self._facts(m)
         facts = [f for code in order for f in facts_of.get(code, [])]
-        for code in order:  # the theme's first indicator speaks for it on 总体情况
+        # the theme's first indicator speaks for it on 总体情况: the recipe's order when it
+        # lists indicators, else a 重点 indicator before the others (the workbook's order)
+        lead_order = order if self.choice.indicators is not None else sorted(
+            order, key=lambda c: not totals[c].indicator.key)
+        for code in lead_order:
             lead = leads.get(code) or next(iter(facts_of.get(code, [])), None)
             if lead is not None:
                 self._set_headline(lead)
@@ -131,4 +136,4 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
     def _set_headline(self, fact: Fact) -> None:
         if self.plan.headline is None:
             self.plan.headline = self._card(fact)
-            self.plan.headline_text = fact.headline
+            self.plan.headline_text = fact.obs.period.label + fact.headline

@@ -62,9 +62,9 @@ def split_figure(value: float, unit: str, qualifier: str = "",
 
 def flat_phrase(prefix: str) -> str:
     """No change at one decimal: 与上年持平 (同比), 与2020年持平 (较2020年), 环比持平."""
-    if prefix == "同比":
+    if prefix in ("同比", "比上年"):
         return "与上年持平"
-    if prefix.startswith("较"):
+    if prefix.startswith(("较", "比")):
         return f"与{prefix[1:]}持平"
     return f"{prefix}持平"
 

@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.exc import InvalidXmlError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from xzbrief.deck.grid import EMU_PER_PT, Rect
@@ -148,6 +149,20 @@ def load_brand(spec: str, base_dir: Path | None = None) -> Brand:
 
 @lru_cache(maxsize=8)
 def _load(name: str, path: Path, _mtime: int, _size: int) -> Brand:
+    try:
+        return _read(name, path)
+    except TemplateError:
+        raise
+    except Exception as exc:  # what check_template could not repair: said, never exit 3
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise TemplateError(
+            f"模板 {path.name} 的结构不完整,无法使用({reason})。"
+            "请在 PowerPoint 中打开并另存为 .pptx 后再选用,或改用内置品牌",
+            f"template {path.name} is incomplete and cannot be used ({reason}); open it in "
+            "PowerPoint and save it again, or use a built-in brand") from exc
+
+
+def _read(name: str, path: Path) -> Brand:
     checked = check_template(path)
     try:
         prs = Presentation(io.BytesIO(checked.data))
@@ -231,29 +246,37 @@ def _decor(shapes: Any) -> list[Primitive]:
     """Simple master/layout shapes as display primitives (rects, lines, pictures)."""
     out: list[Primitive] = []
     for shp in shapes:
-        if shp.is_placeholder:
-            continue
-        x, y, w, h = _pt(shp.left), _pt(shp.top), _pt(shp.width), _pt(shp.height)
-        if shp.shape_type == MSO_SHAPE_TYPE.PICTURE:
-            out.append(DImage(x, y, w, h, shp.image.blob))
-            continue
-        sp_pr = shp._element.find("p:spPr", NS)
-        if sp_pr is None:
-            continue
-        fill = sp_pr.find("a:solidFill", NS)
-        line = sp_pr.find("a:ln", NS)
-        line_fill = line.find("a:solidFill", NS) if line is not None else None
-        geom = sp_pr.find("a:prstGeom", NS)
-        prst = geom.get("prst") if geom is not None else "rect"
-        line_w = float(line.get("w", "9525")) / EMU_PER_PT if line is not None else 0.75
-        if prst == "line" or shp.shape_type == MSO_SHAPE_TYPE.LINE:
-            if line_fill is not None:
-                out.append(DLine(((x, y), (x + w, y + h)), _colour(line_fill, "000000"), line_w))
-            continue
-        out.append(DRect(x, y, w, h, _colour(fill, "000000") if fill is not None else None,
-                         _colour(line_fill, "000000") if line_fill is not None else None,
-                         line_w))
+        try:
+            if not shp.is_placeholder:
+                out += _shape_decor(shp)
+        except (InvalidXmlError, ValueError, KeyError, AttributeError):
+            continue  # a shape python-pptx cannot read is left out of the preview only
     return out
+
+
+def _shape_decor(shp: Any) -> list[Primitive]:
+    x, y, w, h = _pt(shp.left), _pt(shp.top), _pt(shp.width), _pt(shp.height)
+    try:
+        kind = shp.shape_type
+    except NotImplementedError:  # a shape without geometry: drawn as a rectangle
+        kind = None
+    if kind == MSO_SHAPE_TYPE.PICTURE:
+        return [DImage(x, y, w, h, shp.image.blob)]
+    sp_pr = shp._element.find("p:spPr", NS)
+    if sp_pr is None:
+        return []
+    fill = sp_pr.find("a:solidFill", NS)
+    line = sp_pr.find("a:ln", NS)
+    line_fill = line.find("a:solidFill", NS) if line is not None else None
+    geom = sp_pr.find("a:prstGeom", NS)
+    prst = geom.get("prst") if geom is not None else "rect"
+    line_w = float(line.get("w", "9525")) / EMU_PER_PT if line is not None else 0.75
+    if prst == "line" or kind == MSO_SHAPE_TYPE.LINE:
+        if line_fill is None:
+            return []
+        return [DLine(((x, y), (x + w, y + h)), _colour(line_fill, "000000"), line_w)]
+    return [DRect(x, y, w, h, _colour(fill, "000000") if fill is not None else None,
+                  _colour(line_fill, "000000") if line_fill is not None else None, line_w)]
 
 
 def _text_style(ph: Any, master: Any, master_style: str = "p:titleStyle") -> TextStyle:

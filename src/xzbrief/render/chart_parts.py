@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import Any
 
 from lxml import etree
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml import parse_xml
@@ -19,6 +18,7 @@ from xzbrief.deck.grid import EMU_PER_PT
 from xzbrief.deck.model import Chart, ChartKind, Series
 from xzbrief.deck.textfit import text_width
 from xzbrief.deck.wording import format_number
+from xzbrief.render.chart_workbook import TextOnlyChartData
 from xzbrief.render.drawing import attr
 from xzbrief.render.fonts import set_fonts, style_font
 from xzbrief.render.layout import ESTIMATE_TINT, ChartBlock, tint
@@ -53,8 +53,8 @@ def _decimals_needed(v: float) -> int:
     return min(len(text.split(".")[1]), 4) if "." in text and "e" not in text else 0
 
 
-def _chart_data(chart: Chart, series: tuple[Series, ...]) -> CategoryChartData:
-    data = CategoryChartData()
+def _chart_data(chart: Chart, series: tuple[Series, ...]) -> TextOnlyChartData:
+    data = TextOnlyChartData()
     if chart.groups:  # two label levels: months under their year
         group = None
         for leaf, name in zip(chart.categories, chart.groups, strict=True):

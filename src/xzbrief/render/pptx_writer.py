@@ -8,6 +8,7 @@ both the Latin and the East-Asian typeface. The file is written atomically.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from xzbrief.render.layout import (
     place_deck,
 )
 from xzbrief.render.package_props import write_properties
+from xzbrief.render.part_names import name_parts_by_counter
 
 
 class PptxWriter:
@@ -38,14 +40,19 @@ class PptxWriter:
         self.brand = brand
         self.fonts = Fonts(brand.font_latin, brand.font_ea)
 
-    def render(self, deck: Deck) -> tuple[bytes, list[str]]:
-        """The finished .pptx as bytes, and layout warnings."""
+    def render(self, deck: Deck, on_slide: Callable[[int], None] | None = None
+               ) -> tuple[bytes, list[str]]:
+        """The finished .pptx as bytes, and layout warnings; ``on_slide(i)`` after slide i
+        (1-based) is written (progress, and where a cancel is noticed)."""
         placed, warnings = place_deck(deck, self.brand)
         prs = self.brand.open()
+        name_parts_by_counter(prs)  # O(N) for N slides, not python-pptx's O(N^2)
         layouts = list(prs.slide_layouts)
-        for ps in placed:
+        for i, ps in enumerate(placed, start=1):
             slide = prs.slides.add_slide(layouts[ps.layout.index])
             self._slide(slide, ps)
+            if on_slide is not None:
+                on_slide(i)
         write_properties(prs, typeset_deck(deck))  # the record says what the slides show
         buf = io.BytesIO()
         prs.save(buf)
@@ -105,12 +112,14 @@ class PptxWriter:
             body.append(p)
 
 
-def render_pptx(deck: Deck, brand: Brand) -> tuple[bytes, list[str]]:
-    return PptxWriter(brand).render(deck)
+def render_pptx(deck: Deck, brand: Brand, on_slide: Callable[[int], None] | None = None
+                ) -> tuple[bytes, list[str]]:
+    return PptxWriter(brand).render(deck, on_slide)
 
 
-def write_pptx(deck: Deck, brand: Brand, path: Path) -> list[str]:
+def write_pptx(deck: Deck, brand: Brand, path: Path,
+               on_slide: Callable[[int], None] | None = None) -> list[str]:
     """Write the deck atomically; returns layout warnings. Raises atomic.SaveBlocked."""
-    data, warnings = render_pptx(deck, brand)
+    data, warnings = render_pptx(deck, brand, on_slide)
     atomic_write_bytes(Path(path), data)
     return warnings

@@ -1,0 +1,61 @@
+"""Which figures of the chosen indicators, regions and periods the deck does not show.
+
+A statistician signs a deck only if no figure was dropped silently: every figure in the
+recipe's range that appears on no slide is listed with its cell, so the CLI prints it on stderr
+and the app shows it with the build's warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from xzbrief.dataset.model import Dataset, Observation, Status
+from xzbrief.dataset.numbers import plain_number
+from xzbrief.deck.model import Slide
+from xzbrief.deck.selection import in_range, selected_indicators
+from xzbrief.recipe import Recipe
+
+MAX_LISTED = 40  # per indicator; the rest are counted
+
+
+def unshown_figures(dataset: Dataset, recipe: Recipe, slides: Sequence[Slide]
+                    ) -> dict[str, list[Observation]]:
+    """Per indicator code, the figures in the recipe's range that no slide shows."""
+    shown = {f.ref for s in slides for f in s.figures if f.ref is not None}
+    known = {t.name for t in dataset.themes}
+    out: dict[str, list[Observation]] = {}
+    seen: set[str] = set()
+    for choice in recipe.theme_choices(dataset):
+        if choice.name not in known:
+            continue
+        for ind in selected_indicators(dataset, choice):
+            for o in dataset.observations_of(ind.code, choice.regions):
+                if (o.value is None or o.ref is None or o.ref in shown or str(o.ref) in seen
+                        or not in_range(o.period, choice)):
+                    continue
+                seen.add(str(o.ref))
+                out.setdefault(ind.code, []).append(o)
+    return out
+
+
+def unshown_warnings(dataset: Dataset, recipe: Recipe, slides: Sequence[Slide]) -> list[str]:
+    """「指标「地区生产总值」有 3 个数字未在汇报中出现:徐州市2019年1—5月 5.1(数据!D12)、…」"""
+    out = []
+    compared = {r for s in slides for f in s.figures for r in f.derived_from}
+    for code, obs in unshown_figures(dataset, recipe, slides).items():
+        ind = dataset.indicator(code)
+        listed = [f"{o.region}{o.period.label}{_status(o)} {_number(o)}{ind.unit}({o.ref})"
+                  + ("[仅用于比较]" if o.ref in compared else "") for o in obs[:MAX_LISTED]]
+        more = f" 等(另有 {len(obs) - MAX_LISTED} 个)" if len(obs) > MAX_LISTED else ""
+        out.append(f"指标「{ind.name}」有 {len(obs)} 个数字未在汇报中以数字出现(较早的期间、"
+                   f"其他期间类型或对比地区):{'、'.join(listed)}{more}")
+    return out
+
+
+def _number(o: Observation) -> str:
+    assert o.value is not None
+    return plain_number(o.value)
+
+
+def _status(o: Observation) -> str:
+    return "" if o.status is Status.ACTUAL else o.status.value

@@ -1,0 +1,230 @@
+"""A statistics bureau's accumulated workbook (tests/workbooks.py: bureau_sheets) built into a
+deck and read back with python-pptx: each rule of statistics-conventions.md on what the slides
+say (issue 8). Slide text is compared after NFKC, so 「，」 on the slide reads as 「,」 here."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from workbooks import BUREAU_REMARK, bureau_sheets, write_workbook
+from xzbrief.build import BuildResult, build_deck, default_recipe
+from xzbrief.cli.main import main
+from xzbrief.dataset.checks import with_preflight
+from xzbrief.dataset.loader import load_dataset
+from xzbrief.dataset.periods import PeriodKind, parse_period
+from xzbrief.dataset.series import benchmark_region, newest
+from xzbrief.deck.model import SlideKind
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+@pytest.fixture(scope="module")
+def bureau(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    folder = tmp_path_factory.mktemp("bureau")
+    path = write_workbook(folder / "统计局指标库.xlsx", bureau_sheets())
+    result = load_dataset(path)
+    assert result.ok, [p.format() for p in result.errors]
+    built = build_deck(default_recipe(result), path, folder / "bureau.pptx", load=result)
+    return path, built
+
+
+def slides_text(pptx: Path) -> list[str]:
+    """What a viewer reads on each slide (text boxes, placeholders, tables), NFKC."""
+    out = []
+    for slide in Presentation(str(pptx)).slides:
+        parts: list[str] = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [c.text for row in shape.table.rows for c in row.cells]
+        out.append(nfkc("\n".join(parts)))
+    return out
+
+
+def notes_text(pptx: Path) -> list[str]:
+    return [nfkc(s.notes_slide.notes_text_frame.text) if s.has_notes_slide else ""
+            for s in Presentation(str(pptx)).slides]
+
+
+def test_growth_rates_read_as_growth_never_as_a_level(bureau: tuple[Path, BuildResult]) -> None:
+    text = "\n".join(slides_text(bureau[1].pptx) + notes_text(bureau[1].pptx))
+    assert "增速达" not in text and "增速预计达" not in text
+    # 「2025年1—10月全市规上工业增加值同比增长8.5%」: 同比 for a cumulative span
+    assert "2025年1—10月全市规上工业增加值同比增长8.5%" in text
+
+
+def test_rates_are_compared_with_the_previous_span_and_the_province(
+        bureau: tuple[Path, BuildResult]) -> None:
+    text = "\n".join(slides_text(bureau[1].pptx))
+    # 8.5 (1—10月) against 8.3 (1—9月) and 全省 7.1
+    assert "比1—9月提高0.2个百分点,快于全省1.4个百分点" in text
+    # GDP is compiled by quarter: 前三季度 against 上半年, written as the workbook writes them
+    assert "2025年前三季度全市地区生产总值同比增长5.2%,比上半年提高0.2个百分点,快于全省0.1个百分点" \
+        in text
+    assert "个百分点" in text
+
+
+def test_a_level_is_written_with_its_own_growth_rate(bureau: tuple[Path, BuildResult]) -> None:
+    """「地区生产总值7050.57亿元,同比增长5.2%」: GDP with GDP增速 of the same period (the
+    published rate at comparable prices, not one recomputed from the levels)."""
+    text = "\n".join(slides_text(bureau[1].pptx))
+    assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%" in text
+    # the chart page speaks at its bars' precision (9537.00 beside 7151.35): title and
+    # label agree
+    assert "2024年全市地区生产总值达9537.00亿元,比上年增长5.9%" in text
+    slide = next(s for s in bureau[1].deck.slides
+                 if s.chart is not None and s.chart.title == "地区生产总值(亿元)")
+    assert slide.chart is not None
+    assert slide.title == "2024年地区生产总值达9537.00亿元,比上年增长5.9%"
+    assert slide.chart.series[0].decimals == 2
+    assert slide.chart.series[-1].values == (6.0, 3.4, 8.7, 3.2, 5.8, 5.9)  # the 增速 column
+
+
+def test_annual_figures_say_bi_shang_nian_never_tong_bi(bureau: tuple[Path, BuildResult]) -> None:
+    sentences = [s for t in slides_text(bureau[1].pptx) for s in re.split(r"[。\n]", t)]
+    annual = [s for s in sentences if re.match(r"^20\d\d年(?![\d—一二三四上下前])", s)]
+    assert annual
+    assert not [s for s in annual if "同比" in s]
+    assert any("比上年" in s for s in annual)
+
+
+def test_the_periods_keep_their_written_form(bureau: tuple[Path, BuildResult]) -> None:
+    text = "\n".join(slides_text(bureau[1].pptx))
+    assert "2025年前三季度" in text
+    assert "2025年1—9月全市地区生产总值" not in text
+    assert "2025年4月当月" in text  # the 当月 figure, apart from the 累计 one
+
+
+def test_no_chart_mixes_kinds_years_or_spans(bureau: tuple[Path, BuildResult]) -> None:
+    charts = [s.chart for s in bureau[1].deck.slides if s.chart is not None]
+    assert charts
+    for chart in charts:
+        for series in chart.series:
+            periods = [parse_period(f.period) for f in series.figures if f is not None]
+            if not periods or chart.kind.value == "hbar":
+                continue
+            assert len({p.kind for p in periods}) == 1, chart.title
+            if periods[0].kind is PeriodKind.YTD:  # one span across years, or one year's spans
+                assert len({p.year for p in periods}) == 1 or \
+                    len({p.end_month for p in periods}) == 1, chart.title
+    spans = next(c for c in charts if c.title == "规上工业增加值增速(%)")
+    assert spans.categories == ("1—2月", "1—3月", "1—4月", "1—5月", "1—6月", "1—7月", "1—8月",
+                                "1—9月", "1—10月")
+    assert set(spans.groups) == {"2025年"}
+
+
+def test_every_newest_figure_is_shown(bureau: tuple[Path, BuildResult]) -> None:
+    path, built = bureau
+    dataset = load_dataset(path).dataset
+    assert dataset is not None
+    shown = {f.ref for f in built.deck.figures if f.ref is not None}
+    regions = {r.name: r for r in dataset.regions}
+    for ind in dataset.indicators:
+        for region in {o.region for o in dataset.observations_of(ind.code)}:
+            if benchmark_region(regions.get(region), region):
+                continue
+            latest = newest(dataset.observations_of(ind.code, [region]))
+            assert latest is not None and latest.ref in shown, (ind.name, region)
+
+
+def test_every_figure_not_shown_is_listed_with_its_cell(bureau: tuple[Path, BuildResult]
+                                                         ) -> None:
+    path, built = bureau
+    dataset = load_dataset(path).dataset
+    assert dataset is not None
+    shown = {f.ref for f in built.deck.figures if f.ref is not None}
+    warnings = "\n".join(built.warnings)
+    left_out = [o for o in dataset.observations if o.value is not None and o.ref not in shown]
+    assert left_out  # older figures (2019—2022 annual rates, 2024年1—5月, 全省 …)
+    for o in left_out:
+        assert f"({o.ref})" in warnings, o
+    # e.g. the old span of another year, by its period and cell
+    assert "徐州市2024年1—5月 7%(数据!" in warnings
+
+
+def test_the_cli_prints_what_the_deck_leaves_out(bureau: tuple[Path, BuildResult],
+                                                 tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--data", str(bureau[0]), "-o", str(tmp_path / "d.pptx"),
+                 "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "未在汇报中以数字出现" in err and "徐州市2019年 6.5%(数据!" in err
+
+
+def test_dataset_check_warns_before_the_build(bureau: tuple[Path, BuildResult]) -> None:
+    result = with_preflight(load_dataset(bureau[0]))
+    said = [p.message() for p in result.warnings if p.code == "check-mixed-kinds"]
+    mixed = [m for m in said if "同时有" in m and "规上工业增加值增速(徐州市)" in m]
+    assert mixed and "年度、累计、当月" in mixed[0]
+    assert not [m for m in said if "同时有" in m and "(全省)" in m]  # a yardstick
+
+
+def test_no_url_file_marker_or_internal_remark_on_a_slide(bureau: tuple[Path, BuildResult]
+                                                          ) -> None:
+    slides = slides_text(bureau[1].pptx)
+    notes = notes_text(bureau[1].pptx)
+    for text in slides:
+        assert "http" not in text and "www." not in text
+        assert ".xlsx" not in text and "数据!" not in text
+        assert not re.search(r"\[S\d+\]", text)
+    for text in slides + notes:  # 备注 is internal: not even read aloud
+        assert "待核" not in text and nfkc(BUREAU_REMARK) not in text and "旧口径" not in text
+        assert "名单见附件" not in text
+    # the footnote: organisation and document, once
+    assert any("数据来源:市统计局《徐州市国民经济和社会发展统计公报》。" in t for t in slides)
+    assert any("市科技局 · 《徐州市高新技术产业统计报告》" in t for t in slides)  # 来源单位/文件
+    # the detail (URL) goes to the speaker notes
+    assert any("https://tjj.xz.gov.cn/col/col123/index.html" in n for n in notes)
+
+
+def test_the_public_remark_is_shown_and_the_pattern_used(bureau: tuple[Path, BuildResult]
+                                                         ) -> None:
+    text = "\n".join(slides_text(bureau[1].pptx))
+    assert "2025年全市8家企业入选工信部再生资源综合利用规范企业(截至10月)" in text
+
+
+def test_share_index_count_and_rank_wording(bureau: tuple[Path, BuildResult]) -> None:
+    text = "\n".join(slides_text(bureau[1].pptx))
+    assert "比上年提高0.15个百分点" in text  # 48.6 -> 48.75 keeps its inputs' precision
+    assert "48.8%" in text  # a share: one decimal
+    assert "数量达" not in text and "规上工业企业数量达" not in text
+    assert "2024年全市两化融合发展水平达68,比上年提高1.9。" in text  # no unit, points
+    assert "2024年全市工业开票销售收入居全省第3位,比上年前移1位。" in text
+
+
+def test_levels_show_at_most_two_decimals_and_notes_the_exact_value(
+        bureau: tuple[Path, BuildResult]) -> None:
+    slides = "\n".join(slides_text(bureau[1].pptx))
+    assert "7050.57亿元" in slides and "7050.5678" not in slides
+    assert any("原值 7050.5678" in n for n in notes_text(bureau[1].pptx))
+
+
+def test_the_city_leads_with_its_newest_figure(bureau: tuple[Path, BuildResult]) -> None:
+    overview = next(s for s in bureau[1].deck.slides if s.kind is SlideKind.KEY_FIGURES)
+    first = overview.cards[0]
+    # 重点 GDP leads 经济运行; the city's 前三季度, never 铜山区's 2019 figure
+    assert first.figure.region == "徐州市" and first.figure.period == "2025年前三季度"
+    # cards of different periods each name theirs
+    assert all(c.label.startswith(c.figure.period) for c in overview.cards)
+
+
+def test_no_title_joins_two_periods_without_naming_both(bureau: tuple[Path, BuildResult]
+                                                        ) -> None:
+    for slide in bureau[1].deck.slides:
+        if slide.kind not in (SlideKind.CHART, SlideKind.KEY_FIGURES):
+            continue
+        if not re.search(r"\d", slide.title):
+            continue  # 主要指标完成情况: no figure in the title
+        named = re.findall(r"20\d\d年(?:[1-9]—\d+月|前三季度|上半年|一季度|\d+月当月|\d+月)?",
+                           slide.title)
+        shown = {f.period for f in slide.figures if f.ref is not None}
+        assert named, slide.title  # a title about figures names its period
+        assert set(named) <= shown | {p.split("—")[0] for p in shown}, slide.title
