@@ -243,7 +243,7 @@ def test_table_columns_follow_the_data(tmp_path: Path) -> None:
     assert rows["工业开票销售收入"]["年度目标"] == "9500"
     assert rows["工业开票销售收入"]["完成进度"] == "94.7%"
     assert rows["数字经济核心产业增加值占比"]["增减(个百分点)"] == "1.3"
-    assert rows["数字经济核心产业增加值占比"]["全省"] == "12"
+    assert rows["数字经济核心产业增加值占比"]["全省"] == "12.0"  # a share: one decimal
     assert rows["数字经济核心产业增加值占比"]["位次"] == "第3位"
     assert "数字经济核心产业增加值占比全省位次" not in rows  # shown in the row it ranks
     assert rows["工业用电量"]["增长(%)"] == "-3.0"
@@ -291,7 +291,7 @@ def test_short_highlights_fill_one_page_before_they_split(tmp_path: Path) -> Non
     assert more[1].title == more[0].title + "(续)"
 
 
-def test_a_single_card_takes_its_themes_highlights_beside_it(tmp_path: Path) -> None:
+def test_one_or_two_cards_take_their_themes_highlights_beside_them(tmp_path: Path) -> None:
     sheets = basic_sheets()
     sheets["地区"] = [["地区", "上级", "类型"], ["徐州市", None, "市"]]
     sheets["要点"] = [sheets["要点"][0]] + [
@@ -302,8 +302,10 @@ def test_a_single_card_takes_its_themes_highlights_beside_it(tmp_path: Path) -> 
     theme = [s for s in deck.slides if s.section == "数实融合"
              and s.kind is not SlideKind.SECTION]
     cards = [s for s in theme if s.kind is SlideKind.KEY_FIGURES]
-    assert len(cards) == 1 and len(cards[0].cards) == 1  # 两化融合 (占比 is charted)
-    # the highlight restating the card is left out; the other three stand beside the card
+    # 两化融合 and the share (2024 -> 2025: a card with its 个百分点, not two columns)
+    assert len(cards) == 1 and len(cards[0].cards) == 2
+    # the sentences only repeated the cards and the highlight restating a card is left out:
+    # the other three highlights stand beside the cards
     assert cards[0].lines == ("徐工重型获批国家首批领航级智能工厂", "创建一批卓越级、先进级智能工厂",
                               "率先出台具身智能工程机械发展方案")
     assert not [s for s in theme if s.kind is SlideKind.HIGHLIGHTS]

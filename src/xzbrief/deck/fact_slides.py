@@ -31,8 +31,12 @@ class FactSlides(ThemeBase):
             title = self._title([f.headline for f in chunk], fallback=self.choice.name,
                                 subjects=[f.label for f in chunk],
                                 periods=[f.obs.period.label for f in chunk])
+            # one or two cards: their sentences beside them (page_economy gives the room to
+            # the theme's highlights when the sentences only repeat the cards)
+            side = tuple(narrative) if len(chunk) <= 2 else ()
             slides.append(Slide(
                 kind=SlideKind.KEY_FIGURES, title=title, section=self.choice.name, cards=cards,
+                lines=side,
                 footnotes=self._footnotes(figures, [f.ind for f in chunk],
                                           [common] if common else []),
                 notes=self._notes(narrative, figures), figures=tuple(figures)))

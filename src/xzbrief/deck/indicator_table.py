@@ -13,11 +13,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from xzbrief.dataset.indicator_kinds import IndicatorKind
 from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
+from xzbrief.dataset.numbers import decimals_of
 from xzbrief.dataset.periods import Period, PeriodKind
 from xzbrief.deck import grid
 from xzbrief.deck.model import Figure, Slide, SlideKind, Table, TableCell
-from xzbrief.deck.narrative import compare, completion, level_figure, region_label
+from xzbrief.deck.narrative import (
+    compare,
+    completion,
+    level_figure,
+    region_label,
+    series_decimals,
+)
 from xzbrief.deck.notes import footnotes
 from xzbrief.deck.selection import region_of
 from xzbrief.deck.textfit import TABLE_MAX, fit_table
@@ -40,7 +48,8 @@ class _Row:
 def _number(ind: Indicator, obs: Observation) -> str:
     """The value without its unit (the unit has a column), with the source's own words."""
     assert obs.value is not None
-    number = format_number(obs.value, ind.decimals)
+    # at the precision the slides use (at most two decimals for a level; the notes keep more)
+    number = format_number(obs.value, series_decimals(ind, [obs.value]))
     if obs.qualifier in ("约", "超", "超过", "突破", "近", "不足", "逾"):
         return obs.qualifier + number
     return number + obs.qualifier
@@ -91,7 +100,10 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
     if (change is not None and change.base is not None and change.figure.value is not None
             and before is not None and change.base.period == before.label):
         key = "增减(个百分点)" if ind.is_rate else "增长(%)"
-        cells[key] = TableCell(format_rate(change.figure.value), change.figure, numeric=True)
+        value = change.figure.value  # a change of a rate keeps its inputs' decimals (0.15)
+        text = format_number(value, max(1, decimals_of(value))) if ind.is_rate \
+            else format_rate(value)
+        cells[key] = TableCell(text, change.figure, numeric=True)
         figures.append(change.figure)
     earlier = _previous_span(obs.period)
     if ind.is_rate and earlier is not None:
@@ -99,8 +111,9 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
                      and o.status is not Status.TARGET and o.value is not None), None)
         step = compare(ind, obs, base, "比上期") if base is not None else None
         if step is not None and step.figure.value is not None:
-            cells["比上期(个百分点)"] = TableCell(format_rate(step.figure.value), step.figure,
-                                              numeric=True)
+            value = step.figure.value
+            cells["比上期(个百分点)"] = TableCell(format_number(value, max(1, decimals_of(value))),
+                                              step.figure, numeric=True)
             figures.append(step.figure)
     parent = _parent_value(dataset, ind, obs)
     if parent is not None:
@@ -126,15 +139,19 @@ ORDER = ("指标", "地区", "期间", "单位", "本期", "状态", "增长(%)"
 RANK_UNITS = ("位", "名")
 
 
+def _is_rank(ind: Indicator) -> bool:
+    return ind.kind is IndicatorKind.RANK or ind.unit.strip() in RANK_UNITS
+
+
 def _with_ranks(rows: list[_Row], facts: list[Fact]) -> list[_Row]:
     """An indicator 「……位次」 (unit 位) becomes the 位次 column of the indicator whose name it
     starts with, same region and period: 「第3位」 beside the figure it ranks."""
     out = list(rows)
     for k, fact in enumerate(facts):
-        if fact.ind.unit.strip() not in RANK_UNITS or fact.obs.value is None:
+        if not _is_rank(fact.ind) or fact.obs.value is None:
             continue
-        owners = [j for j, f in enumerate(facts) if j != k and f.ind.unit.strip()
-                  not in RANK_UNITS and fact.ind.name.startswith(f.ind.name)
+        owners = [j for j, f in enumerate(facts) if j != k and not _is_rank(f.ind)
+                  and fact.ind.name.startswith(f.ind.name)
                   and f.obs.region == fact.obs.region and f.obs.period == fact.obs.period]
         if not owners:
             continue

@@ -113,6 +113,13 @@ def _merge(cards: Slide, lines: tuple[str, ...], other: Slide) -> Slide:
                    notes=notes, figures=cards.figures + other.figures)
 
 
+def only_repeats_cards(slide: Slide) -> bool:
+    """The sentences beside one or two cards say nothing the cards do not (「2025年全市7家企业
+    入选……」 beside the card 7家); a sentence with a comparison of its own says more."""
+    cards = shown_on([replace(slide, lines=())]).numbers
+    return all(_numbers(line) <= cards for line in slide.lines)
+
+
 def _fits_beside_cards(lines: Sequence[str]) -> bool:
     return bullets_size(lines, grid.CARD_TEXT.w, grid.CARD_TEXT.h, grid.CHART_BODY_MAX,
                         grid.BODY_MIN) is not None
@@ -132,7 +139,7 @@ def join_thin_pages(slides: list[Slide]) -> list[Slide]:
         prev = out[-1] if out else None
         # the theme's page of one or two cards (before its charts) takes the highlights
         k = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind is SlideKind.KEY_FIGURES
-                  and not out[i].lines and len(out[i].cards) <= 2), None)
+                  and len(out[i].cards) <= 2 and only_repeats_cards(out[i])), None)
         if k is not None and slide.kind is SlideKind.HIGHLIGHTS:
             cards = out[k]
             if _fits_beside_cards(slide.lines):
@@ -152,10 +159,11 @@ def join_thin_pages(slides: list[Slide]) -> list[Slide]:
                 and _fits_beside_chart(prev.lines + slide.lines)):
             out[-1] = _merge(prev, prev.lines + slide.lines, slide)  # one or two highlights
             continue
-        if (prev is not None and prev.kind is SlideKind.KEY_FIGURES and not prev.lines
+        if (prev is not None and prev.kind is SlideKind.KEY_FIGURES
+                and only_repeats_cards(prev) and only_repeats_cards(slide)
                 and slide.kind is SlideKind.KEY_FIGURES and len(slide.cards) == 1
                 and len(prev.cards) < grid.MAX_CARDS):
-            out[-1] = replace(prev, cards=prev.cards + slide.cards,
+            out[-1] = replace(prev, cards=prev.cards + slide.cards, lines=(),
                               footnotes=merge_footnotes(prev.footnotes, slide.footnotes),
                               notes="\n\n".join(n for n in (prev.notes, slide.notes) if n),
                               figures=prev.figures + slide.figures)

@@ -6,6 +6,7 @@ decides which kind each indicator gets."""
 
 from __future__ import annotations
 
+from xzbrief.dataset.indicator_kinds import IndicatorKind
 from xzbrief.deck.chart_slides import ChartSlides
 from xzbrief.deck.fact_slides import FactSlides
 from xzbrief.deck.highlight_slides import HighlightSlides
@@ -35,6 +36,10 @@ def _chartable(sel: Selection) -> bool:
 
 
 def _pair(sel: Selection) -> bool:
+    """Only amounts (总量): a rate, share, index or rank over two periods reads better as a
+    card with its change in 个百分点 or 位 than as two columns."""
+    if sel.indicator.kind is not IndicatorKind.LEVEL or sel.indicator.is_rate:
+        return False
     points = [o for o in sel.series if o.value is not None and not o.is_bound]
     if len(points) != MIN_CHART_POINTS:
         return False
