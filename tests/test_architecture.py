@@ -50,8 +50,8 @@ def probe(blocked: list[str], packages: list[str]) -> dict[str, list[str]]:
 
 
 def test_core_imports_without_qt_and_pptx() -> None:
-    result = probe(["PySide6", "shiboken6", "pptx"],
-                   ["xzbrief.dataset", "xzbrief.recipe", "xzbrief.deck"])
+    result = probe(["PySide6", "shiboken6", "pptx", "docx"],
+                   ["xzbrief.dataset", "xzbrief.recipe", "xzbrief.deck", "xzbrief.refresh"])
     assert "xzbrief.dataset.loader" in result["imported"]
     assert "xzbrief.dataset.workbook_writer" in result["imported"]
     assert result["leaked"] == []

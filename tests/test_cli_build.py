@@ -180,3 +180,43 @@ def test_lang_after_the_subcommand_and_a_bad_xzbrief_lang(tmp_path: Path) -> Non
     assert odd.returncode == 0  # not an internal error (exit 3)
     assert "XZBRIEF_LANG=fr 不是可用的语言(zh、en),使用 zh" in odd.stderr
     assert odd.stdout.startswith("内置品牌模板:")
+
+
+def test_docx_flag_writes_the_document_beside_the_deck(tmp_path: Path) -> None:
+    import docx
+
+    done = run("build", "--docx", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    deck, document = tmp_path / f"{SHIPPED_NAME}.pptx", tmp_path / f"{SHIPPED_NAME}.docx"
+    assert done.stdout.split() == [str(deck), str(document)]
+    assert deck.exists() and document.exists()
+    assert "及汇报材料" in done.stderr.splitlines()[-1]
+    paragraphs = [p.text for p in docx.Document(str(document)).paragraphs]
+    assert paragraphs[0] == "徐州市“十四五”现代化\n产业体系建设情况汇报"
+    assert not list(tmp_path.glob(".xzbrief-*"))  # no temp file left behind
+
+
+def test_output_named_docx_writes_only_the_document(tmp_path: Path) -> None:
+    done = run("build", "-o", "简报.docx", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "简报.docx"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["简报.docx"]
+    assert "已生成汇报材料" in done.stderr
+
+
+def test_both_formats_named_in_one_run(tmp_path: Path) -> None:
+    done = run("build", "-o", "a.pptx", "-o", "b.docx", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pptx", "b.docx"]
+    two = run("build", "-o", "a.pptx", "-o", "c.pptx", cwd=tmp_path)
+    assert two.returncode == 2
+    assert "-o 最多给一个 .pptx 和一个 .docx" in two.stderr
+
+
+@needs_soffice
+@pytest.mark.libreoffice
+def test_the_document_alone_with_its_pdf(tmp_path: Path) -> None:
+    done = run("build", "-o", "文档.docx", "--pdf", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["文档.docx", "文档.pdf"]
+    assert pdf_pages(tmp_path / "文档.pdf") >= 5

@@ -417,11 +417,20 @@ def test_an_output_that_is_not_a_pptx_is_refused_and_another_name_used(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", choose_another_name)
+    asked: list[str] = []  # 另存为… opens a save dialog with the free name filled in
+
+    def save_dialog(_parent, _title, start, _filter):
+        asked.append(start)
+        return start, _filter
+
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     bar = window.generate_bar
     press_generate(window, other)
     qtbot.waitUntil(lambda: bar.last is not None, timeout=TIMEOUT)
     assert "汇报文件须以 .pptx 结尾" in offered[0]
     assert other.read_bytes() == before  # the other workbook is untouched
+    assert asked == [str(tmp_path / "别的工作簿.pptx")]
     assert bar.last.pptx == tmp_path / "别的工作簿.pptx" and bar.last.pptx.is_file()
     assert "已生成 别的工作簿.pptx" in bar.status.text()
 

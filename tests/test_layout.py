@@ -3,6 +3,7 @@ text measured to fit its box."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from xzbrief.deck.grid import Rect
 from xzbrief.deck.model import Deck, SlideKind
 from xzbrief.deck.textfit import BULLET_GAP, BULLET_MARKER, bullets_height, wrap
 from xzbrief.render.brand import BUILTIN, load_brand
+from xzbrief.render.colours import tint
 from xzbrief.render.layout import (
     ChartBlock,
     PlacedSlide,
@@ -20,7 +22,6 @@ from xzbrief.render.layout import (
     TableBlock,
     TextBlock,
     place_deck,
-    tint,
 )
 
 BRANDS = list(BUILTIN)
@@ -141,8 +142,8 @@ def test_charts_and_tables_get_the_brand(every: Deck) -> None:
     brand = load_brand("科技蓝")
     placed, _ = place_deck(every, brand)
     charts = [b for ps in placed for b in ps.blocks if isinstance(b, ChartBlock)]
-    assert charts and all(c.colours[0] == brand.palette.primary for c in charts)
-    assert charts[0].font_ea == brand.font_ea
+    assert charts and all(c.look.series[0].colour == brand.palette.primary for c in charts)
+    assert charts[0].look.font_ea == brand.font_ea
     tables = [b for ps in placed for b in ps.blocks if isinstance(b, TableBlock)]
     assert tables and all(t.header_fill == brand.palette.primary for t in tables)
     assert all(t.font_size >= 12 and sum(t.row_heights) <= grid.CONTENT.h for t in tables)
@@ -173,3 +174,73 @@ def test_a_long_change_line_is_drawn_at_its_fitted_size_above_the_note(tmp_path:
     assert text_run.size == fit.size < 16  # shrunk as measured, not left at 16 pt
     assert change.rect.h >= len(fit.lines) * text_run.size * change.spacing
     assert change.rect.bottom <= note.rect.y  # the note starts below it
+
+
+@pytest.mark.parametrize("brand_name", BRANDS)
+def test_one_title_size_per_layout_across_the_deck(every: Deck, brand_name: str) -> None:
+    """Titles of one layout share one size (a long title wraps before anything shrinks)."""
+    placed, _ = place_deck(every, load_brand(brand_name))
+    sizes: dict[str, set[float]] = {}
+    for ps in placed:
+        if ps.title:
+            sizes.setdefault(ps.role, set()).add(ps.title_size)
+            assert ps.title_size >= grid.TITLE_MIN
+    assert all(len(s) == 1 for s in sizes.values()), sizes
+    content = next(iter(sizes["content"]))
+    longest = max((ps for ps in placed if ps.role == "content"), key=lambda p: len(p.title))
+    short = min((ps for ps in placed if ps.role == "content"), key=lambda p: len(p.title))
+    assert longest.title_size == short.title_size == content
+
+
+def test_a_number_never_breaks_from_its_unit(every: Deck, tmp_path) -> None:
+    """The lines are written as measured (line breaks in the text), so PowerPoint and
+    LibreOffice cannot break 「6000亿元」 after 亿 as they would on their own."""
+    from pptx import Presentation
+
+    from xzbrief.deck.textfit import UNIT_CHARS
+    from xzbrief.render.pptx_writer import write_pptx
+
+    brand = load_brand("政务红")
+    placed, _ = place_deck(every, brand)
+    broken = 0
+    for ps in placed:
+        for block in ps.blocks:
+            if isinstance(block, TextBlock) and block.name == "要点":
+                for para in block.paras:
+                    lines = para.runs[0].text.split("\n")
+                    broken += len(lines) > 1
+                    for a, b in itertools.pairwise(lines):
+                        assert not (a[-1].isdigit() and b[0] in UNIT_CHARS), (a, b)
+                        # every written line fits its box as measured
+                        assert wrap(a, para.runs[0].size, block.rect.w - para.indent) == [a]
+    assert broken >= 5
+    path = tmp_path / "every.pptx"
+    write_pptx(every, brand, path)
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                text = shape.text_frame.text
+                for k, ch in enumerate(text):
+                    if ch == "\v":
+                        assert not (text[k - 1].isdigit() and text[k + 1] in UNIT_CHARS), text
+
+
+@pytest.mark.parametrize("brand_name", BRANDS)
+def test_card_rows_share_a_baseline_and_one_number_size(every: Deck, brand_name: str) -> None:
+    placed, _ = place_deck(every, load_brand(brand_name))
+    pages = 0
+    for ps, slide in zip(placed, every.slides, strict=True):
+        if slide.kind is not SlideKind.KEY_FIGURES:
+            continue
+        pages += 1
+        cards = [b for b in ps.blocks if isinstance(b, ShapeBlock) and b.name == "指标卡"]
+        numbers = [b for b in ps.blocks if isinstance(b, TextBlock) and b.name == "数值"]
+        assert len(cards) == len(numbers) == len(slide.cards)
+        assert min(c.rect.y for c in cards) == grid.CONTENT.y  # under the title, always
+        sizes = {max(r.size for r in n.paras[0].runs) for n in numbers}
+        assert len(sizes) == 1, (slide.title, sizes)  # no number shrinks alone
+        rows: dict[float, set[float]] = {}
+        for card, number in zip(cards, numbers, strict=True):
+            rows.setdefault(card.rect.y, set()).add(round(number.rect.bottom, 3))
+        assert all(len(bottoms) == 1 for bottoms in rows.values()), (slide.title, rows)
+    assert pages >= 2

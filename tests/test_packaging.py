@@ -34,3 +34,24 @@ def test_the_wheel_carries_the_shipped_files(tmp_path):
     text = zipfile.ZipFile(wheel).read(entry).decode()
     assert "xzbrief = xzbrief.cli.main:main" in text
     assert "xzbrief-gui = xzbrief.gui.app:main" in text
+
+
+def test_the_sdist_holds_every_tracked_file(tmp_path):
+    """An sdist is enough to run the tests, build the bundle and read the docs: it has every
+    file git tracks (and the LICENSE the metadata names)."""
+    pytest.importorskip("hatchling")
+    import shutil
+    import tarfile
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True,
+                             check=True).stdout.decode().split("\0")
+    tracked_set = {t for t in tracked if t and (ROOT / t).exists()}
+    from hatchling.builders.sdist import SdistBuilder
+
+    sdist = Path(next(iter(SdistBuilder(str(ROOT)).build(directory=str(tmp_path)))))
+    with tarfile.open(sdist) as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    assert tracked_set - names == set()
+    assert "LICENSE" in names and not any(n.startswith(".import_linter_cache") for n in names)

@@ -120,7 +120,8 @@ def test_parts_of_a_total_at_one_period_are_a_doughnut(every: Deck) -> None:
     assert chart is not None and chart.kind is ChartKind.DOUGHNUT
     assert chart.categories == ("工程机械", "数字经济", "绿色低碳能源", "食品加工")
     assert slide.title == "“343”创新产业集群规模构成中工程机械占比最高,达30.6%"
-    assert "部分数据因四舍五入,存在总计与分项合计不等的情况。" in slide.footnotes[0]
+    # the parts add up to the total and their shares to 100.0%: nothing for 四舍五入 to explain
+    assert "四舍五入" not in "".join(slide.footnotes)
     # the total is shown by its parts chart, not again as a card of its own
     cards = [c.label for s in every.slides if s.section == "产业集群" for c in s.cards]
     assert "“343”创新产业集群规模" not in cards

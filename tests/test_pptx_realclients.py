@@ -102,7 +102,7 @@ def test_every_chart_kind_with_clean_values(built: Built) -> None:
     assert seen == set(ChartKind)
 
 
-def test_a_line_chart_draws_its_target_dashed_without_labels(built: Built) -> None:
+def test_a_line_chart_draws_its_target_dashed_and_labelled_once(built: Built) -> None:
     prs = Presentation(str(built.path))
     (chart,) = [s.chart for slide, model in zip(prs.slides, built.deck.slides, strict=True)
                 if model.chart is not None and model.chart.kind is ChartKind.LINE
@@ -111,7 +111,12 @@ def test_a_line_chart_draws_its_target_dashed_without_labels(built: Built) -> No
     assert target.name == "目标"
     assert target._element.xpath("c:spPr/a:ln/a:prstDash/@val") == ["dash"]
     assert target._element.xpath("c:marker/c:symbol/@val") == ["none"]
-    assert target._element.xpath("c:dLbls") == []  # its numbers are in the text
+    # one label, at its last point, says what the dashed line is: 目标 …
+    known = [k for k, v in enumerate(target.values) if v is not None]
+    hidden = target._element.xpath("c:dLbls/c:dLbl[c:delete/@val='1']/c:idx/@val")
+    assert sorted(map(int, hidden)) == known[:-1]
+    assert target._element.xpath("c:dLbls/c:showVal/@val") == ["1"]
+    assert target._element.xpath("c:dLbls/c:numFmt/@formatCode")[0].startswith('"目标"')
     assert actual._element.xpath("c:dLbls/c:showVal/@val") == ["1"]
     assert actual._element.xpath("c:spPr/a:ln/a:prstDash") == []
 
@@ -201,8 +206,7 @@ def test_embedded_workbooks_hold_the_series(built: Built) -> None:
         width = len(rows[0])
         first_values = [row[width - len(names)] for row in rows[1:]]
         expected = list(model.chart.series[0].values)
-        if model.chart.kind is ChartKind.HBAR:  # drawn bottom-up, so stored reversed
-            expected.reverse()
+        # a ranking is stored in ranking order (its category axis runs top-down)
         assert first_values == expected
 
 

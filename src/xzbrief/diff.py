@@ -93,7 +93,11 @@ def _slide_key(s: StoredSlide, ordinal: int) -> tuple[str, str, int]:
     return (s.kind, s.section, ordinal)
 
 
-def _keyed(deck: StoredDeck) -> dict[tuple[str, str, int], StoredSlide]:
+def _keyed(deck: StoredDeck, by_key: bool = False) -> dict[tuple[str, str, int], StoredSlide]:
+    """Slides by a key both decks share: the stable key each slide records (a refreshed deck
+    keeps its slides' keys though pages were deleted), else kind, section and ordinal."""
+    if by_key:
+        return {("key", s.key, 0): s for s in deck.slides}
     counts: dict[tuple[str, str], int] = {}
     out = {}
     for s in deck.slides:
@@ -146,8 +150,9 @@ def _compare_slides(old: StoredSlide | None, new: StoredSlide | None) -> SlideCh
 
 
 def compare_decks(old: StoredDeck, new: StoredDeck) -> DeckChanges:
-    before = _keyed(old)
-    after = _keyed(new)
+    by_key = all(s.key for s in (*old.slides, *new.slides))
+    before = _keyed(old, by_key)
+    after = _keyed(new, by_key)
     slides: list[SlideChanges] = []
     for key, ns in after.items():
         change = _compare_slides(before.get(key), ns)

@@ -99,6 +99,26 @@ class Options:
     structure: Structure = Structure.THEMES
 
 
+WORD_FONTS = ("GB2312", "GBK")  # 方正 fonts in their GB2312 builds (仿宋_GB2312 …) or *_GBK
+WORD_RANGES = {"line_spacing": (20.0, 40.0), "margin_top": (10.0, 60.0),
+               "margin_bottom": (10.0, 60.0), "margin_left": (10.0, 60.0),
+               "margin_right": (10.0, 60.0)}
+
+
+@dataclass(frozen=True)
+class WordOptions:
+    """The written 汇报材料 (``[word]``): 主送, 署名 and the house style over GB/T 9704."""
+
+    addressee: str = ""  # 主送机关, e.g. 市政府; empty: no 主送 line
+    signature: str = ""  # 署名; empty: the 汇报单位 (briefing.organisation)
+    fonts: str = "GB2312"  # or GBK: 方正仿宋_GBK, 方正黑体_GBK …
+    line_spacing: float = 28.95  # points, fixed: 22 lines on the 225 mm 版心
+    margin_top: float = 37.0  # millimetres: 天头
+    margin_bottom: float = 35.0
+    margin_left: float = 28.0  # 订口
+    margin_right: float = 26.0
+
+
 @dataclass(frozen=True)
 class Recipe:
     title: str
@@ -112,6 +132,7 @@ class Recipe:
     issues: tuple[str, ...] = ()  # 存在问题, one paragraph each
     next_steps: tuple[str, ...] = ()  # 下一步工作
     summary: tuple[str, ...] = ()  # 综述 lines of the recipe's own, replacing the generated ones
+    word: WordOptions = field(default_factory=WordOptions)
     base_dir: Path | None = field(default=None, compare=False)
 
     def dataset_path(self) -> Path | None:
@@ -155,7 +176,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 # --- reading ------------------------------------------------------------------------------
-_TOP_KEYS = {"briefing", "options", "themes", "issues", "next_steps", "summary"}
+_TOP_KEYS = {"briefing", "options", "themes", "issues", "next_steps", "summary", "word"}
 _BRIEFING_KEYS = {"title", "subtitle", "organisation", "date", "brand", "dataset"}
 _THEME_KEYS = {"name", "indicators", "regions", "from", "to", "comparison", "title"}
 
@@ -243,6 +264,7 @@ def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
     for key in ("issues", "next_steps", "summary"):
         if key in doc:
             texts[key] = _str_list(doc[key], key, issues) or ()
+    word = _parse_word(doc.get("word", {}), issues)
     if issues:
         raise RecipeError(path, issues)
     return Recipe(title=values.get("title", ""), subtitle=values.get("subtitle", ""),
@@ -250,7 +272,42 @@ def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
                   brand=values.get("brand") or "政务红", dataset=values.get("dataset", ""),
                   themes=themes, options=options, issues=texts.get("issues", ()),
                   next_steps=texts.get("next_steps", ()), summary=texts.get("summary", ()),
-                  base_dir=base_dir)
+                  word=word, base_dir=base_dir)
+
+
+def _parse_word(table: Any, issues: list[RecipeIssue]) -> WordOptions:
+    if not isinstance(table, dict):
+        issues.append(RecipeIssue("word", "应为表 [word]", "expected a [word] table"))
+        return WordOptions()
+    allowed = {f.name for f in fields(WordOptions)}
+    _unknown(table, allowed, "word.", issues)
+    values: dict[str, Any] = {}
+    for name in ("addressee", "signature"):
+        if name in table and _expect(table[name], str, f"word.{name}", issues, "文字",
+                                     "a string"):
+            values[name] = table[name].strip()
+    if "fonts" in table:
+        if table["fonts"] in WORD_FONTS:
+            values["fonts"] = table["fonts"]
+        else:
+            issues.append(RecipeIssue("word.fonts", "应为 GB2312 或 GBK",
+                                      "expected GB2312 or GBK"))
+    for name, (low, high) in WORD_RANGES.items():
+        if name not in table:
+            continue
+        raw = table[name]
+        if isinstance(raw, bool) or not _expect(raw, (int, float), f"word.{name}", issues,
+                                                "数字", "a number"):
+            if isinstance(raw, bool):
+                issues.append(RecipeIssue(f"word.{name}", f"应为数字,实为「{raw}」",
+                                          f"expected a number, got {raw!r}"))
+            continue
+        if not low <= raw <= high:
+            issues.append(RecipeIssue(f"word.{name}", f"应在 {low:g} 到 {high:g} 之间,实为 {raw}",
+                                      f"expected {low:g} to {high:g}, got {raw}"))
+            continue
+        values[name] = float(raw)
+    return replace(WordOptions(), **values)
 
 
 def _parse_options(table: Any, issues: list[RecipeIssue]) -> Options:
@@ -412,6 +469,10 @@ def recipe_to_dict(recipe: Recipe, base_dir: Path | None = None) -> dict[str, An
         doc["next_steps"] = list(recipe.next_steps)
     if recipe.summary:
         doc["summary"] = list(recipe.summary)
+    word = {f.name: getattr(recipe.word, f.name) for f in fields(WordOptions)
+            if getattr(recipe.word, f.name) != f.default}
+    if word:  # only what differs from GB/T 9704, so older recipes read back unchanged
+        doc["word"] = word
     return doc
 
 

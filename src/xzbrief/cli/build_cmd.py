@@ -35,9 +35,13 @@ def register(sub: Any) -> None:
                            "时包含该工作簿的全部专题。")
     build.add_argument("recipe", nargs="?", type=Path, help="汇报配方 .brief.toml")
     build.add_argument("--data", type=Path, help="工作簿 .xlsx(覆盖配方中的路径)")
-    build.add_argument("-o", "--output", type=Path, help="输出的 .pptx(默认:当前文件夹,以标题命名)")
+    build.add_argument("-o", "--output", type=Path, action="append",
+                       help="输出的 .pptx(默认:当前文件夹,以标题命名);以 .docx 结尾时只生成 Word "
+                       "汇报材料;可给两次(一个 .pptx、一个 .docx)同时生成两者")
     build.add_argument("--brand", help="品牌模板:政务红 / 科技蓝 / 生态绿,或 .pptx 路径")
     build.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 导出 PDF")
+    build.add_argument("--docx", action="store_true",
+                       help="同时生成 Word 汇报材料(公文格式 .docx,与 PPT 同名、同文件夹)")
     build.add_argument("--quiet", action="store_true", help="不显示进度")
     build.add_argument("--max-slides", type=int, default=LARGE_DECK, metavar="N",
                        help=f"页数超过 N 时不生成并说明(默认 {LARGE_DECK};0 表示不限)")
@@ -88,14 +92,22 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.brand:
         recipe = replace(recipe, brand=args.brand, base_dir=recipe.base_dir or Path.cwd())
-    out: Path = args.output or Path.cwd()
-    if _is_dir(out) or str(args.output or "").endswith(("/", "\\")):
-        out = out / default_deck_name(recipe.title)  # -o 某文件夹: the default name inside it
+    outs = [_output_path(o, recipe.title) for o in args.output or [Path.cwd()]]
     try:
-        check_output(out, data_path)  # before the warnings, so a typo is said at once
+        for o in outs:
+            check_output(o, data_path)  # before the warnings, so a typo is said at once
     except SaveBlocked as exc:
         _say(args, exc.text("zh"), exc.text("en"))
         return EXIT_USAGE
+    decks = [o for o in outs if o.suffix.lower() == ".pptx"]
+    documents = [o for o in outs if o.suffix.lower() == ".docx"]
+    if len(decks) > 1 or len(documents) > 1:
+        _say(args, "-o 最多给一个 .pptx 和一个 .docx", "-o takes at most one .pptx and one .docx")
+        return EXIT_USAGE
+    if args.docx and decks and not documents:
+        documents = [decks[0].with_suffix(".docx")]  # beside the deck, by the same name
+    out = decks[0] if decks else documents[0]
+    docx = documents[0] if decks and documents else None
 
     # warnings (the workbook's, then the pre-flight checks on what this deck shows) come first,
     # so they are read before the deck goes out
@@ -109,7 +121,7 @@ def run_build(args: argparse.Namespace) -> int:
 
     try:
         built = build_deck(recipe, data_path, out, pdf=args.pdf, progress=progress, load=result,
-                           max_slides=args.max_slides or None)
+                           max_slides=args.max_slides or None, docx=docx)
     except DataProblems as exc:  # pragma: no cover - checked above
         print_problems(exc.result, lang)
         return EXIT_DATA
@@ -131,7 +143,9 @@ def run_build(args: argparse.Namespace) -> int:
     for warning in built.warnings:
         print(f"提示:{warning}" if lang == "zh" else f"note: {warning}", file=sys.stderr)
     pages = len(built.deck.slides)
-    print(f"{built.pptx}")
+    for written in (built.pptx, built.docx):
+        if written is not None:
+            print(f"{written}")
     if built.pdf_problem is not None:
         _say(args, f"已生成 {out},但{built.pdf_problem.zh}",
              f"{out} was written, but {built.pdf_problem.en}")
@@ -139,10 +153,16 @@ def run_build(args: argparse.Namespace) -> int:
     if built.pdf is not None:
         print(f"{built.pdf}")
     check = built.check_workbook  # every figure with its cell, beside the deck
-    _say(args, f"已生成 {pages} 页,用时 {built.seconds:.2f} 秒"
-         + (f";数据核对表:{check}" if check else ""),
-         f"{pages} slides written in {built.seconds:.2f} s"
-         + (f"; data-check workbook: {check}" if check else ""))
+    said_zh = f";数据核对表:{check}" if check else ""
+    said_en = f"; data-check workbook: {check}" if check else ""
+    if built.pptx is None:
+        _say(args, f"已生成汇报材料,用时 {built.seconds:.2f} 秒{said_zh}",
+             f"document written in {built.seconds:.2f} s{said_en}")
+    else:
+        _say(args, f"已生成 {pages} 页{'及汇报材料' if built.docx else ''},用时 "
+             f"{built.seconds:.2f} 秒{said_zh}", f"{pages} slides"
+             f"{' and the document' if built.docx else ''} written in {built.seconds:.2f} s"
+             f"{said_en}")
     return EXIT_OK
 
 
@@ -152,6 +172,13 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
+
+
+def _output_path(out: Path, title: str) -> Path:
+    """-o 某文件夹 (or one ending in a slash): the default name inside it."""
+    if _is_dir(out) or str(out).endswith(("/", "\\")):
+        return out / default_deck_name(title)
+    return out
 
 
 def run_templates(args: argparse.Namespace) -> int:

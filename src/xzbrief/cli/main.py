@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Sequence
 
 from xzbrief import __version__
-from xzbrief.cli import build_cmd, dataset_cmd, diff_cmd
+from xzbrief.cli import build_cmd, dataset_cmd, diff_cmd, refresh_cmd
 from xzbrief.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LANGS, default_lang
 from xzbrief.cli.console import prepare_console
 
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     dataset_cmd.register(sub)
     build_cmd.register(sub)
     diff_cmd.register(sub)
+    refresh_cmd.register(sub)
     return parser
 
 

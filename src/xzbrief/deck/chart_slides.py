@@ -11,7 +11,16 @@ from xzbrief.dataset.model import CellRef, Indicator, Observation, Status
 from xzbrief.dataset.numbers import decimals_of
 from xzbrief.dataset.periods import Period, PeriodKind
 from xzbrief.deck import grid
-from xzbrief.deck.model import Axis, Chart, ChartKind, Figure, Series, Slide, SlideKind
+from xzbrief.deck.model import (
+    Axis,
+    Chart,
+    ChartKind,
+    Figure,
+    Reference,
+    Series,
+    Slide,
+    SlideKind,
+)
 from xzbrief.deck.narrative import (
     Change,
     cagr,
@@ -216,8 +225,27 @@ class ChartSlides(ThemeBase):
         unit = f"({ind.unit})" if ind.unit else ""
         chart = Chart(ChartKind.HBAR, f"{period}各地区{ind.name}{unit}",
                       tuple(o.region for o in ranked), (series,),
-                      alt_text=f"{ind.name}分地区排序条形图。" + "".join(lines))
+                      alt_text=f"{ind.name}分地区排序条形图。" + "".join(lines),
+                      reference=self._reference(ind, sel, ranked))
+        if chart.reference is not None and chart.reference.figure is not None and not any(
+                f.ref == chart.reference.figure.ref for f in figures):
+            figures.append(chart.reference.figure)
         return self._chart_slide(candidates, chart, lines, figures, [ind])
+
+    def _reference(self, ind: Indicator, sel: Selection, ranked: list[Observation]
+                   ) -> Reference | None:
+        """The parent region's own figure as a line across the ranking, where the workbook
+        has it for the same period — for rates only (a count's city figure is the sum of
+        its districts, not a level to read them against)."""
+        if not ind.is_rate:
+            return None
+        period = ranked[0].period
+        own = next((o for o in sel.series if o.period == period and o.value is not None
+                    and not o.is_bound), None)
+        if own is None or own.value is None or any(o.region == own.region for o in ranked):
+            return None
+        fig = level_figure(ind, own, f"{own.region}{ind.name}")
+        return Reference(own.region, own.value, f"{own.region} {fig.text}", fig)
 
     def _parts_chart(self, total: Selection, parts: list[Selection]) -> Slide | None:
         """Parts of a total: stacked columns when they share three or more periods, else a
@@ -281,8 +309,13 @@ class ChartSlides(ThemeBase):
                       tuple(labels), (series,),
                       alt_text=f"{ind.name}构成环形图。" + "".join(lines))
         figures = [level_figure(ind, latest), *figs, *shares, *extra]
+        # 四舍五入 explains a gap only as wide as the rounding of the numbers themselves
+        # (or the shares, each rounded to 0.1%, that do not add up to 100%)
+        share_sum = sum((exact(f.value or 0.0) for f in [*shares, *extra[1:]]), Decimal(0))
+        rounding = [ROUNDING_NOTE] if (rest != 0 and abs(rest) <= slack) or (
+            share_sum != 100) else []
         return self._chart_slide(headline, chart, lines, figures,
-                                 [ind, *(i for i, _ in members)], [ROUNDING_NOTE])
+                                 [ind, *(i for i, _ in members)], rounding)
 
     @staticmethod
     def _share(name: str, part: Observation, total: Observation,
@@ -311,6 +344,10 @@ class ChartSlides(ThemeBase):
             series.append(Series(p.indicator.label, tuple(o.value for o in obs), p.indicator.unit,
                                  p.indicator.decimals, tuple(o.status for o in obs),
                                  figures=figs))
+        other, other_figs, rounding = self._stacked_rest(total, parts, usable, periods)
+        if other is not None:
+            series.append(other)
+            all_figs += other_figs
         cats, groups = self._axis_labels([min((u[q] for u in usable), key=lambda o: o.status
                                               is not Status.ESTIMATE) for q in periods])
         last = periods[-1]
@@ -344,7 +381,54 @@ class ChartSlides(ThemeBase):
                       alt_text=f"{ind.name}{first_period.label}至{last.label}分项堆积柱状图。"
                       + "".join(lines), groups=groups)
         return self._chart_slide(headline, chart, lines, [*figures, *all_figs],
-                                 [ind, *(p.indicator for p in parts)], [ROUNDING_NOTE])
+                                 [ind, *(p.indicator for p in parts)], rounding)
+
+    def _stacked_rest(self, total: Selection, parts: list[Selection],
+                      usable: list[dict[Period, Observation]], periods: list[Period]
+                      ) -> tuple[Series | None, list[Figure], list[str]]:
+        """What the parts leave of their total, per period: a 其他 stack where it is more
+        than rounding (so the stacks add up to the total the workbook states), and the
+        四舍五入 note only where rounding alone explains the gap."""
+        ind = total.indicator
+        totals = {o.period: o for o in total.series
+                  if o.value is not None and not o.is_bound}
+        values: list[float | None] = []
+        statuses: list[Status] = []
+        figs: list[Figure | None] = []
+        rounding = False
+        for q in periods:
+            own = totals.get(q)
+            members = [u[q] for u in usable]
+            if own is None or own.value is None:
+                values.append(None)
+                statuses.append(Status.ACTUAL)
+                figs.append(None)
+                continue
+            rest = exact(own.value) - sum((exact(o.value or 0.0) for o in members), Decimal(0))
+            slack = sum((Decimal(5).scaleb(-decimals_of(v) - 1) for v in
+                         [own.value, *(o.value or 0.0 for o in members)]), Decimal(0))
+            if rest != 0 and abs(rest) <= slack:
+                rounding = True
+            if rest <= slack:
+                values.append(None)
+                statuses.append(own.status)
+                figs.append(None)
+                if rest < -slack:
+                    self.plan.warnings.append(f"「{ind.name}」{q.label}的分项合计大于总量")
+                continue
+            refs = tuple(r for r in (own.ref, *(o.ref for o in members)) if r)
+            values.append(float(rest))
+            statuses.append(own.status)
+            figs.append(Figure(label=f"{ind.name}其他", text=format_figure(
+                float(rest), ind.unit, "", ind.decimals), value=float(rest), unit=ind.unit,
+                status=own.status, period=q.label, region=own.region, source=own.source,
+                derived_from=refs, method="总量减各分项"))
+        notes = [ROUNDING_NOTE] if rounding else []
+        if all(v is None for v in values):
+            return None, [], notes
+        series = Series("其他", tuple(values), ind.unit, ind.decimals, tuple(statuses),
+                        figures=tuple(figs))
+        return series, [f for f in figs if f is not None], notes
 
     def _fastest_part(self, parts: list[Selection], usable: list[dict[Period, Observation]],
                       first: Period, last: Period) -> Change | None:

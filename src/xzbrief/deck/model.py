@@ -84,6 +84,16 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A figure a ranking is read against (the city's own rate among its districts)."""
+
+    label: str  # 徐州市
+    value: float
+    text: str  # as shown beside the line: 徐州市 7.5%
+    figure: Figure | None = None
+
+
+@dataclass(frozen=True)
 class Chart:
     kind: ChartKind
     title: str  # the indicator name, with unit: 工业开票销售收入(亿元)
@@ -91,6 +101,7 @@ class Chart:
     series: tuple[Series, ...]
     alt_text: str = ""
     groups: tuple[str, ...] = ()  # a second label level per category (the year of a month)
+    reference: Reference | None = None  # a ranking's line for the parent region
 
     def __post_init__(self) -> None:
         if self.groups and len(self.groups) != len(self.categories):

@@ -7,13 +7,35 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLibraryInfo, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from xzbrief.gui.errors import ErrorReporter, setup_logging
+from xzbrief.gui.input_method import choose_im_module, plugin_keys
 from xzbrief.gui.main_window import MainWindow
 from xzbrief.gui.painter import ui_font
+from xzbrief.gui.qt_translations import ensure_qt_translations
+from xzbrief.resources import shipped_root
+
+
+def pick_input_method() -> None:
+    """Before Qt starts: an input module the bundled Qt can load (gui/input_method.py)."""
+    if not sys.platform.startswith("linux"):
+        return
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    module = choose_im_module(os.environ, plugin_keys(plugins / "platforminputcontexts"))
+    if module is not None:
+        os.environ["QT_IM_MODULE"] = module
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for name in ("xzbrief-48.png", "xzbrief-256.png"):
+        path = shipped_root() / "assets" / name
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def make_app(argv: Sequence[str] = ()) -> QApplication:
@@ -26,6 +48,9 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationName("xzbrief")
     app.setOrganizationName("xzbrief")
     app.setFont(ui_font(10))
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("cn.xzbrief.briefing")  # the .deb's desktop entry (taskbar icon)
+    ensure_qt_translations()
     return app
 
 
@@ -37,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               "或设置 QT_QPA_PLATFORM=offscreen 做无界面测试。", file=sys.stderr)
         return 2
     setup_logging()
+    pick_input_method()
     app = make_app([sys.argv[0], *args])
     reporter = ErrorReporter()
     reporter.install()

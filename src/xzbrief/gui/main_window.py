@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -22,18 +29,24 @@ from PySide6.QtWidgets import (
 from xzbrief import __version__
 from xzbrief.atomic import SaveBlocked
 from xzbrief.gui.errors import ErrorReporter
+from xzbrief.gui.qt_translations import ensure_qt_translations
 from xzbrief.gui.session import Session
 from xzbrief.gui.settings import AppSettings
 from xzbrief.gui.strings import LANGUAGE, texts
 from xzbrief.gui.tasks import TaskRunner
+from xzbrief.gui.wheel_guard import ensure_wheel_guard
 from xzbrief.gui.widgets.dataset_panel import DatasetPanel
 from xzbrief.gui.widgets.generate_bar import GenerateBar
+from xzbrief.gui.widgets.refresh_dialog import RefreshFlow
+from xzbrief.gui.widgets.refresh_dialog import tr as refresh_text
 from xzbrief.gui.widgets.selection_panel import SelectionPanel
 from xzbrief.gui.widgets.settings_panel import SettingsPanel
 from xzbrief.gui.widgets.slide_view import SlideView
 from xzbrief.recipe import RecipeError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+FIRST_SIZE = (1360, 820)
+TITLE_BAR = 40  # at least this for the frame: before the window manager draws it, Qt says 0
 TEMPLATE_SUFFIXES = (".pptx", ".potx")
 
 
@@ -43,6 +56,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         LANGUAGE.set(self.settings.language)
+        ensure_qt_translations()  # Qt's own buttons and dialogs in the app's language
+        ensure_wheel_guard()
         self.runner = TaskRunner(self)
         self.session = Session(self.runner, self.settings, self)
         self.reporter = reporter or ErrorReporter(self)
@@ -59,7 +74,7 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.settings_panel)
         self.tabs.addTab(scroll, "")
-        self.tabs.setMinimumWidth(340)
+        self.tabs.setMinimumWidth(300)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tabs)
         split.addWidget(self.slide_view)
@@ -81,14 +96,31 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self._problem)
         self.session.crashed.connect(self.reporter.report)
         self.session.deck_changed.connect(self._deck_status)
+        self.session.selection_emptied.connect(self._deck_status)
         self.session.loading.connect(self._loading)
         LANGUAGE.changed.connect(self.retranslate)
         geometry = self.settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 820)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*FIRST_SIZE)
+        self.fit_to_screen()
         self.retranslate()
+
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """Keep the whole window, 生成 bar included, on the available screen (1366×768, a
+        150 % laptop, or a window saved on a bigger monitor)."""
+        if available is None:
+            available = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        if self.isMaximized() or self.isFullScreen():
+            return
+        frame_w = max(self.frameGeometry().width() - self.width(), 0)
+        frame_h = max(self.frameGeometry().height() - self.height(), TITLE_BAR)
+        w = max(min(self.width(), available.width() - frame_w), self.minimumSizeHint().width())
+        h = max(min(self.height(), available.height() - frame_h),
+                self.minimumSizeHint().height())
+        self.resize(w, h)
+        x = min(max(self.x(), available.left()), available.right() + 1 - w - frame_w)
+        y = min(max(self.y(), available.top()), available.bottom() + 1 - h - frame_h)
+        self.move(max(x, available.left()), max(y, available.top()))
 
     # --- actions ----------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -102,10 +134,13 @@ class MainWindow(QMainWindow):
             return act
 
         self.act_open = action(QKeySequence.StandardKey.Open, self.choose_workbook)
+        self.act_new_workbook = action(None, self.new_workbook)
         self.act_open_recipe = action("Ctrl+Shift+O", self.choose_recipe)
         self.act_save = action(QKeySequence.StandardKey.Save, self.save_recipe)
         self.act_save_as = action(QKeySequence.StandardKey.SaveAs, self.save_recipe_as)
         self.act_generate = action("Ctrl+G", self.generate_bar.generate)
+        self.refresh_flow = RefreshFlow(self, self.runner)
+        self.act_refresh = action(None, self._refresh_deck)
         self.act_quit = action(QKeySequence.StandardKey.Quit, self.close)
         self.act_language = action("Ctrl+L", self.toggle_language)
         self.act_about = action(None, self.about)
@@ -119,9 +154,10 @@ class MainWindow(QMainWindow):
             lambda: self._fill_recent(self.recent_workbooks, "workbooks"))
         self.recent_recipes.aboutToShow.connect(
             lambda: self._fill_recent(self.recent_recipes, "recipes"))
-        for item in (self.act_open, self.recent_workbooks, self.act_excel, None,
+        for item in (self.act_open, self.recent_workbooks, self.act_new_workbook,
+                     self.act_excel, None,
                      self.act_open_recipe, self.recent_recipes, self.act_save, self.act_save_as,
-                     None, self.act_generate, None, self.act_quit):
+                     None, self.act_generate, self.act_refresh, None, self.act_quit):
             if item is None:
                 self.menu_file.addSeparator()
             elif isinstance(item, QMenu):
@@ -140,17 +176,24 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(t.menu_help)
         self.recent_workbooks.setTitle(t.recent_workbooks)
         self.recent_recipes.setTitle(t.recent_recipes)
-        for act, text in ((self.act_open, t.open_workbook), (self.act_open_recipe, t.open_recipe),
+        for act, text in ((self.act_open, t.open_workbook), (self.act_new_workbook, t.new_workbook),
+                          (self.act_open_recipe, t.open_recipe),
                           (self.act_save, t.save_recipe), (self.act_save_as, t.save_recipe_as),
                           (self.act_generate, t.generate), (self.act_quit, t.quit),
                           (self.act_language, t.language), (self.act_about, t.about),
-                          (self.act_excel, t.open_in_spreadsheet)):
+                          (self.act_excel, t.open_in_spreadsheet),
+                          (self.act_refresh, refresh_text("menu"))):
             act.setText(text)
         self.tabs.setTabText(0, t.dataset)
         self.tabs.setTabText(1, t.selection)
         self.tabs.setTabText(2, t.deck_settings)
         self._update_title()
         self._deck_status()
+
+    def _refresh_deck(self) -> None:
+        """「更新已有汇报…」: the workbook open in the app is used when the deck's is not found."""
+        self.refresh_flow.open_workbook = self.session.workbook
+        self.refresh_flow.choose()
 
     def _fill_recent(self, menu: QMenu, kind: str) -> None:
         menu.clear()
@@ -187,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def _deck_status(self) -> None:
         s = self.session
-        self.deck_info.setText("" if s.deck is None else
+        self.deck_info.setText("" if s.deck is None or s.empty_selection else
                                texts().slides_count.format(n=len(s.deck.slides))
                                + f" · {s.plan_seconds * 1000:.0f} ms")
 
@@ -211,6 +254,32 @@ class MainWindow(QMainWindow):
                                               texts().workbook_filter)
         if path:
             self.open_workbook(Path(path))
+
+    def new_workbook(self) -> None:
+        """「新建空白指标库…」: the template with its drop-downs and notes, then opened here, so
+        that saving it in Excel or WPS refreshes the app."""
+        t = texts()
+        start = self.generate_bar.default_folder() / t.workbook_name
+        path, _ = QFileDialog.getSaveFileName(self, t.new_workbook, str(start),
+                                              "Excel (*.xlsx)")
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        # openpyxl (80 ms) only when a template is written, not at every start
+        from xzbrief.dataset.workbook_writer import (  # noqa: PLC0415
+            template_content,
+            write_workbook,
+        )
+        try:
+            write_workbook(template_content(), target)
+        except (OSError, SaveBlocked) as exc:
+            reason = exc.text("zh" if LANGUAGE.code == "zh" else "en") \
+                if isinstance(exc, SaveBlocked) else str(exc.strerror or exc)
+            QMessageBox.warning(self, t.error_title,
+                                t.new_workbook_failed.format(path=target, reason=reason))
+            return
+        self.open_workbook(target)
+        self.statusBar().showMessage(t.new_workbook_done.format(path=target.name), 15000)
 
     def open_workbook(self, path: Path) -> None:
         if self.confirm_discard():

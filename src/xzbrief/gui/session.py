@@ -39,6 +39,7 @@ class Session(QObject):
     problems_changed = Signal()  # the latest load's problems
     recipe_changed = Signal()
     deck_changed = Signal()
+    selection_emptied = Signal()  # empty_selection set or cleared
     dirty_changed = Signal(bool)
     recipe_path_changed = Signal()
     notice = Signal(str)  # a short status message
@@ -61,6 +62,9 @@ class Session(QObject):
         self.displays: list[SlideDisplay] = []
         self.layout_warnings: list[str] = []
         self.plan_seconds = 0.0
+        # "themes" / "regions" while the user has ticked none (the recipe keeps the last real
+        # choice: an empty recipe would mean "everything")
+        self.empty_selection: str | None = None
         self.watcher = WorkbookWatcher(self)
         self.watcher.changed.connect(lambda _p: self.reload())
         self._replan_timer = QTimer(self)
@@ -206,6 +210,12 @@ class Session(QObject):
         self._set_dirty(True)
         self.recipe_changed.emit()
         self._replan_timer.start()
+
+    def set_empty_selection(self, what: str | None) -> None:
+        """Nothing ticked: no preview, no 生成, until something is ticked again."""
+        if what != self.empty_selection:
+            self.empty_selection = what
+            self.selection_emptied.emit()
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self.dirty:

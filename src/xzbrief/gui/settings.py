@@ -75,6 +75,15 @@ class AppSettings:
         self.qs.setValue("session/pdf", "true" if on else "false")
 
     @property
+    def docx(self) -> bool:
+        """Also write the 汇报材料 as a Word document beside the deck."""
+        return str(self.qs.value("session/docx", "false")).lower() == "true"
+
+    @docx.setter
+    def docx(self, on: bool) -> None:
+        self.qs.setValue("session/docx", "true" if on else "false")
+
+    @property
     def output_dir(self) -> Path | None:
         value = self.qs.value("session/output_dir", "")
         return Path(str(value)) if value and Path(str(value)).is_dir() else None

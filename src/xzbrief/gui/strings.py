@@ -88,8 +88,12 @@ class UiText:
     preview: str
     slides_count: str
     no_slides: str
+    empty_themes: str
+    empty_regions: str
     generate_button: str
     also_pdf: str
+    also_docx: str
+    open_docx: str
     no_libreoffice: str
     cancel: str
     generating: str
@@ -104,6 +108,10 @@ class UiText:
     data_has_errors: str
     deck_filter: str
     workbook_filter: str
+    new_workbook: str
+    new_workbook_done: str
+    new_workbook_failed: str
+    workbook_name: str
     recipe_filter: str
     # dialogs
     unsaved_title: str
@@ -122,7 +130,7 @@ ZH = UiText(
     open_workbook="打开工作簿…", open_recipe="打开汇报配方…", save_recipe="保存配方",
     save_recipe_as="配方另存为…", recent_workbooks="最近的工作簿", recent_recipes="最近的配方",
     no_recent="(无)", generate="生成汇报", quit="退出", language="English",
-    about="关于 xzbrief", open_in_spreadsheet="在表格软件中打开",
+    about="关于 xzbrief", open_in_spreadsheet="在表格软件(Excel / WPS)中打开",
     dataset="数据", no_dataset="尚未打开工作簿",
     summary="指标 {ind} 个 · 地区 {reg} 个 · 期间 {per} 个 · 数据 {rows} 行",
     data_as_of="数据截至:{as_of}", problems="问题", errors_tab="错误 {n}", warnings_tab="警告 {n}",
@@ -144,17 +152,24 @@ ZH = UiText(
     opt_numbering="标题编号", opt_structure="结构", structure_names=("按专题", "汇报式"),
     issues_text="存在问题", next_steps_text="下一步工作", one_per_line="每行一段",
     preview="预览", slides_count="共 {n} 页", no_slides="没有可生成的幻灯片",
+    empty_themes="没有勾选任何专题或指标。\n请在「选择内容」中至少勾选一项,才能预览和生成。",
+    empty_regions="没有勾选任何地区。\n请在「选择内容」的「地区」中至少勾选一个。",
     generate_button="生成 PPT", also_pdf="同时导出 PDF",
+    also_docx="同时生成汇报材料（Word）", open_docx="打开汇报材料",
     no_libreoffice="未安装 LibreOffice,无法导出 PDF", cancel="取消", generating="正在生成…",
     generated="已生成 {path}", open_deck="打开汇报", open_folder="打开所在文件夹",
     open_check="数据核对表",
     generate_failed="生成失败", save_blocked="无法保存", save_elsewhere="另存为…",
     cancelled="已取消", data_has_errors="工作簿有错误,请先修正(见「问题」)",
-    deck_filter="PowerPoint 演示文稿 (*.pptx)", workbook_filter="Excel 工作簿 (*.xlsx *.xlsm)",
+    deck_filter="PowerPoint 演示文稿 (*.pptx)",
+    workbook_filter="Excel / WPS 表格 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)",
+    new_workbook="新建空白指标库…", workbook_name="指标库.xlsx",
+    new_workbook_done="已生成空白指标库 {path}:用 Excel 或 WPS 填写并保存后,这里会自动刷新",
+    new_workbook_failed="无法写入 {path}:{reason}",
     recipe_filter="汇报配方 (*.brief.toml *.toml)",
     unsaved_title="未保存的修改", unsaved_text="配方有未保存的修改,要保存吗?",
     error_title="出错了", error_text="程序遇到意外错误,但仍可继续使用。详情已记录到日志:\n{log}",
-    about_text="xzbrief {version}\n从本地 Excel 指标库生成可编辑的中文汇报 PPT,全程离线。",
+    about_text="xzbrief {version}\n从本地 Excel / WPS 指标库生成可编辑的中文汇报 PPT,全程离线。",
     untitled="未命名配方", changes_since_last="与上次生成相比的变化",
     no_changes="数字和文字均无变化",
 )
@@ -191,14 +206,22 @@ EN = UiText(
     structure_names=("By theme", "Report"), issues_text="Issues",
     next_steps_text="Next steps", one_per_line="one paragraph per line",
     preview="Preview", slides_count="{n} slides", no_slides="Nothing to show",
+    empty_themes="No theme or indicator is ticked.\nTick at least one under Selection to "
+                 "preview and generate.",
+    empty_regions="No region is ticked.\nTick at least one under Regions in Selection.",
     generate_button="Generate PPT", also_pdf="Also export PDF",
+    also_docx="Also write the Word document (汇报材料)", open_docx="Open document",
     no_libreoffice="LibreOffice is not installed: no PDF export", cancel="Cancel",
     generating="Generating…", generated="Written {path}", open_deck="Open deck",
     open_folder="Open folder", open_check="Data check", generate_failed="Generation failed",
     save_blocked="Cannot save", save_elsewhere="Save as…", cancelled="Cancelled",
     data_has_errors="The workbook has errors; fix them first (see Problems)",
     deck_filter="PowerPoint presentation (*.pptx)",
-    workbook_filter="Excel workbook (*.xlsx *.xlsm)",
+    workbook_filter="Excel / WPS spreadsheets (*.xlsx *.xlsm *.xls *.et);;All files (*)",
+    new_workbook="New blank indicator workbook…", workbook_name="indicators.xlsx",
+    new_workbook_done="Blank workbook written to {path}: fill it in Excel or WPS and save; "
+                      "the app reloads it",
+    new_workbook_failed="Could not write {path}: {reason}",
     recipe_filter="Briefing recipe (*.brief.toml *.toml)",
     unsaved_title="Unsaved changes", unsaved_text="The recipe has unsaved changes. Save them?",
     error_title="Something went wrong",

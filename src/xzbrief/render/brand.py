@@ -39,16 +39,17 @@ BUILTIN_DESCRIPTIONS = {"政务红": "政务红:红色主色、金色点缀,适�
 
 # role -> names accepted, in order of preference (docs/templates.md lists them).
 LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
-    "cover": ("封面", "标题幻灯片", "Title Slide"),
+    "cover": ("封面", "标题幻灯片", "标题页", "Title Slide"),
     "agenda": ("目录", "Agenda", "Contents"),
-    "section": ("章节", "节标题", "Section Header"),
-    "content": ("内容", "仅标题", "Title Only", "标题和内容", "Title and Content"),
+    "section": ("章节", "节标题", "Section Header", "Section Title"),
+    "content": ("内容", "仅标题", "Title Only", "标题和内容", "Title and Content",
+                "Title, Content", "标题，内容"),
     "closing": ("结束", "封底", "Closing", "End"),
 }
 # Placeholders PowerPoint keeps on the layout and python-pptx does not put on a new slide: a
 # standard Title Slide's idx 10/11 are these, so cover text must not be sent to them.
 NOT_COPIED = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
-WIDE = 16 / 9
+ASPECTS = (1.3, 2.1)  # width / height accepted: 4:3 (1.33) … 16:9 (1.78) … 2:1
 
 FALLBACK = {"cover": "content", "agenda": "content", "section": "content", "closing": "content"}
 
@@ -83,6 +84,7 @@ class LayoutInfo:
     placeholders: dict[int, Rect]  # other placeholders by idx
     decor: tuple[Primitive, ...]  # master (if shown) + layout shapes, for the preview
     styles: dict[int, TextStyle] = field(default_factory=dict)  # the placeholders' own text
+    busy: bool = False  # a picture or gradient behind the text: text needs a panel
 
 
 @dataclass(frozen=True)
@@ -173,12 +175,16 @@ def _read(name: str, path: Path) -> Brand:
     if len(prs.slides):
         warnings.append(f"模板 {path.name} 中的 {len(prs.slides)} 张幻灯片不会出现在汇报中")
     width, height = _pt(prs.slide_width), _pt(prs.slide_height)
-    if height <= 0 or abs(width / height - WIDE) > 0.02:
+    # any landscape slide from 4:3 to 2:1 (16:9, 16:10, LibreOffice's 28 x 15.75 cm …): the
+    # layout works on the template's own grid; portrait or square pages are refused
+    if height <= 0 or not ASPECTS[0] <= width / height <= ASPECTS[1]:
         raise TemplateError(
-            f"模板 {path.name} 的页面不是 16:9 宽屏(现为 {width / 72:.2f}×{height / 72:.2f} 英寸);"
-            "请在 PowerPoint「设计 → 幻灯片大小 → 宽屏(16:9)」后另存再选用",
-            f"template {path.name} is not 16:9 widescreen ({width / 72:.2f} x "
-            f"{height / 72:.2f} in); set Design > Slide Size > Widescreen and save it again")
+            f"模板 {path.name} 的页面不是横向演示页面(现为 {width / 28.35:.2f}×"
+            f"{height / 28.35:.2f} 厘米);请在 PowerPoint「设计 → 幻灯片大小」中选宽屏(16:9)或"
+            "标准(4:3)后另存再选用",
+            f"template {path.name} is not a landscape slide ({width / 28.35:.2f} x "
+            f"{height / 28.35:.2f} cm); set Design > Slide Size to Widescreen (16:9) or "
+            "Standard (4:3) and save it again")
     master = prs.slide_master
     theme = _theme_xml(master)
     palette = _palette(theme)
@@ -236,6 +242,22 @@ def _fonts(theme: Any) -> tuple[str, str]:
 def _background(el: Any) -> str | None:
     fill = el.find(".//p:bg/p:bgPr/a:solidFill", NS)
     return _colour(fill, "FFFFFF") if fill is not None else None
+
+
+def _name_key(name: str) -> str:
+    """Layout names compared as a user reads them: case, spaces and ，/, alike."""
+    return "".join(name.replace("，", ",").split()).casefold()
+
+
+def _busy(layout: Any, master: Any, decor: tuple[Primitive, ...], area: float) -> bool:
+    """A picture or gradient behind the layout's text: its own background, else the
+    master's, or a picture covering a quarter of the slide."""
+    own = layout._element.find("p:cSld/p:bg", NS)
+    bg = own if own is not None else master._element.find("p:cSld/p:bg", NS)
+    if bg is not None and (bg.find(".//a:blipFill", NS) is not None
+                           or bg.find(".//a:gradFill", NS) is not None):
+        return True
+    return any(isinstance(d, DImage) and d.w * d.h >= area * 0.25 for d in decor)
 
 
 def _pt(v: Any) -> float:
@@ -307,9 +329,10 @@ def _title_style(ph: Any, master: Any, palette: Palette) -> tuple[float, str, bo
 def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, file: str,
              warnings: list[str]) -> dict[str, LayoutInfo]:
     by_name = {layout.name.strip(): (i, layout) for i, layout in enumerate(prs.slide_layouts)}
+    by_key = {_name_key(name): hit for name, hit in reversed(list(by_name.items()))}
     found: dict[str, LayoutInfo] = {}
     for role, names in LAYOUT_NAMES.items():
-        hit = next((by_name[n] for n in names if n in by_name), None)
+        hit = next((by_key[_name_key(n)] for n in names if _name_key(n) in by_key), None)
         if hit is None:
             continue
         index, layout = hit
@@ -330,7 +353,9 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
         show_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
         decor = (master_decor if show_master else ()) + tuple(_decor(layout.shapes))
         found[role] = LayoutInfo(role, layout.name, index, title, size, colour, bold, align,
-                                 others, decor, styles)
+                                 others, decor, styles,
+                                 _busy(layout, prs.slide_master, decor,
+                                       _pt(prs.slide_width) * _pt(prs.slide_height)))
     content = found.get("content")
     if content is None or content.title is None:
         wanted = " / ".join(LAYOUT_NAMES["content"])
@@ -339,10 +364,10 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
             f"模板 {file} 缺少带标题占位符的内容版式(名称应为 {wanted} 之一);模板中的版式有:{have}",
             f"template {file} has no content layout with a title placeholder (named one of "
             f"{wanted}); its layouts are: {', '.join(by_name)}")
-    for role, fallback in FALLBACK.items():
-        if role not in found:
-            warnings.append(f"模板 {file} 没有「{LAYOUT_NAMES[role][0]}」版式,已改用"
-                            f"「{found[fallback].name}」版式")
-            base = found[fallback]
-            found[role] = replace(base, role=role)
+    missing = [role for role in FALLBACK if role not in found]
+    if missing:  # named once, not once per slide kind
+        missed = "".join(f"「{LAYOUT_NAMES[role][0]}」" for role in missing)
+        warnings.append(f"模板 {file} 没有{missed}版式,已改用「{content.name}」版式")
+    for role in missing:
+        found[role] = replace(found[FALLBACK[role]], role=role)
     return found

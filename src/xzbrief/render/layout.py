@@ -8,27 +8,31 @@ until PowerPoint edits the text).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from xzbrief.dataset.model import Status
 from xzbrief.deck import grid
-from xzbrief.deck.grid import Rect
+from xzbrief.deck.grid import Grid, Rect, grid_for
 from xzbrief.deck.model import Card, Chart, Deck, Slide, SlideKind, Table, table_numeric
 from xzbrief.deck.textfit import (
     BULLET_GAP,
     BULLET_MARKER,
     BULLET_SPACING,
+    Fit,
     bullets_size,
     fit_table,
     fit_text,
     fit_title,
     text_width,
+    wrap,
 )
 from xzbrief.deck.typeset import typeset_deck
 from xzbrief.deck.wording import heading_number
 from xzbrief.render.brand import Brand, LayoutInfo
+from xzbrief.render.chart_look import ChartLook, decide_look
+from xzbrief.render.colours import contrast, large_text, legible, readable
+from xzbrief.render.display import DImage, DRect
 
-ESTIMATE_TINT = 0.55  # estimates: the series colour mixed this much with white
 RISE, FALL = "D9480F", "1C7C54"  # orange-red up, teal down: apart for colour-blind readers
 BULLET = "■"
 
@@ -74,16 +78,14 @@ class ShapeBlock:
     line_width: float = 0.75
     dashed: bool = False
     name: str = "形状"
+    behind: bool = False  # under the template's placeholders too (a panel on a picture)
 
 
 @dataclass(frozen=True)
 class ChartBlock:
     rect: Rect
     chart: Chart
-    colours: tuple[str, ...]  # series colours
-    text_color: str
-    font_latin: str
-    font_ea: str
+    look: ChartLook  # everything drawn, decided once for both renderers
 
 
 @dataclass(frozen=True)
@@ -114,19 +116,13 @@ class PlacedSlide:
     blocks: tuple[Block, ...]
     notes: str
     warnings: tuple[str, ...] = field(default=())
+    title_box: Rect = grid.TITLE  # the grid's title box on this slide size
 
     @property
     def title_rect(self) -> Rect:
         """Where the title stands: the layout's title placeholder, or the grid's title box
         when the layout has none (both renderers draw it there)."""
-        return self.layout.title or grid.TITLE
-
-
-def tint(hex_colour: str, amount: float) -> str:
-    """Mix with white: amount 0 = the colour, 1 = white."""
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
-    mix = [round(c + (255 - c) * amount) for c in (r, g, b)]
-    return "".join(f"{c:02X}" for c in mix)
+        return self.layout.title or self.title_box
 
 
 class SlideLayouter:
@@ -134,6 +130,7 @@ class SlideLayouter:
         self.brand = brand
         self.deck = deck
         self.p = brand.palette
+        self.g = slide_grid(brand)
         self.warnings: list[str] = []
         # section name -> its numbered heading (「二、科技创新与数实融合」), from the dividers
         self.section_headings = {sl.section: sl.title for sl in deck.slides
@@ -162,11 +159,11 @@ class SlideLayouter:
                 blocks += self._chart(slide)
             case SlideKind.TABLE:
                 assert slide.table is not None
-                blocks.append(self._table(slide.table, grid.CONTENT))
+                blocks.append(self._table(slide.table, self.g.content))
             case SlideKind.HIGHLIGHTS:
-                blocks += self._bullets(slide.lines, grid.CONTENT.inset(8, 4), numbered=False)
+                blocks += self._bullets(slide.lines, self.g.bullets, numbered=False)
             case SlideKind.TEXT:
-                blocks += self._bullets(slide.lines, grid.CONTENT.inset(8, 4), numbered=True)
+                blocks += self._bullets(slide.lines, self.g.bullets, numbered=True)
             case SlideKind.CLOSING:
                 pass
         if role in ("content", "agenda"):
@@ -174,17 +171,67 @@ class SlideLayouter:
         if role == "content" and slide.section:
             blocks.append(self._section_label(slide.section))
         if self.deck.info.marking and role != "closing":
-            blocks.append(TextBlock(grid.MARKING, (Para((Run(self.deck.info.marking, 10,
+            blocks.append(TextBlock(self.g.marking, (Para((Run(self.deck.info.marking,
+                                                                self.g.pt(10),
                                                               self.p.primary, True),)),),
                                     name="标记"))
         size, lines = self._fit_title(slide.title, layout)
-        return PlacedSlide(role, layout, slide.title, size, lines, placeholders, tuple(blocks),
-                           slide.notes, tuple(self.warnings))
+        if layout.busy:
+            blocks[:0] = self._panel(layout, placeholders, blocks, bool(slide.title))
+        return PlacedSlide(role, layout, slide.title, size, lines, placeholders,
+                           self._legible(blocks, layout), slide.notes, tuple(self.warnings),
+                           self.g.title)
+
+    # --- contrast -------------------------------------------------------------------------
+    def _panel(self, layout: LayoutInfo, placeholders: dict[int, tuple[Para, ...]],
+               blocks: list[Block], titled: bool) -> list[Block]:
+        """A plain panel under everything written on a picture or gradient background, so
+        text never sits on a busy image: white, or near-black when the template's title is
+        light (its own colour then still reads)."""
+        rects = [layout.title or self.g.title] if titled else []
+        rects += [layout.placeholders[i] for i in placeholders if i in layout.placeholders]
+        rects += [b.rect for b in blocks]
+        if not rects:
+            return []
+        pad = self.g.pt(8)
+        x0 = max(0.0, min(r.x for r in rects) - pad)
+        y0 = max(0.0, min(r.y for r in rects) - pad)
+        x1 = min(self.g.width, max(r.right for r in rects) + pad)
+        y1 = min(self.g.height, max(r.bottom for r in rects) + pad)
+        fill = "FFFFFF" if contrast(layout.title_color, "FFFFFF") >= 3 else "1F1F1F"
+        return [ShapeBlock(Rect(x0, y0, x1 - x0, y1 - y0), fill, name="文字底板",
+                           behind=True)]
+
+    def ground(self, rect: Rect, layout: LayoutInfo, blocks: list[Block]) -> str:
+        """The colour a text box sits on: the topmost filled shape under its centre (ours,
+        then the template's), else the slide background."""
+        return ground_at(rect, layout, blocks, self.brand.background)
+
+    def _legible(self, blocks: list[Block], layout: LayoutInfo) -> tuple[Block, ...]:
+        """Every text colour made readable (WCAG 4.5:1, 3:1 for large text) on what it sits
+        on: the 「内部资料」 marking on a cover's band, grey footnotes, a tag on gold."""
+        out: list[Block] = []
+        for block in blocks:
+            if isinstance(block, TextBlock):
+                fill = self.ground(block.rect, layout, out)
+
+                def fix(run: Run, fill: str = fill) -> Run:
+                    need = 3.0 if large_text(run.size, run.bold) else 4.5
+                    return replace(run, color=legible(run.color, fill, need))
+
+                out.append(_break_lines(replace(block, paras=tuple(
+                    replace(para, runs=tuple(fix(r) for r in para.runs),
+                            marker=fix(para.marker) if para.marker else None)
+                    for para in block.paras))))
+            else:
+                out.append(block)
+        return tuple(out)
 
     def _fit_title(self, title: str, layout: LayoutInfo) -> tuple[float, tuple[str, ...]]:
-        rect = layout.title or grid.TITLE  # as PlacedSlide.title_rect
-        low = min(layout.title_size, max(grid.TITLE_MIN, layout.title_size * 0.7))
-        fit = fit_title(title, rect.w, rect.h, layout.title_size, low)
+        rect = layout.title or self.g.title  # as PlacedSlide.title_rect
+        top = title_max(layout, self.g)
+        low = min(top, max(self.g.pt(grid.TITLE_MIN), top * 0.7))
+        fit = fit_title(title, rect.w, rect.h, top, low)
         if not fit.fits:
             self.warnings.append(f"标题「{title}」过长,已缩小到 {fit.size:g} 磅仍可能超出标题框")
         return fit.size, fit.lines
@@ -192,13 +239,14 @@ class SlideLayouter:
     # --- cover / agenda / section ---------------------------------------------------------
     def _cover(self, slide: Slide, layout: LayoutInfo
                ) -> tuple[dict[int, tuple[Para, ...]], list[Block]]:
-        values = {1: (slide.subtitle, 24.0, self.p.text), 10: (slide.organisation, 20.0,
-                                                              self.p.text),
-                  11: (slide.date, 18.0, self.p.muted)}
-        title = layout.title or grid.TITLE
+        pt = self.g.pt
+        values = {1: (slide.subtitle, pt(24), self.p.text), 10: (slide.organisation, pt(20),
+                                                                self.p.text),
+                  11: (slide.date, pt(18), self.p.muted)}
+        title = layout.title or self.g.title
         placeholders: dict[int, tuple[Para, ...]] = {}
         blocks: list[Block] = []
-        y = title.bottom + 12
+        y = title.bottom + pt(12)
         align = layout.title_align
         for idx, (text, our_size, our_colour) in values.items():
             if not text:
@@ -215,19 +263,20 @@ class SlideLayouter:
                 rect = Rect(title.x, y, title.w, size * 1.6)
                 blocks.append(TextBlock(rect, (Para((Run(text, size, colour),), align),),
                                         name="封面文字"))
-            y = rect.bottom + 8
+            y = rect.bottom + pt(8)
         return placeholders, blocks
 
     def _agenda(self, slide: Slide) -> list[Block]:
         items = list(slide.lines)
-        box = grid.CONTENT.inset(60, 10)
+        pt = self.g.pt
+        box = self.g.content.inset(pt(60), pt(10))
         n = max(len(items), 1)
         pitch, gap = 1.3, 0.7  # em per line (exact), em between items
-        size = float(int(min(26.0, box.h / (n * pitch + (n - 1) * gap))))
+        size = float(int(min(pt(26), box.h / (n * pitch + (n - 1) * gap))))
         longest = max((text_width(item, size) for item in items), default=0.0)
         if longest > box.w:
             size = max(12.0, float(int(size * box.w / longest)))
-        if size < 16:
+        if size < pt(16):
             self.warnings.append("目录条目较多,已缩小字号")
         paras = []
         for i, item in enumerate(items):
@@ -241,10 +290,11 @@ class SlideLayouter:
     def _section(self, slide: Slide, layout: LayoutInfo) -> list[Block]:
         if not slide.subtitle:
             return []
-        title = layout.title or grid.TITLE
-        top = min(title.bottom + 36, grid.SLIDE_H - 120)
-        rect = Rect(title.x, top, min(title.w, grid.CONTENT.w), grid.SLIDE_H - 60 - top)
-        fit = fit_text(slide.subtitle, rect.w, rect.h, 18, 14, spacing=1.4)
+        pt, h = self.g.pt, self.g.height
+        title = layout.title or self.g.title
+        top = min(title.bottom + pt(36), h - pt(120))
+        rect = Rect(title.x, top, min(title.w, self.g.content.w), h - pt(60) - top)
+        fit = fit_text(slide.subtitle, rect.w, rect.h, pt(18), pt(14), spacing=1.4)
         return [TextBlock(rect, (Para((Run(slide.subtitle, fit.size, self.p.muted),)),),
                           spacing=1.4, name="导语", exact=True)]
 
@@ -253,29 +303,81 @@ class SlideLayouter:
         """A grid of cards; one or two cards stand left of their narrative, both centred on
         the content area."""
         n = len(cards)
-        gap = 16.0
-        area = grid.CONTENT
+        pt = self.g.pt
+        gap = pt(16)
+        area = self.g.content
         extra: list[Block] = []
         if lines and n <= 2:
             cols = 1
-            extra = self._bullets(lines, grid.CARD_TEXT, numbered=False,
-                                  max_size=grid.CHART_BODY_MAX, anchor="m")
-            area = Rect(area.x, area.y, grid.CARD_W, area.h)
-            max_h = 220.0 if n == 1 else 180.0
+            # beside its card, from the card's top (the cards start under the title)
+            extra = self._bullets(lines, self.g.card_text, numbered=False,
+                                  max_size=pt(grid.CHART_BODY_MAX), anchor="t")
+            area = Rect(area.x, area.y, self.g.card_w, area.h)
+            max_h = pt(220) if n == 1 else pt(180)
         else:
             cols = n if n <= 3 else (2 if n == 4 else 3)
-            max_h = 250.0
+            if n == 3 and area.w / 3 < pt(200):  # a narrow (4:3) slide: 3 cards stack 2 + 1
+                cols = 2
+            max_h = pt(250)
         rows = -(-n // cols)
         w = (area.w - (cols - 1) * gap) / cols
         h = min((area.h - (rows - 1) * gap) / rows, max_h)
-        top = area.y + (area.h - (rows * h + (rows - 1) * gap)) / 2
+        top = area.y  # every card page starts under its title, however many cards
+        # one number size on the page (no card's number shrinks alone) and, in each row,
+        # one label height, so the numbers of a row stand on one baseline
+        inner_w, inner_h = w - 2 * pt(14), h - 2 * pt(14)
+        labels = [self._card_label(card, inner_w) for card in cards]
+        size = min(self._number_size(card, inner_w, inner_h) for card in cards)
+        row_label = [max(len(labels[i].lines) * labels[i].size * 1.2
+                         for i in range(r * cols, min(n, (r + 1) * cols))) for r in range(rows)]
+        # as tall as the fullest card needs, not a half-empty box
+        need = max(self._card_height(card, inner_w, max(row_label), size) for card in cards)
+        h = min(h, max(need, pt(150), area.h * 0.45 if rows == 1 else 0.0))
         blocks: list[Block] = []
         for i, card in enumerate(cards):
             r, c = divmod(i, cols)
-            blocks += self._card(card, Rect(area.x + c * (w + gap), top + r * (h + gap), w, h))
+            blocks += self._card(card, Rect(area.x + c * (w + gap), top + r * (h + gap), w, h),
+                                 labels[i], row_label[r], size)
         return blocks + extra
 
-    def _card(self, card: Card, rect: Rect) -> list[Block]:
+    def _card_height(self, card: Card, inner_w: float, label_h: float, size: float) -> float:
+        """What a card's content takes, from its top edge to its bottom edge (as ``_card``
+        stacks it)."""
+        pt = self.g.pt
+        h = 2 * pt(14) + label_h + pt(8) + size * 1.25 + pt(6)
+        if card.change is not None:
+            fit = fit_text(card.change.text, inner_w - pt(20), pt(40), pt(16), 12, max_lines=2)
+            h += fit.size * 1.25 * len(fit.lines) + pt(4)
+        if card.note:
+            fit = fit_text(card.note, inner_w, 1e6, pt(12), 10, spacing=1.25)
+            h += fit.size * 1.25 * len(fit.lines) + pt(4)
+        return h
+
+    def _card_label(self, card: Card, inner_w: float) -> Fit:
+        tagged = card.figure.status in (Status.ESTIMATE, Status.TARGET)
+        pt = self.g.pt
+        fit = fit_text(card.label, inner_w - (pt(44) if tagged else 0.0), pt(16) * 1.2 * 2,
+                       pt(16), 12, max_lines=2)
+        if not fit.fits:
+            self.warnings.append(f"指标名称「{card.label}」较长,卡片中已缩小字号")
+        return fit
+
+    def _number_size(self, card: Card, inner_w: float, inner_h: float) -> float:
+        """The number as large as fits, unit and qualifier at half size beside it."""
+        pt = self.g.pt
+        size = pt(grid.FIGURE_MAX)
+        while size > pt(24):
+            width = (text_width(card.number, size) + text_width(card.before + card.after,
+                                                               size / 2))
+            if width <= inner_w * 0.95 and size * 1.25 <= inner_h * 0.42:
+                break
+            size -= 2
+        return size
+
+    def _card(self, card: Card, rect: Rect, label_fit: Fit | None = None,
+              label_h: float = 0.0, size: float = 0.0) -> list[Block]:
+        """One card; the label fit, the row's label height and the page's number size as
+        ``_cards`` decided them (a card alone decides its own)."""
         p = self.p
         estimate = card.figure.status is Status.ESTIMATE
         target = card.figure.status is Status.TARGET
@@ -283,33 +385,28 @@ class SlideLayouter:
             ShapeBlock(rect, p.light, name="指标卡"),
             ShapeBlock(Rect(rect.x, rect.y, rect.w, 4), p.primary, name="指标卡色条"),
         ]
-        pad = 14.0
+        pt = self.g.pt
+        pad = pt(14)
         inner = Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, rect.h - 2 * pad)
-        tag_w = 44.0 if (estimate or target) else 0.0
-        label_fit = fit_text(card.label, inner.w - tag_w, 16 * 1.2 * 2, 16, 12, max_lines=2)
-        if not label_fit.fits:
-            self.warnings.append(f"指标名称「{card.label}」较长,卡片中已缩小字号")
-        label_h = len(label_fit.lines) * label_fit.size * 1.2
-        blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, label_h + 4),
+        tag_w = pt(44) if (estimate or target) else 0.0
+        label_fit = label_fit or self._card_label(card, inner.w)
+        own_h = len(label_fit.lines) * label_fit.size * 1.2
+        label_h = max(label_h, own_h)
+        size = size or self._number_size(card, inner.w, inner.h)
+        blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, own_h + 4),
                                 (Para((Run(card.label, label_fit.size, p.text, True),)),),
                                 name="指标名称", exact=True))
         if tag_w:
             word = "预计" if estimate else "目标"
-            tag = Rect(inner.right - 40, inner.y, 40, 20)
+            tag = Rect(inner.right - pt(40), inner.y, pt(40), pt(20))
             blocks.append(ShapeBlock(tag, p.secondary if estimate else None,
                                      None if estimate else p.primary, name=f"{word}标记"))
-            blocks.append(TextBlock(tag, (Para((Run(word, 11, "FFFFFF" if estimate else
+            blocks.append(TextBlock(tag, (Para((Run(word, pt(11), readable(p.secondary, "FFFFFF",
+                                                                       p.text) if estimate else
                                                     p.primary, True),), "c"),),
                                     anchor="m", name=f"{word}标记文字"))
-        # the number: as large as fits, unit and qualifier at half size beside it
-        size = grid.FIGURE_MAX
-        while size > 24:
-            width = (text_width(card.number, size) + text_width(card.before + card.after,
-                                                               size / 2))
-            if width <= inner.w * 0.95 and size * 1.25 <= inner.h * 0.42:
-                break
-            size -= 2
-        y = inner.y + label_h + 8
+        # the number at the page's size, on the row's baseline
+        y = inner.y + label_h + pt(8)
         runs = []
         if card.before:
             runs.append(Run(card.before, size / 2, p.text))
@@ -319,23 +416,23 @@ class SlideLayouter:
         number_h = size * 1.25
         blocks.append(TextBlock(Rect(inner.x, y, inner.w, number_h), (Para(tuple(runs)),),
                                 anchor="b", spacing=1.0, name="数值", wrap=False))
-        y += number_h + 6
+        y += number_h + pt(6)
         if card.change is not None:
             up = (card.change.value or 0) > 0
             down = (card.change.value or 0) < 0
             arrow = "▲ " if up else ("▼ " if down else "")
             colour = RISE if up else (FALL if down else p.muted)
             # measured at the size it is drawn: the arrow's room taken off the width
-            fit = fit_text(card.change.text, inner.w - 20, 40, 16, 12, max_lines=2)
+            fit = fit_text(card.change.text, inner.w - pt(20), pt(40), pt(16), 12, max_lines=2)
             text_run = Run(card.change.text, fit.size, p.text)
             runs2 = (Run(arrow, fit.size * 0.875, colour, True), text_run) if arrow \
                 else (text_run,)
             change_h = fit.size * 1.25 * len(fit.lines)
             blocks.append(TextBlock(Rect(inner.x, y, inner.w, change_h), (Para(runs2),),
                                     spacing=1.25, name="变化", exact=True))
-            y += change_h + 4
+            y += change_h + pt(4)
         if card.note and y < inner.bottom - 12:
-            fit = fit_text(card.note, inner.w, inner.bottom - y, 12, 10, spacing=1.25)
+            fit = fit_text(card.note, inner.w, inner.bottom - y, pt(12), 10, spacing=1.25)
             if not fit.fits:
                 self.warnings.append(f"「{card.label}」的备注较长,卡片中可能显示不全")
             blocks.append(TextBlock(Rect(inner.x, y, inner.w, inner.bottom - y),
@@ -348,30 +445,33 @@ class SlideLayouter:
     # --- charts, tables, bullets ----------------------------------------------------------
     def chart_block(self, chart: Chart, rect: Rect) -> ChartBlock:
         p = self.p
-        return ChartBlock(rect, chart, p.chart_colours, p.text, self.brand.font_latin,
-                          self.brand.font_ea)
+        muted = legible(p.muted, self.brand.background)
+        return ChartBlock(rect, chart, decide_look(chart, rect, p.chart_colours, p.text, muted,
+                                                   self.brand.font_latin, self.brand.font_ea))
 
     def _chart(self, slide: Slide) -> list[Block]:
         assert slide.chart is not None
         if not slide.lines:
-            return [self.chart_block(slide.chart, grid.CONTENT)]
-        return [self.chart_block(slide.chart, grid.CHART_AREA),
-                *self._bullets(slide.lines, grid.CHART_TEXT, numbered=False,
-                               max_size=grid.CHART_BODY_MAX, anchor="m")]
+            return [self.chart_block(slide.chart, self.g.content)]
+        return [self.chart_block(slide.chart, self.g.chart_area),
+                *self._bullets(slide.lines, self.g.chart_text, numbered=False,
+                               max_size=self.g.pt(grid.CHART_BODY_MAX), anchor="m")]
 
     def _bullets(self, lines: tuple[str, ...], rect: Rect, numbered: bool,
-                 max_size: float = grid.BODY_MAX, anchor: str = "t") -> list[Block]:
+                 max_size: float = 0.0, anchor: str = "t") -> list[Block]:
         if not lines:
             return []
+        max_size = max_size or self.g.pt(grid.BODY_MAX)
+        body_min = self.g.pt(grid.BODY_MIN)
         style = self.deck.info.numbering
         marks = [(heading_number(2, i + 1, style) or f"{i + 1}.") if numbered else BULLET
                  for i in range(len(lines))]
         # a wide marker such as (十二) takes room from the text: measure with what is left
         widest = max((text_width(m, max_size, True) / max_size for m in marks), default=0.0)
         extra = max(0.0, widest + 0.8 - BULLET_MARKER) * max_size if numbered else 0.0
-        size = bullets_size(lines, rect.w - extra, rect.h, max_size, grid.BODY_MIN)
+        size = bullets_size(lines, rect.w - extra, rect.h, max_size, body_min)
         if size is None:
-            size = grid.BODY_MIN
+            size = body_min
             self.warnings.append("文字较多,已按最小字号排版,可能超出版面")
         paras = []
         indent = max([size * BULLET_MARKER] + [text_width(m, size, True) + size * 0.8
@@ -399,8 +499,11 @@ class SlideLayouter:
         """The section a content page belongs to, small at the top right (where a reader
         finds his place in a long deck); the numbered heading, as in the agenda."""
         heading = self.section_headings.get(section, section)
-        return TextBlock(grid.SECTION_LABEL, (Para((Run(heading, grid.SECTION_LABEL_SIZE,
-                                                        self.p.muted),), "r"),),
+        mark = self.g.marking  # the marking's band, mirrored to the right edge
+        w = min(400 * self.g.scale, self.g.width * 0.4)
+        rect = Rect(self.g.width - mark.x - w, mark.y, w, mark.h)
+        return TextBlock(rect, (Para((Run(heading, self.g.pt(grid.SECTION_LABEL_SIZE),
+                                          self.p.muted),), "r"),),
                          anchor="t", name="章节", wrap=False)
 
     # --- footer ---------------------------------------------------------------------------
@@ -408,17 +511,81 @@ class SlideLayouter:
         blocks: list[Block] = []
         if slide.footnotes:
             text = "\n".join(slide.footnotes)
-            fit = fit_text(text, grid.FOOTNOTE.w, grid.FOOTNOTE.h, grid.FOOTNOTE_SIZE,
-                           grid.FOOTNOTE_MIN, spacing=1.15)
+            fit = fit_text(text, self.g.footnote.w, self.g.footnote.h,
+                           self.g.pt(grid.FOOTNOTE_SIZE), grid.FOOTNOTE_MIN, spacing=1.15)
             if not fit.fits:
                 self.warnings.append("脚注较长,已缩到 8 磅仍可能显示不全")
             paras = tuple(Para((Run(line, fit.size, self.p.muted),)) for line in slide.footnotes)
-            blocks.append(TextBlock(grid.FOOTNOTE, paras,
+            blocks.append(TextBlock(self.g.footnote, paras,
                                     anchor="t", spacing=1.15, name="脚注", exact=True))
-        blocks.append(TextBlock(grid.PAGE_NUMBER, (Para((Run(str(number), 10, self.p.muted,
+        blocks.append(TextBlock(self.g.page_number, (Para((Run(str(number), self.g.pt(10),
+                                                                 self.p.muted,
                                                              field="slidenum"),), "r"),),
                                 anchor="t", name="页码"))
         return blocks
+
+
+def _break_lines(block: TextBlock) -> TextBlock:
+    """The lines as measured, written as line breaks: PowerPoint and LibreOffice may break
+    Chinese text anywhere (「6000亿」 / 「元」); with the breaks given, a number keeps its
+    unit, and the deck, the preview and the measure show the same lines."""
+    if not block.wrap:
+        return block
+    paras = []
+    for para in block.paras:
+        broken = para
+        if len(para.runs) == 1 and "\n" not in para.runs[0].text:
+            run = para.runs[0]
+            lines = wrap(run.text, run.size, block.rect.w - para.indent)
+            if len(lines) > 1:
+                broken = replace(para, runs=(replace(run, text="\n".join(lines)),))
+        paras.append(broken)
+    return replace(block, paras=tuple(paras))
+
+
+def slide_grid(brand: Brand) -> Grid:
+    """The grid on the template's own slide: its size, the content layout's body
+    placeholder (when it has one) and the small pictures and shapes of its master (a logo, a
+    badge) the content keeps clear of."""
+    content = brand.layouts["content"]
+    area = brand.width * brand.height
+    body = next((r for idx, r in sorted(content.placeholders.items()) if idx > 0
+                 and r.w * r.h > area * 0.2), None)
+    obstacles = []
+    for item in content.decor:
+        if not isinstance(item, DImage | DRect):
+            continue
+        small = min(item.w, item.h) >= 4 and item.w * item.h < area * 0.12
+        if small and (not isinstance(item, DRect) or item.fill is not None):
+            obstacles.append(Rect(item.x, item.y, item.w, item.h))
+    return grid_for(brand.width, brand.height, body, tuple(obstacles), content.title)
+
+
+def title_max(layout: LayoutInfo, g: Grid) -> float:
+    """A layout's title size: the template's, but a conclusion title on a content page no
+    larger than 32 pt of the 960 x 540 grid (PowerPoint's own 44 pt would not hold one)."""
+    if layout.role in ("content", "agenda"):
+        return min(layout.title_size, g.pt(32))
+    return layout.title_size
+
+
+def ground_at(rect: Rect, layout: LayoutInfo, blocks: list[Block] | tuple[Block, ...],
+              background: str) -> str:
+    """The fill under ``rect``'s centre: our shapes (topmost first), then the layout's and
+    master's decoration, then the background."""
+    cx, cy = rect.x + rect.w / 2, rect.y + rect.h / 2
+    for block in reversed(blocks):
+        if isinstance(block, ShapeBlock) and block.fill and _inside(block.rect, cx, cy):
+            return block.fill
+    for item in reversed(layout.decor):
+        if isinstance(item, DRect) and item.fill and _inside(Rect(item.x, item.y, item.w,
+                                                                  item.h), cx, cy):
+            return item.fill
+    return background
+
+
+def _inside(r: Rect, x: float, y: float) -> bool:
+    return r.x <= x <= r.right and r.y <= y <= r.bottom
 
 
 def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:
@@ -432,4 +599,39 @@ def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:
         ps = layouter.place(slide, i)
         placed.append(ps)
         warnings += [f"第 {i} 页:{w}" for w in ps.warnings]
-    return placed, warnings
+    return one_title_size_per_layout(placed, layouter.g), warnings
+
+
+def one_title_size_per_layout(placed: list[PlacedSlide], g: Grid) -> list[PlacedSlide]:
+    """All titles of one layout in one size: the template's, or — when a title does not fit
+    one line at it — the largest size at which every title of that layout fits one line,
+    down to the documented limit (grid.TITLE_MIN, 22 pt, or 70 % of the template's size);
+    past it, two lines at one size for all. One title never shrinks alone."""
+    by_role: dict[str, list[int]] = {}
+    for i, ps in enumerate(placed):
+        if ps.title:
+            by_role.setdefault(ps.role, []).append(i)
+    out = list(placed)
+    for indices in by_role.values():
+        layout = placed[indices[0]].layout
+        rect = placed[indices[0]].title_rect
+        top = title_max(layout, g)
+        low = min(top, max(g.pt(grid.TITLE_MIN), top * 0.7))
+        titles = [placed[i].title for i in indices]
+
+        def one_line(size: float, rect: Rect = rect, titles: list[str] = titles) -> bool:
+            return size * 1.1 <= rect.h + 0.5 and all(
+                text_width(t, size, True) <= rect.w for t in titles)
+
+        size = top
+        while size - 1 >= low - 1e-9 and not one_line(size):
+            size -= 1
+        if not one_line(size):  # past the limit: two lines, at one size for all
+            size = top
+            while size - 1 >= low * 0.8 - 1e-9 and not all(
+                    fit_title(t, rect.w, rect.h, size, size).fits for t in titles):
+                size -= 1
+        for i in indices:
+            fit = fit_title(placed[i].title, rect.w, rect.h, size, size)
+            out[i] = replace(placed[i], title_size=fit.size, title_lines=fit.lines)
+    return out

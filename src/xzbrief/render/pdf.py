@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -62,22 +63,26 @@ def convert_to_pdf(pptx: Path, pdf: Path | None = None,
         raise PdfUnavailable()
     pptx = Path(pptx)
     target = Path(pdf) if pdf is not None else pptx.with_suffix(".pdf")
-    with tempfile.TemporaryDirectory(prefix="xzbrief-pdf-") as work:
-        work_dir = Path(work)
+    work_dir = Path(tempfile.mkdtemp(prefix="xzbrief-pdf-"))
+    try:
         profile = (work_dir / "profile").as_uri()
-        source = work_dir / "deck.pptx"
+        source = work_dir / ("deck" + (pptx.suffix.lower() or ".pptx"))  # .docx too
         shutil.copyfile(pptx, source)
         cmd = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
                "--convert-to", "pdf", "--outdir", str(work_dir), str(source)]
+        # soffice is a launcher: its children (soffice.bin, oosplash) must stop too, or they
+        # keep writing into the profile while we remove it ("Directory not empty")
+        group = {"start_new_session": True} if os.name == "posix" else {
+            "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
         with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) as proc:
+                              text=True, **group) as proc:
             deadline = time.monotonic() + TIMEOUT
             while proc.poll() is None:
                 if cancelled is not None and cancelled():
-                    proc.kill()
+                    _stop(proc)
                     raise PdfCancelled()
                 if time.monotonic() > deadline:
-                    proc.kill()
+                    _stop(proc)
                     raise PdfFailed(f"超过 {TIMEOUT} 秒未完成")
                 time.sleep(0.1)
             stdout, stderr = proc.communicate()
@@ -86,4 +91,37 @@ def convert_to_pdf(pptx: Path, pdf: Path | None = None,
             detail = (stderr or stdout or f"exit {proc.returncode}").strip()
             raise PdfFailed(detail.splitlines()[-1][:300] if detail else "unknown error")
         atomic_write_bytes(target, out.read_bytes())
+    finally:
+        _remove(work_dir)
     return target
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    """Kill LibreOffice and every process it started, and wait for them."""
+    if os.name == "posix":
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            proc.kill()
+    else:  # Windows: the whole tree
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True,
+                       check=False)
+        proc.kill()
+    proc.communicate()
+    if os.name == "posix":  # children of the group may outlive the launcher by a moment
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+
+
+def _remove(folder: Path) -> None:
+    """Remove the temp folder; a process that was still closing files gets a moment."""
+    for _ in range(20):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+        time.sleep(0.1)

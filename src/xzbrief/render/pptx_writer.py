@@ -18,6 +18,7 @@ from pptx.oxml.ns import qn
 from xzbrief.atomic import atomic_write_bytes
 from xzbrief.deck.model import Deck
 from xzbrief.deck.typeset import typeset_deck
+from xzbrief.refresh.record import DeckRec
 from xzbrief.render.brand import Brand
 from xzbrief.render.charts import add_chart
 from xzbrief.render.drawing import NSDECL, Fonts, rectangle, table_frame, text_box
@@ -31,8 +32,9 @@ from xzbrief.render.layout import (
     TextBlock,
     place_deck,
 )
-from xzbrief.render.package_props import write_properties
+from xzbrief.render.package_props import deck_record, write_properties
 from xzbrief.render.part_names import name_parts_by_counter
+from xzbrief.render.shape_record import record_slide
 
 
 class PptxWriter:
@@ -44,19 +46,28 @@ class PptxWriter:
                ) -> tuple[bytes, list[str]]:
         """The finished .pptx as bytes, and layout warnings; ``on_slide(i)`` after slide i
         (1-based) is written (progress, and where a cancel is noticed)."""
+        prs, _record, warnings = self.presentation(deck, on_slide)
+        buf = io.BytesIO()
+        prs.save(buf)
+        return buf.getvalue(), warnings
+
+    def presentation(self, deck: Deck, on_slide: Callable[[int], None] | None = None
+                     ) -> tuple[Any, DeckRec, list[str]]:
+        """The deck as a python-pptx presentation (not yet saved), its record, warnings."""
         placed, warnings = place_deck(deck, self.brand)
         prs = self.brand.open()
         name_parts_by_counter(prs)  # O(N) for N slides, not python-pptx's O(N^2)
         layouts = list(prs.slide_layouts)
-        for i, ps in enumerate(placed, start=1):
+        typeset = typeset_deck(deck)  # the record says what the slides show
+        elements = []
+        for n, (ps, model) in enumerate(zip(placed, typeset.slides, strict=True), start=1):
             slide = prs.slides.add_slide(layouts[ps.layout.index])
             self._slide(slide, ps)
+            elements.append(record_slide(slide, n, model))
             if on_slide is not None:
-                on_slide(i)
-        write_properties(prs, typeset_deck(deck))  # the record says what the slides show
-        buf = io.BytesIO()
-        prs.save(buf)
-        return buf.getvalue(), warnings
+                on_slide(n)
+        write_properties(prs, typeset, elements)
+        return prs, deck_record(typeset, elements), warnings
 
     # --- one slide ------------------------------------------------------------------------
     def _slide(self, slide: Any, ps: PlacedSlide) -> None:
@@ -79,8 +90,12 @@ class PptxWriter:
             next_id += 1
         for block in ps.blocks:
             if isinstance(block, ShapeBlock):
-                tree.append(rectangle(next_id, block.name, block.rect, block.fill, block.line,
-                                      block.line_width, block.dashed))
+                shape = rectangle(next_id, block.name, block.rect, block.fill, block.line,
+                                  block.line_width, block.dashed)
+                if block.behind:  # first in the tree: under the placeholders
+                    tree.insert(2, shape)
+                else:
+                    tree.append(shape)
             elif isinstance(block, TextBlock):
                 tree.append(text_box(next_id, block, self.fonts))
             elif isinstance(block, ChartBlock):

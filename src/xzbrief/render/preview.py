@@ -91,6 +91,11 @@ def _table(block: TableBlock) -> list[Primitive]:
 def slide_display(placed: PlacedSlide, brand: Brand) -> SlideDisplay:
     items: list[Primitive] = list(placed.layout.decor)
     lay = placed.layout
+    for block in placed.blocks:  # panels under the title and placeholders
+        if isinstance(block, ShapeBlock) and block.behind:
+            r = block.rect
+            items.append(DRect(r.x, r.y, r.w, r.h, block.fill, block.line, block.line_width,
+                               block.dashed))
     if placed.title:  # with or without a title placeholder, where the deck puts it
         t = placed.title_rect
         items.append(DText(t.x, t.y, t.w, t.h, placed.title_lines, placed.title_size,
@@ -100,7 +105,7 @@ def slide_display(placed: PlacedSlide, brand: Brand) -> SlideDisplay:
         if rect is not None:
             items += _text(TextBlock(rect, paras, anchor="m"))
     for block in placed.blocks:
-        if isinstance(block, ShapeBlock):
+        if isinstance(block, ShapeBlock) and not block.behind:
             r = block.rect
             items.append(DRect(r.x, r.y, r.w, r.h, block.fill, block.line, block.line_width,
                                block.dashed))

@@ -1,250 +1,310 @@
-"""Charts drawn as display primitives for the preview: the same data, categories, colours,
-estimate tints, target outlines and labels the PPTX chart has, in a simplified geometry."""
+"""A chart's decided look (render.chart_look) as display primitives for the preview: the same
+plot area, axis ranges, gridlines, bar spacing, fills, outlines, labels and their places, the
+legend and the reference line the PPTX chart is written with. Nothing is decided here."""
 
 from __future__ import annotations
 
 import math
 
-from xzbrief.dataset.model import Status
-from xzbrief.deck.grid import Rect
-from xzbrief.deck.model import ChartKind
+from xzbrief.deck.model import Chart, ChartKind
 from xzbrief.deck.textfit import text_width
 from xzbrief.deck.wording import format_number
-from xzbrief.render.chart_combo import bar_line_scales
-from xzbrief.render.chart_parts import (
-    AXIS_SIZE,
-    LABEL_SIZE,
-    TITLE_SIZE,
-    estimate_fill,
-    label_colour,
-    label_skip,
-    label_text,
-    quiet_points,
-)
+from xzbrief.render.chart_look import AXIS_LINE, GRID_LINE, ChartLook, Label, SeriesLook, ValueAxis
 from xzbrief.render.display import DLine, DRect, DText, DWedge, Primitive
 from xzbrief.render.layout import ChartBlock
 
-# the chart's own text sizes, as the PPTX chart writes them
-LABEL = float(LABEL_SIZE)
-AXIS = float(AXIS_SIZE)
-TITLE = float(TITLE_SIZE)
-
 
 def chart_primitives(block: ChartBlock) -> list[Primitive]:
-    chart = block.chart
-    r = block.rect
-    out: list[Primitive] = [DText(r.x, r.y, r.w, TITLE * 1.6, (chart.title,), TITLE,
-                                  block.text_color, True, "c")]
-    legend = len(chart.series) > 1 and chart.kind is not ChartKind.DOUGHNUT
-    plot = Rect(r.x + 6, r.y + TITLE * 2, r.w - 12, r.h - TITLE * 2 - (22 if legend else 4))
-    if chart.kind is ChartKind.DOUGHNUT:
-        out += _doughnut(block, plot)
-        return out
-    if legend:
-        out += add_legend(block, Rect(r.x, r.bottom - 18, r.w, 16))
-    if chart.kind is ChartKind.HBAR:
-        out += _hbars(block, plot)
-    elif chart.kind is ChartKind.LINE:
-        out += _columns(block, plot, lines_only=True)
+    look = block.look
+    t = look.title_rect
+    out: list[Primitive] = [DText(t.x, t.y, t.w, t.h, (look.title,), look.title_size,
+                                  look.text_colour, True, "c")]
+    if look.kind is ChartKind.DOUGHNUT:
+        out += _doughnut(look)
     else:
-        out += _columns(block, plot)
+        out += _value_axis(look)
+        out += _categories(look, block.chart)
+        if look.kind is ChartKind.HBAR:
+            out += _hbars(look)
+        else:
+            out += _columns(look)
+            out += _lines(look)
+    out += _legend(look)
+    if look.reference is not None:
+        ref = look.reference
+        out.append(DLine((ref.start, ref.end), ref.colour, 1.5, True))
+        r = ref.text_rect
+        out.append(DText(r.x, r.y, r.w, r.h, (ref.text,), look.label_size, ref.text_colour,
+                         True, "c", "b"))
     return out
 
 
-def add_legend(block: ChartBlock, rect: Rect) -> list[Primitive]:
-    items: list[Primitive] = []
-    widths = [text_width(s.name, AXIS) + 22 for s in block.chart.series]
-    x = rect.x + (rect.w - sum(widths)) / 2
-    for i, (s, w) in enumerate(zip(block.chart.series, widths, strict=True)):
-        colour = block.colours[1] if s.as_line else block.colours[i % len(block.colours)]
-        if s.is_target and block.chart.kind is ChartKind.LINE:
-            items.append(DLine(((x, rect.y + 8), (x + 12, rect.y + 8)), block.colours[0], 1.5,
-                               True))
-        elif s.is_target:
-            items.append(DRect(x, rect.y + 4, 12, 8, None, block.colours[0], 1, True))
-        elif s.as_line or block.chart.kind is ChartKind.LINE:
-            items.append(DLine(((x, rect.y + 8), (x + 12, rect.y + 8)), colour, 2))
-        else:
-            items.append(DRect(x, rect.y + 4, 12, 8, colour))
-        items.append(DText(x + 16, rect.y, w - 16, 16, (s.name,), AXIS, block.text_color))
-        x += w
-    return items
+# --- geometry the look implies --------------------------------------------------------------
+def _y(look: ChartLook, axis: ValueAxis, v: float) -> float:
+    p = look.plot
+    return p.bottom - (v - axis.low) / (axis.high - axis.low) * p.h
 
 
-def _columns(block: ChartBlock, plot: Rect, lines_only: bool = False) -> list[Primitive]:
-    chart = block.chart
+def _x(look: ChartLook, axis: ValueAxis, v: float) -> float:
+    p = look.plot
+    return p.x + (v - axis.low) / (axis.high - axis.low) * p.w
+
+
+def _zero(axis: ValueAxis) -> float:
+    return min(max(0.0, axis.low), axis.high)
+
+
+def _slots(look: ChartLook) -> tuple[list[SeriesLook], float, float]:
+    """Bar series, the width of one bar and the step between neighbouring bars (as a fraction
+    of one category's band), from the look's gap width and overlap as PowerPoint reads them."""
+    bars = [s for s in look.series if s.shape in ("bar", "outline")]
+    n = 1 if look.overlap >= 100 else max(sum(s.shape == "bar" for s in bars), 1)
+    ov = look.overlap / 100
+    width = 1 / (n - (n - 1) * ov + look.gap_width / 100)
+    return bars, width, width * (1 - ov)
+
+
+def _value_axis(look: ChartLook) -> list[Primitive]:
+    axis = look.value_axis
+    p = look.plot
     out: list[Primitive] = []
-    n = len(chart.categories)
-    base_y = plot.bottom - AXIS * (3.4 if chart.groups else 1.8)
-    two_line = any("\n" in c for c in chart.categories)
-    if two_line:
-        base_y -= AXIS * 1.3
-    height = base_y - plot.y - LABEL * 1.6
-    bars = [s for s in chart.series if not s.as_line and not lines_only]
-    lines = [s for s in chart.series if s.as_line or lines_only]
-    values = [v for s in bars for v in s.values if v is not None]
-    stacked = chart.kind is ChartKind.STACKED
-    if stacked and bars:
-        top = max(sum(s.values[k] or 0.0 for s in bars) for k in range(n))
-    else:
-        top = max(values, default=1.0)
-    scales = bar_line_scales(tuple(bars), tuple(lines)) \
-        if chart.kind is ChartKind.BAR_LINE else None
-    if scales is not None:
-        top = scales[0][1]
-    top = top or 1.0
-    target = next((s for s in bars if s.is_target), None)
-    group = plot.w / max(n, 1)
-    real = [s for s in bars if not s.is_target]
-    slots = 1 if stacked or len(real) <= 1 else len(real)
-    bar_w = group * 0.62 / slots
-    out.append(DLine(((plot.x, base_y), (plot.right, base_y)), "BFBFBF", 0.75))
-    skip = label_skip(block)
-    for k, cat in enumerate(chart.categories):
-        cx = plot.x + group * (k + 0.5)
-        if k % skip == 0:
-            out.append(DText(cx - group * skip / 2, base_y + 3, group * skip,
-                             AXIS * 1.3 * (cat.count("\n") + 1), tuple(cat.split("\n")), AXIS,
-                             block.text_color, align="c"))
-        stack = 0.0
-        slot = 0
-        for i, s in enumerate(bars):
-            v = s.values[k]
-            if v is None:
-                continue
-            h = max(v, 0.0) / top * height
-            if s.is_target:
-                x = cx - bar_w * slots / 2
-                out.append(DRect(x, base_y - h, bar_w * slots, h, None, block.colours[0], 1,
-                                 True))
-                continue
-            x = cx - bar_w * slots / 2 + (0 if stacked else slot * bar_w)
-            y = base_y - h - (stack / top * height if stacked else 0)
-            colour = block.colours[i % len(block.colours)]
-            estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
-            fill = estimate_fill(colour) if estimate else colour
-            out.append(DRect(x, y, bar_w, h, fill, colour if estimate else None, 1, estimate))
-            inside = stacked or (target is not None and target.values[k] is not None)
-            if stacked:
-                label_y = y + h / 2 - LABEL / 2
-            elif inside:
-                label_y = y + 3
-            else:
-                label_y = y - LABEL * 1.4
-            ink = label_colour(fill, block.text_color) if inside else block.text_color
-            out.append(DText(x - 10, label_y, bar_w + 20, LABEL * 1.3, (label_text(v, s),), LABEL,
-                             ink, align="c"))
-            if stacked:
-                stack += v
-            else:
-                slot += 1
-    if chart.groups:  # the year under its months
+    if axis.gridlines and axis.major:
+        steps = round((axis.high - axis.low) / axis.major)
+        decimals = len(axis.number_format.split(".")[1]) if "." in axis.number_format else 0
+        for k in range(steps + 1):
+            v = axis.low + k * axis.major
+            y = _y(look, axis, v)
+            out.append(DLine(((p.x, y), (p.right, y)), GRID_LINE, 0.75))
+            if axis.visible:
+                text = format_number(v, decimals)
+                w = text_width(text, look.axis_size) + 4
+                out.append(DText(p.x - w - 4, y - look.axis_size * 0.65, w, look.axis_size * 1.3,
+                                 (text,), look.axis_size, look.muted_colour, align="r"))
+    return out
+
+
+def _categories(look: ChartLook, chart: Chart) -> list[Primitive]:
+    p = look.plot
+    axis = look.value_axis
+    n = len(look.categories)
+    out: list[Primitive] = []
+    if look.kind is ChartKind.HBAR:
+        x0 = _x(look, axis, _zero(axis))
+        out.append(DLine(((x0, p.y), (x0, p.bottom)), AXIS_LINE, 0.75))
+        row = p.h / max(n, 1)
+        left = look.rect.x
+        for k, cat in enumerate(look.categories):
+            out.append(DText(left, p.y + row * k, p.x - left - 6, row, (cat,), look.axis_size,
+                             look.text_colour, align="r", anchor="m"))
+        return out
+    y0 = _y(look, axis, _zero(axis))
+    out.append(DLine(((p.x, y0), (p.right, y0)), AXIS_LINE, 0.75))
+    group = p.w / max(n, 1)
+    skip = look.category_skip
+    label_y = (p.bottom if look.category_low else y0) + 3
+    for k, cat in enumerate(look.categories):
+        if k % skip:
+            continue
+        cx = p.x + group * (k + 0.5)
+        out.append(DText(cx - group * skip / 2, label_y, group * skip,
+                         look.axis_size * 1.3 * (cat.count("\n") + 1), tuple(cat.split("\n")),
+                         look.axis_size, look.text_colour, align="c"))
+    if look.groups:  # the year under its months
         start = 0
         for k in range(1, n + 1):
-            if k == n or chart.groups[k] != chart.groups[start]:
-                x0 = plot.x + group * start
-                out.append(DText(x0, base_y + AXIS * 1.7, group * (k - start), AXIS * 1.6,
-                                 (chart.groups[start],), AXIS, block.text_color, align="c"))
+            if k == n or look.groups[k] != look.groups[start]:
+                x0 = p.x + group * start
+                out.append(DText(x0, label_y + look.axis_size * 1.4, group * (k - start),
+                                 look.axis_size * 1.6, (look.groups[start],), look.axis_size,
+                                 look.text_colour, align="c"))
                 if start:
-                    out.append(DLine(((x0, base_y), (x0, base_y + AXIS * 3.2)), "BFBFBF", 0.75))
+                    out.append(DLine(((x0, y0), (x0, y0 + look.axis_size * 3.2)), AXIS_LINE,
+                                     0.75))
                 start = k
-    for s in lines:
-        pts = [(k, v) for k, v in enumerate(s.values) if v is not None]
-        if not pts:
-            continue
-        lo = min(v for _, v in pts)
-        hi = max(v for _, v in pts)
-        spread = (hi - lo) or abs(hi) or 1.0
-        if scales is not None:
-            lo, hi = scales[1]
-        else:
-            lo, hi = min(lo, 0.0), hi + 0.2 * spread
-        # as the PPTX line chart: each series in its colour, a target dashed without marks
-        colour = block.colours[1] if chart.kind is ChartKind.BAR_LINE else \
-            block.colours[0] if s.is_target else \
-            block.colours[chart.series.index(s) % len(block.colours)]
-        coords = [(plot.x + group * (k + 0.5), base_y - (v - lo) / (hi - lo) * height)
-                  for k, v in pts]
-        for run in _runs(pts, coords):
-            if len(run) > 1:
-                out.append(DLine(tuple(run), colour, 1.5 if s.is_target else 2, s.is_target))
-        if s.is_target:
-            continue
-        quiet = set(quiet_points(s))
-        for (k, v), (x, y) in zip(pts, coords, strict=True):
-            out.append(DRect(x - 3, y - 3, 6, 6, colour))
-            if k not in quiet:
-                out.append(DText(x - 30, y - LABEL * 1.7, 60, LABEL * 1.3, (label_text(v, s),),
-                                 LABEL, block.text_color, align="c"))
     return out
 
 
-def _runs(pts: list[tuple[int, float]], coords: list[tuple[float, float]]
-          ) -> list[list[tuple[float, float]]]:
-    """Split a line at gaps (missing values are gaps, never zero)."""
-    runs: list[list[tuple[float, float]]] = []
-    prev = None
-    for (k, _), xy in zip(pts, coords, strict=True):
-        if prev is None or k != prev + 1:
-            runs.append([])
-        runs[-1].append(xy)
-        prev = k
-    return runs
-
-
-def _hbars(block: ChartBlock, plot: Rect) -> list[Primitive]:
-    chart = block.chart
-    s = chart.series[0]
+def _label(look: ChartLook, label: Label, cx: float, y: float, up: bool = True
+           ) -> list[Primitive]:
+    """A label centred on ``cx`` whose box sits above ``y`` (or below it)."""
+    w = text_width(label.text, look.label_size, label.bold) + 6
+    h = look.label_size * 1.3
+    top = y - h if up else y
     out: list[Primitive] = []
-    n = len(chart.categories)
-    label_w = max(text_width(c, AXIS) for c in chart.categories) + 8
-    row = plot.h / max(n, 1)
-    top = max((v for v in s.values if v is not None), default=1.0) or 1.0
-    width = plot.w - label_w - 40
-    for k, cat in enumerate(chart.categories):
-        y = plot.y + row * k
-        out.append(DText(plot.x, y + row * 0.2, label_w - 6, row * 0.6, (cat,), AXIS,
-                         block.text_color, align="r", anchor="m"))
-        v = s.values[k]
-        if v is None:
-            continue
-        w = max(v, 0.0) / top * width
-        estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
-        colour = block.colours[0]
-        out.append(DRect(plot.x + label_w, y + row * 0.2, w, row * 0.6,
-                         estimate_fill(colour) if estimate else colour,
-                         colour if estimate else None, 1, estimate))
-        out.append(DText(plot.x + label_w + w + 4, y + row * 0.2, 60, row * 0.6,
-                         (label_text(v, s),), LABEL, block.text_color, anchor="m"))
+    if label.box:
+        out.append(DRect(cx - w / 2, top, w, h, label.box))
+    out.append(DText(cx - w / 2, top, w, h, (label.text,), look.label_size, label.colour,
+                     label.bold, "c", "m"))
     return out
 
 
-def _doughnut(block: ChartBlock, plot: Rect) -> list[Primitive]:
-    chart = block.chart
-    s = chart.series[0]
-    values = [max(v or 0.0, 0.0) for v in s.values]
+def _columns(look: ChartLook) -> list[Primitive]:
+    bars, width, step = _slots(look)
+    if not bars:
+        return []
+    p = look.plot
+    axis = look.value_axis
+    n = len(look.categories)
+    group = p.w / max(n, 1)
+    stacked = look.kind is ChartKind.STACKED
+    base = _zero(axis)
+    out: list[Primitive] = []
+    real = [s for s in bars if s.shape == "bar"]
+    slots = 1 if look.overlap >= 100 else max(len(real), 1)
+    span = (width + step * (slots - 1)) * group
+    for k in range(n):
+        start = p.x + group * (k + 0.5) - span / 2
+        up = down = 0.0
+        slot = 0
+        for s in bars:
+            value = _value(look, s, k)
+            if value is None:
+                continue
+            m = s.marks[k]
+            x = start + (0 if stacked or s.shape == "outline" else slot * step * group)
+            w = (span if s.shape == "outline" and slots > 1 else width * group)
+            if stacked:
+                lo = (up if value >= 0 else down + value) + base
+                hi = lo + abs(value)
+                if value >= 0:
+                    up += value
+                else:
+                    down += value
+            else:
+                lo, hi = min(base, value), max(base, value)
+            y_top, y_bottom = _y(look, axis, hi), _y(look, axis, lo)
+            out.append(DRect(x, y_top, w, y_bottom - y_top, m.fill, m.outline,
+                             s.width or 1.0, m.dashed))
+            if m.label is not None:
+                cx = x + w / 2
+                h = look.label_size * 1.3
+                neg = value < 0
+                if m.label.position == "ctr":
+                    out += _label(look, m.label, cx, (y_top + y_bottom) / 2 - h / 2, up=False)
+                elif m.label.position == "inEnd":
+                    out += _label(look, m.label, cx, y_bottom - 2 if neg else y_top + 2,
+                                  up=neg)
+                else:  # outEnd
+                    out += _label(look, m.label, cx, y_bottom + 1 if neg else y_top - 1,
+                                  up=not neg)
+            if s.shape == "bar" and not stacked:
+                slot += 1
+    return out
+
+
+def _value(look: ChartLook, s: SeriesLook, k: int) -> float | None:
+    return s.values[k]
+
+
+def _lines(look: ChartLook) -> list[Primitive]:
+    p = look.plot
+    n = len(look.categories)
+    group = p.w / max(n, 1)
+    out: list[Primitive] = []
+    for s in look.series:
+        if s.shape not in ("line", "dashline"):
+            continue
+        axis = look.line_axis if s.secondary and look.line_axis is not None else look.value_axis
+        pts = [(k, v) for k in range(n) if (v := _value(look, s, k)) is not None]
+        coords = [(p.x + group * (k + 0.5), _y(look, axis, v)) for k, v in pts]
+        run: list[tuple[float, float]] = []
+        prev = None
+        for (k, _), xy in zip(pts, coords, strict=True):
+            if prev is not None and k != prev + 1:  # a gap: the line stops, never drops to 0
+                if len(run) > 1:
+                    out.append(DLine(tuple(run), s.colour, s.width, s.shape == "dashline"))
+                run = []
+            run.append(xy)
+            prev = k
+        if len(run) > 1:
+            out.append(DLine(tuple(run), s.colour, s.width, s.shape == "dashline"))
+        for (k, _), (x, y) in zip(pts, coords, strict=True):
+            m = s.marks[k]
+            if s.shape == "line":
+                out.append(DRect(x - 3, y - 3, 6, 6, s.colour))
+            if m.label is not None and m.label.position == "r":
+                w = text_width(m.label.text, look.label_size, m.label.bold) + 6
+                out += _label(look, m.label, x + 4 + w / 2, y - look.label_size * 0.65,
+                              up=False)
+            elif m.label is not None:
+                out += _label(look, m.label, x, y - 5)
+    return out
+
+
+def _hbars(look: ChartLook) -> list[Primitive]:
+    p = look.plot
+    axis = look.value_axis
+    n = len(look.categories)
+    row = p.h / max(n, 1)
+    bars, width, _ = _slots(look)
+    base = _zero(axis)
+    out: list[Primitive] = []
+    for s in bars:
+        for k in range(n):
+            value = _value(look, s, k)
+            if value is None:
+                continue
+            m = s.marks[k]
+            x0, x1 = _x(look, axis, min(base, value)), _x(look, axis, max(base, value))
+            h = row * width
+            y = p.y + row * k + (row - h) / 2
+            out.append(DRect(x0, y, x1 - x0, h, m.fill, m.outline, s.width or 1.0, m.dashed))
+            if m.label is not None:
+                w = text_width(m.label.text, look.label_size) + 6
+                lx = x0 - w - 2 if value < 0 else x1 + 2
+                out.append(DText(lx, y, w, h, (m.label.text,), look.label_size, m.label.colour,
+                                 m.label.bold, "r" if value < 0 else "l", "m"))
+    return out
+
+
+def _doughnut(look: ChartLook) -> list[Primitive]:
+    p = look.plot
+    s = look.series[0]
+    values = [max(_value(look, s, k) or 0.0, 0.0) for k in range(len(look.categories))]
     total = sum(values) or 1.0
-    legend_w = max(text_width(c, AXIS) for c in chart.categories) + 30
-    radius = min(plot.w - legend_w, plot.h) / 2 - 4
-    cx = plot.x + (plot.w - legend_w) / 2
-    cy = plot.y + plot.h / 2
+    radius = p.w / 2
+    inner = radius * look.hole / 100
+    cx, cy = p.x + p.w / 2, p.y + p.h / 2
     out: list[Primitive] = []
     start = 0.0
     for k, v in enumerate(values):
         sweep = v / total * 360
-        colour = block.colours[k % len(block.colours)]
-        out.append(DWedge(cx, cy, radius, radius * 0.55, start, sweep, colour, "FFFFFF"))
-        mid = math.radians(start + sweep / 2)
-        lr = radius * 0.775
-        lx, ly = cx + lr * math.sin(mid), cy - lr * math.cos(mid)
-        share = format_number(v / total * 100, 1)  # half-up, as PowerPoint's 0.0%
-        out.append(DText(lx - 25, ly - 7, 50, 14, (f"{share}%",), LABEL,
-                         label_colour(colour, block.text_color), True, "c"))
+        m = s.marks[k]
+        out.append(DWedge(cx, cy, radius, inner, start, sweep, m.fill or "FFFFFF", m.outline))
+        if m.label is not None:
+            mid = math.radians(start + sweep / 2)
+            lr = (radius + inner) / 2
+            lx, ly = cx + lr * math.sin(mid), cy - lr * math.cos(mid)
+            out.append(DText(lx - 25, ly - 7, 50, 14, (m.label.text,), look.label_size,
+                             m.label.colour, m.label.bold, "c"))
         start += sweep
-    lx = plot.right - legend_w + 8
-    ly = cy - len(values) * 9
-    for k, cat in enumerate(chart.categories):
-        out.append(DRect(lx, ly + k * 18 + 3, 10, 10, block.colours[k % len(block.colours)]))
-        out.append(DText(lx + 14, ly + k * 18, legend_w - 20, 16, (cat,), AXIS,
-                         block.text_color))
+    return out
+
+
+def _legend(look: ChartLook) -> list[Primitive]:
+    legend = look.legend
+    if legend is None:
+        return []
+    r = legend.rect
+    out: list[Primitive] = []
+    size = look.axis_size
+    if legend.position == "r":
+        positions = [(r.x + 8, r.y + k * 18) for k in range(len(legend.entries))]
+        widths = [r.w - 8 for _ in legend.entries]
+    else:
+        widths = [text_width(e.name, size) + 22 for e in legend.entries]
+        x = r.x + (r.w - sum(widths)) / 2
+        positions = []
+        for w in widths:
+            positions.append((x, r.y))
+            x += w
+    for e, (x, y), w in zip(legend.entries, positions, widths, strict=True):
+        if e.swatch in ("line", "dashline"):
+            out.append(DLine(((x, y + 8), (x + 12, y + 8)), e.colour, 2,
+                             e.swatch == "dashline"))
+        elif e.swatch == "outline":
+            out.append(DRect(x, y + 4, 12, 8, None, e.colour, 1, True))
+        else:
+            out.append(DRect(x, y + 4, 12, 8, e.colour))
+        out.append(DText(x + 16, y, w - 16, 16, (e.name,), size, look.text_colour))
     return out

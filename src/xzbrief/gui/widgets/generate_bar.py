@@ -3,10 +3,11 @@ plain message with a way forward) shown where the user is looking."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +31,7 @@ from xzbrief.gui.tasks import Task
 from xzbrief.render.package_props import NotAnXzbriefDeck, StoredDeck, read_provenance
 from xzbrief.render.pdf import find_soffice
 from xzbrief.render.template_file import TemplateError
+from xzbrief.resources import shipped_root
 
 
 def _stored(path: Path) -> StoredDeck | None:
@@ -38,6 +40,23 @@ def _stored(path: Path) -> StoredDeck | None:
         return read_provenance(path) if path.is_file() else None
     except (NotAnXzbriefDeck, OSError, ValueError):
         return None
+
+
+PRIMARY_STYLE = """
+QPushButton#primary { background: #c8161d; color: white; font-weight: bold;
+                      border: 1px solid #a01016; border-radius: 4px; padding: 5px 18px; }
+QPushButton#primary:hover { background: #d92a31; }
+QPushButton#primary:pressed { background: #a01016; }
+QPushButton#primary:focus { border: 2px solid #f5c400; }
+QPushButton#primary:disabled { background: #e4b8ba; border-color: #e4b8ba; color: #fff; }
+"""
+
+
+def _written(result: BuildResult) -> Path:
+    """The file the user asked for: the deck, or the Word document when only that was."""
+    written = result.pptx or result.docx
+    assert written is not None  # build_deck writes at least one
+    return written
 
 
 class GenerateBar(QWidget):
@@ -54,8 +73,13 @@ class GenerateBar(QWidget):
         self.pdf.setChecked(session.settings.pdf and find_soffice() is not None)
         self.pdf.setEnabled(find_soffice() is not None)
         self.pdf.toggled.connect(lambda on: setattr(session.settings, "pdf", on))
+        self.docx = QCheckBox()
+        self.docx.setChecked(session.settings.docx)
+        self.docx.toggled.connect(lambda on: setattr(session.settings, "docx", on))
         self.button = QPushButton()
         self.button.setDefault(True)
+        self.button.setObjectName("primary")  # the one primary action: filled, brand red
+        self.button.setStyleSheet(PRIMARY_STYLE)
         self.button.clicked.connect(self.generate)
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
@@ -71,6 +95,7 @@ class GenerateBar(QWidget):
         row.addWidget(self.output, 2)
         row.addWidget(self.browse)
         row.addWidget(self.pdf)
+        row.addWidget(self.docx)
         row.addWidget(self.button)
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress)
@@ -81,27 +106,72 @@ class GenerateBar(QWidget):
         self.show_changes = True  # tests turn the dialog off and read last_changes
         session.recipe_path_changed.connect(self._suggest)
         session.recipe_changed.connect(self._suggest)
+        session.dataset_changed.connect(self._suggest)
         session.problems_changed.connect(self._data_changed)
+        session.selection_emptied.connect(self._update_ready)
+        session.dataset_changed.connect(self._update_ready)
+        self._blocked_shown = ""  # the reason now in the status line, if any
         LANGUAGE.changed.connect(self.retranslate)
         self.retranslate()
 
     def retranslate(self, _language: str = "") -> None:
         t = texts()
         self.pdf.setText(t.also_pdf)
+        self.docx.setText(t.also_docx)
         self.pdf.setToolTip("" if find_soffice() else t.no_libreoffice)
         self.button.setText(t.generate_button)
         self.cancel_button.setText(t.cancel)
         if self.task is None:
             self._show_result()
+            self._update_ready()
+
+    def blocked(self) -> str | None:
+        """Why 生成 cannot run now ("" while the first workbook is still being read)."""
+        s, t = self.session, texts()
+        if s.empty_selection is not None:
+            return t.empty_themes if s.empty_selection == "themes" else t.empty_regions
+        if s.last is not None and not s.last.ok:
+            return t.data_has_errors
+        if s.dataset is None or s.workbook is None:
+            return t.data_has_errors if s.last is not None else ""
+        return None
+
+    def _update_ready(self) -> None:
+        """生成 is enabled only when it can work; the status line says why not."""
+        if self.task is not None:
+            return
+        reason = self.blocked()
+        self.button.setEnabled(reason is None)
+        self.button.setToolTip(reason or "")
+        if reason:
+            self.status.setText(f"<span style='color:#b00'>{reason.splitlines()[0]}</span>")
+            self._blocked_shown = reason
+        elif self._blocked_shown:
+            self._blocked_shown = ""
+            self._show_result()
+
+    def default_folder(self) -> Path:
+        """Where a new deck goes: the last output folder, else beside the recipe, else beside
+        the user's workbook, else 文档 (Documents) — never inside the app's own files."""
+        s = self.session
+        shipped = shipped_root()
+        for folder in (s.settings.output_dir, s.recipe_path.parent if s.recipe_path else None,
+                       s.workbook.parent if s.workbook else None):
+            if folder is not None and folder.is_dir() and not folder.is_relative_to(shipped) \
+                    and os.access(folder, os.W_OK):
+                return folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path.home()
 
     def _suggest(self) -> None:
-        """Beside the recipe (or the last output folder), named after the title."""
+        """In the default folder, named after the title."""
         if self.output.isModified():
             return
         s = self.session
-        folder = s.settings.output_dir or (s.recipe_path.parent if s.recipe_path else None) \
-            or Path.home()
-        self.output.setText(str(folder / default_deck_name(s.recipe.title)))
+        self.output.setText(str(self.default_folder() / default_deck_name(s.recipe.title)))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, texts().generate, self.output.text(),
@@ -117,17 +187,18 @@ class GenerateBar(QWidget):
         t = texts()
         if self.task is not None:
             return
-        if s.dataset is None or s.workbook is None or (s.last is not None and not s.last.ok):
-            self.status.setText(f"<span style='color:#b00'>{t.data_has_errors}</span>")
+        if self.blocked() is not None or s.workbook is None:  # Ctrl+G while disabled
+            self._update_ready()
             return
         out = Path(self.output.text().strip() or default_deck_name(s.recipe.title)).expanduser()
         recipe, workbook, load, pdf = s.recipe, s.workbook, s.good, self.pdf.isChecked()
+        document = out.with_suffix(".docx") if self.docx.isChecked() else None
 
         def work(report: Any, cancelled: Any) -> tuple[BuildResult, DeckChanges | None]:
             before = _stored(out)  # regenerating over an earlier deck: say what changed
             result = build_deck(recipe, workbook, out, pdf=pdf, progress=report,
-                                cancelled=cancelled, load=load)
-            after = _stored(result.pptx) if before is not None else None
+                                cancelled=cancelled, load=load, docx=document)
+            after = _stored(result.pptx) if before is not None and result.pptx else None
             changes = compare_decks(before, after) if before and after else None
             return result, changes
 
@@ -149,15 +220,15 @@ class GenerateBar(QWidget):
 
     def _finished(self) -> None:
         self.task = None
-        self.button.setEnabled(True)
         self.cancel_button.hide()
         self.progress.hide()
+        self._update_ready()
 
     def _done(self, outcome: tuple[BuildResult, DeckChanges | None]) -> None:
         result, changes = outcome
         self.last = result
         self.last_changes = changes
-        self.session.settings.output_dir = result.pptx.parent
+        self.session.settings.output_dir = _written(result).parent
         self._show_result()
         self.generated.emit(result)
         if changes is not None and changes.slides and self.show_changes:
@@ -173,9 +244,13 @@ class GenerateBar(QWidget):
         links = [f"<a href='open'>{t.open_deck}</a>", f"<a href='folder'>{t.open_folder}</a>"]
         if result.pdf is not None:
             links.insert(1, "<a href='pdf'>PDF</a>")
+        if result.docx is not None:
+            links.insert(1, f"<a href='docx'>{t.open_docx}</a>")
         if result.check_workbook is not None:  # every figure with its cell, beside the deck
             links.insert(-1, f"<a href='check'>{t.open_check}</a>")
-        text = f"{t.generated.format(path=result.pptx.name)} · " + " · ".join(links)
+        if result.pptx is None:  # the document alone (an output name ending in .docx)
+            links.pop(0)
+        text = f"{t.generated.format(path=_written(result).name)} · " + " · ".join(links)
         if changes is not None:
             text += (f" · <a href='changes'>{t.changes_since_last} ({changes.count})</a>"
                      if changes.slides else f" · {t.no_changes}")
@@ -193,6 +268,8 @@ class GenerateBar(QWidget):
             self.last_changes = None
             self.status.setText("")
             self.status.setToolTip("")
+            self._blocked_shown = ""
+            self._update_ready()
 
     def show_changes_dialog(self) -> None:
         if self.last_changes is None:
@@ -220,8 +297,14 @@ class GenerateBar(QWidget):
             other = box.addButton(t.save_elsewhere, QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
-            if box.clickedButton() is other:
-                self.output.setText(str(exc.suggestion))
+            if box.clickedButton() is other:  # a save dialog, the free name filled in
+                path, _ = QFileDialog.getSaveFileName(self, t.save_elsewhere,
+                                                      str(exc.suggestion), t.deck_filter)
+                if not path:
+                    return
+                if not path.lower().endswith(".pptx"):
+                    path += ".pptx"
+                self.output.setText(path)
                 self.output.setModified(True)
                 QTimer.singleShot(0, self.generate)  # once this task has finished
             return
@@ -241,7 +324,8 @@ class GenerateBar(QWidget):
             return
         if self.last is None:
             return
-        target = {"open": self.last.pptx, "pdf": self.last.pdf,
-                  "check": self.last.check_workbook, "folder": self.last.pptx.parent}.get(which)
+        target = {"open": self.last.pptx, "pdf": self.last.pdf, "docx": self.last.docx,
+                  "check": self.last.check_workbook,
+                  "folder": _written(self.last).parent}.get(which)
         if target is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

@@ -157,6 +157,7 @@ class SelectionPanel(QWidget):
         collapsed = {_key(t) for t in _themes(self.tree) if not t.isExpanded()}
         self._updating = True
         try:
+            self.session.set_empty_selection(None)  # the tree shows the recipe's choice again
             self.tree.clear()
             self.regions.clear()
             for combo in (self.period_from, self.period_to):
@@ -234,6 +235,13 @@ class SelectionPanel(QWidget):
             i.text() for i in items if i is not None and i.checkState() == Qt.CheckState.Checked)
         if regions is not None and len(regions) == self.regions.count():
             regions = None
+        if not any(self._chosen(theme) for theme in _themes(self.tree)):
+            self.session.set_empty_selection("themes")  # "none" must not become "all"
+            return
+        if regions == () and self.regions.count():
+            self.session.set_empty_selection("regions")
+            return
+        self.session.set_empty_selection(None)
         start: Period | None = self.period_from.currentData()
         end: Period | None = self.period_to.currentData()
         comparison = COMPARISONS[max(self.comparison.currentIndex(), 0)]
@@ -242,8 +250,7 @@ class SelectionPanel(QWidget):
         for theme in _themes(self.tree):
             kids = _children(theme)
             codes = [_key(k) for k in kids if k.checkState(0) == Qt.CheckState.Checked]
-            chosen = bool(codes) if kids else theme.checkState(0) == Qt.CheckState.Checked
-            if not chosen:
+            if not self._chosen(theme):
                 continue
             name = _key(theme)
             indicators = None if len(codes) == len(kids) else tuple(codes)
@@ -260,6 +267,13 @@ class SelectionPanel(QWidget):
         finally:
             self._updating = False
         self._shown = (self.session.dataset, self.session.recipe.themes)  # the tree has it
+
+    @staticmethod
+    def _chosen(theme: QTreeWidgetItem) -> bool:
+        kids = _children(theme)
+        if kids:
+            return any(k.checkState(0) == Qt.CheckState.Checked for k in kids)
+        return theme.checkState(0) == Qt.CheckState.Checked
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()

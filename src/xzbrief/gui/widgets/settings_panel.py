@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +36,15 @@ from xzbrief.render.layout import place_deck
 from xzbrief.render.preview import slide_display
 
 OWN = "__own__"
+TYPING_DEBOUNCE_MS = 300  # cover texts preview while typing, once per pause
+# the chosen brand is framed; its picture keeps its own colours (no selection tint)
+GALLERY_STYLE = """
+QListWidget::item { border: 2px solid transparent; border-radius: 4px; padding: 2px; }
+QListWidget::item:selected, QListWidget::item:selected:active,
+QListWidget::item:selected:!active { background: transparent; color: palette(text);
+                                     border: 2px solid #c8161d; }
+QListWidget::item:hover:!selected { border: 2px solid #e4b8ba; }
+"""
 NUMBERINGS = (Numbering.CHINESE, Numbering.ARABIC, Numbering.NONE)
 STRUCTURES = (Structure.THEMES, Structure.REPORT)
 
@@ -48,7 +57,10 @@ def brand_icon(name: str) -> QIcon:
         Slide(kind=SlideKind.COVER, title=name, subtitle="汇报标题示例", organisation="汇报单位",
               date="2025年12月"),))
     placed, _ = place_deck(deck, brand)
-    return QIcon(render_pixmap(slide_display(placed[0], brand), 128, 2.0))
+    picture = render_pixmap(slide_display(placed[0], brand), 128, 2.0)
+    icon = QIcon(picture)
+    icon.addPixmap(picture, QIcon.Mode.Selected)  # not Qt's blue-tinted copy
+    return icon
 
 
 class SettingsPanel(QWidget):
@@ -60,9 +72,14 @@ class SettingsPanel(QWidget):
         self.subtitle = QLineEdit()
         self.organisation = QLineEdit()
         self.date = QLineEdit()
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_DEBOUNCE_MS)
+        self._typing.timeout.connect(self._typed)
         for line, key in ((self.title, "title"), (self.subtitle, "subtitle"),
                           (self.organisation, "organisation"), (self.date, "date")):
             line.editingFinished.connect(lambda e=line, k=key: self._text(k, e.text()))
+            line.textEdited.connect(lambda _t: self._typing.start())
         self.gallery = QListWidget()
         self.gallery.setViewMode(QListView.ViewMode.IconMode)
         self.gallery.setIconSize(QSize(128, 72))
@@ -72,6 +89,7 @@ class SettingsPanel(QWidget):
         self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
         self.gallery.setMovement(QListView.Movement.Static)
         self.gallery.setFixedHeight(216)
+        self.gallery.setStyleSheet(GALLERY_STYLE)
         for name in builtin_names():
             item = QListWidgetItem(brand_icon(name), name)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -185,6 +203,7 @@ class SettingsPanel(QWidget):
                                 (self.organisation, r.organisation), (self.date, r.date)):
                 if not edit.hasFocus() and edit.text() != value:
                     edit.setText(value)
+                    edit.setCursorPosition(0)  # a long title shows its beginning
             for key, box in self.switches.items():
                 box.setChecked(bool(getattr(o, key)))
             self.marking_on.setChecked(bool(o.marking))
@@ -200,13 +219,18 @@ class SettingsPanel(QWidget):
                 text = "\n".join(values)
                 if not plain.hasFocus() and plain.toPlainText() != text:
                     plain.setPlainText(text)
+            # the cover date left empty: the date the deck will carry, greyed
+            self.date.setPlaceholderText(r.cover_date())
             selected = next((i for i in range(self.gallery.count())
                              if self.gallery.item(i).data(Qt.ItemDataRole.UserRole) == r.brand),
                             None)
-            if selected is None:
+            if selected is None:  # 我的模板 names the file it uses
+                self.own_item.setText(f"{texts().own_template}\n{Path(r.brand).name}")
                 self.own_item.setToolTip(r.brand)
                 self.gallery.setCurrentItem(self.own_item)
             else:
+                self.own_item.setText(texts().own_template)
+                self.own_item.setToolTip("")
                 self.gallery.setCurrentRow(selected)
         finally:
             self._updating = False
@@ -215,6 +239,18 @@ class SettingsPanel(QWidget):
     def _text(self, key: str, value: str) -> None:
         if not self._updating:
             self.session.update_recipe(**{key: value.strip()})
+
+    def _typed(self) -> None:
+        """A pause in typing: the cover texts go to the preview without leaving the field."""
+        if self._updating:
+            return
+        r = self.session.recipe
+        changes = {key: line.text().strip() for key, line in (
+            ("title", self.title), ("subtitle", self.subtitle),
+            ("organisation", self.organisation), ("date", self.date))
+            if line.text().strip() != getattr(r, key)}
+        if changes:
+            self.session.update_recipe(**changes)
 
     def _option(self, key: str, value: object) -> None:
         if self._updating:

@@ -45,7 +45,8 @@ class SlideCanvas(QWidget):
         if self.display is None:
             p.setPen(QColor("#777"))
             p.setFont(ui_font(12))
-            p.drawText(area, int(Qt.AlignmentFlag.AlignCenter), self.empty_text)
+            p.drawText(area, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                       self.empty_text)
             return
         d = self.display
         scale = min(area.width() / d.width, area.height() / d.height)
@@ -87,6 +88,7 @@ class SlideView(QWidget):
         self._icons: dict[int, QIcon] = {}
         self._row_keys: dict[int, int] = {}
         session.deck_changed.connect(self.refresh)
+        session.selection_emptied.connect(self.refresh)
         LANGUAGE.changed.connect(self.retranslate)
 
     def retranslate(self, _language: str = "") -> None:
@@ -99,7 +101,8 @@ class SlideView(QWidget):
     def refresh(self) -> None:
         """New displays: thumbnails come from a cache keyed by slide content, so a click that
         changes one slide repaints one thumbnail even when later slides shift."""
-        displays = self.session.displays
+        # nothing ticked: an empty state, not the last deck (nor the whole deck)
+        displays = [] if self.session.empty_selection else self.session.displays
         keep = max(self.thumbs.currentRow(), 0)
         ratio = self.devicePixelRatioF()
         fresh: dict[int, QIcon] = {}
@@ -125,7 +128,11 @@ class SlideView(QWidget):
         self.thumbs.blockSignals(False)
         t = texts()
         s = self.session
-        if s.last is not None and s.last.errors and s.dataset is None:
+        if s.empty_selection == "themes":
+            self.canvas.empty_text = t.empty_themes
+        elif s.empty_selection == "regions":
+            self.canvas.empty_text = t.empty_regions
+        elif s.last is not None and s.last.errors and s.dataset is None:
             self.canvas.empty_text = t.data_has_errors
         elif s.workbook is None:
             self.canvas.empty_text = t.no_dataset

@@ -1,0 +1,240 @@
+"""「更新已有汇报…」: choose an edited deck, see every change the workbook brings (a tick box per
+change that can be written), then write ``<name>（更新）.pptx``. Planning and writing run in the
+background; the dialog only shows the plan and collects the ticks."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xzbrief.atomic import SaveBlocked
+from xzbrief.build import DataProblems
+from xzbrief.gui.strings import LANGUAGE
+from xzbrief.gui.tasks import TaskRunner
+from xzbrief.refresh.plan import ACTION_WORDS, Action, Change
+from xzbrief.refresh_deck import (
+    RefreshError,
+    RefreshJob,
+    default_output,
+    prepare_refresh,
+    write_refresh,
+)
+from xzbrief.render.template_file import TemplateError
+
+TEXTS = {
+    "menu": ("更新已有汇报…", "Refresh an existing deck…"),
+    "choose": ("选择要更新的汇报", "Choose the deck to refresh"),
+    "filter": ("PowerPoint 汇报 (*.pptx)", "PowerPoint decks (*.pptx)"),
+    "title": ("更新已有汇报", "Refresh an existing deck"),
+    "intro": ("「{deck}」将用「{data}」的新数据更新。勾选的变化会写入新文件;您改过的文字、"
+              "移动或改色的形状都保留。",
+              "{deck} will get the new figures of {data}. Ticked changes are written to a new "
+              "file; text you rewrote and shapes you moved or recoloured are kept."),
+    "columns": (("", "页", "位置", "原文", "新文", "出处", "处理"),
+                ("", "Slide", "Place", "Old", "New", "Source", "Action")),
+    "save_to": ("保存为:", "Save as:"),
+    "browse": ("浏览…", "Browse…"),
+    "write": ("写入", "Write"),
+    "nothing": ("数字和文字均无变化,无需更新。", "Nothing changed; nothing to refresh."),
+    "done": ("已写入 {path}({n} 处更新)", "Written {path} ({n} updates)"),
+    "failed": ("无法更新", "Cannot refresh"),
+    "deleted": ("已删除", "deleted"),
+    "data_problems": ("工作簿有错误,请先在「数据」页查看并修正。",
+                      "The workbook has errors; see the Data tab and fix them first."),
+}
+
+
+def tr(key: str) -> str:
+    zh, en = TEXTS[key]
+    return str(zh if LANGUAGE.code == "zh" else en)
+
+
+class RefreshDialog(QDialog):
+    """The plan, one row per change; only changes that can be written have a tick box."""
+
+    def __init__(self, job: RefreshJob, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.job = job
+        self.setWindowTitle(tr("title"))
+        self.resize(1000, 560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("intro").format(deck=job.deck.name, data=job.data.name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        cols = TEXTS["columns"][0 if LANGUAGE.code == "zh" else 1]
+        changes = job.plan.changes
+        self.table = QTableWidget(len(changes), len(cols))
+        self.table.setHorizontalHeaderLabels(list(cols))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, change in enumerate(changes):
+            self._row(row, change)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        for c in (3, 4):
+            self.table.setColumnWidth(c, 260)
+        layout.addWidget(self.table, 1)
+        line = QHBoxLayout()
+        line.addWidget(QLabel(tr("save_to")))
+        self.output = QLineEdit(str(default_output(job.deck)))
+        line.addWidget(self.output, 1)
+        browse = QPushButton(tr("browse"))
+        browse.clicked.connect(self._browse)
+        line.addWidget(browse)
+        layout.addLayout(line)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.write_button = buttons.addButton(tr("write"),
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.write_button.setEnabled(bool(job.plan.updates))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _row(self, row: int, change: Change) -> None:
+        zh = LANGUAGE.code == "zh"
+        tick = QTableWidgetItem()
+        if change.action is Action.UPDATE:
+            tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            tick.setCheckState(Qt.CheckState.Checked)
+        else:
+            tick.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        tick.setData(Qt.ItemDataRole.UserRole, change.id)
+        self.table.setItem(row, 0, tick)
+        slide = str(change.slide) if change.slide is not None else tr("deleted")
+        action = ACTION_WORDS[change.action][0 if zh else 1]
+        lang = "zh" if zh else "en"
+        details = change.detail_lines(lang)
+        new = change.text("new", lang) + ("\n" + "\n".join(details) if details else "")
+        values = (slide, change.text("place", lang), change.text("old", lang), new,
+                  change.where, action)
+        for col, value in enumerate(values, start=1):
+            item = QTableWidgetItem(value)
+            if col == 6 and change.reason:
+                item.setToolTip(change.text("reason", lang))
+            if col in (3, 4):
+                item.setToolTip(value)
+            self.table.setItem(row, col, item)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("title"), self.output.text(),
+                                              tr("filter"))
+        if path:
+            self.output.setText(path)
+
+    def chosen(self) -> list[int]:
+        """The ids of the ticked changes."""
+        out = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                out.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def set_ticked(self, change_id: int, ticked: bool) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == change_id:
+                item.setCheckState(Qt.CheckState.Checked if ticked else
+                                   Qt.CheckState.Unchecked)
+
+
+class RefreshFlow(QObject):
+    """Choose -> plan (background) -> dialog -> write (background) -> say where it went."""
+
+    written = Signal(Path)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget, runner: TaskRunner,
+                 open_workbook: Path | None = None) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.runner = runner
+        self.open_workbook = open_workbook  # the app's workbook, when the deck's is not found
+        self.dialog: RefreshDialog | None = None
+        self.message: QMessageBox | None = None
+
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, tr("choose"), "",
+                                              tr("filter"))
+        if path:
+            self.start(Path(path))
+
+    def start(self, deck: Path) -> None:
+        fallback = self.open_workbook
+
+        def work(_progress: object, _cancelled: object) -> RefreshJob:
+            try:
+                return prepare_refresh(deck)
+            except RefreshError:
+                if fallback is None:
+                    raise
+                return prepare_refresh(deck, fallback)
+
+        self.runner.run(work, on_success=self.show_plan, on_failure=self._failure)
+
+    def show_plan(self, job: RefreshJob) -> None:
+        if job.plan.nothing_to_do:
+            self._say(tr("nothing"))
+            return
+        self.dialog = RefreshDialog(job, self.parent_widget)
+        self.dialog.accepted.connect(lambda: self._write(job))
+        self.dialog.open()
+
+    def _write(self, job: RefreshJob) -> None:
+        assert self.dialog is not None
+        ids = self.dialog.chosen()
+        out = Path(self.dialog.output.text())
+
+        def work(_progress: object, _cancelled: object) -> Path:
+            return write_refresh(job, out, ids, overwrite_input=out.resolve() ==
+                                 job.deck.resolve())
+
+        self.runner.run(work, on_success=self._done, on_failure=self._failure)
+
+    def _done(self, path: Path) -> None:
+        self.written.emit(path)
+        self._say(tr("done").format(path=path, n=len(self._applied())))
+
+    def _applied(self) -> list[int]:
+        return self.dialog.chosen() if self.dialog is not None else []
+
+    def _failure(self, exc: BaseException, details: str = "") -> None:
+        lang = LANGUAGE.code
+        if isinstance(exc, (RefreshError, SaveBlocked)):
+            message = exc.text(lang)
+        elif isinstance(exc, TemplateError):
+            message = exc.zh if lang == "zh" else exc.en
+        elif isinstance(exc, DataProblems):
+            message = tr("data_problems")
+        elif isinstance(exc, OSError):
+            message = str(exc)
+        else:
+            message = "".join(traceback.format_exception_only(exc)) + details
+        self.failed.emit(message)
+        self._say(message, warn=True)
+
+    def _say(self, text: str, warn: bool = False) -> None:
+        """A message that does not block (the app keeps painting; tests keep running)."""
+        icon = QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information
+        self.message = QMessageBox(icon, tr("failed") if warn else tr("title"), text,
+                                   QMessageBox.StandardButton.Ok, self.parent_widget)
+        self.message.open()

@@ -1,0 +1,67 @@
+"""The words of a refresh plan, Chinese and English: why a change is listed as it is, and the
+names of the places on a slide. One table, like the dataset's message catalogue."""
+
+from __future__ import annotations
+
+REASONS: dict[str, tuple[str, str]] = {
+    "page_gone": ("新数据不再生成这一页(指标已删除或不再入选),未改动",
+                  "the new data no longer makes this page (indicator removed or not chosen); "
+                  "left as it is"),
+    "new_content": ("新数据在这一页多出的内容,xzbrief 不在已编辑的页面上添加形状;需要时请重新生成",
+                    "the new data has more on this page; xzbrief adds no shapes to an edited "
+                    "page — build a fresh deck if you need it"),
+    "no_longer": ("新数据下这里不再生成(如「预计」标记、变化幅度),请自行删除或保留",
+                  "the new data puts nothing here any more (an estimate tag, a change); "
+                  "delete or keep it yourself"),
+    "slide_deleted": ("这一页已被删除", "the slide was deleted"),
+    "shape_deleted": ("这个形状已被删除", "the shape was deleted"),
+    "chart_deleted": ("图表已被删除", "the chart was deleted"),
+    "notes_deleted": ("备注页已被删除", "the speaker notes were deleted"),
+    "edited_count": ("这段文字已被改过,新数据多出或少了一句,未改动",
+                     "this text was edited and the new data has a sentence more or less; "
+                     "left as it is"),
+    "rewritten": ("已被改写为「{text}」,不改动", "rewritten as \"{text}\"; left as it is"),
+    "cell_edited": ("单元格已被改为「{text}」,不改动",
+                    "the cell now reads \"{text}\"; left as it is"),
+    "table_rows": ("表格行数变了:只更新已有单元格,请重新生成核对",
+                   "the table has a different number of rows: only existing cells are "
+                   "updated; check against a fresh build"),
+    "chart_type": ("图表类型已被改变,不知道数字该放在哪里,未改动",
+                   "the chart was changed into another type; where its numbers go is unknown, "
+                   "so it is left as it is"),
+    "series_removed": ("系列「{names}」已从图表中删除,其数字未放入",
+                       "series {names} was removed from the chart; its numbers are not put "
+                       "back"),
+    "still_quotes": (",其中仍引用旧数字", "; it still quotes an old number"),
+    "user_quotes": ("您自己写的文字引用了将要改变的数字 {values}",
+                    "your own text quotes numbers that change: {values}"),
+}
+
+PLACES: dict[str, tuple[str, str]] = {
+    "title": ("标题", "title"),
+    "page": ("整页", "whole page"),
+    "notes": ("备注页", "speaker notes"),
+    "notes_generated": ("备注页(生成的部分)", "speaker notes (generated part)"),
+    "para": ("{base} 第{n}段", "{base} paragraph {n}"),
+    "cell": ("{base} 第{r}行第{c}列", "{base} row {r} column {c}"),
+    "chart": ("图表「{name}」", "chart \"{name}\""),
+    "categories": ("{n} 个类别", "{n} categories"),
+    "rows": ("{n} 行", "{n} rows"),
+    "more_lines": ("(另有 {n} 行变化)", " ({n} more lines change)"),
+}
+
+DETAILS: dict[str, tuple[str, str]] = {
+    "cat_added": ("新增类别 {cat}", "new category {cat}"),
+    "cat_removed": ("移出类别 {cat}", "category {cat} leaves"),
+    "series_added": ("新增系列 {name}", "new series {name}"),
+    "restyled": ("{name} {cats}:点的样式随新数据更新(如预计数的浅色)",
+                 "{name} {cats}: point styles follow the new data (an estimate's lighter fill)"),
+    "point": ("{name} {cat}:{old} → {new}", "{name} {cat}: {old} -> {new}"),
+    "point_new": ("{name} {cat}:{new}", "{name} {cat}: {new}"),
+}
+
+
+def words(table: dict[str, tuple[str, str]], key: str, **params: object) -> tuple[str, str]:
+    """(Chinese, English) for a key of one of the tables, with its parameters filled in."""
+    zh, en = table[key]
+    return zh.format(**params), en.format(**params)

@@ -1,0 +1,164 @@
+"""The refresh job, shared by the CLI and the app: an edited deck + its workbook -> the plan of
+changes, then (after the user agreed) the refreshed deck, written atomically to a new file.
+
+Read the deck's record -> reload the workbook -> re-plan with the recipe the deck recorded ->
+render that plan in memory and read its record -> compare with what the deck holds now.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+
+from xzbrief.atomic import SaveBlocked, atomic_write_bytes, free_name
+from xzbrief.build import DataProblems
+from xzbrief.dataset.loader import LoadResult, load_dataset
+from xzbrief.deck.planner import plan_deck
+from xzbrief.recipe import RecipeError, parse_recipe
+from xzbrief.refresh.plan import RefreshPlan, make_plan, result_record
+from xzbrief.refresh.record import DeckRec, NoRecord
+from xzbrief.render.brand import load_brand
+from xzbrief.render.deck_patch import Handles, apply_ops, tagged_shapes, take_snapshot
+from xzbrief.render.package_props import read_record, replace_record
+from xzbrief.render.pptx_writer import PptxWriter
+from xzbrief.render.shape_record import iter_shapes, read_chart
+
+SUFFIX = "（更新）"
+
+
+class RefreshError(Exception):
+    """The deck cannot be refreshed; Chinese and English say why and what to do."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(zh)
+        self.zh = zh
+        self.en = en
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass
+class RefreshJob:
+    deck: Path
+    data: Path
+    plan: RefreshPlan
+    load: LoadResult
+    prs: Any
+    handles: Handles
+    fresh: Handles | None = None
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def record(self) -> DeckRec:
+        return self.plan.old
+
+
+def default_output(deck: Path) -> Path:
+    """``汇报.pptx`` -> ``汇报（更新）.pptx`` beside it."""
+    return deck.with_name(deck.stem + SUFFIX + deck.suffix)
+
+
+def find_workbook(deck: Path, record: DeckRec) -> Path | None:
+    """The workbook the deck was built from: by its recorded file name, beside the deck."""
+    if not record.dataset_file:
+        return None
+    for folder in (deck.resolve().parent, Path.cwd()):
+        path = folder / Path(record.dataset_file).name
+        if path.is_file():
+            return path
+    return None
+
+
+def prepare_refresh(deck: Path, data: Path | None = None,
+                    load: LoadResult | None = None) -> RefreshJob:
+    """The plan, nothing written. Raises RefreshError, DataProblems, TemplateError, OSError."""
+    started = time.perf_counter()
+    deck = Path(deck)
+    blob = deck.read_bytes()
+    try:
+        old = read_record(blob)
+    except NoRecord as exc:
+        raise RefreshError(
+            f"{deck.name} 中没有 xzbrief 的生成记录(不是由 xzbrief 生成,或记录已被删除),无法更新;"
+            "请用 xzbrief 重新生成",
+            f"{deck.name} carries no xzbrief record (not made by xzbrief, or the record was "
+            "removed) and cannot be refreshed; build it again with xzbrief") from exc
+    try:
+        prs = Presentation(io.BytesIO(blob))
+    except Exception as exc:  # python-pptx raises many kinds on a damaged package
+        raise RefreshError(f"{deck.name} 无法打开:{exc}", f"cannot open {deck.name}: {exc}") \
+            from exc
+    _refuse_linked_charts(prs, deck)
+    path = Path(data) if data is not None else find_workbook(deck, old)
+    if path is None:
+        raise RefreshError(
+            f"找不到汇报所用的工作簿「{old.dataset_file}」;请用 --data 指定",
+            f"cannot find the deck's workbook {old.dataset_file!r}; name it with --data")
+    try:
+        doc = tomllib.loads(old.recipe)
+        recipe = parse_recipe(doc, base_dir=path.parent)
+    except (tomllib.TOMLDecodeError, RecipeError) as exc:
+        raise RefreshError(f"汇报记录中的配方无法读取:{exc}",
+                           f"the recipe the deck recorded cannot be read: {exc}") from exc
+    recipe = replace(recipe, dataset=str(path))
+    result = load if load is not None else load_dataset(path)
+    if not result.ok or result.dataset is None:
+        raise DataProblems(result)
+    brand = load_brand(old.brand or recipe.brand, recipe.base_dir)
+    fresh = plan_deck(result.dataset, recipe, old.recipe)
+    fresh_prs, new, _ = PptxWriter(brand).presentation(fresh)  # never saved: only compared
+    snap, handles = take_snapshot(prs, old)
+    plan = make_plan(old, new, snap)
+    fresh_handles = tagged_shapes(fresh_prs)
+    return RefreshJob(deck, path, plan, result, prs, handles, fresh_handles,
+                      seconds=time.perf_counter() - started)
+
+
+def _refuse_linked_charts(prs: Any, deck: Path) -> None:
+    for n, slide in enumerate(prs.slides, start=1):
+        for sh in iter_shapes(slide):
+            if sh.kind == "chart" and read_chart(sh.chart_part).external:
+                raise RefreshError(
+                    f"{deck.name} 第{n}页的图表「{sh.name}」链接到外部工作簿;"
+                    "xzbrief 只更新内嵌数据的图表,请先在 PowerPoint 中断开链接"
+                    "(文件 > 信息 > 编辑指向文件的链接)",
+                    f"the chart {sh.name!r} on slide {n} of {deck.name} is linked to an outside "
+                    "workbook; xzbrief only refreshes charts with embedded data — break the "
+                    "link in PowerPoint first")
+
+
+def check_refresh_output(job: RefreshJob, out: Path, overwrite_input: bool) -> None:
+    out = Path(out)
+    if out.suffix.lower() != ".pptx":
+        raise SaveBlocked(out, "汇报文件须以 .pptx 结尾", "a deck file must end in .pptx",
+                          out.with_suffix(".pptx"))
+    if out.resolve() == job.data.resolve():
+        raise SaveBlocked(out, "这是汇报所用的工作簿", "it is the workbook the deck is made from",
+                          free_name(default_output(job.deck)))
+    if out.resolve() == job.deck.resolve() and not overwrite_input:
+        raise SaveBlocked(out, "这是要更新的汇报本身", "it is the deck being refreshed",
+                          free_name(default_output(job.deck)))
+
+
+def write_refresh(job: RefreshJob, out: Path, applied: Iterable[int] | None = None,
+                  overwrite_input: bool = False) -> Path:
+    """Apply the chosen changes (all updates when ``applied`` is None) and write the deck
+    atomically. Raises SaveBlocked."""
+    check_refresh_output(job, out, overwrite_input)
+    ids = {c.id for c in job.plan.updates} if applied is None else set(applied)
+    ops = [c.op for c in job.plan.changes if c.op is not None and c.id in ids]
+    job.problems = apply_ops(job.handles, ops, job.fresh)
+    replace_record(job.prs, result_record(job.plan, ids))
+    buf = io.BytesIO()
+    job.prs.save(buf)
+    atomic_write_bytes(Path(out), buf.getvalue())
+    return Path(out)

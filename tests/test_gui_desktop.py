@@ -1,0 +1,324 @@
+"""The app's rough edges from a new user's walkthrough (issue 11 §3), each checked on what the
+user sees: the empty state, Qt's own buttons in Chinese, a window that fits a small screen, the
+wheel over a settings panel, and a clean PDF cancel."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt  # noqa: E402
+from PySide6.QtGui import QInputMethodEvent, QWheelEvent  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QScrollArea,
+)
+
+from xzbrief.gui.errors import ErrorReporter  # noqa: E402
+from xzbrief.gui.main_window import MainWindow  # noqa: E402
+from xzbrief.gui.settings import AppSettings  # noqa: E402
+from xzbrief.gui.strings import LANGUAGE  # noqa: E402
+
+TIMEOUT = 15000
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    LANGUAGE.set("zh")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    reporter = ErrorReporter()
+    reporter.show_dialogs = False
+    reported: list[str] = []
+    reporter.report = lambda summary, details="": reported.append(summary)  # type: ignore[method-assign]
+    win = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), reporter=reporter)
+    win.reported = reported  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.session.dirty = False
+    win.runner.wait(TIMEOUT)
+    LANGUAGE.set("zh")
+
+
+def open_and_wait(qtbot, win: MainWindow, path: Path) -> None:
+    win.session.open_workbook(path)
+    qtbot.waitUntil(lambda: win.session.workbook == path and win.session.last is not None
+                    and not win.runner.busy and win.slide_view.count > 0, timeout=TIMEOUT)
+
+
+def themes(win: MainWindow):
+    tree = win.selection_panel.tree
+    return [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+
+
+# --- an empty selection ----------------------------------------------------------------------
+def test_unticking_every_theme_shows_an_empty_state_and_disables_generate(
+        qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    recipe_before = window.session.recipe
+    for item in themes(window):
+        item.setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: window.slide_view.count == 0, timeout=TIMEOUT)
+    assert "没有勾选任何专题或指标" in window.slide_view.canvas.empty_text
+    bar = window.generate_bar
+    assert not bar.button.isEnabled()
+    assert "没有勾选任何专题或指标" in bar.status.text()
+    assert window.deck_info.text() == ""  # no page count of a deck that is not shown
+    window.act_generate.trigger()  # Ctrl+G too does nothing
+    assert bar.task is None
+    # "nothing" never became the recipe's "everything"
+    assert window.session.recipe.themes == recipe_before.themes or window.session.recipe.themes
+    themes(window)[0].setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.slide_view.count > 0, timeout=TIMEOUT)
+    assert bar.button.isEnabled()
+    assert "没有勾选" not in bar.status.text()
+    assert [c.name for c in window.session.recipe.themes] == [themes(window)[0].text(0)]
+
+
+def test_unticking_every_region_shows_an_empty_state(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    regions = window.selection_panel.regions
+    assert regions.count() > 0
+    for i in range(regions.count()):
+        regions.item(i).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: window.slide_view.count == 0, timeout=TIMEOUT)
+    assert "没有勾选任何地区" in window.slide_view.canvas.empty_text
+    assert not window.generate_bar.button.isEnabled()
+    regions.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.slide_view.count > 0, timeout=TIMEOUT)
+    assert window.generate_bar.button.isEnabled()
+
+
+# --- Qt's own words --------------------------------------------------------------------------
+def standard_texts() -> list[str]:
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel)
+    box.setDetailedText("details")
+    texts = sorted(b.text() for b in box.buttons())
+    box.deleteLater()
+    return texts
+
+
+def test_qts_buttons_and_file_dialog_speak_the_apps_language(qtbot, window):
+    assert standard_texts() == sorted(["保存", "丢弃", "取消", "显示详情..."])
+    dialog = QFileDialog(window, "打开")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    assert "取消" in [b.text() for b in buttons.buttons()]
+    dialog.deleteLater()
+    window.toggle_language()  # Ctrl+L: Qt's words follow
+    assert standard_texts() == sorted(["Save", "Discard", "Cancel", "Show Details..."])
+    window.toggle_language()
+    assert "保存" in standard_texts()
+
+
+# --- the first window on a small screen ------------------------------------------------------
+@pytest.mark.parametrize("screen", [QRect(0, 0, 1366, 728), QRect(0, 0, 910, 480)],
+                         ids=["1366x768", "150-percent"])
+def test_the_window_fits_the_screen_and_generate_stays_visible(qtbot, window, basic_workbook,
+                                                               screen):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.resize(1360, 820)
+    window.fit_to_screen(screen)
+    qtbot.waitUntil(lambda: window.width() <= screen.width(), timeout=TIMEOUT)
+    assert window.height() + 40 <= screen.height()
+    QApplication.processEvents()
+    bar = window.generate_bar
+    bottom = bar.button.mapTo(window, QPoint(0, bar.button.height())).y()
+    right = bar.button.mapTo(window, QPoint(bar.button.width(), 0)).x()
+    assert bar.button.isVisible()
+    assert bottom <= window.height() and right <= window.width()
+
+
+def test_a_window_saved_on_a_big_monitor_is_moved_back_on_screen(qtbot, window):
+    window.resize(2400, 1400)
+    window.move(3000, 1500)
+    window.fit_to_screen(QRect(0, 0, 1366, 728))
+    qtbot.waitUntil(lambda: window.width() <= 1366, timeout=TIMEOUT)
+    assert window.x() >= 0 and window.x() + window.width() <= 1366
+    assert window.y() >= 0 and window.y() + window.height() <= 728
+
+
+# --- the wheel over the settings panel -------------------------------------------------------
+def wheel(widget, steps: int = -1) -> None:
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120 * steps),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_panel_not_an_unfocused_combo(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.resize(1000, 520)
+    window.tabs.setCurrentIndex(2)
+    combo = window.settings_panel.numbering
+    scroll = window.tabs.widget(2)
+    assert isinstance(scroll, QScrollArea)
+    QApplication.processEvents()
+    window.generate_bar.output.setFocus()
+    before = combo.currentIndex()
+    for _ in range(3):
+        wheel(combo)
+    assert combo.currentIndex() == before  # 标题编号 kept
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=TIMEOUT)
+    wheel(combo)
+    assert combo.currentIndex() != before  # focused: the wheel chooses, as the user meant
+
+
+def test_the_wheel_over_a_spin_box_or_period_combo_is_ignored_unfocused(qtbot, window,
+                                                                        basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.tabs.setCurrentIndex(1)
+    combo = window.selection_panel.period_from
+    window.generate_bar.output.setFocus()
+    before = combo.currentIndex()
+    wheel(combo, steps=-2)
+    assert combo.currentIndex() == before
+    assert window.session.recipe.themes == window.session.recipe.themes
+
+
+# --- cancelling the PDF ---------------------------------------------------------------------
+@pytest.mark.libreoffice
+@pytest.mark.skipif(os.name != "posix", reason="temp folder check on POSIX")
+def test_cancelling_the_pdf_is_clean_and_leaves_no_temp_folder(qtbot, window, basic_workbook,
+                                                               tmp_path, monkeypatch):
+    from xzbrief.render.pdf import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice not installed")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
+    open_and_wait(qtbot, window, basic_workbook)
+    bar = window.generate_bar
+    bar.pdf.setEnabled(True)
+    out = tmp_path / "带PDF.pptx"
+    bar.output.setText(str(out))
+    bar.output.setModified(True)
+    bar.pdf.setChecked(True)
+    bar.button.click()
+    # the deck is written first, then LibreOffice starts inside a temp folder of its own
+    qtbot.waitUntil(lambda: any(temp.glob("xzbrief-pdf-*/profile")), timeout=60000)
+    bar.cancel_button.click()
+    qtbot.waitUntil(lambda: bar.task is None, timeout=60000)
+    assert bar.status.text() == "已取消"
+    assert window.reported == []  # no internal-error dialog
+    assert list(temp.glob("xzbrief-pdf-*")) == []
+    assert not out.with_suffix(".pdf").exists()
+    assert bar.button.isEnabled()
+
+
+# --- the settings panel ----------------------------------------------------------------------
+def test_the_title_previews_while_typing(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    window.tabs.setCurrentIndex(2)
+    title = window.settings_panel.title
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)
+    for word in ("一季度", "运行情况"):  # as a Chinese input method commits words
+        event = QInputMethodEvent()
+        event.setCommitString(word)
+        QApplication.sendEvent(title, event)
+    assert title.text() == "一季度运行情况"
+    assert title.hasFocus()  # no Enter, no leaving the field
+    qtbot.waitUntil(lambda: window.session.deck is not None
+                    and window.session.deck.slides[0].title == "一季度运行情况",
+                    timeout=TIMEOUT)
+
+
+def test_the_date_field_shows_the_default_date_as_a_placeholder(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    panel = window.settings_panel
+    assert panel.date.text() == ""
+    assert panel.date.placeholderText() == window.session.recipe.cover_date()
+    assert "年" in panel.date.placeholderText() and "月" in panel.date.placeholderText()
+
+
+def test_my_template_shows_the_chosen_file(qtbot, window, basic_workbook, tmp_path):
+    import shutil
+
+    open_and_wait(qtbot, window, basic_workbook)
+    mine = tmp_path / "我的单位模板.pptx"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "templates" / "tech_blue.pptx", mine)
+    window.settings_panel.choose_brand(mine)
+    qtbot.waitUntil(lambda: window.session.recipe.brand == str(mine), timeout=TIMEOUT)
+    own = window.settings_panel.own_item
+    assert "我的单位模板.pptx" in own.text()
+    assert window.settings_panel.gallery.currentItem() is own
+
+
+def test_the_chosen_brand_keeps_its_colours_and_gets_a_frame(qtbot, window):
+    from PySide6.QtGui import QIcon
+
+    gallery = window.settings_panel.gallery
+    item = gallery.item(0)
+    size = gallery.iconSize()
+    normal = item.icon().pixmap(size, QIcon.Mode.Normal).toImage()
+    selected = item.icon().pixmap(size, QIcon.Mode.Selected).toImage()
+    assert normal == selected  # no blue tint over the brand's red
+    assert "border: 2px solid #c8161d" in gallery.styleSheet()
+
+
+# --- files -----------------------------------------------------------------------------------
+def test_new_blank_workbook_writes_the_template_and_opens_it(qtbot, window, tmp_path,
+                                                             monkeypatch):
+    target = tmp_path / "新指标库"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), "Excel (*.xlsx)"))
+    assert window.act_new_workbook.text() == "新建空白指标库…"
+    window.act_new_workbook.trigger()
+    written = tmp_path / "新指标库.xlsx"
+    qtbot.waitUntil(lambda: window.session.workbook == written
+                    and window.session.last is not None, timeout=TIMEOUT)
+    from openpyxl import load_workbook
+
+    book = load_workbook(written)
+    assert {"指标", "数据"} <= set(book.sheetnames)
+    assert "空白指标库" in window.statusBar().currentMessage()
+
+
+def test_old_xls_and_wps_et_files_are_offered_and_explained(qtbot, window, tmp_path):
+    from xzbrief.gui.strings import texts
+
+    assert "*.xls" in texts().workbook_filter and "*.et" in texts().workbook_filter
+    old = tmp_path / "旧表.et"
+    old.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 1024)  # an OLE2 (BIFF) file
+    window.session.open_workbook(old)
+    qtbot.waitUntil(lambda: window.session.last is not None, timeout=TIMEOUT)
+    words = " ".join(p.message("zh") + p.hint("zh") for p in window.session.last.problems)
+    assert "另存为" in words and ".xlsx" in words
+
+
+def test_the_default_output_folder_is_the_workbooks_never_the_apps(qtbot, window,
+                                                                   basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    bar = window.generate_bar
+    assert Path(bar.output.text()).parent == basic_workbook.parent
+    from xzbrief.resources import shipped_recipe, shipped_root
+
+    # the shipped dataset, as on first start: its folder is the app's own
+    window.session.open_recipe(shipped_recipe(), remember=False)
+    qtbot.waitUntil(lambda: window.session.workbook is not None
+                    and window.session.workbook.is_relative_to(shipped_root())
+                    and not window.runner.busy, timeout=TIMEOUT)
+    window.settings.qs.remove("session/output_dir")
+    bar._suggest()
+    assert not Path(bar.output.text()).is_relative_to(shipped_root())

@@ -1,0 +1,329 @@
+"""``xzbrief refresh``: a deck built from a workbook, edited as an office edits it, refreshed from
+the changed workbook — every generated figure is new, every edit is kept, the rest is reported."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from realclients import needs_soffice, pdf_pages, to_pdf, validate, validator
+from workbooks import basic_sheets, write_workbook
+from xzbrief.build import build_deck, default_recipe
+from xzbrief.dataset.loader import load_dataset
+from xzbrief.refresh.numbers import quoted_numbers
+from xzbrief.refresh_deck import prepare_refresh
+
+
+def cli(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "xzbrief", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+
+
+def changed_sheets() -> dict[str, list[list[object]]]:
+    """Next month's workbook: a value revised, a new period, one figure removed."""
+    sheets = basic_sheets()
+    data = sheets["数据"]
+    data[5] = ["GY01", "徐州市", "2025年", 9100, "实际", None]  # 9000 (预计) -> 9100
+    data.append(["GY01", "徐州市", "2026年", 9800, "预计", None])  # the latest rolls forward
+    del data[10]  # SZ02 2024: the base of a change is gone
+    return sheets
+
+
+def chart_slide(prs):
+    return next(s for s in prs.slides for sh in s.shapes if sh.has_chart)
+
+
+def edit_like_an_office(path: Path) -> dict[str, object]:
+    """Move and resize the chart, recolour a series and one bar, change the labels' number
+    format, rewrite the chart slide's title, type a sentence quoting an old figure, delete a
+    slide, add a slide with its own text and a shape."""
+    prs = Presentation(str(path))
+    slide = chart_slide(prs)
+    frame = next(sh for sh in slide.shapes if sh.has_chart)
+    frame.left, frame.top = frame.left + Pt(20), frame.top + Pt(10)
+    frame.width, frame.height = frame.width - Pt(40), frame.height - Pt(20)
+    series = frame.chart.plots[0].series[0]
+    series.format.fill.solid()
+    series.format.fill.fore_color.rgb = RGBColor(0x00, 0x99, 0x33)
+    bar = series.points[2].format  # 2023年
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = RGBColor(0xAA, 0x00, 0xAA)
+    labels = series.data_labels
+    labels.number_format = '#,##0.0"亿"'
+    labels.number_format_is_linked = False
+    slide.shapes.title.text_frame.paragraphs[0].runs[0].text = "工业开票销售收入稳步增长"
+    cards = prs.slides[2]
+    box = cards.shapes.add_textbox(Pt(40), Pt(470), Pt(400), Pt(30))
+    box.text_frame.text = "全市开票销售收入约0.9万亿元,再创新高。"
+    box.name = "办公室补充"
+    deleted = prs.slides[8]  # 数实融合: two cards, one of them loses its base
+    deleted_title = deleted.shapes.title.text_frame.text
+    extra = prs.slides.add_slide(prs.slide_layouts[-1])
+    ids = prs.slides._sldIdLst
+    prs.part.drop_rel(ids[8].rId)
+    ids.remove(ids[8])
+    own = extra.shapes.add_textbox(Pt(60), Pt(60), Pt(500), Pt(40))
+    own.text_frame.text = "现场照片说明(办公室自加页)"
+    star = slide.shapes.add_shape(1, Pt(10), Pt(10), Pt(30), Pt(30))
+    star.name = "办公室的标注"
+    chart_id = next(i for i in ids if prs.slides.get(int(i.get("id"))) is slide)
+    ids.remove(chart_id)  # the chart page moves to the end, before the office's own page
+    ids.insert(len(ids) - 1, chart_id)
+    prs.save(str(path))
+    return {"left": frame.left, "top": frame.top, "width": frame.width, "height": frame.height,
+            "deleted_title": deleted_title}
+
+
+def chart_cache(chart) -> tuple[list[str], list[list[float | None]]]:
+    plot_cats = list(chart.plots[0].categories)
+    values = [list(s.values) for p in chart.plots for s in p.series]
+    return [str(c) for c in plot_cats], values
+
+
+def point_fills(series, cats: list[str]) -> dict[str, str]:
+    """Category -> fill colour of each point formatted on its own."""
+    out = {}
+    for d in series._element.findall(qn("c:dPt")):
+        clr = d.find(".//" + qn("a:srgbClr"))
+        out[cats[int(d.find(qn("c:idx")).get("val"))]] = clr.get("val") if clr is not None else ""
+    return out
+
+
+def embedded(chart) -> list[list[object]]:
+    blob = chart.part.chart_workbook.xlsx_part.blob
+    ws = openpyxl.load_workbook(io.BytesIO(blob)).worksheets[0]
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> dict[str, object]:
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    deck = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.pptx").pptx
+    edits = edit_like_an_office(deck)
+    write_workbook(book, changed_sheets())
+    return {"deck": deck, "book": book, **edits}
+
+
+def test_refresh_keeps_every_edit_and_writes_every_new_figure(edited, tmp_path):
+    deck = edited["deck"]
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "汇报（更新）.pptx"
+    assert out.exists() and "已写入" in proc.stdout
+    plan = proc.stdout
+    # the user's sentence quoting the old 9000亿元 (as 0.9万亿元) is listed, not changed
+    eye = [ln for ln in plan.splitlines() if "0.9万亿元" in ln]
+    assert eye and eye[0].endswith("请核对"), plan
+    # the deleted slide's changes are reported as having nowhere to go
+    assert "已删除 |" in plan and "这一页已被删除" in plan
+    prs = Presentation(str(out))
+    slide = chart_slide(prs)
+    frame = next(sh for sh in slide.shapes if sh.has_chart)
+    # moved / resized chart and the rewritten title are untouched
+    assert (frame.left, frame.top, frame.width, frame.height) == (
+        edited["left"], edited["top"], edited["width"], edited["height"])
+    assert slide.shapes.title.text_frame.text == "工业开票销售收入稳步增长"
+    # every generated figure equals its new cell: chart caches, read independently
+    wb = openpyxl.load_workbook(edited["book"])
+    rows = [r for r in wb["数据"].iter_rows(values_only=True) if r[0] == "GY01"]
+    want = {period: float(value) for _, _, period, value, *_ in rows}
+    cats, values = chart_cache(frame.chart)
+    assert [c.split("\n")[0] for c in cats] == sorted(want)  # 2026年 appended
+    assert values[0] == [want[c.split("\n")[0]] for c in cats]
+    # the embedded workbook agrees with the caches, cell for cell
+    sheet = embedded(frame.chart)
+    assert [r[0] for r in sheet[1:len(cats) + 1]] == cats
+    assert [r[1] for r in sheet[1:len(cats) + 1]] == values[0]
+    assert all(r[2] == v or (r[2] is None and v is None)
+               for r, v in zip(sheet[1:], values[1], strict=False))
+    # the recoloured series and bar (kept with 2023年), the number format survive
+    ser = frame.chart.plots[0].series[0]
+    assert ser.format.fill.fore_color.rgb == RGBColor(0x00, 0x99, 0x33)
+    assert ser.data_labels.number_format == '#,##0.0"亿"'
+    # the generator's own point styles follow the data: 2025年 is now actual, 2026年 the
+    # estimate — as a fresh build from the new workbook draws them
+    fresh = build_deck(default_recipe(load_dataset(edited["book"])), edited["book"],
+                       tmp_path / "新.pptx").pptx
+    fresh_frame = next(sh for sh in chart_slide(Presentation(str(fresh))).shapes if sh.has_chart)
+    fresh_cats, _ = chart_cache(fresh_frame.chart)
+    want_fills = point_fills(fresh_frame.chart.plots[0].series[0], fresh_cats)
+    want_fills["2023年"] = "AA00AA"
+    assert point_fills(ser, cats) == want_fills
+    # the card on the key-figures page shows the new latest value, in the run it had
+    cards = prs.slides[2]
+    numbers = [sh for sh in cards.shapes if sh.name.startswith("数值")]
+    assert numbers[0].text_frame.paragraphs[0].runs[0].text == "9800"
+    assert any("0.9万亿元" in sh.text_frame.text for sh in cards.shapes if sh.has_text_frame)
+    # the office's own slide and shape are still there; the deleted slide stays deleted
+    texts = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame]
+    assert "现场照片说明(办公室自加页)" in texts
+    assert any(sh.name == "办公室的标注" for sh in slide.shapes)
+    titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title is not None]
+    assert edited["deleted_title"] not in titles
+    # a second refresh with the same workbook changes nothing
+    again = cli("refresh", out, "--plan-only")
+    assert again.returncode == 0, again.stderr
+    assert "无需更新" in again.stdout, again.stdout
+
+
+def test_diff_shows_the_numbers_the_plan_changed(edited, tmp_path):
+    deck = edited["deck"]
+    job = prepare_refresh(deck)
+    applied = list(job.plan.updates)
+    assert cli("refresh", deck, "--yes").returncode == 0
+    proc = cli("diff", deck, tmp_path / "汇报（更新）.pptx")
+    assert proc.returncode == 0, proc.stderr
+    numbers = [ln for ln in proc.stdout.splitlines() if ln.strip().startswith("数字 改变")]
+    assert numbers
+    planned = set(quoted_numbers(" ".join(c.new + " " + " ".join(c.details)
+                                          for c in applied)))
+    for line in numbers:  # every number diff sees is a number the plan wrote
+        new = line.split("→")[-1].split("(")[0]
+        assert set(quoted_numbers(new)) <= planned, (line, planned)
+    assert "9800亿元" in proc.stdout and "9100亿元" in proc.stdout
+    # the title the office rewrote was not changed, so diff does not say it was
+    lines = [ln.strip() for ln in proc.stdout.splitlines()]
+    assert not any(ln.startswith("文字 改变:工业开票销售收入预计达9000亿元") for ln in lines)
+    assert any(ln.startswith(("文字 改变:主要指标:", "文字 改变:主要指标："))
+               for ln in lines)
+
+
+def test_a_deck_without_a_record_is_refused(tmp_path):
+    prs = Presentation()
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "手工做的汇报"
+    path = tmp_path / "手工.pptx"
+    prs.save(str(path))
+    proc = cli("refresh", path, "--plan-only")
+    assert proc.returncode == 2
+    assert "没有 xzbrief 的生成记录" in proc.stderr
+
+
+def test_nothing_changed_exits_zero_and_writes_nothing(tmp_path):
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    deck = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.pptx").pptx
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0 and "无需更新" in proc.stdout
+    assert not (tmp_path / "汇报（更新）.pptx").exists()
+
+
+def test_quoted_numbers_in_every_form():
+    for text in ("9000亿元", "9,000亿", "０.９万亿元", "约0.9万亿"):
+        assert 9e11 in quoted_numbers(text), text
+    assert quoted_numbers("2025年10月") == []
+
+
+@needs_soffice
+def test_refreshed_deck_opens_in_libreoffice_and_validates(edited, tmp_path):
+    assert cli("refresh", edited["deck"], "--yes").returncode == 0
+    out = tmp_path / "汇报（更新）.pptx"
+    pdf = to_pdf(out, tmp_path)
+    assert pdf_pages(pdf) == len(Presentation(str(out)).slides)
+    if validator() is not None:
+        report = validate(out)
+        assert report["errors"] == [], report["errors"][:5]
+
+
+@needs_soffice
+def test_refresh_after_a_libreoffice_resave(edited, tmp_path):
+    """LibreOffice keeps the record and the tagged shape names (it renames placeholders:
+    titles are found again by placeholder type)."""
+    exe = __import__("realclients").soffice()
+    resaved = tmp_path / "lo"
+    import tempfile
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([exe, "--headless", f"-env:UserInstallation={Path(profile).as_uri()}",
+                        "--convert-to", "pptx", "--outdir", str(resaved), str(edited["deck"])],
+                       capture_output=True, timeout=240, check=True)
+    deck = resaved / "汇报.pptx"
+    job = prepare_refresh(deck, edited["book"])
+    found = {c.found_by for c in job.plan.updates}
+    assert "形状名" in found and "占位符" in found, found
+    proc = cli("refresh", deck, "--data", edited["book"], "--yes")
+    assert proc.returncode == 0, proc.stderr
+    prs = Presentation(str(resaved / "汇报（更新）.pptx"))
+    frame = next(sh for sh in chart_slide(prs).shapes if sh.has_chart)
+    assert chart_cache(frame.chart)[1][0][-1] == 9800.0
+
+
+
+def zip_edit(path: Path, change) -> None:
+    """Rewrite a deck's zip members through ``change(name, data) -> data | None`` (None drops)."""
+    import zipfile
+    src = zipfile.ZipFile(path)
+    members = [(i, src.read(i.filename)) for i in src.infolist()]
+    src.close()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, data in members:
+            changed = change(info.filename, data)
+            if changed is not None:
+                dst.writestr(info, changed)
+
+
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    deck = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.pptx").pptx
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 9100
+    write_workbook(book, sheets)
+    return deck, book
+
+
+def test_a_stripped_custom_xml_record_is_found_in_the_document_properties(tmp_path):
+    deck, _ = built(tmp_path)
+    zip_edit(deck, lambda name, data: None if name.startswith("customXml/") else data)
+    job = prepare_refresh(deck)
+    assert job.record.found_in == "docProps"
+    assert any(c.new == "9100亿元" for c in job.plan.updates)
+    proc = cli("refresh", deck, "--plan-only")
+    assert "记录位于 docProps" in proc.stdout
+
+
+def test_a_deck_whose_every_record_was_stripped_is_refused(tmp_path):
+    deck, _ = built(tmp_path)
+    zip_edit(deck, lambda name, data: None if name.startswith("customXml/") else
+             data.replace(b'name="xzbrief.record"', b'name="other"'))
+    proc = cli("refresh", deck, "--plan-only")
+    assert proc.returncode == 2 and "没有 xzbrief 的生成记录" in proc.stderr
+
+
+def test_a_chart_turned_into_another_type_is_reported_not_guessed(tmp_path):
+    deck, _ = built(tmp_path)
+    zip_edit(deck, lambda name, data: data.replace(b"c:barChart>", b"c:areaChart>")
+             if name.startswith("ppt/charts/chart") else data)
+    job = prepare_refresh(deck)
+    chart = [c for c in job.plan.changes if c.place.startswith("图表")]
+    assert chart and chart[0].action.value == "unplaced" and "类型" in chart[0].reason
+    assert chart[0].details  # the numbers that could not be placed are still listed
+
+
+def test_a_chart_linked_to_an_outside_workbook_is_a_clear_error(tmp_path):
+    deck, _ = built(tmp_path)
+
+    def link(name: str, data: bytes) -> bytes:
+        if name.startswith("ppt/charts/_rels/"):
+            return (data.replace(b'Target="../embeddings/', b'TargetMode="External" '
+                                 b'Target="file:///C:/data/')
+                    .replace(b"relationships/package", b"relationships/oleObject"))
+        return data
+
+    zip_edit(deck, link)
+    proc = cli("refresh", deck, "--plan-only")
+    assert proc.returncode == 2 and "链接到外部工作簿" in proc.stderr
+
+
+def test_the_plan_in_english(tmp_path):
+    deck, _ = built(tmp_path)
+    proc = cli("--lang", "en", "refresh", deck, "--plan-only")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[1] == "slide | place | old | new | source | action"
+    assert "9000亿元 | 9100亿元 | 数据!D6 | update (shape name)" in proc.stdout
+    assert "updates" in proc.stdout.splitlines()[-1]
