@@ -226,7 +226,8 @@ def test_a_number_never_breaks_from_its_unit(every: Deck, tmp_path) -> None:
 
 
 @pytest.mark.parametrize("brand_name", BRANDS)
-def test_card_rows_share_a_baseline_and_one_number_size(every: Deck, brand_name: str) -> None:
+def test_card_rows_share_a_baseline_and_one_number_size(tmp_path: Path, brand_name: str) -> None:
+    every = every_kind_deck(tmp_path, key_figures=True)  # with the headline-card page too
     placed, _ = place_deck(every, load_brand(brand_name))
     pages = 0
     for ps, slide in zip(placed, every.slides, strict=True):

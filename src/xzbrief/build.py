@@ -191,13 +191,11 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
         step(80 if writes_deck else 60, "docx", name=docx_out.name)
         write_docx(deck, docx_out, settings_for(recipe, brand))
         build.docx = docx_out
-    if recipe.options.check_workbook:  # every figure with its cell, beside what was written
-        beside = out if writes_deck else docx_out
-        if beside is not None:
-            try:
-                build.check_workbook = write_check_workbook(deck, beside)
-            except SaveBlocked as exc:  # open in Excel: the deck is written all the same
-                build.warnings.append(exc.text(lang))
+    if recipe.options.check_workbook and writes_deck:  # every figure with its cell
+        try:
+            build.check_workbook = write_check_workbook(deck, out)
+        except SaveBlocked as exc:  # open in Excel: the deck is written all the same
+            build.warnings.append(exc.text(lang))
     if pdf:
         step(80, "pdf")
         try:

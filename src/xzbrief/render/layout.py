@@ -169,7 +169,7 @@ class SlideLayouter:
         if role in ("content", "agenda"):
             blocks += self._footer(slide, number)
         if role == "content" and slide.section:
-            blocks.append(self._section_label(slide.section))
+            blocks += self._section_label(slide.section, layout)
         if self.deck.info.marking and role != "closing":
             blocks.append(TextBlock(self.g.marking, (Para((Run(self.deck.info.marking,
                                                                 self.g.pt(10),
@@ -495,16 +495,22 @@ class SlideLayouter:
                           self.p.light if self.p.light != "FFFFFF" else "F2F2F2",
                           self.p.text, numeric)
 
-    def _section_label(self, section: str) -> TextBlock:
+    def _section_label(self, section: str, layout: LayoutInfo) -> list[Block]:
         """The section a content page belongs to, small at the top right (where a reader
-        finds his place in a long deck); the numbered heading, as in the agenda."""
+        finds his place in a long deck); the numbered heading, as in the agenda. It stands in
+        the marking's band, mirrored to the right edge; a template whose title or logo takes
+        that corner gets no label rather than one drawn over them."""
         heading = self.section_headings.get(section, section)
-        mark = self.g.marking  # the marking's band, mirrored to the right edge
-        w = min(400 * self.g.scale, self.g.width * 0.4)
+        size = self.g.pt(grid.SECTION_LABEL_SIZE)
+        mark = self.g.marking
+        w = min(text_width(heading, size) + 4, self.g.width * 0.4)
         rect = Rect(self.g.width - mark.x - w, mark.y, w, mark.h)
-        return TextBlock(rect, (Para((Run(heading, self.g.pt(grid.SECTION_LABEL_SIZE),
-                                          self.p.muted),), "r"),),
-                         anchor="t", name="章节", wrap=False)
+        taken = [layout.title or self.g.title]
+        taken += [Rect(d.x, d.y, d.w, d.h) for d in layout.decor if isinstance(d, DImage)]
+        if any(_overlaps(rect, r) for r in taken):
+            return []
+        return [TextBlock(rect, (Para((Run(heading, size, self.p.muted),), "r"),),
+                          anchor="t", name="章节", wrap=False)]
 
     # --- footer ---------------------------------------------------------------------------
     def _footer(self, slide: Slide, number: int) -> list[Block]:
@@ -541,6 +547,10 @@ def _break_lines(block: TextBlock) -> TextBlock:
                 broken = replace(para, runs=(replace(run, text="\n".join(lines)),))
         paras.append(broken)
     return replace(block, paras=tuple(paras))
+
+
+def _overlaps(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def slide_grid(brand: Brand) -> Grid:
