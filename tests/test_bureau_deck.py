@@ -45,7 +45,8 @@ def slides_text(pptx: Path) -> list[str]:
                 parts.append(shape.text_frame.text)
             if shape.has_table:
                 parts += [c.text for row in shape.table.rows for c in row.cells]
-        out.append(nfkc("\n".join(parts)))
+        # a line break the layout measured (\x0b) is not a break in the sentence
+        out.append(nfkc("\n".join(parts).replace("\x0b", "")))
     return out
 
 
