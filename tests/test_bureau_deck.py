@@ -45,8 +45,9 @@ def slides_text(pptx: Path) -> list[str]:
                 parts.append(shape.text_frame.text)
             if shape.has_table:
                 parts += [c.text for row in shape.table.rows for c in row.cells]
-        # a line break the layout measured (\x0b) is not a break in the sentence
-        out.append(nfkc("\n".join(parts).replace("\x0b", "")))
+        # a line break inside a paragraph (\v, written before a number so it keeps its
+        # unit) is not something a viewer reads
+        out.append(nfkc("\n".join(parts).replace("\v", "")))
     return out
 
 

@@ -229,6 +229,12 @@ def test_a_line_chart_has_a_light_value_axis_with_gridlines(every: Deck) -> None
     target = next(s for s in look.series if s.shape == "dashline")
     labels = [m.label.text for m in target.marks if m.label is not None]
     assert len(labels) == 1 and labels[0].startswith("目标")  # the target is labelled
+    # ... right of its last point; the line's own number there goes under its point
+    last = max(k for k, m in enumerate(target.marks) if m.label is not None)
+    actual = next(s for s in look.series if s.shape == "line")
+    label = actual.marks[last].label
+    assert label is not None and label.position == "b"
+    assert target.marks[last].label is not None and target.marks[last].label.position == "r"
 
 
 def ranking(values: tuple[float, ...], reference: float | None = None) -> Chart:
@@ -274,9 +280,9 @@ def test_the_reference_line_is_written_over_the_chart(tmp_path: Path) -> None:
     path = tmp_path / "ref.pptx"
     write_pptx(deck, load_brand("科技蓝"), path)
     slide = Presentation(str(path)).slides[0]
-    names = [s.name for s in slide.shapes]
+    names = [s.name.split(" [")[0] for s in slide.shapes]  # without the record's tag
     assert "参照线" in names and "参照线说明" in names
-    words = next(s for s in slide.shapes if s.name == "参照线说明")
+    words = next(s for s in slide.shapes if s.name.startswith("参照线说明"))
     assert words.text_frame.text == "徐州市 3.1%"
     assert Rect is not None
 

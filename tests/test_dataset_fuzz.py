@@ -21,7 +21,7 @@ from xzbrief.dataset.numbers import EXCEL_ERRORS
 SHEET_LEVEL = {
     "sheet-missing", "data-sheet-missing", "header-missing", "column-missing", "sheet-ignored",
     "sheet-hidden-skipped", "sheet-hidden-read", "rows-hidden", "sheet-no-rows",
-    "region-unlisted", "cell-stray-more", "sheet-too-large",
+    "region-unlisted", "cell-stray-more", "sheet-too-large", "sheet-hidden-only",
 }
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -36,7 +36,10 @@ garbage = st.one_of(
     st.text(max_size=40).map(excel_escape),
     st.sampled_from(["9,000", "９０００", "−12", "nan", "inf", "1_000", "9000亿元", "5.3%",
                      "#N/A", "=1/0", "=A1", "2025年1—11月", "十四五", "预计", "GY01", "徐州市",
-                     "", " ", "\t", "_x0007_", "\u3000", "2025Q5", "指标编码", "数值"]),
+                     "", " ", "\t", "_x0007_", "\u3000", "2025Q5", "指标编码", "数值",
+                     # issue 12: text a spreadsheet runs or follows, numbers beyond a deck
+                     "=cmd|'/c calc'!A0", "@SUM(1)", "-2+3", "http://evil.example/x",
+                     "\\\\host\\share\\x.xlsx", "1e29", "-2e15", "长" * 2_500]),
     st.floats(allow_nan=True, allow_infinity=True),
     st.integers(min_value=-(10**18), max_value=10**18),
     st.booleans(),
@@ -53,6 +56,7 @@ cell_edit = st.tuples(st.sampled_from(["指标", "数据", "要点"]), st.intege
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(cell_edit, min_size=1, max_size=12))
 @example([("数据", 3, 4, dt.datetime(2100, 1, 1), False)])  # calamine once panicked on dates
+@example([("数据", 3, 4, 1e29, False), ("指标", 2, 2, "=cmd|'/c calc'!A0", False)])  # issue 12
 def test_garbage_in_random_cells_gives_located_problems(edits: list[Any]) -> None:
     def apply(wb: Any) -> None:
         for sheet, row, col, value, as_error in edits:

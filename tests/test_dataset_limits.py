@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from openpyxl.workbook.workbook import Workbook
 
 from workbooks import basic_sheets, patch_member, problem_lines, sheet_member, write_workbook
@@ -135,3 +136,46 @@ def test_the_compact_grid_is_the_grid_calamine_gives(tmp_path: Path) -> None:
         assert grid == sheet.to_python(skip_empty_area=False), name
     grid = compact_grid(wb.get_sheet_by_name("偏移"))
     assert grid[4][2] is grid[6][4]  # one string object for the repeated text
+
+
+def test_loading_pauses_the_cycle_collector_and_restores_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paused while loading (a 1,000,000-row load grew faster than its size as the collector
+    walked the piling objects again and again), and left as the caller had it."""
+    import gc
+
+    from xzbrief.dataset import loader
+
+    book = write_workbook(tmp_path / "gc.xlsx", basic_sheets())
+    seen: list[bool] = []
+    real = loader._Builder.build
+
+    def build(self: loader._Builder) -> object:
+        seen.append(gc.isenabled())
+        return real(self)
+
+    monkeypatch.setattr(loader._Builder, "build", build)
+    try:
+        assert gc.isenabled()
+        assert load_dataset(book).ok and gc.isenabled()
+        gc.disable()
+        assert load_dataset(book).ok and not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False, False]
+
+
+def test_a_long_narrow_sheet_is_not_taken_apart_cell_by_cell() -> None:
+    """A 1,000,000-row sheet of six columns has no stray cells to find: one pass over its row
+    tags says so (taking it apart into 6,000,000 cells first cost 640 MiB and a minute)."""
+    from xzbrief.dataset.xlsx import ROW_GAP, Extent, _plainly_contiguous
+
+    def sheet(rows: list[int], col: str = "F") -> bytes:
+        return b"".join(f'<row r="{r}"><c r="{col}{r}"><v>1</v></c></row>'.encode()
+                        for r in rows)
+
+    rows = list(range(1, 200_001))
+    assert _plainly_contiguous(sheet(rows), Extent(200_000, 26))
+    far = [*rows, 200_000 + ROW_GAP + 2]  # a stray below the table
+    assert not _plainly_contiguous(sheet(far), Extent(far[-1], 26))
+    assert not _plainly_contiguous(sheet(rows, "AB"), Extent(200_000, 702))  # wide: look closer

@@ -74,10 +74,11 @@ def test_the_xcb_libraries_qt_needs_are_installed_when_missing(tmp_path: Path) -
     assert set(install[4:]) == {*QT_XCB, "fonts-liberation2"}
 
 
-def test_xvfb_and_xdotool_come_with_the_test_tools(tmp_path: Path) -> None:
-    env = fake_machine(tmp_path, installed=None, missing={"xvfb", "xdotool"})
+def test_xvfb_xdotool_and_binutils_come_with_the_test_tools(tmp_path: Path) -> None:
+    env = fake_machine(tmp_path, installed=None, missing={"xvfb", "xdotool", "binutils"})
     assert apt_calls(tmp_path, env) == []  # `build` does not need them
-    assert set(apt_calls(tmp_path, env, "test")[-1].split()[4:]) == {"xvfb", "xdotool"}
+    assert set(apt_calls(tmp_path, env, "test")[-1].split()[4:]) == {"xvfb", "xdotool",
+                                                                     "binutils"}
 
 
 def test_a_t64_renamed_glib_counts_as_installed(tmp_path: Path) -> None:

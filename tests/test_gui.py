@@ -267,12 +267,15 @@ def test_save_and_reopen_recipe_gives_the_same_deck(qtbot, window, basic_workboo
     window.session.save_recipe(recipe_path)
     assert not window.session.dirty and "月度.brief.toml" in window.windowTitle()
     before = [(s.kind, s.title, s.lines) for s in window.session.deck.slides]
-    window.session.open_workbook(tmp_path / "nothing.xlsx")  # something else first
-    qtbot.waitUntil(lambda: window.session.workbook == tmp_path / "nothing.xlsx"
+    other = write_workbook(tmp_path / "另一个.xlsx", basic_sheets())
+    window.session.open_workbook(other)  # something else first
+    qtbot.waitUntil(lambda: window.session.workbook == other
                     and not window.runner.busy, timeout=TIMEOUT)
     window.open_recipe(recipe_path)
     qtbot.waitUntil(lambda: window.session.deck is not None
-                    and window.session.recipe_path == recipe_path, timeout=TIMEOUT)
+                    and window.session.recipe_path == recipe_path
+                    and window.session.deck.slides[0].title == "测试汇报"
+                    and not window.runner.busy, timeout=TIMEOUT)
     after = [(s.kind, s.title, s.lines) for s in window.session.deck.slides]
     assert after == before
     assert window.selection_panel.indicator_item("GY02").checkState(0) == \

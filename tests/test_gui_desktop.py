@@ -322,3 +322,93 @@ def test_the_default_output_folder_is_the_workbooks_never_the_apps(qtbot, window
     window.settings.qs.remove("session/output_dir")
     bar._suggest()
     assert not Path(bar.output.text()).is_relative_to(shipped_root())
+
+
+def test_a_broken_save_shows_a_red_banner_and_jumps_to_the_problems(qtbot, window, tmp_path):
+    from workbooks import basic_sheets, write_workbook
+
+    path = write_workbook(tmp_path / "data.xlsx", basic_sheets())
+    open_and_wait(qtbot, window, path)
+    window.tabs.setCurrentIndex(2)  # the user is in 汇报设置
+    sheets = basic_sheets()
+    sheets["数据"][2][3] = "7050亿元"
+    write_workbook(tmp_path / "data.tmp.xlsx", sheets)
+    os.replace(tmp_path / "data.tmp.xlsx", path)  # as Excel saves
+    qtbot.waitUntil(window.banner.isVisible, timeout=TIMEOUT)
+    assert "工作簿保存后有错误" in window.banner.text()
+    assert window.tabs.currentWidget() is window.dataset_panel
+    errors = window.dataset_panel.errors
+    assert window.dataset_panel.tabs.currentWidget() is errors
+    assert errors.currentItem().text().startswith("数据!D3")
+    write_workbook(tmp_path / "data.tmp.xlsx", basic_sheets())  # fixed and saved again
+    os.replace(tmp_path / "data.tmp.xlsx", path)
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=TIMEOUT)
+
+
+def test_opening_a_file_that_is_no_workbook_keeps_the_last_good_one(qtbot, window,
+                                                                     basic_workbook, tmp_path,
+                                                                     monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
+    open_and_wait(qtbot, window, basic_workbook)
+    slides = window.slide_view.count
+    bad = tmp_path / "导出.xlsx"
+    bad.write_text("指标,数值\n工业,9000\n", encoding="utf-8")  # a CSV with the wrong name
+    window.open_workbook(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    assert "导出.xlsx" in shown[0] and "CSV" in shown[0]
+    assert window.session.workbook == basic_workbook
+    assert window.session.dataset is not None and window.slide_view.count == slides
+    errors = window.dataset_panel.errors
+    assert not any("CSV" in errors.item(i).text() for i in range(errors.count()))
+
+
+def test_brand_names_follow_the_english_switch(qtbot, window):
+    gallery = window.settings_panel.gallery
+    names = [gallery.item(i).text() for i in range(3)]
+    assert names == ["政务红", "科技蓝", "生态绿"]
+    window.toggle_language()
+    assert [gallery.item(i).text() for i in range(3)] == ["Government red", "Tech blue",
+                                                         "Eco green"]
+    window.toggle_language()
+    assert [gallery.item(i).text() for i in range(3)] == names
+
+
+def test_a_period_range_without_a_base_says_the_comparison_cannot_be_made(qtbot, window,
+                                                                          basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    panel = window.selection_panel
+    window.tabs.setCurrentIndex(1)
+    assert panel.comparison.currentText() == "同比"
+    assert not panel.comparison_hint.isVisible()
+    last = panel.period_from.count() - 1  # only 2025年: nothing to compare 2025 with
+    panel.period_from.setCurrentIndex(last)
+    panel.period_to.setCurrentIndex(last)
+    qtbot.waitUntil(panel.comparison_hint.isVisible, timeout=TIMEOUT)
+    assert "同比" in panel.comparison_hint.text() and "把「从」提前" in panel.comparison_hint.text()
+    assert panel.comparison.currentText() == "同比"  # the choice is kept, not dropped
+    assert all(c.comparison.value == "同比" for c in window.session.recipe.themes)
+    panel.period_from.setCurrentIndex(last - 1)  # 2024—2025: 同比 has its base again
+    qtbot.waitUntil(lambda: not panel.comparison_hint.isVisible(), timeout=TIMEOUT)
+    panel.comparison.setCurrentIndex(3)  # 无: nothing to warn about
+    panel.period_from.setCurrentIndex(last)
+    assert not panel.comparison_hint.isVisible()
+
+
+def test_the_open_dialog_starts_beside_the_users_workbook_not_in_the_apps_files(
+        qtbot, window, basic_workbook, monkeypatch):
+    from xzbrief.resources import shipped_recipe, shipped_root
+
+    starts: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda _p, _t, start, _f: starts.append(start) or ("", ""))
+    open_and_wait(qtbot, window, basic_workbook)
+    window.choose_workbook()
+    window.session.open_recipe(shipped_recipe(), remember=False)
+    qtbot.waitUntil(lambda: window.session.workbook is not None
+                    and window.session.workbook.is_relative_to(shipped_root())
+                    and not window.runner.busy, timeout=TIMEOUT)
+    window.settings.qs.remove("session/output_dir")
+    window.choose_workbook()
+    assert starts[0] == str(basic_workbook.parent)
+    assert not Path(starts[1]).is_relative_to(shipped_root())

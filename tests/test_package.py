@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -90,12 +91,16 @@ def test_the_bundled_cli_builds_the_shipped_recipe(installed, tmp_path):
     assert recipe.is_file()
     out = tmp_path / "汇报.pptx"
     done = subprocess.run([str(installed / "files" / "xzbrief"), "build", str(recipe), "-o",
-                           str(out)], cwd=tmp_path, capture_output=True, text=True,
+                           str(out), "--docx"], cwd=tmp_path, capture_output=True, text=True,
                           timeout=300, check=False, env={**os.environ, "HOME": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     slides = Presentation(str(out)).slides
     assert len(slides) > 5
     assert "徐州" in slides[0].shapes.title.text
+    import docx  # the Word document too: python-docx's template parts are in the bundle
+
+    paragraphs = [p.text for p in docx.Document(str(out.with_suffix(".docx"))).paragraphs]
+    assert any("徐州" in p for p in paragraphs)
 
 
 def test_the_bundled_app_opens_its_window_and_quits(installed, tmp_path):
@@ -116,3 +121,34 @@ def test_the_bundled_app_opens_its_window_and_quits(installed, tmp_path):
         output = app.stdout.read().decode(errors="replace") if app.stdout else ""
     assert code == 0, output
     assert "Traceback" not in output, output
+
+
+def test_postinst_links_the_entries_and_prerm_removes_only_its_own(packages, tmp_path):
+    """The maintainer scripts run against a temporary root (their /usr and /opt paths moved
+    into it): links made, an existing file left alone, removal takes only our links."""
+    deb = str(next(packages.glob("*.deb")))
+    scripts = tmp_path / "control"
+    root = tmp_path / "root"
+    subprocess.run(["dpkg-deb", "-e", deb, str(scripts)], check=True)
+    subprocess.run(["dpkg-deb", "-x", deb, str(root)], check=True)  # as dpkg unpacks first
+
+    def run(name: str, arg: str) -> None:
+        text = (scripts / name).read_text(encoding="utf-8")
+        script = tmp_path / name
+        script.write_text(re.sub(r"(?<=[\s:])/(usr|opt)/", f"{root}/\\1/", text),
+                          encoding="utf-8")
+        env = {**os.environ, "PATH": "/usr/bin:/bin"}  # no desktop-database tools needed
+        subprocess.run(["sh", str(script), arg], check=True, env=env, capture_output=True)
+
+    mine = root / "usr" / "bin" / "xzbrief"
+    theirs = root / "usr" / "bin" / "xzbrief-gui"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text("someone else's\n")
+    run("postinst", "configure")
+    assert os.readlink(mine) == f"{root}/opt/apps/{APPID}/files/xzbrief"
+    desktop = root / "usr" / "share" / "applications" / f"{APPID}.desktop"
+    assert desktop.is_symlink() and "Exec=" in desktop.read_text(encoding="utf-8")
+    assert theirs.read_text() == "someone else's\n"  # never replaced
+    run("prerm", "remove")
+    assert not mine.exists() and not mine.is_symlink() and not desktop.is_symlink()
+    assert theirs.read_text() == "someone else's\n"

@@ -16,6 +16,7 @@ from lxml import etree
 from pptx import Presentation
 
 from odd_templates import ODD, bases, odd_template, write
+from realclients import needs_soffice, pdf_pages, to_pdf
 from test_templates import render
 from xzbrief.render.template_file import TemplateError
 
@@ -121,3 +122,18 @@ def test_randomly_mutated_templates_build_or_say_why(tmp_path: Path, seed: int) 
         return
     assert len(prs.slides) == len(kinds)
     assert_clean(prs)
+
+
+@needs_soffice
+def test_a_template_with_every_odd_piece_at_once_opens_in_libreoffice(tmp_path: Path) -> None:
+    """All repairs at once on the red brand: LibreOffice converts the deck, one page a slide."""
+    members = dict(bases()["政务红"])
+    for case in sorted(ODD):
+        if case != "missing-layout-part":  # keep the content layout this check needs
+            ODD[case](members)
+    template = write(members, tmp_path / "全都有.pptx")
+    prs, warnings, kinds = render(tmp_path, template)
+    assert len([w for w in warnings if w.startswith("模板 全都有.pptx:")]) >= 8
+    out = tmp_path / "deck.pptx"
+    prs.save(str(out))
+    assert pdf_pages(to_pdf(out, tmp_path)) == len(kinds)

@@ -42,7 +42,7 @@ class SheetReader:
         # Cleaned text by (type, value, multiline); only values without control characters,
         # so each such cell still gets its own warning. Codes, regions and statuses repeat on
         # every row: this keeps 100,000-row sheets fast.
-        self._clean_cache: dict[tuple[type, Any, bool], str] = {}
+        self._clean_cache: dict[tuple[type, Any, bool, bool], str] = {}
 
     @property
     def name(self) -> str:
@@ -139,20 +139,24 @@ class SheetReader:
         value = values[col] if col < len(values) else ""
         if value == "" or value is None:
             return ""
-        hit = self._clean_cache.get((value.__class__, value, multiline))
+        links = key.startswith("source")  # a 来源 column may name a web page on purpose
+        hit = self._clean_cache.get((value.__class__, value, multiline, links))
         if hit is not None:
             return hit
-        return self.clean(value, row, col, multiline)
+        return self.clean(value, row, col, multiline, links)
 
-    def clean(self, value: Any, row: int, col: int, multiline: bool = False) -> str:
+    def clean(self, value: Any, row: int, col: int, multiline: bool = False,
+              links: bool = False) -> str:
+        """``links``: the column may hold a web address (no link warning, formulas still)."""
         if value is None or value == "":
             return ""
-        key = (value.__class__, value, multiline)
+        key = (value.__class__, value, multiline, links)
         hit = self._clean_cache.get(key)
         if hit is not None:
             return hit
         text = spell_value(value)
-        risky = value.__class__ is str and text[:1] in _RISKY_FIRST and self._risky(text, row, col)
+        risky = value.__class__ is str and text[:1] in _RISKY_FIRST and \
+            self._risky(text, row, col, links)
         if len(text) > MAX_TEXT:
             self.warn("text-too-long", row, col, length=f"{len(text):,}", limit=f"{MAX_TEXT:,}")
             text = text[:MAX_TEXT] + "…"
@@ -165,14 +169,14 @@ class SheetReader:
         self.warn("text-control-chars", row, col)  # not cached: every such cell is named
         return _tidy(_CONTROL.sub("", text), multiline)
 
-    def _risky(self, text: str, row: int, col: int) -> bool:
+    def _risky(self, text: str, row: int, col: int, links: bool = False) -> bool:
         """Warn about text a spreadsheet would take as a formula or a link (the deck's chart
         workbooks keep it as text, but the user's own Excel may not)."""
         start = text.lstrip(" \t\r\n")
         if _FORMULA_START.match(start):
             self.warn("text-formula-like", row, col, start=start[:1])
             return True
-        if _LINK.match(start):
+        if not links and _LINK.match(start):
             self.warn("text-link-like", row, col, start=start[:40])
             return True
         return False

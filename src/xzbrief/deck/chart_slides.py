@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
+from xzbrief.dataset.indicator_kinds import IndicatorKind
 from xzbrief.dataset.model import CellRef, Indicator, Observation, Status
 from xzbrief.dataset.numbers import decimals_of
 from xzbrief.dataset.periods import Period, PeriodKind
@@ -235,9 +236,10 @@ class ChartSlides(ThemeBase):
     def _reference(self, ind: Indicator, sel: Selection, ranked: list[Observation]
                    ) -> Reference | None:
         """The parent region's own figure as a line across the ranking, where the workbook
-        has it for the same period — for rates only (a count's city figure is the sum of
-        its districts, not a level to read them against)."""
-        if not ind.is_rate:
+        has it for the same period — for growth rates, shares and indices (a total's or a
+        count's city figure is the sum of its districts, not a level to read them against;
+        a rank has no city figure)."""
+        if ind.kind not in (IndicatorKind.GROWTH, IndicatorKind.SHARE, IndicatorKind.INDEX):
             return None
         period = ranked[0].period
         own = next((o for o in sel.series if o.period == period and o.value is not None

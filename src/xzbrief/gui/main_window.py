@@ -43,6 +43,7 @@ from xzbrief.gui.widgets.selection_panel import SelectionPanel
 from xzbrief.gui.widgets.settings_panel import SettingsPanel
 from xzbrief.gui.widgets.slide_view import SlideView
 from xzbrief.recipe import RecipeError
+from xzbrief.resources import shipped_root
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 FIRST_SIZE = (1360, 820)
@@ -80,8 +81,16 @@ class MainWindow(QMainWindow):
         split.addWidget(self.slide_view)
         split.setStretchFactor(1, 1)
         split.setSizes([380, 900])
+        # a save in Excel / WPS that broke the workbook: hard to miss, one click to the problems
+        self.banner = QLabel()
+        self.banner.setStyleSheet("QLabel { background: #c8161d; color: white; padding: 6px 10px;"
+                                  " border-radius: 3px; font-weight: bold; }")
+        self.banner.setWordWrap(True)
+        self.banner.linkActivated.connect(lambda _l: self.show_problems())
+        self.banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         layout.addWidget(self.generate_bar)
         self.setCentralWidget(central)
@@ -97,6 +106,7 @@ class MainWindow(QMainWindow):
         self.session.crashed.connect(self.reporter.report)
         self.session.deck_changed.connect(self._deck_status)
         self.session.selection_emptied.connect(self._deck_status)
+        self.session.dataset_changed.connect(self.banner.hide)  # good data again
         self.session.loading.connect(self._loading)
         LANGUAGE.changed.connect(self.retranslate)
         geometry = self.settings.geometry()
@@ -214,6 +224,21 @@ class MainWindow(QMainWindow):
         t = texts()
         message = {"reloaded": t.reloaded, "reload_failed": t.reload_failed}[key]
         self.statusBar().showMessage(message, 6000)
+        if key == "reload_failed":
+            self.banner.setText(f"{t.reload_failed} · <a href='problems' style='color:white'>"
+                                f"{t.show_problems}</a>")
+            self.banner.show()
+            self.show_problems()
+        else:
+            self.banner.hide()
+
+    def show_problems(self) -> None:
+        """The 数据 tab with its errors list in front."""
+        self.tabs.setCurrentWidget(self.dataset_panel)
+        self.dataset_panel.tabs.setCurrentWidget(self.dataset_panel.errors)
+        self.dataset_panel.errors.setFocus()
+        if self.dataset_panel.errors.count():
+            self.dataset_panel.errors.setCurrentRow(0)
 
     def _problem(self, message: str) -> None:
         QMessageBox.warning(self, texts().error_title, message)
@@ -249,7 +274,13 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def choose_workbook(self) -> None:
-        start = str(self.session.workbook.parent) if self.session.workbook else ""
+        """Start in the current workbook's folder — unless that is the app's own shipped
+        data: then where the user keeps files (文档)."""
+        workbook = self.session.workbook
+        folder = workbook.parent if workbook is not None \
+            and not workbook.is_relative_to(shipped_root()) else \
+            self.generate_bar.default_folder()
+        start = str(folder)
         path, _ = QFileDialog.getOpenFileName(self, texts().open_workbook, start,
                                               texts().workbook_filter)
         if path:

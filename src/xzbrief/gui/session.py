@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -125,6 +125,12 @@ class Session(QObject):
     def _loaded(self, path: Path, result: LoadResult, recipe: Recipe | None,
                 recipe_path: Path | None, seen: Any) -> None:
         fresh = path != self.workbook or recipe is not None
+        if fresh and result.dataset is None and self.good is not None and path != self.workbook:
+            # not a workbook at all (.xls, CSV, password, …): the last good one stays open
+            lang: Literal["zh", "en"] = "en" if LANGUAGE.code == "en" else "zh"
+            self.failed.emit("\n".join(f"{path.name}:{p.message(lang)}。{p.hint(lang)}"
+                                       for p in result.errors))
+            return
         self.workbook = path
         self.last = result
         self.watcher.watch(path, seen)

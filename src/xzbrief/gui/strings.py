@@ -43,6 +43,7 @@ class UiText:
     loading: str
     deck_note: str
     reload_failed: str
+    show_problems: str
     # selection
     selection: str
     search: str
@@ -53,6 +54,7 @@ class UiText:
     any_period: str
     comparison: str
     comparison_names: tuple[str, str, str, str]
+    comparison_no_base: str
     drag_hint: str
     # deck settings
     deck_settings: str
@@ -137,9 +139,12 @@ ZH = UiText(
     no_problems="没有发现问题", deck_note="汇报:", reloaded="工作簿已更新,已重新读取",
     loading="正在读取工作簿…",
     reload_failed="工作簿保存后有错误,仍显示上次正确的数据",
+    show_problems="查看问题",
     selection="选择内容", search="搜索指标…", regions="地区",
     periods="期间", period_from="从", period_to="到", any_period="不限",
     comparison="比较", comparison_names=("同比", "较上期", "年均", "无"),
+    comparison_no_base="所选期间里没有「{comparison}」要比的更早数据,汇报中将不写{comparison}。"
+                       "把「从」提前,或把比较改为「无」。",
     drag_hint="拖动专题可调整顺序",
     deck_settings="汇报设置", title="标题", subtitle="副标题", organisation="汇报单位",
     date="日期", brand="品牌模板", own_template="我的模板…", choose_template="选择 PowerPoint 模板",
@@ -187,10 +192,13 @@ EN = UiText(
     warnings_tab="Warnings {n}", no_problems="No problems found", deck_note="Deck: ",
     reloaded="The workbook changed and was read again", loading="Reading the workbook…",
     reload_failed="The saved workbook has errors; showing the last good data",
+    show_problems="Show the problems",
     selection="Content", search="Search indicators…", regions="Regions",
     periods="Periods", period_from="From", period_to="To",
     any_period="Any", comparison="Compare",
     comparison_names=("Year on year", "Previous period", "Average annual", "None"),
+    comparison_no_base="The chosen periods hold no earlier data for “{comparison}”, so the deck "
+                       "will not state it. Start the range earlier, or choose None.",
     drag_hint="Drag themes to reorder",
     deck_settings="Deck settings", title="Title", subtitle="Subtitle",
     organisation="Presented by", date="Date", brand="Brand", own_template="My template…",

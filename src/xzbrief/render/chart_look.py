@@ -22,8 +22,8 @@ from xzbrief.render.colours import distance, readable, tint
 LABEL_SIZE = 12.0
 AXIS_SIZE = 12.0
 TITLE_SIZE = 14.0
-ESTIMATE_TINT = 0.55  # estimates: the series colour mixed this much with white ...
-TINT_STEPS = (0.55, 0.5, 0.45, 0.4, 0.35)  # ... less when tints of a chart would look alike
+# estimates: the series colour mixed with 55 % white, less when tints of a chart would look alike
+TINT_STEPS = (0.55, 0.5, 0.45, 0.4, 0.35)
 MIN_TINT_DISTANCE = 12.0  # ΔE between any two colours drawn in one chart
 AXIS_LINE = "BFBFBF"
 GRID_LINE = "E3E3E3"  # a light value-axis grid on line charts
@@ -271,6 +271,7 @@ class _Decider:
         amount = estimate_tint(drawn)
         plot, legend_rect = self._plot(legend_shown)
         value_axis, line_axis = self._axes(plot)
+        self.span = value_axis.high - value_axis.low
         series = tuple(self._series(i, s, amount) for i, s in enumerate(chart.series))
         legend = Legend("r" if doughnut else "b", legend_rect,
                         self._legend_entries(series)) if legend_shown else None
@@ -410,6 +411,16 @@ class _Decider:
             return self._target(s, colour, line)
         target = next((t for t in chart.series if t.is_target), None)
         quiet = set(quiet_points(s)) if line else set()
+        # a line's number goes under its point where the target's 目标 label stands close
+        # beside it (the target's last point, within a tenth of the axis)
+        below = set()
+        if line and target is not None and kind is ChartKind.LINE:
+            known = [k for k, t in enumerate(target.values) if t is not None]
+            if known:
+                k, t = known[-1], target.values[known[-1]]
+                v = s.values[k]
+                if v is not None and t is not None and abs(v - t) < self.span * 0.1:
+                    below.add(k)
         marks = []
         for k, v in enumerate(s.values):
             estimate = bool(s.statuses) and s.statuses[k] is Status.ESTIMATE
@@ -423,7 +434,7 @@ class _Decider:
             if v is not None and k not in quiet:
                 text = label_text(v, s)
                 if line:
-                    label = Label(text, "t", self.text, box="FFFFFF")
+                    label = Label(text, "b" if k in below else "t", self.text, box="FFFFFF")
                 elif kind is ChartKind.STACKED:
                     label = Label(text, "ctr", readable(fill or colour, self.text))
                 elif target is not None and not s.as_line and target.values[k] is not None:

@@ -532,9 +532,10 @@ class SlideLayouter:
 
 
 def _break_lines(block: TextBlock) -> TextBlock:
-    """The lines as measured, written as line breaks: PowerPoint and LibreOffice may break
-    Chinese text anywhere (「6000亿」 / 「元」); with the breaks given, a number keeps its
-    unit, and the deck, the preview and the measure show the same lines."""
+    """A line break written where a measured line ends just before a number: PowerPoint and
+    LibreOffice measure a little narrower than we do and would pull 「6000亿」 up, leaving
+    「元」 alone on the next line. Elsewhere the renderer wraps as it likes (its lines hold
+    at least what ours do, so nothing else can split)."""
     if not block.wrap:
         return block
     paras = []
@@ -543,14 +544,29 @@ def _break_lines(block: TextBlock) -> TextBlock:
         if len(para.runs) == 1 and "\n" not in para.runs[0].text:
             run = para.runs[0]
             lines = wrap(run.text, run.size, block.rect.w - para.indent)
-            if len(lines) > 1:
-                broken = replace(para, runs=(replace(run, text="\n".join(lines)),))
+            if any(line[:1].isdigit() for line in lines[1:]):
+                broken = replace(para, runs=(replace(run, text=_breaks_before_numbers(
+                    run.text, lines)),))
         paras.append(broken)
     return replace(block, paras=tuple(paras))
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:
     return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def _breaks_before_numbers(text: str, lines: list[str]) -> str:
+    """``text`` with a line break added before every measured line that starts with a
+    digit; every character of the text kept."""
+    out, pos = "", 0
+    for i, line in enumerate(lines):
+        at = text.find(line, pos)
+        if at < 0:
+            return text  # not the measured lines of this text: leave it to the renderer
+        out += text[pos:at] + ("\n" if i and line[:1].isdigit() else "")
+        out += line
+        pos = at + len(line)
+    return out + text[pos:]
 
 
 def slide_grid(brand: Brand) -> Grid:

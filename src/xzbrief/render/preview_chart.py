@@ -226,6 +226,8 @@ def _lines(look: ChartLook) -> list[Primitive]:
                 w = text_width(m.label.text, look.label_size, m.label.bold) + 6
                 out += _label(look, m.label, x + 4 + w / 2, y - look.label_size * 0.65,
                               up=False)
+            elif m.label is not None and m.label.position == "b":
+                out += _label(look, m.label, x, y + 5, up=False)
             elif m.label is not None:
                 out += _label(look, m.label, x, y - 5)
     return out

@@ -45,7 +45,7 @@ NUMERIC: dict[tuple[str, str], tuple[re.Pattern[str], str | None]] = {
     (f"{{{NS_A}}}ext", "cx"): (_INT, "0"), (f"{{{NS_A}}}ext", "cy"): (_INT, "0"),
     (f"{{{NS_A}}}chOff", "x"): (_INT, "0"), (f"{{{NS_A}}}chOff", "y"): (_INT, "0"),
     (f"{{{NS_A}}}chExt", "cx"): (_INT, "0"), (f"{{{NS_A}}}chExt", "cy"): (_INT, "0"),
-    (f"{{{NS_A}}}srgbClr", "val"): (_HEX, "000000"),
+    (f"{{{NS_A}}}srgbClr", "val"): (_HEX, "000000"),  # see _colour_fix: by where it is
 }
 BOOLEAN = {"b", "i"}
 
@@ -227,6 +227,26 @@ def _ink(parsed: dict[str, Any], fix: Repair) -> None:
             fix.notes.append(f"{part} 中的墨迹注释已删除")
 
 
+def _colour_fix(el: Any) -> None:
+    """A colour that is no colour becomes the theme's own for its place: the background
+    colour on a background, the text colour in text, the first accent on a shape; in the
+    theme's colour scheme itself, black for dark slots and white for light ones."""
+    slot = el.getparent()
+    if slot is not None and slot.getparent() is not None and \
+            etree.QName(slot.getparent()).localname == "clrScheme":
+        el.set("val", "FFFFFF" if etree.QName(slot).localname.startswith("lt") else "000000")
+        return
+    names = {etree.QName(a).localname for a in el.iterancestors()}
+    if names & {"bg", "bgPr", "bgFillStyleLst"}:
+        scheme = "bg1"
+    elif names & {"rPr", "defRPr", "endParaRPr", "txPr"}:
+        scheme = "tx1"
+    else:
+        scheme = "accent1"
+    el.tag = f"{{{NS_A}}}schemeClr"
+    el.set("val", scheme)
+
+
 def _values(parsed: dict[str, Any], fix: Repair) -> None:
     for part, root in parsed.items():
         if not _is_design(part):
@@ -249,7 +269,9 @@ def _values(parsed: dict[str, Any], fix: Repair) -> None:
                 else:
                     continue
                 bad.append(f'{attr}="{value}"')
-                if replacement is None:
+                if el.tag == f"{{{NS_A}}}srgbClr":
+                    _colour_fix(el)
+                elif replacement is None:
                     del el.attrib[attr]
                 else:
                     el.set(attr, replacement)

@@ -115,6 +115,12 @@ class SelectionPanel(QWidget):
         self.form.addRow(self.regions_label, self.regions)
         self.form.addRow(self.periods_label, periods)
         self.form.addRow(self.comparison_label, self.comparison)
+        # a range that leaves the comparison nothing to compare with says so (not silently)
+        self.comparison_hint = QLabel()
+        self.comparison_hint.setWordWrap(True)
+        self.comparison_hint.setStyleSheet("color: #a15c00")
+        self.comparison_hint.hide()
+        self.form.addRow(self.comparison_hint)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
@@ -169,6 +175,7 @@ class SelectionPanel(QWidget):
             self._filter(self.search.text())
         finally:
             self._updating = False
+            self._check_comparison()
 
     def _build_tree(self, dataset: Dataset, collapsed: set[str]) -> None:
         recipe = self.session.recipe
@@ -267,6 +274,30 @@ class SelectionPanel(QWidget):
         finally:
             self._updating = False
         self._shown = (self.session.dataset, self.session.recipe.themes)  # the tree has it
+        self._check_comparison()
+
+    def _check_comparison(self) -> None:
+        """Does the period range hold the base the chosen comparison needs?"""
+        dataset = self.session.dataset
+        comparison = COMPARISONS[max(self.comparison.currentIndex(), 0)]
+        start: Period | None = self.period_from.currentData()
+        end: Period | None = self.period_to.currentData()
+        missing = False
+        if dataset is not None and comparison is not Comparison.NONE and start is not None:
+            last = end or max(dataset.periods, key=lambda p: p.sort_key, default=None)
+            if last is not None:
+                inside = [p for p in dataset.periods
+                          if start.sort_key <= p.sort_key <= last.sort_key]
+                if comparison is Comparison.CAGR:
+                    missing = len(inside) < 2
+                else:
+                    base = last.same_period_last_year() if comparison is Comparison.YOY \
+                        else last.previous()
+                    missing = base is None or not (start.sort_key <= base.sort_key)
+        if missing:
+            name = texts().comparison_names[COMPARISONS.index(comparison)]
+            self.comparison_hint.setText(texts().comparison_no_base.format(comparison=name))
+        self.comparison_hint.setVisible(missing)
 
     @staticmethod
     def _chosen(theme: QTreeWidgetItem) -> bool:

@@ -47,6 +47,8 @@ QListWidget::item:hover:!selected { border: 2px solid #e4b8ba; }
 """
 NUMBERINGS = (Numbering.CHINESE, Numbering.ARABIC, Numbering.NONE)
 STRUCTURES = (Structure.THEMES, Structure.REPORT)
+# the built-in brands' names in the English UI (the recipe keeps the Chinese name)
+BRAND_EN = {"政务红": "Government red", "科技蓝": "Tech blue", "生态绿": "Eco green"}
 
 
 @cache
@@ -172,6 +174,11 @@ class SettingsPanel(QWidget):
             self.labels[key].setText(text)
         self.brand_box.setTitle(t.brand)
         self.own_item.setText(t.own_template)
+        for i in range(self.gallery.count()):
+            item = self.gallery.item(i)
+            name = str(item.data(Qt.ItemDataRole.UserRole))
+            if name != OWN:
+                item.setText(BRAND_EN.get(name, name) if LANGUAGE.code == "en" else name)
         self.options_box.setTitle(t.options)
         names = {"agenda": t.opt_agenda, "section_dividers": t.opt_sections,
                  "summary": t.opt_summary, "indicator_table": t.opt_indicator_table,
