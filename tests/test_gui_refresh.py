@@ -65,8 +65,9 @@ def test_menu_plan_dialog_writes_only_the_ticked_changes(qtbot, window, tmp_path
     card_slide = prs.slides[2]
     numbers = [sh.text_frame.text for sh in card_slide.shapes if sh.name.startswith("数值")]
     assert numbers[0] == "9000亿元"  # unticked: not written
-    assert "9100亿元" in card_slide.shapes.title.text_frame.text  # ticked: written
-    chart = next(sh.chart for s in prs.slides for sh in s.shapes if sh.has_chart)
+    chart_slide = next(s for s in prs.slides if any(sh.has_chart for sh in s.shapes))
+    assert "9100亿元" in chart_slide.shapes.title.text_frame.text  # ticked: written
+    chart = next(sh.chart for sh in chart_slide.shapes if sh.has_chart)
     assert list(chart.plots[0].series[0].values)[-1] == 9100.0
     # the declined change is offered again next time; the written ones are not
     from xzbrief.refresh_deck import prepare_refresh

@@ -3,6 +3,7 @@ the changed workbook — every generated figure is new, every edit is kept, the 
 
 from __future__ import annotations
 
+import copy
 import io
 import subprocess
 import sys
@@ -190,11 +191,19 @@ def test_diff_shows_the_numbers_the_plan_changed(edited, tmp_path):
         new = line.split("→")[-1].split("(")[0]
         assert set(quoted_numbers(new)) <= planned, (line, planned)
     assert "9800亿元" in proc.stdout and "9100亿元" in proc.stdout
-    # the title the office rewrote was not changed, so diff does not say it was
+    # the title the office rewrote was not changed, so diff does not say it was; the
+    # sentences that were rewritten by the refresh are
     lines = [ln.strip() for ln in proc.stdout.splitlines()]
-    assert not any(ln.startswith("文字 改变:工业开票销售收入预计达9000亿元") for ln in lines)
-    assert any(ln.startswith(("文字 改变:主要指标:", "文字 改变:主要指标："))
-               for ln in lines)
+    kept = [c for c in job.plan.changes if c.action.value in ("kept", "eye") and c.old]
+    assert any(c.place == "标题" for c in kept)
+    for c in kept:
+        assert not any(ln.startswith(f"文字 改变:{c.old} →") for ln in lines), c.old
+    bullets = [c for c in applied if c.place.startswith("要点")]
+    assert bullets
+    for c in bullets:
+        # the slide breaks long lines itself; the record's sentences are whole
+        old, new = (t.split("\t", 1)[1].replace("\n", "") for t in (c.old, c.new))
+        assert f"文字 改变:{old} → {new}" in lines, (old, new)
 
 
 def test_a_deck_without_a_record_is_refused(tmp_path):
@@ -245,7 +254,7 @@ def test_refresh_after_a_libreoffice_resave(edited, tmp_path):
                        capture_output=True, timeout=240, check=True)
     deck = resaved / "汇报.pptx"
     job = prepare_refresh(deck, edited["book"])
-    found = {c.found_by for c in job.plan.updates}
+    found = {c.found_by for c in job.plan.changes}
     assert "形状名" in found and "占位符" in found, found
     proc = cli("refresh", deck, "--data", edited["book"], "--yes")
     assert proc.returncode == 0, proc.stderr
@@ -327,3 +336,47 @@ def test_the_plan_in_english(tmp_path):
     assert proc.stdout.splitlines()[1] == "slide | place | old | new | source | action"
     assert "| 9000 | 9100 | 数据!D6 | update (shape name)" in proc.stdout  # the table's cell
     assert "updates" in proc.stdout.splitlines()[-1]
+
+
+def test_a_number_the_user_made_bold_gets_the_new_number_and_stays_bold(tmp_path):
+    deck, _ = built(tmp_path)
+    prs = Presentation(str(deck))
+    slide = chart_slide(prs)
+    bullets = next(sh for sh in slide.shapes if sh.name.startswith("要点"))
+    para = bullets.text_frame.paragraphs[0]
+    run = next(r for r in para.runs if "9000亿元" in r.text)  # the run holding the number
+    before, number, after = run.text.partition("9000亿元")
+    assert number
+    run.text = before  # split it: ... | 9000亿元 (bold) | ...
+    bold = copy.deepcopy(run._r)
+    run._r.addnext(bold)
+    tail = copy.deepcopy(run._r)
+    bold.addnext(tail)
+    bold.find(qn("a:t")).text = number
+    bold.find(qn("a:rPr")).set("b", "1")
+    tail.find(qn("a:t")).text = after
+    prs.save(str(deck))
+    assert cli("refresh", deck, "--yes").returncode == 0
+    out = Presentation(str(tmp_path / "汇报（更新）.pptx"))
+    para = next(sh for sh in chart_slide(out).shapes
+                if sh.name.startswith("要点")).text_frame.paragraphs[0]
+    runs = [(r.text, r.font.bold) for r in para.runs]
+    assert ("9100亿元", True) in runs, runs
+    assert "".join(t for t, _ in runs).endswith("9100亿元，比上年增长11.0%。"), runs
+
+
+def test_the_cli_asks_before_writing(tmp_path):
+    deck, _ = built(tmp_path)
+    original = deck.read_bytes()
+    out = tmp_path / "汇报（更新）.pptx"
+    no = subprocess.run([sys.executable, "-m", "xzbrief", "refresh", str(deck)], input="n\n",
+                        capture_output=True, text=True, encoding="utf-8", check=False)
+    assert no.returncode == 0 and "未写入" in no.stdout and not out.exists()
+    silent = subprocess.run([sys.executable, "-m", "xzbrief", "refresh", str(deck)],
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            encoding="utf-8", check=False)
+    assert silent.returncode == 2 and "--yes" in silent.stderr and not out.exists()
+    yes = subprocess.run([sys.executable, "-m", "xzbrief", "refresh", str(deck)], input="y\n",
+                         capture_output=True, text=True, encoding="utf-8", check=False)
+    assert yes.returncode == 0 and out.exists()
+    assert deck.read_bytes() == original  # the edited deck itself is never written

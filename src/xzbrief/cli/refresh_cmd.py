@@ -104,12 +104,13 @@ def run_refresh(args: argparse.Namespace) -> int:
         return EXIT_OK
     out = args.output or default_output(args.deck)
     if not args.yes:
-        if not sys.stdin.isatty():
-            print("xzbrief: " + ("未确认(非交互模式下请加 --yes)" if zh else
-                                 "not confirmed (add --yes when not interactive)"),
-                  file=sys.stderr)
+        try:
+            answer = input(f"写入 {out}?[y/N] " if zh else f"write {out}? [y/N] ")
+        except EOFError:  # nobody to ask (a script): say how to agree in advance
+            print("\nxzbrief: " + ("未确认,未写入;不询问直接写入请加 --yes" if zh else
+                                   "not confirmed, nothing written; add --yes to write "
+                                   "without asking"), file=sys.stderr)
             return EXIT_USAGE
-        answer = input(f"写入 {out}?[y/N] " if zh else f"write {out}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes", "是"):
             print("未写入。" if zh else "Not written.")
             return EXIT_OK

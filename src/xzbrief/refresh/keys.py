@@ -3,16 +3,30 @@ change, a period rolls forward or a slide before it disappears."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from xzbrief.deck.model import Slide, SlideKind
+from xzbrief.deck.model import Card, Slide, SlideKind
+
+_PERIOD = re.compile(r"\d{4}年(?:\d{1,2}(?:—\d{1,2})?月)?|\d{1,2}(?:—\d{1,2})?月|前三季度|"
+                     r"上半年|[一二三四]季度|\d{4}—\d{4}年")
+
+
+def without_periods(text: str) -> str:
+    """「2026年徐州市工业开票销售收入」 -> 「徐州市工业开票销售收入」: a label that names its period
+    is the same thing next month."""
+    return _PERIOD.sub("", text)
+
+
+def card_identity(card: Card) -> str:
+    return without_periods(card.figure.label or card.label)
 
 
 def _identity(slide: Slide) -> str:
     if slide.kind is SlideKind.CHART and slide.chart is not None:
-        return slide.chart.title
+        return without_periods(slide.chart.title)
     if slide.kind is SlideKind.KEY_FIGURES:
-        return "、".join(c.label for c in slide.cards)
+        return "、".join(card_identity(c) for c in slide.cards)
     return ""
 
 

@@ -29,9 +29,9 @@ REASONS: dict[str, tuple[str, str]] = {
     "chart_type": ("图表类型已被改变,不知道数字该放在哪里,未改动",
                    "the chart was changed into another type; where its numbers go is unknown, "
                    "so it is left as it is"),
-    "series_removed": ("系列「{names}」已从图表中删除,其数字未放入",
-                       "series {names} was removed from the chart; its numbers are not put "
-                       "back"),
+    "series_removed": ("图表中没有系列「{names}」(被删除或改了名),其数字未放入",
+                       "the chart has no series {names} (deleted or renamed); its numbers are "
+                       "not placed"),
     "still_quotes": (",其中仍引用旧数字", "; it still quotes an old number"),
     "user_quotes": ("您自己写的文字引用了将要改变的数字 {values}",
                     "your own text quotes numbers that change: {values}"),

@@ -223,8 +223,11 @@ class _Planner:
 
     def _text(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
               now: int | None) -> None:
+        # by the words only: a generator that now draws a run in another colour or splits a
+        # line elsewhere has not changed the numbers, and is not a change to list
         changed = [i for i in range(max(len(el.paras), len(ne.paras)))
-                   if _para(el.paras, i).runs != _para(ne.paras, i).runs]
+                   if _para(el.paras, i).text.replace("\n", "")
+                   != _para(ne.paras, i).text.replace("\n", "")]
         if not changed:
             return
         for i in changed:

@@ -9,6 +9,7 @@ import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -222,19 +223,23 @@ def splice_para(p: Any, old: ParaRec, new: ParaRec) -> None:
         _split_newlines(p)
         return
     full_old, full_new = "".join(texts), new.text
-    pre = 0
-    while pre < min(len(full_old), len(full_new)) and full_old[pre] == full_new[pre]:
-        pre += 1
-    suf = 0
-    while (suf < min(len(full_old), len(full_new)) - pre
-           and full_old[-1 - suf] == full_new[-1 - suf]):
-        suf += 1
-    start, end = pre, len(full_old) - suf
-    insert = full_new[pre:len(full_new) - suf]
+    # every stretch that differs is replaced inside the run where it starts (a number the user
+    # made bold stays bold), from the end so the earlier positions stay valid
+    ops = SequenceMatcher(None, full_old, full_new, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in reversed(ops):
+        if tag != "equal":
+            _replace_span(p, i1, i2, full_new[j1:j2])
+    _split_newlines(p)
+
+
+def _replace_span(p: Any, start: int, end: int, insert: str) -> None:
+    """Characters ``start:end`` of the paragraph's text become ``insert``: the run holding
+    ``start`` takes the new text, the rest of the span is cut from the runs it covers."""
+    pieces = _pieces(p)
     pos = 0
     placed = False
     for c in pieces:
-        text = texts[pieces.index(c)]
+        text = _piece_text(c)
         a, b = pos, pos + len(text)
         pos = b
         if c.tag == qn("a:br"):
@@ -243,23 +248,24 @@ def splice_para(p: Any, old: ParaRec, new: ParaRec) -> None:
             continue
         keep_head = text[:max(0, min(len(text), start - a))]
         keep_tail = text[max(0, min(len(text), end - a)):]
-        if not placed and (a <= start < b or (a <= start <= b and start == b and
-                                              end == start)):
+        if not placed and (a <= start < b or (start == end == b)):
             _set_text(c, keep_head + insert + keep_tail)
             placed = True
         elif a < end and b > start:
             _set_text(c, keep_head + keep_tail)
-    if not placed:  # an empty paragraph or the text goes at the very end
-        runs = [c for c in pieces if c.tag in _TEXT]
-        if runs:
-            _set_text(runs[-1], _piece_text(runs[-1]) + insert)
-        else:
-            r = etree.SubElement(p, qn("a:r"))
-            _set_text(r, insert)
-            end_rpr = p.find(qn("a:endParaRPr"))
-            if end_rpr is not None:
-                end_rpr.addprevious(r)
-    _split_newlines(p)
+    if placed:
+        return
+    runs = [c for c in pieces if c.tag in _TEXT]  # an empty paragraph, or text at its end
+    if runs:
+        _set_text(runs[-1], _piece_text(runs[-1]) + insert)
+        return
+    r = etree.Element(qn("a:r"))
+    _set_text(r, insert)
+    end_rpr = p.find(qn("a:endParaRPr"))
+    if end_rpr is not None:
+        end_rpr.addprevious(r)
+    else:
+        p.append(r)
 
 
 def _split_newlines(p: Any) -> None:
@@ -308,12 +314,16 @@ def read_paras_one(p: Any) -> ParaRec:
     return read_paras(wrapper)[0]
 
 
+def para_text(p: Any) -> str:
+    return "".join(_piece_text(c) for c in _pieces(p))
+
+
 def _patch_notes(body: Any, old: tuple[ParaRec, ...], new: tuple[ParaRec, ...]) -> None:
     """The generated lines of the notes are rewritten where they stand; the user's lines (any
     paragraph that is not one the generator wrote) are kept, in their places."""
     ps = list(body.iterchildren(qn("a:p")))
     old_texts = [o.text for o in old]
-    generated = [p for p in ps if read_paras_one(p).text in old_texts]
+    generated = [p for p in ps if para_text(p) in old_texts]
     if not generated:
         return
     for i, n in enumerate(new):

@@ -157,7 +157,7 @@ def _figure_attrs(f: Figure) -> dict[str, str]:
 def pack_record(blob: bytes) -> str:
     """The record for the document properties: compressed, base64 (a second home that
     LibreOffice and PowerPoint keep when a customXml part is lost)."""
-    return base64.b64encode(zlib.compress(blob, 9)).decode("ascii")
+    return base64.b64encode(zlib.compress(blob, 6)).decode("ascii")
 
 
 def custom_props_xml(props: dict[str, str], template: bytes | None = None) -> bytes:

@@ -16,6 +16,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn as _qn
 
 from xzbrief.deck.model import Figure, Slide
+from xzbrief.refresh.keys import card_identity, without_periods
 from xzbrief.refresh.record import (
     ChartRec,
     ElementRec,
@@ -344,6 +345,7 @@ def record_slide(slide: Any, uid: int, model: Slide) -> tuple[ElementRec, ...]:
     out: list[ElementRec] = []
     counts: dict[str, int] = {}
     card = ""
+    cards = 0  # the n-th card's shapes are keyed by its indicator, whatever period it names
     tag = 0
     for sh in iter_shapes(slide):
         rec = read_element(sh)
@@ -354,7 +356,9 @@ def record_slide(slide: Any, uid: int, model: Slide) -> tuple[ElementRec, ...]:
             key = "title" if rec.placeholder in TITLE_TYPES else rec.placeholder
         elif name in CARD_PARTS:
             if name == "指标名称":
-                card = rec.paras[0].text if rec.paras else ""
+                card = (card_identity(model.cards[cards]) if cards < len(model.cards)
+                        else without_periods(rec.paras[0].text if rec.paras else ""))
+                cards += 1
             key = f"{name}@{card}"
         else:
             kind = {"chart": "chart", "table": "table"}.get(rec.kind, name)

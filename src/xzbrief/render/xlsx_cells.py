@@ -122,7 +122,7 @@ def set_cells(blob: bytes, sheet: str, cells: dict[str, Value]) -> bytes:
             body = (etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                    standalone=True) if info.filename == path
                     else src.read(info.filename))
-            dst.writestr(info, body)
+            dst.writestr(info, body, compresslevel=1)
     return out.getvalue()
 
 

@@ -124,7 +124,8 @@ class RefreshDialog(QDialog):
         lang = "zh" if zh else "en"
         details = change.detail_lines(lang)
         new = change.text("new", lang) + ("\n" + "\n".join(details) if details else "")
-        values = (slide, change.text("place", lang), change.text("old", lang), new,
+        values = (slide, change.text("place", lang), _flat(change.text("old", lang)),
+                  _flat(change.text("new", lang)) + new[len(change.text("new", lang)):],
                   change.where, action)
         for col, value in enumerate(values, start=1):
             item = QTableWidgetItem(value)
@@ -155,6 +156,11 @@ class RefreshDialog(QDialog):
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == change_id:
                 item.setCheckState(Qt.CheckState.Checked if ticked else
                                    Qt.CheckState.Unchecked)
+
+
+def _flat(text: str) -> str:
+    """A slide's text on one table line: the bullet's tab and the line breaks as spaces."""
+    return text.replace("\t", " ").replace("\n", "")
 
 
 class RefreshFlow(QObject):
