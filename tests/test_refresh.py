@@ -67,12 +67,14 @@ def edit_like_an_office(path: Path) -> dict[str, object]:
     box = cards.shapes.add_textbox(Pt(40), Pt(470), Pt(400), Pt(30))
     box.text_frame.text = "全市开票销售收入约0.9万亿元,再创新高。"
     box.name = "办公室补充"
-    deleted = prs.slides[8]  # 数实融合: two cards, one of them loses its base
+    k = next(i for i, s in enumerate(prs.slides) if s.shapes.title is not None
+             and "两化融合" in s.shapes.title.text_frame.text)
+    deleted = prs.slides[k]  # 数实融合: two cards, one of them loses its base
     deleted_title = deleted.shapes.title.text_frame.text
     extra = prs.slides.add_slide(prs.slide_layouts[-1])
     ids = prs.slides._sldIdLst
-    prs.part.drop_rel(ids[8].rId)
-    ids.remove(ids[8])
+    prs.part.drop_rel(ids[k].rId)
+    ids.remove(ids[k])
     own = extra.shapes.add_textbox(Pt(60), Pt(60), Pt(500), Pt(40))
     own.text_frame.text = "现场照片说明(办公室自加页)"
     star = slide.shapes.add_shape(1, Pt(10), Pt(10), Pt(30), Pt(30))
