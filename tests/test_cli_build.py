@@ -4,16 +4,19 @@ folder of its own. Exit codes: 0 written, 1 data problems, 2 usage or file error
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from realclients import needs_soffice, pdf_pages
 from workbooks import basic_sheets, write_workbook
 from xzbrief.build import default_deck_name
+from xzbrief.resources import templates_dir
 
 SHIPPED_NAME = "徐州市“十四五”现代化产业体系建设情况汇报"
 
@@ -88,6 +91,39 @@ def test_recipe_with_its_own_dataset_and_brand(tmp_path: Path) -> None:
     assert Presentation(str(deck)).slides[0].slide_layout.name == "封面"
 
 
+def test_brand_path_on_the_command_line_is_read_from_the_current_folder(tmp_path: Path) -> None:
+    """--brand mine.pptx is where the user typed it; a path written in a recipe stays relative
+    to the recipe's folder."""
+    recipes, work = tmp_path / "配方", tmp_path / "工作"
+    recipes.mkdir()
+    work.mkdir()
+    write_workbook(recipes / "data.xlsx", basic_sheets())
+    (work / "mine.pptx").write_bytes((templates_dir() / "tech_blue.pptx").read_bytes())
+    (recipes / "house.pptx").write_bytes((templates_dir() / "eco_green.pptx").read_bytes())
+    recipe = recipes / "月报.brief.toml"
+    recipe.write_text('[briefing]\ntitle = "十一月工业运行汇报"\ndataset = "data.xlsx"\n'
+                      'brand = "house.pptx"\n\n[[themes]]\nname = "数实融合"\n',
+                      encoding="utf-8")
+    mine = run("build", str(recipe), "--brand", "mine.pptx", "-o", "mine-deck.pptx", cwd=work)
+    assert mine.returncode == 0, mine.stderr
+    assert f"读取模板「{work / 'mine.pptx'}」" in mine.stderr
+    assert theme_accent(work / "mine-deck.pptx") == theme_accent(work / "mine.pptx")
+    house = run("build", str(recipe), "-o", "house-deck.pptx", "--quiet", cwd=work)
+    assert house.returncode == 0, house.stderr
+    assert theme_accent(work / "house-deck.pptx") == theme_accent(recipes / "house.pptx")
+    assert theme_accent(work / "mine.pptx") != theme_accent(recipes / "house.pptx")
+    missing = run("build", str(recipe), "--brand", "house.pptx", cwd=work)  # not here
+    assert missing.returncode == 2 and "找不到模板「house.pptx」" in missing.stderr
+
+
+def theme_accent(path: Path) -> str:
+    """The first accent colour of the deck's theme: which template it was built from."""
+    master = Presentation(str(path)).slide_master
+    theme = master.part.part_related_by(RT.THEME).blob.decode("utf-8")
+    start = theme.index("<a:accent1>")
+    return theme[start:theme.index("</a:accent1>", start)]
+
+
 def test_file_errors_exit_2(tmp_path: Path) -> None:
     book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
     before = book.read_bytes()
@@ -131,6 +167,39 @@ def test_english_messages(tmp_path: Path) -> None:
                env={"XZBRIEF_SOFFICE": str(tmp_path / "no-soffice")})
     assert "deck.pptx was written, but LibreOffice was not found" in done.stderr
     assert done.returncode == 2
+
+
+def test_help_and_progress_follow_the_language(tmp_path: Path) -> None:
+    """--lang en (before or after the subcommand, or XZBRIEF_LANG) gives English help and
+    progress lines; Chinese is the default, argparse's own words included."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    zh = run("build", "--help", cwd=tmp_path)
+    assert zh.returncode == 0
+    assert zh.stdout.startswith("用法: xzbrief build")
+    assert "品牌模板:政务红 / 科技蓝 / 生态绿" in zh.stdout and "显示本帮助并退出" in zh.stdout
+    for args, env in ((("--lang", "en", "build", "--help"), None),
+                      (("build", "--help", "--lang=en"), None),
+                      (("build", "--help"), {"XZBRIEF_LANG": "en"})):
+        en = run(*args, cwd=tmp_path, env=env)
+        assert en.returncode == 0
+        assert en.stdout.startswith("usage: xzbrief build")
+        words = " ".join(en.stdout.split())
+        assert "--brand BRAND brand: 政务红 (gov-red)" in words
+        assert "relative to the current folder" in words
+        # only the brand names themselves stay Chinese
+        assert set(han.findall(en.stdout)) <= set("政务红科技蓝生态绿公文更新")
+    for command in (("--help",), ("dataset", "check", "--help"), ("diff", "--help"),
+                    ("refresh", "--help"), ("templates", "--help")):
+        en = run("--lang", "en", *command, cwd=tmp_path)
+        assert en.returncode == 0, en.stderr
+        assert set(han.findall(en.stdout)) <= set("政务红科技蓝生态绿公文更新名称"), en.stdout
+        assert han.search(run(*command, cwd=tmp_path).stdout)  # and Chinese by default
+    built = run("--lang", "en", "build", "-o", "deck.pptx", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    progress = built.stderr.splitlines()
+    assert progress[0] == "[  5%] reading workbook xuzhou.xlsx"
+    assert "[ 45%] planning slides" in progress and "[100%] done" in progress
+    assert progress[-1].startswith("xzbrief: ") and " slides written in " in progress[-1]
 
 
 @pytest.mark.libreoffice

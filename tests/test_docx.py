@@ -291,6 +291,43 @@ def test_charts_are_native_with_workbooks_that_agree_with_the_deck(every) -> Non
         assert "".join(follower.itertext()).startswith("图")
 
 
+def test_a_rankings_reference_line_is_said_under_the_chart_and_the_plot_fills_the_frame(
+        ) -> None:
+    """The slide draws the city's figure as a dashed line over a ranking; the document says it
+    in a note under the caption (a Word chart part has no place for the line), and the band the
+    in-chart title and the line's words took is given to the plot."""
+    from xzbrief.deck.model import Chart, ChartKind, DeckInfo, Reference, Series, Slide
+    from xzbrief.render.docx_writer import CHART_H_MM, render_docx
+
+    def ranking(reference: Reference | None) -> Slide:
+        chart = Chart(ChartKind.HBAR, "2025年各地区规上工业增加值增速(%)",
+                           ("邳州市", "新沂市", "沛县", "睢宁县"),
+                           (Series("增速", (9.1, 8.2, 6.9, 5.4), "%", decimals=1),),
+                           reference=reference)
+        return Slide(SlideKind.CHART, "各地区增速", section="工业运行", chart=chart)
+
+    city = Reference("徐州市", 7.5, "徐州市 7.5%")
+    deck = Deck(DeckInfo("汇报"), (
+        Slide(SlideKind.COVER, "关于工业经济运行情况的汇报", organisation="市工信局"),
+        ranking(city), ranking(None)))
+    data = render_docx(deck)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    first = paragraphs.index("图1 2025年各地区规上工业增加值增速（%）")
+    assert paragraphs[first + 1] == "注：参照值为徐州市 7.5%。"
+    second = paragraphs.index("图2 2025年各地区规上工业增加值增速（%）")
+    assert "徐州市" not in "".join(paragraphs[second:])  # no reference, nothing said
+    frame_h = CHART_H_MM * 72 / 25.4
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name in ("word/charts/chart1.xml", "word/charts/chart2.xml"):
+            root = etree.fromstring(zf.read(name))
+            assert root.find(".//c:title", NS) is None
+            layout = root.find("c:chart/c:plotArea/c:layout/c:manualLayout", NS)
+            top = float(layout.find("c:y", NS).get("val")) * frame_h
+            height = float(layout.find("c:h", NS).get("val")) * frame_h
+            assert top < 8  # points: no empty band where the title stood
+            assert height > frame_h - 30  # the plot runs down to the axis labels
+
+
 def test_the_document_carries_the_decks_provenance(every) -> None:
     path, _, deck = every
     stored = read_provenance(path)

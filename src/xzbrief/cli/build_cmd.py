@@ -19,36 +19,50 @@ from xzbrief.build import (
     default_deck_name,
     default_recipe,
 )
-from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang
+from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.cli.dataset_cmd import exit_code, print_problems, summary_line
 from xzbrief.dataset.checks import preflight
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.recipe import RecipeError, check_recipe, read_recipe
-from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES
+from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES, resolve_brand_path
 from xzbrief.render.template_file import TemplateError
 from xzbrief.resources import shipped_dataset, shipped_recipe, templates_dir
 
 
-def register(sub: Any) -> None:
-    build = sub.add_parser("build", help="生成汇报 PPT / build a deck",
-                           description="生成汇报:不带参数时使用随附的徐州配方和数据集;只给 --data "
-                           "时包含该工作簿的全部专题。")
-    build.add_argument("recipe", nargs="?", type=Path, help="汇报配方 .brief.toml")
-    build.add_argument("--data", type=Path, help="工作簿 .xlsx(覆盖配方中的路径)")
-    build.add_argument("-o", "--output", type=Path, action="append",
-                       help="输出的 .pptx(默认:当前文件夹,以标题命名);以 .docx 结尾时只生成 Word "
-                       "汇报材料;可给两次(一个 .pptx、一个 .docx)同时生成两者")
-    build.add_argument("--brand", help="品牌模板:政务红 / 科技蓝 / 生态绿,或 .pptx 路径")
-    build.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 导出 PDF")
-    build.add_argument("--docx", action="store_true",
-                       help="同时生成 Word 汇报材料(公文格式 .docx,与 PPT 同名、同文件夹)")
-    build.add_argument("--quiet", action="store_true", help="不显示进度")
-    build.add_argument("--max-slides", type=int, default=LARGE_DECK, metavar="N",
-                       help=f"页数超过 N 时不生成并说明(默认 {LARGE_DECK};0 表示不限)")
-    add_lang(build)
+def register(sub: Any, lang: str = "zh") -> None:
+    t = words(lang)
+    build = sub.add_parser("build", help=t("生成汇报 PPT", "build a deck"), description=t(
+        "生成汇报:不带参数时使用随附的徐州配方和数据集;只给 --data 时包含该工作簿的全部专题。",
+        "build a deck: with no arguments from the shipped Xuzhou recipe and workbook; with "
+        "--data alone, every theme of that workbook."))
+    build.add_argument("recipe", nargs="?", type=Path,
+                       help=t("汇报配方 .brief.toml", "briefing recipe .brief.toml"))
+    build.add_argument("--data", type=Path, help=t("工作簿 .xlsx(覆盖配方中的路径)",
+                                                   "workbook .xlsx (overrides the recipe's)"))
+    build.add_argument("-o", "--output", type=Path, action="append", help=t(
+        "输出的 .pptx(默认:当前文件夹,以标题命名);以 .docx 结尾时只生成 Word 汇报材料;"
+        "可给两次(一个 .pptx、一个 .docx)同时生成两者",
+        "the .pptx to write (default: named by the title, in the current folder); ending in "
+        ".docx writes the Word document alone; give it twice (a .pptx and a .docx) for both"))
+    build.add_argument("--brand", help=t(
+        "品牌模板:政务红 / 科技蓝 / 生态绿,或 .pptx 路径(相对于当前文件夹)",
+        "brand: 政务红 (gov-red) / 科技蓝 (tech-blue) / 生态绿 (eco-green), or a .pptx path "
+        "(relative to the current folder)"))
+    build.add_argument("--pdf", action="store_true",
+                       help=t("同时用 LibreOffice 导出 PDF", "also export a PDF with LibreOffice"))
+    build.add_argument("--docx", action="store_true", help=t(
+        "同时生成 Word 汇报材料(公文格式 .docx,与 PPT 同名、同文件夹)",
+        "also write the Word document (.docx in 公文 format, beside the deck, same name)"))
+    build.add_argument("--quiet", action="store_true",
+                       help=t("不显示进度", "no progress lines"))
+    build.add_argument("--max-slides", type=int, default=LARGE_DECK, metavar="N", help=t(
+        f"页数超过 N 时不生成并说明(默认 {LARGE_DECK};0 表示不限)",
+        f"write nothing and say so when the deck would have more than N slides (default "
+        f"{LARGE_DECK}; 0: no limit)"))
+    add_lang(build, lang)
     build.set_defaults(func=run_build)
-    tpl = sub.add_parser("templates", help="列出内置品牌模板 / list built-in brands")
-    add_lang(tpl)
+    tpl = sub.add_parser("templates", help=t("列出内置品牌模板", "list built-in brands"))
+    add_lang(tpl, lang)
     tpl.set_defaults(func=run_templates)
 
 
@@ -91,7 +105,12 @@ def run_build(args: argparse.Namespace) -> int:
             print(f"{args.recipe or ''}: {issue.format(lang)}".lstrip(": "), file=sys.stderr)
         return EXIT_USAGE
     if args.brand:
-        recipe = replace(recipe, brand=args.brand, base_dir=recipe.base_dir or Path.cwd())
+        try:  # a path typed on the command line is where the user is, not the recipe's folder
+            name, brand_path = resolve_brand_path(args.brand, Path.cwd())
+        except TemplateError as exc:
+            _say(args, exc.zh, exc.en)
+            return EXIT_USAGE
+        recipe = replace(recipe, brand=name if name in BUILTIN else str(brand_path.absolute()))
     outs = [_output_path(o, recipe.title) for o in args.output or [Path.cwd()]]
     try:
         for o in outs:
@@ -121,7 +140,7 @@ def run_build(args: argparse.Namespace) -> int:
 
     try:
         built = build_deck(recipe, data_path, out, pdf=args.pdf, progress=progress, load=result,
-                           max_slides=args.max_slides or None, docx=docx)
+                           lang=lang, max_slides=args.max_slides or None, docx=docx)
     except DataProblems as exc:  # pragma: no cover - checked above
         print_problems(exc.result, lang)
         return EXIT_DATA

@@ -5,9 +5,33 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 LANGS = ("zh", "en")
+
+
+def help_lang(argv: Sequence[str]) -> str:
+    """The language --help speaks, decided before the parser is built: the last --lang given
+    (before the subcommand or after it), else XZBRIEF_LANG, else Chinese."""
+    lang = os.environ.get("XZBRIEF_LANG", "").strip().lower()
+    args = list(argv)
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            lang = args[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+    return lang if lang in LANGS else "zh"
+
+
+Words = Callable[[str, str], str]
+
+
+def words(lang: str) -> Words:
+    """``t(zh, en)``: the help text in the language chosen for it."""
+    return lambda zh, en: en if lang == "en" else zh
 
 
 def default_lang() -> str:
@@ -19,7 +43,7 @@ def default_lang() -> str:
     return env if env in LANGS else "zh"
 
 
-def add_lang(parser: argparse.ArgumentParser) -> None:
+def add_lang(parser: argparse.ArgumentParser, lang: str = "zh") -> None:
     """--lang after the subcommand too; SUPPRESS keeps a value given before it."""
     parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
-                        help="message language / 提示语言 (zh, en)")
+                        help=words(lang)("提示语言(zh、en)", "message language (zh, en)"))

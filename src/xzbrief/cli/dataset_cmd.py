@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang
+from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.cli.console import silence_stdout
 from xzbrief.dataset.checks import with_preflight
 from xzbrief.dataset.loader import LoadResult, load_dataset
@@ -17,22 +17,27 @@ from xzbrief.dataset.workbook_writer import template_content, write_workbook
 from xzbrief.resources import shipped_dataset
 
 
-def register(sub: Any) -> None:
-    ds = sub.add_parser("dataset", help="检查工作簿、生成模板 / check a workbook, write a template")
+def register(sub: Any, lang: str = "zh") -> None:
+    t = words(lang)
+    ds = sub.add_parser("dataset", help=t("检查工作簿、生成模板",
+                                          "check a workbook, write a template"))
     ds_sub = ds.add_subparsers(dest="dataset_command", required=True)
-    check = ds_sub.add_parser("check", help="检查工作簿并列出全部问题 / list every problem")
-    check.add_argument("path", nargs="?", type=Path,
-                       help="工作簿 .xlsx(默认:随附的徐州数据集)")
-    check.add_argument("--json", action="store_true", help="机器可读的 JSON 输出")
-    check.add_argument("--explain", action="store_true",
-                       help="列出按单位和名称推断的指标类型、增速与总量的连写 / show inferred "
-                            "indicator kinds and level–growth links")
-    add_lang(check)
+    check = ds_sub.add_parser("check", help=t("检查工作簿并列出全部问题",
+                                              "check a workbook and list every problem"))
+    check.add_argument("path", nargs="?", type=Path, help=t(
+        "工作簿 .xlsx(默认:随附的徐州数据集)", "workbook .xlsx (default: the shipped Xuzhou one)"))
+    check.add_argument("--json", action="store_true",
+                       help=t("机器可读的 JSON 输出", "machine-readable JSON output"))
+    check.add_argument("--explain", action="store_true", help=t(
+        "列出按单位和名称推断的指标类型、增速与总量的连写",
+        "show inferred indicator kinds and level–growth links"))
+    add_lang(check, lang)
     check.set_defaults(func=run_check)
-    tpl = ds_sub.add_parser("template", help="生成空白工作簿模板 / write a blank workbook")
-    tpl.add_argument("out", type=Path, help="输出的 .xlsx 路径")
-    tpl.add_argument("--force", action="store_true", help="覆盖已存在的文件")
-    add_lang(tpl)
+    tpl = ds_sub.add_parser("template", help=t("生成空白工作簿模板", "write a blank workbook"))
+    tpl.add_argument("out", type=Path, help=t("输出的 .xlsx 路径", "the .xlsx to write"))
+    tpl.add_argument("--force", action="store_true",
+                     help=t("覆盖已存在的文件", "overwrite an existing file"))
+    add_lang(tpl, lang)
     tpl.set_defaults(func=run_template)
 
 

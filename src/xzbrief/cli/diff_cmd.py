@@ -7,15 +7,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from xzbrief.cli.common import EXIT_OK, EXIT_USAGE, add_lang
+from xzbrief.cli.common import EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.diff import NotAnXzbriefDeck, diff_files
 
 
-def register(sub: Any) -> None:
-    diff = sub.add_parser("diff", help="比较两份汇报的数字和文字 / what changed between decks")
-    diff.add_argument("old", type=Path, help="上一次的汇报 .pptx")
-    diff.add_argument("new", type=Path, help="这一次的汇报 .pptx")
-    add_lang(diff)
+def register(sub: Any, lang: str = "zh") -> None:
+    t = words(lang)
+    diff = sub.add_parser("diff", help=t("比较两份汇报的数字和文字",
+                                         "what changed between two decks"))
+    diff.add_argument("old", type=Path, help=t("上一次的汇报 .pptx", "the earlier deck .pptx"))
+    diff.add_argument("new", type=Path, help=t("这一次的汇报 .pptx", "the new deck .pptx"))
+    add_lang(diff, lang)
     diff.set_defaults(func=run_diff)
 
 

@@ -7,10 +7,20 @@ import argparse
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import Any
 
 from xzbrief import __version__
 from xzbrief.cli import build_cmd, dataset_cmd, diff_cmd, refresh_cmd
-from xzbrief.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LANGS, default_lang
+from xzbrief.cli.common import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    LANGS,
+    Words,
+    default_lang,
+    help_lang,
+    words,
+)
 from xzbrief.cli.console import prepare_console
 
 
@@ -21,23 +31,51 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="xzbrief", description="徐州产业体系汇报材料生成器 / briefing decks "
-                     "from an Excel indicator workbook")
-    parser.add_argument("--version", action="version", version=f"xzbrief {__version__}")
+class _ChineseHelp(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any,
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法: " if prefix is None else prefix)
+
+
+def _localise(parser: argparse.ArgumentParser, t: Words, chinese: bool) -> None:
+    """argparse's own words (usage, the group titles, -h) in the help's language, for the
+    parser and every subcommand's."""
+    parser._positionals.title = t("位置参数", "positional arguments")
+    parser._optionals.title = t("选项", "options")
+    if chinese:
+        parser.formatter_class = _ChineseHelp
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = t("显示本帮助并退出", "show this help message and exit")
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _localise(child, t, chinese)
+
+
+def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (messages follow --lang as parsed)."""
+    t = words(lang)
+    parser = _Parser(prog="xzbrief", description=t(
+        "徐州产业体系汇报材料生成器:从 Excel 指标库生成汇报 PPT 和 Word 汇报材料",
+        "briefing decks and documents from an Excel indicator workbook"))
+    parser.add_argument("--version", action="version", version=f"xzbrief {__version__}",
+                        help=t("显示版本号并退出", "show the version and exit"))
     parser.add_argument("--lang", choices=LANGS, default=default_lang(),
-                        help="message language (default zh; or set XZBRIEF_LANG)")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    dataset_cmd.register(sub)
-    build_cmd.register(sub)
-    diff_cmd.register(sub)
-    refresh_cmd.register(sub)
+                        help=t("提示语言(默认 zh;也可设置环境变量 XZBRIEF_LANG)",
+                               "message language (default zh; or set XZBRIEF_LANG)"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser,
+                                title=t("命令", "commands"))
+    dataset_cmd.register(sub, lang)
+    build_cmd.register(sub, lang)
+    diff_cmd.register(sub, lang)
+    refresh_cmd.register(sub, lang)
+    _localise(parser, t, lang != "en")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     prepare_console()
-    parser = build_parser()
+    parser = build_parser(help_lang(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

@@ -9,23 +9,35 @@ from pathlib import Path
 
 from xzbrief.atomic import SaveBlocked
 from xzbrief.build import DataProblems
-from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang
+from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.cli.dataset_cmd import print_problems
 from xzbrief.refresh.plan import ACTION_WORDS, Action, Change, RefreshPlan
 from xzbrief.refresh_deck import RefreshError, default_output, prepare_refresh, write_refresh
 from xzbrief.render.template_file import TemplateError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("refresh", help="用工作簿的新数据更新已编辑的汇报 / refresh an edited deck",
-                       description="用工作簿的新数据更新已编辑过的汇报:先列出每处变化,确认后写入"
-                                   "新文件「<名称>（更新）.pptx」;用户改过的文字、移动过的形状一律保留。")
-    p.add_argument("deck", type=Path, help="已编辑的汇报 .pptx")
-    p.add_argument("--data", type=Path, help="工作簿 .xlsx(默认:汇报记录的工作簿,在汇报旁边)")
-    p.add_argument("-o", "--output", type=Path, help="输出 .pptx(默认:<名称>（更新）.pptx)")
-    p.add_argument("--yes", action="store_true", help="不询问,直接写入")
-    p.add_argument("--plan-only", action="store_true", help="只列出变化,不写文件")
-    add_lang(p)
+def register(sub: argparse._SubParsersAction, lang: str = "zh") -> None:  # type: ignore[type-arg]
+    t = words(lang)
+    p = sub.add_parser("refresh", help=t("用工作簿的新数据更新已编辑的汇报",
+                                         "refresh an edited deck with the workbook's new data"),
+                       description=t(
+                           "用工作簿的新数据更新已编辑过的汇报:先列出每处变化,确认后写入"
+                           "新文件「<名称>（更新）.pptx」;用户改过的文字、移动过的形状一律保留。",
+                           "refresh an edited deck with the workbook's new data: every change "
+                           "is listed first, and once confirmed a new file 「<name>（更新）.pptx」 "
+                           "is written; text you edited and shapes you moved are kept."))
+    p.add_argument("deck", type=Path, help=t("已编辑的汇报 .pptx", "the edited deck .pptx"))
+    p.add_argument("--data", type=Path, help=t(
+        "工作簿 .xlsx(默认:汇报记录的工作簿,在汇报旁边)",
+        "workbook .xlsx (default: the one the deck records, beside the deck)"))
+    p.add_argument("-o", "--output", type=Path, help=t(
+        "输出 .pptx(默认:<名称>（更新）.pptx)",
+        "the .pptx to write (default: <name>（更新）.pptx)"))
+    p.add_argument("--yes", action="store_true",
+                   help=t("不询问,直接写入", "write without asking"))
+    p.add_argument("--plan-only", action="store_true",
+                   help=t("只列出变化,不写文件", "list the changes, write nothing"))
+    add_lang(p, lang)
     p.set_defaults(func=run_refresh)
 
 

@@ -106,6 +106,8 @@ class UiText:
     generate_failed: str
     save_blocked: str
     save_elsewhere: str
+    large_deck_title: str
+    large_deck: str
     cancelled: str
     data_has_errors: str
     deck_filter: str
@@ -165,6 +167,7 @@ ZH = UiText(
     generated="已生成 {path}", open_deck="打开汇报", open_folder="打开所在文件夹",
     open_check="数据核对表",
     generate_failed="生成失败", save_blocked="无法保存", save_elsewhere="另存为…",
+    large_deck_title="页数较多", large_deck="本次将生成 {n} 页，确定继续吗？",
     cancelled="已取消", data_has_errors="工作簿有错误,请先修正(见「问题」)",
     deck_filter="PowerPoint 演示文稿 (*.pptx)",
     workbook_filter="Excel / WPS 表格 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)",
@@ -223,6 +226,7 @@ EN = UiText(
     generating="Generating…", generated="Written {path}", open_deck="Open deck",
     open_folder="Open folder", open_check="Data check", generate_failed="Generation failed",
     save_blocked="Cannot save", save_elsewhere="Save as…", cancelled="Cancelled",
+    large_deck_title="A long deck", large_deck="This will generate {n} slides. Continue?",
     data_has_errors="The workbook has errors; fix them first (see Problems)",
     deck_filter="PowerPoint presentation (*.pptx)",
     workbook_filter="Excel / WPS spreadsheets (*.xlsx *.xlsm *.xls *.et);;All files (*)",

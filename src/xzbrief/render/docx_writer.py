@@ -467,6 +467,8 @@ class _Builder:
         self.figure_no += 1
         self.para(f"图{self.figure_no} {chart.title}", "GwCaption", self.p.h1_font,
                   self.p.note_size)
+        if made.note:  # what the slide draws over the chart (a ranking's reference line)
+            self.para(made.note, "GwNote", size=self.p.note_size)
 
     def table(self, table: Table, title: str, caption: bool = True,
               size: float | None = None) -> None:

@@ -22,8 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xzbrief import build
 from xzbrief.atomic import SaveBlocked
-from xzbrief.build import BuildResult, Cancelled, DataProblems, build_deck, default_deck_name
+from xzbrief.build import (
+    BuildResult,
+    Cancelled,
+    DataProblems,
+    TooManySlides,
+    build_deck,
+    default_deck_name,
+)
 from xzbrief.diff import DeckChanges, compare_decks
 from xzbrief.gui.session import Session
 from xzbrief.gui.strings import LANGUAGE, texts
@@ -183,6 +191,10 @@ class GenerateBar(QWidget):
             self.output.setModified(True)
 
     def generate(self) -> None:
+        """生成: a plan longer than build.LARGE_DECK slides stops before writing and asks."""
+        self._generate(build.LARGE_DECK)
+
+    def _generate(self, max_slides: int | None) -> None:
         s = self.session
         t = texts()
         if self.task is not None:
@@ -197,7 +209,8 @@ class GenerateBar(QWidget):
         def work(report: Any, cancelled: Any) -> tuple[BuildResult, DeckChanges | None]:
             before = _stored(out)  # regenerating over an earlier deck: say what changed
             result = build_deck(recipe, workbook, out, pdf=pdf, progress=report,
-                                cancelled=cancelled, load=load, docx=document)
+                                cancelled=cancelled, load=load, docx=document,
+                                max_slides=max_slides)
             after = _stored(result.pptx) if before is not None and result.pptx else None
             changes = compare_decks(before, after) if before and after else None
             return result, changes
@@ -307,6 +320,17 @@ class GenerateBar(QWidget):
                 self.output.setText(path)
                 self.output.setModified(True)
                 QTimer.singleShot(0, self.generate)  # once this task has finished
+            return
+        if isinstance(exc, TooManySlides):  # nothing written yet: the user decides
+            self.status.setText("")
+            answer = QMessageBox.question(
+                self, t.large_deck_title, t.large_deck.format(n=exc.slides),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                QTimer.singleShot(0, lambda: self._generate(None))  # once this task has ended
+            else:
+                self.status.setText(t.cancelled)
             return
         if isinstance(exc, TemplateError):
             message = exc.zh if zh else exc.en
