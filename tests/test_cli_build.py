@@ -276,7 +276,7 @@ def test_output_named_docx_writes_only_the_document(tmp_path: Path) -> None:
 def test_both_formats_named_in_one_run(tmp_path: Path) -> None:
     done = run("build", "-o", "a.pptx", "-o", "b.docx", "--quiet", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pptx", "b.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pptx", "a.核对.xlsx", "b.docx"]
     two = run("build", "-o", "a.pptx", "-o", "c.pptx", cwd=tmp_path)
     assert two.returncode == 2
     assert "-o 最多给一个 .pptx 和一个 .docx" in two.stderr

@@ -39,8 +39,9 @@ def test_report_structure_with_chinese_numbering(tmp_path):
     agenda_text = "\n".join(texts_of(agenda))
     assert agenda_text.index("一、总体情况") < agenda_text.index("二、产业升级") \
         < agenda_text.index("四、存在问题") < agenda_text.index("五、下一步工作")
+    assert "四、存在问题" in titles and "五、下一步工作" in titles  # dividers, as for the rest
     issues = next(s for s in prs.slides if s.shapes.title
-                  and s.shapes.title.text_frame.text == "四、存在问题")  # no divider before it
+                  and s.shapes.title.text_frame.text == "存在问题")
     body = "\n".join(texts_of(issues))
     assert "\uff08一\uff09\t部分指标增速放缓。" in body  # （一）: full-width, as 公文 write it
     assert "\uff08二\uff09\t数据口径有待统一。" in body
@@ -54,7 +55,7 @@ def test_report_structure_with_chinese_numbering(tmp_path):
 def test_arabic_numbering_and_basis_footnote(tmp_path):
     prs = build(tmp_path, numbering=Numbering.ARABIC)
     body = "\n".join(t for s in prs.slides for t in texts_of(s))
-    assert "1.\t部分指标增速放缓。" in body
+    assert "\uff081\uff09\t部分指标增速放缓。" in body  # （1） under 1.: never 1. twice
     assert "1.产业升级" in body  # agenda
     assert "工业开票销售收入按现价计算" in body  # 口径 as a footnote
 

@@ -53,7 +53,10 @@ def test_changed_numbers_and_sentences_are_listed_by_slide(tmp_path):
     pages = {s.new_n for s in changes.slides if s.new_n is not None}
     prs = Presentation(str(new))
     for n in pages:  # every slide named really shows the new figure or its new growth rate
-        text = " ".join(sh.text_frame.text for sh in prs.slides[n - 1].shapes if sh.has_text_frame)
+        shapes = prs.slides[n - 1].shapes
+        text = " ".join([sh.text_frame.text for sh in shapes if sh.has_text_frame]
+                        + [c.text for sh in shapes if sh.has_table
+                           for row in sh.table.rows for c in row.cells])  # 主要指标表
         assert "9100" in text or "11.0%" in text, (n, text)
 
 

@@ -252,6 +252,9 @@ def test_generate_writes_a_deck_that_reopens(qtbot, window, basic_workbook, tmp_
     prs = Presentation(str(out))
     assert len(prs.slides) == window.slide_view.count
     assert "打开汇报" in window.generate_bar.status.text()
+    # the data-check workbook beside it, one click away
+    assert (out.parent / "汇报.核对.xlsx").is_file()
+    assert "<a href='check'>数据核对表</a>" in window.generate_bar.status.text()
 
 
 def test_save_and_reopen_recipe_gives_the_same_deck(qtbot, window, basic_workbook, tmp_path):
@@ -547,3 +550,18 @@ def test_deck_notes_are_listed_with_the_warnings(qtbot, window, basic_workbook, 
     lst = window.dataset_panel.warnings
     qtbot.waitUntil(lambda: any("GY99" in lst.item(i).text() for i in range(lst.count())),
                     timeout=TIMEOUT)
+
+
+def test_summary_and_table_boxes_switch_their_pages(qtbot, window, basic_workbook):
+    open_and_wait(qtbot, window, basic_workbook)
+    assert {"综述", "主要指标完成情况"} <= painted(window)
+    boxes = window.settings_panel.switches
+    assert boxes["summary"].text() == "综述页" and boxes["summary"].isChecked()
+    assert boxes["indicator_table"].text() == "主要指标完成情况表"
+    boxes["summary"].setChecked(False)
+    qtbot.waitUntil(lambda: "综述" not in painted(window), timeout=TIMEOUT)
+    assert "主要指标完成情况" in painted(window)
+    assert window.session.recipe.options.summary is False
+    boxes["indicator_table"].click()
+    qtbot.waitUntil(lambda: "主要指标完成情况" not in painted(window), timeout=TIMEOUT)
+    assert window.session.recipe.options.indicator_table is False

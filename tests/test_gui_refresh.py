@@ -3,6 +3,8 @@ deck written with exactly the ticked changes (pytest-qt, offscreen, real decks).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -40,7 +42,10 @@ def window(qtbot, tmp_path, monkeypatch):
 
 def test_menu_plan_dialog_writes_only_the_ticked_changes(qtbot, window, tmp_path, monkeypatch):
     book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
-    deck = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.pptx").pptx
+    recipe = default_recipe(load_dataset(book))  # with the headline cards the test edits
+    recipe = replace(recipe, options=replace(recipe.options, key_figures=True, summary=False,
+                                             indicator_table=False))  # slides by position
+    deck = build_deck(recipe, book, tmp_path / "汇报.pptx").pptx
     sheets = basic_sheets()
     sheets["数据"][5][3] = 9100
     write_workbook(book, sheets)

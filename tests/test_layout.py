@@ -4,6 +4,7 @@ text measured to fit its box."""
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -154,12 +155,13 @@ def test_tint() -> None:
     assert tint("000000", 0.5) == "808080"
 
 
-def test_a_long_change_line_is_drawn_at_its_fitted_size_above_the_note(every: Deck) -> None:
+def test_a_long_change_line_is_drawn_at_its_fitted_size_above_the_note(tmp_path: Path) -> None:
     from dataclasses import replace
 
     from xzbrief.deck.textfit import fit_text
     from xzbrief.render.layout import SlideLayouter
 
+    every = every_kind_deck(tmp_path, key_figures=True)  # the headline cards of 总体情况
     card = next(c for s in every.slides for c in s.cards if c.change is not None and c.note)
     assert card.change is not None
     long = replace(card.change, text="较2020年增长54.8%,增速居全省第一,连续三年保持两位数增长")
@@ -229,7 +231,8 @@ def test_a_number_never_breaks_from_its_unit(every: Deck, tmp_path) -> None:
 
 
 @pytest.mark.parametrize("brand_name", BRANDS)
-def test_card_rows_share_a_baseline_and_one_number_size(every: Deck, brand_name: str) -> None:
+def test_card_rows_share_a_baseline_and_one_number_size(tmp_path: Path, brand_name: str) -> None:
+    every = every_kind_deck(tmp_path, key_figures=True)  # with the headline-card page too
     placed, _ = place_deck(every, load_brand(brand_name))
     pages = 0
     for ps, slide in zip(placed, every.slides, strict=True):

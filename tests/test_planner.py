@@ -110,7 +110,7 @@ def test_regions_are_ranked_bars_with_the_citys_own_figure(every: Deck) -> None:
     assert list(values) == sorted((v for v in values if v is not None), reverse=True)
     assert set(chart.categories) == set(COUNTIES)
     # a count never reads 「数量达」; the city's figure and the ranking share one period
-    assert slide.title == "2025年规上企业铜山区居首,达700家"
+    assert slide.title == "2025年规上工业企业数量铜山区居首,达700家"  # 简称 only on the chart
     assert slide.lines[0] == "2025年全市规上工业企业预计达4000家,较2020年翻番。"
 
 
@@ -119,7 +119,7 @@ def test_parts_of_a_total_at_one_period_are_a_doughnut(every: Deck) -> None:
     chart = slide.chart
     assert chart is not None and chart.kind is ChartKind.DOUGHNUT
     assert chart.categories == ("工程机械", "数字经济", "绿色低碳能源", "食品加工")
-    assert slide.title == "集群规模构成中工程机械占比最高,达30.6%"
+    assert slide.title == "“343”创新产业集群规模构成中工程机械占比最高,达30.6%"
     # the parts add up to the total and their shares to 100.0%: nothing for 四舍五入 to explain
     assert "四舍五入" not in "".join(slide.footnotes)
     # the total is shown by its parts chart, not again as a card of its own
@@ -134,7 +134,7 @@ def test_parts_over_years_are_stacked(every: Deck) -> None:
     assert [s.name for s in chart.series] == ["新材料", "高端装备", "生物医药"]
     assert all(len(s.values) == 5 for s in chart.series)
     assert "预计" in chart.categories[-1]
-    assert slide.title == "2025年战新产业构成中高端装备占比最高,达46.5%"
+    assert slide.title == "2025年战略性新兴产业产值构成中高端装备占比最高,达46.5%"
 
 
 def test_single_facts_are_cards_with_their_qualifiers(every: Deck) -> None:
@@ -145,11 +145,12 @@ def test_single_facts_are_cards_with_their_qualifiers(every: Deck) -> None:
     assert shown["攻克关键技术数量"] == ("", "150", "余项")
     assert shown["全产业链自主可控率"] == ("突破", "90", "%")
     assert shown["重大项目计划总投资"] == ("超", "300", "亿元")
-    future = next(c for c in slide.cards if c.label == "未来产业企业营收规模")
-    assert future.figure.is_estimate
-    assert future.change is not None and future.change.text == "比上年增长54.8%"
-    assert future.note == "2024年为204.2亿元"  # the base of the change, on the card
-    assert future.base is not None and future.base in slide.figures
+    # two adjacent years (2024 -> 2025预计) are compared in a chart, not a card
+    assert "未来产业企业营收规模" not in shown
+    chart = next(s.chart for s in every.slides if s.chart is not None
+                 and s.chart.title.startswith("未来产业企业营收规模"))
+    assert chart.categories[0] == "2024年" and "预计" in chart.categories[-1]
+    assert chart.series[0].values == (204.2, 316.0)
 
 
 def test_many_facts_become_tables(every: Deck) -> None:
@@ -184,9 +185,14 @@ def test_free_text_too_long_for_one_page_is_split(tmp_path: Path) -> None:
     assert dataset is not None
     long = tuple(f"第{i}条:" + "推进产业链供应链韧性和安全水平提升," * 6 for i in range(6))
     deck = plan_deck(dataset, Recipe(title="t", issues=long))
-    pages = [s for s in deck.slides if s.kind is SlideKind.TEXT]
-    assert len(pages) >= 2 and pages[0].title == f"三、存在问题(1/{len(pages)})"
+    pages = [s for s in deck.slides if s.kind is SlideKind.TEXT and s.section == "存在问题"]
+    # continued as 公文 do: 「存在问题」, 「存在问题(续)」 — never 「(1/2)」
+    assert len(pages) >= 2 and pages[0].title == "存在问题"
+    assert all(s.title == "存在问题(续)" for s in pages[1:])
     assert sum(len(s.lines) for s in pages) == 6
+    divider = next(s for s in deck.slides if s.kind is SlideKind.SECTION
+                   and s.section == "存在问题")
+    assert divider.title == "三、存在问题"  # a divider, as every other section has
 
 
 # --- what every slide must get right ------------------------------------------------------
@@ -242,7 +248,11 @@ def kinds(deck: Deck) -> list[SlideKind]:
 
 def test_default_structure(tmp_path: Path) -> None:
     deck = plan(tmp_path)
-    assert kinds(deck)[:3] == [SlideKind.COVER, SlideKind.AGENDA, SlideKind.KEY_FIGURES]
+    assert kinds(deck)[:4] == [SlideKind.COVER, SlideKind.AGENDA, SlideKind.TEXT,
+                               SlideKind.TABLE]
+    assert [s.title for s in deck.slides[2:4]] == ["综述", "主要指标完成情况"]
+    assert SlideKind.KEY_FIGURES not in [s.kind for s in deck.slides
+                                         if s.section == "总体情况"]
     assert deck.slides[1].lines == ("一、产业升级", "二、数实融合")
     assert kinds(deck)[-1] is SlideKind.CLOSING
     assert deck.slides[-1].title == "以上汇报,请批评指正"
@@ -250,14 +260,19 @@ def test_default_structure(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("switch", "kind"), [
     ("agenda", SlideKind.AGENDA), ("section_dividers", SlideKind.SECTION),
+    ("summary", SlideKind.TEXT), ("indicator_table", SlideKind.TABLE),
     ("key_figures", SlideKind.KEY_FIGURES), ("highlights", SlideKind.HIGHLIGHTS),
 ])
 def test_switches_remove_their_pages(tmp_path: Path, switch: str, kind: SlideKind) -> None:
     on = plan(tmp_path, **{switch: True})
     off = plan(tmp_path, **{switch: False})
     if kind is SlideKind.KEY_FIGURES:  # the overview goes; the themes' own cards stay
-        assert [s.title for s in on.slides if s.section == "总体情况"]
-        assert not [s.title for s in off.slides if s.section == "总体情况"]
+        assert [s for s in on.slides if s.section == "总体情况" and s.kind is kind]
+        assert not [s for s in off.slides if s.section == "总体情况" and s.kind is kind]
+    elif kind is SlideKind.HIGHLIGHTS:  # a lone highlight stands beside the theme's card
+        said = "工程机械获批国家首批先进制造业集群"
+        assert any(said in line for s in on.slides for line in s.lines)
+        assert not any(said in line for s in off.slides for line in s.lines)
     else:
         assert kind in kinds(on) and kind not in kinds(off)
 
@@ -305,13 +320,20 @@ def test_report_structure_with_issues_and_next_steps(tmp_path: Path) -> None:
                     issues=("增长动力不足。",), next_steps=("加快培育未来产业。",))
     deck = plan_deck(dataset, recipe)
     sections = [s.title for s in deck.slides if s.kind is SlideKind.SECTION]
-    assert sections == ["一、总体情况", "二、产业升级", "三、数实融合"]
+    assert sections == ["一、总体情况", "二、产业升级", "三、数实融合", "四、存在问题",
+                        "五、下一步工作"]
     agenda = next(s for s in deck.slides if s.kind is SlideKind.AGENDA)
     assert agenda.lines[-2:] == ("四、存在问题", "五、下一步工作")
-    # a text part is numbered on its own page, without an empty divider before it
-    text_pages = {s.title: s.lines for s in deck.slides if s.kind is SlideKind.TEXT}
-    assert text_pages == {"四、存在问题": ("增长动力不足。",),
-                          "五、下一步工作": ("加快培育未来产业。",)}
+    overview = [s.title for s in deck.slides if s.section == "总体情况"]
+    assert overview == ["一、总体情况", "综述", "主要指标完成情况"]
+    # every section alike: a divider, then its pages
+    text_pages = {s.title: s.lines for s in deck.slides if s.kind is SlideKind.TEXT
+                  and s.section != "总体情况"}
+    assert text_pages == {"存在问题": ("增长动力不足。",), "下一步工作": ("加快培育未来产业。",)}
+    bare = plan_deck(dataset, replace(recipe, options=Options(structure=Structure.REPORT,
+                                                              section_dividers=False)))
+    assert [s.title for s in bare.slides if s.kind is SlideKind.TEXT][-2:] == [
+        "四、存在问题", "五、下一步工作"]  # no dividers: the numbered heading titles the page
     themes = plan_deck(dataset, replace(recipe, options=Options()))
     assert next(s.title for s in themes.slides if s.kind is SlideKind.SECTION) == "一、产业升级"
 
@@ -355,6 +377,6 @@ def test_doubling_from_the_seed(tmp_path: Path) -> None:
 def test_a_region_not_declared_as_the_city_is_named(tmp_path: Path) -> None:
     """Without a 地区 sheet nobody said 徐州市 is the city: its name is used, never 全市."""
     deck = plan(tmp_path)
-    text = "\n".join(texts(s) for s in deck.slides)
+    text = "\n".join(texts(s) + s.notes for s in deck.slides)
     assert "全市" not in text
     assert "2025年徐州市规上工业企业预计达4000家" in text

@@ -181,9 +181,9 @@ def test_regions_too_few_to_rank_stand_beside_the_citys_chart(tmp_path):
 def test_a_per_mille_rate_changes_by_thousandth_points(tmp_path):
     rows = [["X1", "徐州市", "2024年", 5, "实际", None], ["X1", "徐州市", "2025年", 6, "实际", None]]
     deck = deck_of(tmp_path, [["X1", "出生率", "‰", "专题", "来源", None]], rows)
-    card = next(c for s in deck.slides for c in s.cards)
-    assert card.change is not None and card.change.text == "比上年提高1.0个千分点"
-    assert card.change.unit == "个千分点" and "百分点" not in all_text(deck)
+    change = next(f for s in deck.slides for f in s.figures if f.label == "出生率变化")
+    assert change.text == "比上年提高1.0个千分点"
+    assert change.unit == "个千分点" and "百分点" not in all_text(deck)
 
 
 def test_a_year_to_date_is_never_compared_with_a_shorter_one(tmp_path):
@@ -223,11 +223,13 @@ def test_a_table_drops_columns_that_say_nothing(tmp_path):
     dashes, no 状态 column of 实际; a second period brings the 期间 column back."""
     inds = [[f"X{i:02}", f"指标{i}", "家", "专题", "来源", None] for i in range(13)]
     rows = [[f"X{i:02}", "徐州市", "2025年", 10 + i, "实际", None] for i in range(13)]
-    table = next(s for s in deck_of(tmp_path, inds, rows).slides if s.table is not None)
+    table = next(s for s in deck_of(tmp_path, inds, rows).slides if s.table is not None
+                 and s.section == "专题")
     assert table.table.columns == ("指标", "数值")
     assert table.title.startswith("2025年")
     rows[0] = ["X00", "徐州市", "2025年1—10月", 8, "实际", None]
-    mixed = next(s for s in deck_of(tmp_path, inds, rows).slides if s.table is not None)
+    mixed = next(s for s in deck_of(tmp_path, inds, rows).slides if s.table is not None
+                 and s.section == "专题")
     assert mixed.table.columns == ("指标", "期间", "数值")
     assert mixed.table.rows[0][1].text == "2025年1—10月"
 

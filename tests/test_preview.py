@@ -54,7 +54,7 @@ def test_cards_show_their_numbers(every: Deck) -> None:
     index = next(i for i, s in enumerate(every.slides) if s.section == "创新平台"
                  and s.kind is SlideKind.KEY_FIGURES)
     texts = [t.lines[0] for t in shown[index].items if isinstance(t, DText) and t.lines]
-    for part in ("150", "余项", "突破", "90", "超", "300", "316", "预计", "比上年增长54.8%"):
+    for part in ("150", "余项", "突破", "90", "超", "300"):
         assert part in texts, part
 
 

@@ -152,7 +152,11 @@ def test_a_deck_on_a_template_of_any_size_stays_on_the_slide(every: Deck, tmp_pa
             if isinstance(block, ChartBlock):  # charts keep clear of the master's logo
                 assert r.right <= logo.x or r.bottom <= logo.y, (name, ps.title)
             named = getattr(block, "name", "")
-            if ps.role == "content" and named not in ("标记", "文字底板"):
+            if named == "章节":  # the section label: in the marking's band, clear of the
+                # template's title and logo
+                t = ps.title_rect
+                assert r.bottom <= t.y + 0.5 or r.right <= t.x or r.x >= t.right, (name, r)
+            if ps.role == "content" and named not in ("标记", "文字底板", "章节"):
                 # below the template's own title box, and never on its logo
                 assert r.y >= ps.title_rect.bottom - 0.5, (name, ps.title, named)
                 assert (r.right <= logo.x or r.x >= logo.x + logo.w or r.bottom <= logo.y

@@ -119,4 +119,5 @@ def test_chinese_count(n: int, text: str) -> None:
 def test_heading_numbers_by_depth_and_style() -> None:
     assert [heading_number(level, 2) for level in (1, 2, 3, 4)] == ["二、", "\uff08二\uff09", "2.", "\uff082\uff09"]
     assert heading_number(1, 3, "1.") == "3."
+    assert heading_number(2, 3, "1.") == "\uff083\uff09"  # 1. then （1）, never 1. twice
     assert heading_number(1, 3, "无") == ""

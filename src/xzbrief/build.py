@@ -22,6 +22,7 @@ from xzbrief.deck.model import Deck
 from xzbrief.deck.planner import plan_deck
 from xzbrief.recipe import Recipe, recipe_to_dict
 from xzbrief.render.brand import load_brand
+from xzbrief.render.check_workbook import write_check_workbook
 from xzbrief.render.docx_writer import settings_for, write_docx
 from xzbrief.render.pdf import PdfCancelled, PdfFailed, PdfUnavailable, convert_to_pdf
 from xzbrief.render.pptx_writer import write_pptx
@@ -71,6 +72,7 @@ class BuildResult:
     docx: Path | None = None  # the written 汇报材料 (Word), when asked for
     pdf: Path | None = None
     pdf_problem: PdfProblem | None = None
+    check_workbook: Path | None = None  # <deck>.核对.xlsx: every figure with its cell
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -189,6 +191,11 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
         step(80 if writes_deck else 60, "docx", name=docx_out.name)
         write_docx(deck, docx_out, settings_for(recipe, brand))
         build.docx = docx_out
+    if recipe.options.check_workbook and writes_deck:  # every figure with its cell
+        try:
+            build.check_workbook = write_check_workbook(deck, out)
+        except SaveBlocked as exc:  # open in Excel: the deck is written all the same
+            build.warnings.append(exc.text(lang))
     if pdf:
         step(80, "pdf")
         try:

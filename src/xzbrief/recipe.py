@@ -85,11 +85,14 @@ class ThemeChoice:
 class Options:
     agenda: bool = True
     section_dividers: bool = True
-    key_figures: bool = True  # the 总体情况 page of headline figures
+    summary: bool = True  # 综述: 3–5 judgments with the figures behind them
+    indicator_table: bool = True  # 主要指标完成情况表: every headline figure in one table
+    key_figures: bool = False  # the old 总体情况 page of headline cards (the table replaces it)
     highlights: bool = True
     speaker_notes: bool = True
     source_footnotes: bool = True
-    appendix: bool = False  # 数据核对表: every number with its source cell
+    appendix: bool = False  # 数据核对表 inside the deck (the companion workbook is written anyway)
+    check_workbook: bool = True  # <deck>.核对.xlsx beside the deck: every figure with its cell
     marking: str = ""  # e.g. 内部资料 注意保存
     closing: str = "以上汇报,请批评指正"  # empty: no closing page
     numbering: Numbering = Numbering.CHINESE
@@ -128,6 +131,7 @@ class Recipe:
     options: Options = field(default_factory=Options)
     issues: tuple[str, ...] = ()  # 存在问题, one paragraph each
     next_steps: tuple[str, ...] = ()  # 下一步工作
+    summary: tuple[str, ...] = ()  # 综述 lines of the recipe's own, replacing the generated ones
     word: WordOptions = field(default_factory=WordOptions)
     base_dir: Path | None = field(default=None, compare=False)
 
@@ -172,7 +176,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 # --- reading ------------------------------------------------------------------------------
-_TOP_KEYS = {"briefing", "options", "themes", "issues", "next_steps", "word"}
+_TOP_KEYS = {"briefing", "options", "themes", "issues", "next_steps", "summary", "word"}
 _BRIEFING_KEYS = {"title", "subtitle", "organisation", "date", "brand", "dataset"}
 _THEME_KEYS = {"name", "indicators", "regions", "from", "to", "comparison", "title"}
 
@@ -257,7 +261,7 @@ def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
     options = _parse_options(doc.get("options", {}), issues)
     themes = _parse_themes(doc.get("themes", []), issues)
     texts: dict[str, tuple[str, ...]] = {}
-    for key in ("issues", "next_steps"):
+    for key in ("issues", "next_steps", "summary"):
         if key in doc:
             texts[key] = _str_list(doc[key], key, issues) or ()
     word = _parse_word(doc.get("word", {}), issues)
@@ -267,7 +271,8 @@ def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
                   organisation=values.get("organisation", ""), date=values.get("date", ""),
                   brand=values.get("brand") or "政务红", dataset=values.get("dataset", ""),
                   themes=themes, options=options, issues=texts.get("issues", ()),
-                  next_steps=texts.get("next_steps", ()), word=word, base_dir=base_dir)
+                  next_steps=texts.get("next_steps", ()), summary=texts.get("summary", ()),
+                  word=word, base_dir=base_dir)
 
 
 def _parse_word(table: Any, issues: list[RecipeIssue]) -> WordOptions:
@@ -462,6 +467,8 @@ def recipe_to_dict(recipe: Recipe, base_dir: Path | None = None) -> dict[str, An
         doc["issues"] = list(recipe.issues)
     if recipe.next_steps:
         doc["next_steps"] = list(recipe.next_steps)
+    if recipe.summary:
+        doc["summary"] = list(recipe.summary)
     word = {f.name: getattr(recipe.word, f.name) for f in fields(WordOptions)
             if getattr(recipe.word, f.name) != f.default}
     if word:  # only what differs from GB/T 9704, so older recipes read back unchanged

@@ -171,13 +171,17 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if built.pdf is not None:
         print(f"{built.pdf}")
+    check = built.check_workbook  # every figure with its cell, beside the deck
+    said_zh = f";数据核对表:{check}" if check else ""
+    said_en = f"; data-check workbook: {check}" if check else ""
     if built.pptx is None:
-        _say(args, f"已生成汇报材料,用时 {built.seconds:.2f} 秒",
-             f"document written in {built.seconds:.2f} s")
+        _say(args, f"已生成汇报材料,用时 {built.seconds:.2f} 秒{said_zh}",
+             f"document written in {built.seconds:.2f} s{said_en}")
     else:
         _say(args, f"已生成 {pages} 页{'及汇报材料' if built.docx else ''},用时 "
-             f"{built.seconds:.2f} 秒", f"{pages} slides{' and the document' if built.docx else ''}"
-             f" written in {built.seconds:.2f} s")
+             f"{built.seconds:.2f} 秒{said_zh}", f"{pages} slides"
+             f"{' and the document' if built.docx else ''} written in {built.seconds:.2f} s"
+             f"{said_en}")
     return EXIT_OK
 
 

@@ -62,6 +62,16 @@ def at_label_precision(ind: Indicator, values: Sequence[float | None]) -> Indica
 MAX_PARTS = 6  # parts of a total in one doughnut or stacked chart
 
 
+def part_name(part: str, total: str) -> str:
+    """A part named within its total, without the words they share: 工程机械产业集群规模 in
+    “343”创新产业集群规模 is 「工程机械」 (from the full names, never the workbook's 简称)."""
+    n = 0
+    while n < min(len(part), len(total)) and part[-1 - n] == total[-1 - n]:
+        n += 1
+    rest = part[:len(part) - n]
+    return rest if len(rest) >= 2 else part
+
+
 class ChartSlides(ThemeBase):
     @staticmethod
     def _axis_labels(points: Sequence[Observation]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -153,6 +163,8 @@ class ChartSlides(ThemeBase):
         long_run = cagr(ind, first, last) if mode is not Comparison.NONE else None
         lines = [level_sentence(ind, last, region)
                  + ("," + point_change.phrase if point_change else "") + "。"]
+        if len(known_points) == 2:  # two columns: both figures said, the base first
+            lines.insert(0, level_sentence(ind, first, region) + "。")
         changes = [point_change] if point_change else []
         if long_run is not None:
             lines.append(cagr_sentence(ind, long_run, region) + "。")
@@ -205,7 +217,7 @@ class ChartSlides(ThemeBase):
         periods = sorted({o.period for o in ranked}, key=lambda p: p.sort_key)
         period = periods[-1].label if len(periods) == 1 else ""
         top = ranked[0]
-        ranking = f"{period}{ind.label}{top.region}居首,{level_clause(ind, top, '')}"
+        ranking = f"{period}{ind.name}{top.region}居首,{level_clause(ind, top, '')}"
         lines = [f"{period}{o.region}{level_clause(ind, o)}。" for o in ranked[:4]]
         figures = list(figs)
         candidates = [ranking]
@@ -300,7 +312,7 @@ class ChartSlides(ThemeBase):
         series = Series(ind.label, tuple(values), ind.unit, ind.decimals, tuple(statuses),
                         figures=tuple(slice_figs))
         biggest = members[order[0]][0]
-        headline = (f"{ind.label}构成中{biggest.label}占比最高,"
+        headline = (f"{ind.name}构成中{part_name(biggest.name, ind.name)}占比最高,"
                     f"达{shares[order[0]].text}")
         chart = Chart(ChartKind.DOUGHNUT, f"{latest.period.label}{ind.name}构成",
                       tuple(labels), (series,),
@@ -361,9 +373,11 @@ class ChartSlides(ThemeBase):
             figures.append(level_figure(ind, own))
             share = self._share(biggest_ind.name, biggest, own)
             figures.append(share)
-            headline = f"{last.label}{ind.label}构成中{biggest_ind.label}占比最高,达{share.text}"
+            part = part_name(biggest_ind.name, ind.name)
+            headline = f"{last.label}{ind.name}构成中{part}占比最高,达{share.text}"
         else:
-            headline = f"{last.label}{ind.label}构成中{biggest_ind.label}规模最大"
+            headline = (f"{last.label}{ind.name}构成中{part_name(biggest_ind.name, ind.name)}"
+                        "规模最大")
         lines += [f"{last.label}{level_clause(members[k][0], members[k][1])}。"
                   for k in order[:3]]
         first_period = periods[0]

@@ -6,8 +6,10 @@ from xzbrief.deck import grid
 from xzbrief.deck.model import Figure, Slide, SlideKind, Table, TableCell, card_figures
 from xzbrief.deck.narrative import level_figure
 from xzbrief.deck.notes import split_common_notes
-from xzbrief.deck.textfit import paginate_table
+from xzbrief.deck.textfit import TABLE_MAX, paginate_table
 from xzbrief.deck.theme_base import Fact, ThemeBase
+
+MAX_PAGE_ROWS = 30  # a bound only; what fits at 14 pt decides
 
 
 class FactSlides(ThemeBase):
@@ -29,6 +31,8 @@ class FactSlides(ThemeBase):
             title = self._title([f.headline for f in chunk], fallback=self.choice.name,
                                 subjects=[f.label for f in chunk],
                                 periods=[f.obs.period.label for f in chunk])
+            # one or two cards: their sentences beside them (page_economy gives the room to
+            # the theme's highlights when the sentences only repeat the cards)
             side = tuple(narrative) if len(chunk) <= 2 else ()
             slides.append(Slide(
                 kind=SlideKind.KEY_FIGURES, title=title, section=self.choice.name, cards=cards,
@@ -67,8 +71,9 @@ class FactSlides(ThemeBase):
             return [row[c] for c in columns]
 
         texts = [[c.text for c in cells(f)] for f in facts]
+        # as many rows as read at 14 pt fill the page (a break only when they do not fit)
         pages = paginate_table(tuple(columns), texts, [c == "数值" for c in columns],
-                               grid.CONTENT.w, grid.CONTENT.h, grid.MAX_TABLE_ROWS)
+                               grid.CONTENT.w, grid.CONTENT.h, MAX_PAGE_ROWS, TABLE_MAX)
         for page in pages:
             chunk = [facts[k] for k in page]
             rows = []

@@ -1,7 +1,9 @@
 """``plan_deck``: recipe + dataset -> the deck model (no I/O, no pptx, no Qt).
 
-Structure follows the briefing conventions: cover, 目录, (总体情况), one numbered section per
-theme, (存在问题, 下一步工作), (数据核对表), closing. Warnings come back as data in the deck.
+Structure follows the briefing conventions: cover, 目录, 综述 and 主要指标完成情况表 (in the
+汇报 structure as the section 总体情况), one numbered section per theme, (存在问题, 下一步工作),
+(数据核对表), closing. Every section is treated alike: a divider when dividers are on. A page
+that runs over is continued as 「（续）」. Warnings come back as data in the deck.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import replace
 from xzbrief.dataset.model import Dataset, Observation
 from xzbrief.deck import grid
 from xzbrief.deck.coverage import unshown_figures, unshown_warnings
+from xzbrief.deck.highlight_slides import continued
+from xzbrief.deck.indicator_table import indicator_table_slides
 from xzbrief.deck.model import (
     Card,
     Deck,
@@ -25,14 +29,17 @@ from xzbrief.deck.model import (
 )
 from xzbrief.deck.narrative import level_figure
 from xzbrief.deck.notes import footnotes, speaker_notes
+from xzbrief.deck.summary import summary_slides
 from xzbrief.deck.textfit import fits_one_line, paginate_bullets, paginate_table
 from xzbrief.deck.theme_base import page_period
-from xzbrief.deck.theme_slides import ThemePlan, ThemePlanner
+from xzbrief.deck.theme_slides import IndicatorFacts, ThemePlan, ThemePlanner
 from xzbrief.deck.wording import heading_number
 from xzbrief.recipe import Recipe, Structure
 
 APPENDIX_ROWS = 12
 AGENDA_ITEMS = 8  # more sections than this: the agenda runs over several pages
+TEXT_PARAGRAPHS = 8  # 存在问题 / 下一步工作: eight one-line paragraphs still make one page
+OVERVIEW = "总体情况"
 
 
 def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
@@ -41,16 +48,19 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
     choices = recipe.theme_choices(dataset)
     known = {t.name for t in dataset.themes}
     plans: list[tuple[str, ThemePlan]] = []
+    facts: list[tuple[str, list[IndicatorFacts]]] = []  # per section, for 综述 and the table
     intros: dict[str, str] = {}  # section heading -> the theme's 导语 (the heading may be a
     # recipe title, not the theme's name)
     for choice in choices:
         if choice.name not in known:
             warnings.append(f"配方中的专题「{choice.name}」不在工作簿中,已跳过")
             continue
-        plan = ThemePlanner(dataset, choice, options).build()
+        planner = ThemePlanner(dataset, choice, options)
+        plan = planner.build()
         warnings.extend(plan.warnings)
         if plan.slides:
             plans.append((choice.title or choice.name, plan))
+            facts.append((choice.title or choice.name, planner.indicator_facts))
             intros[choice.title or choice.name] = next(
                 (t.intro for t in dataset.themes if t.name == choice.name), "")
         else:
@@ -58,13 +68,25 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
 
     sections: list[tuple[str, list[Slide]]] = []
     report = options.structure is Structure.REPORT
-    overview = (_overview(plans, dataset, recipe, minimum=1 if report else 2)
-                if options.key_figures else None)
-    if report and overview is not None:
-        sections.append(("总体情况", [overview]))
+    general: list[Slide] = []  # 综述, 主要指标完成情况表, (the old key-figure page)
+    if options.summary:
+        general += summary_slides(facts, dataset.info.file_name, recipe.summary,
+                                  section=OVERVIEW, with_sources=options.source_footnotes,
+                                  with_notes=options.speaker_notes)
+    if options.indicator_table:
+        general += indicator_table_slides(dataset, facts, section=OVERVIEW,
+                                          with_sources=options.source_footnotes,
+                                          with_notes=options.speaker_notes)
+    if options.key_figures:
+        overview = _overview(plans, dataset, recipe, minimum=1 if report else 2)
+        if overview is not None:
+            general.append(overview)
+    if report and general:
+        sections.append((OVERVIEW, general))
     sections.extend((name, plan.slides) for name, plan in plans)
     text_sections = {"存在问题": recipe.issues, "下一步工作": recipe.next_steps}
-    sections += [(name, []) for name, paragraphs in text_sections.items() if paragraphs]
+    sections += [(name, _text_slides(name, paragraphs, section=name))
+                 for name, paragraphs in text_sections.items() if paragraphs]
 
     numbered = [f"{heading_number(1, i, options.numbering.value)}{name}"
                 for i, (name, _) in enumerate(sections, start=1)]
@@ -74,19 +96,19 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
     if options.agenda and len(sections) > 1:
         pages = [numbered[i:i + AGENDA_ITEMS] for i in range(0, len(numbered), AGENDA_ITEMS)]
         for n, page in enumerate(pages, start=1):
-            suffix = f"({n}/{len(pages)})" if len(pages) > 1 else ""
-            slides.append(Slide(kind=SlideKind.AGENDA, title=f"目录{suffix}", lines=tuple(page)))
-    if not report and overview is not None:
-        slides.append(overview)
+            slides.append(Slide(kind=SlideKind.AGENDA, title=continued("目录", n),
+                                lines=tuple(page)))
+    if not report:
+        slides.extend(general)
     for heading, (name, body) in zip(numbered, sections, strict=True):
-        if name in text_sections and not body:
-            # 存在问题 / 下一步工作: the numbered heading is the page's own title, no divider
-            slides.extend(_text_slides(heading, text_sections[name], section=name))
-            continue
         if options.section_dividers:
             slides.append(Slide(kind=SlideKind.SECTION, title=heading, section=name,
                                 subtitle=intros.get(name, "")))
-        slides.extend(body)
+            slides.extend(body)
+        elif name in text_sections:  # no divider: the numbered heading titles the page
+            slides.extend(replace(s, title=heading + s.title.removeprefix(name)) for s in body)
+        else:
+            slides.extend(body)
     unshown = unshown_figures(dataset, recipe, slides)
     warnings += unshown_warnings(dataset, recipe, slides)  # nothing dropped silently
     if options.appendix:
@@ -135,10 +157,9 @@ def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Reci
 def _text_slides(title: str, paragraphs: tuple[str, ...], section: str) -> list[Slide]:
     """Free text pages (存在问题 / 下一步工作), split so each page's text fits at ≥ 16 pt."""
     pages = paginate_bullets(list(paragraphs), grid.BULLETS.w, grid.BULLETS.h, grid.BODY_MIN,
-                             grid.MAX_BULLETS)
-    n = len(pages)
-    return [Slide(kind=SlideKind.TEXT, title=title + (f"({i}/{n})" if n > 1 else ""),
-                  section=section, lines=tuple(page)) for i, page in enumerate(pages, start=1)]
+                             TEXT_PARAGRAPHS)
+    return [Slide(kind=SlideKind.TEXT, title=continued(title, i), section=section,
+                  lines=tuple(page)) for i, page in enumerate(pages, start=1)]
 
 
 APPENDIX_NOTE = "出处为工作簿中的单元格;计算所得的数字列出其计算依据。"
@@ -177,10 +198,9 @@ def _appendix(slides: list[Slide], dataset: Dataset, sources: bool = True,
                            grid.CONTENT.w, grid.CONTENT.h, APPENDIX_ROWS)
     out = []
     for n, chunk in enumerate(pages, start=1):
-        suffix = f"({n}/{len(pages)})" if len(pages) > 1 else ""
         page = tuple(rows[k] for k in chunk)
         figures = [c.figure for r in page for c in r if c.figure is not None]
-        out.append(Slide(kind=SlideKind.TABLE, title=f"附:数据核对表{suffix}", section="附录",
+        out.append(Slide(kind=SlideKind.TABLE, title=continued("附:数据核对表", n), section="附录",
                          table=Table(columns, page),
                          footnotes=footnotes(figures, [APPENDIX_NOTE] + (
                              [UNSHOWN_NOTE] if any(r[0].text == "未展示" for r in page) else []),

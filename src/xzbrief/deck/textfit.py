@@ -325,22 +325,23 @@ def fit_table(columns: Sequence[str], rows: Sequence[Sequence[str]], numeric: Se
 
 
 def paginate_table(columns: Sequence[str], rows: Sequence[Sequence[str]],
-                   numeric: Sequence[bool], width: float, height: float, max_rows: int
-                   ) -> list[list[int]]:
-    """Row indices per page so that each page's table fits at ≥ TABLE_MIN; pages even."""
+                   numeric: Sequence[bool], width: float, height: float, max_rows: int,
+                   min_size: float = TABLE_MIN) -> list[list[int]]:
+    """Row indices per page so that each page's table fits at ≥ ``min_size``; pages even."""
+    def fits(idx: Sequence[int]) -> bool:
+        return fit_table(columns, [rows[k] for k in idx], numeric, width, height,
+                         max(TABLE_MAX, min_size), min_size).fits
+
     pages: list[list[int]] = [[]]
     for i in range(len(rows)):
         trial = [*pages[-1], i]
-        if pages[-1] and (len(trial) > max_rows or not fit_table(
-                columns, [rows[k] for k in trial], numeric, width, height).fits):
+        if pages[-1] and (len(trial) > max_rows or not fits(trial)):
             pages.append([i])
         else:
             pages[-1].append(i)
     if len(pages) > 1:
         per = -(-len(rows) // len(pages))
         even = [list(range(i, min(i + per, len(rows)))) for i in range(0, len(rows), per)]
-        if len(even) == len(pages) and all(
-                fit_table(columns, [rows[k] for k in page], numeric, width, height).fits
-                for page in even):
+        if len(even) == len(pages) and all(fits(page) for page in even):
             return even
     return pages

@@ -6,19 +6,51 @@ decides which kind each indicator gets."""
 
 from __future__ import annotations
 
+from xzbrief.dataset.indicator_kinds import IndicatorKind
 from xzbrief.deck.chart_slides import ChartSlides
 from xzbrief.deck.fact_slides import FactSlides
 from xzbrief.deck.highlight_slides import HighlightSlides
 from xzbrief.deck.model import Slide
+from xzbrief.deck.page_economy import join_thin_pages, shown_on
 from xzbrief.deck.selection import Selection, select, selected_indicators
 from xzbrief.deck.theme_base import Fact, ThemePlan
 
-__all__ = ["ThemePlan", "ThemePlanner"]
+__all__ = ["IndicatorFacts", "ThemePlan", "ThemePlanner"]
 
 MAX_TABLE_FACTS = 12  # more single facts than this read better as a table
+MIN_CHART_POINTS = 2  # two periods of one kind (2024 -> 2025预计) already make a comparison
+
+IndicatorFacts = tuple[Selection, tuple[Fact, ...]]
+
+
+MAX_PAIR_CHARTS = 2  # two-column charts per theme; more pairs read better as cards
+
+
+def _chartable(sel: Selection) -> bool:
+    """Three periods or more; or two adjacent ones (2024 -> 2025预计), which a pair of columns
+    compares at a glance. Two far apart (2020 -> 2025) stay a card with its change."""
+    points = [o for o in sel.series if o.value is not None and not o.is_bound]
+    if len(points) >= 3:
+        return True
+    return _pair(sel)
+
+
+def _pair(sel: Selection) -> bool:
+    """Only amounts (总量): a rate, share, index or rank over two periods reads better as a
+    card with its change in 个百分点 or 位 than as two columns."""
+    if sel.indicator.kind is not IndicatorKind.LEVEL or sel.indicator.is_rate:
+        return False
+    points = [o for o in sel.series if o.value is not None and not o.is_bound]
+    if len(points) != MIN_CHART_POINTS:
+        return False
+    first, last = points[-2].period, points[-1].period
+    return first in (last.previous(), last.same_period_last_year())
 
 
 class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
+    indicator_facts: list[IndicatorFacts]  # every chosen indicator's latest figures, in
+    # order, for the 综述 and the 主要指标完成情况表
+
     # --- entry ----------------------------------------------------------------------------
     def build(self) -> ThemePlan:
         indicators = selected_indicators(self.dataset, self.choice)
@@ -33,6 +65,7 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
                     f"专题「{self.choice.name}」:指标「{ind.name}」在所选地区和期间没有数据,已跳过")
                 continue
             selections.append(sel)
+        self.indicator_facts = [(sel, tuple(self._facts(sel))) for sel in selections]
         order = [s.indicator.code for s in selections]
         chosen = set(order)
         with_parts = {s.indicator.parent for s in selections if s.indicator.parent in chosen}
@@ -42,13 +75,16 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
         leads: dict[str, Fact] = {}  # the headline figure of a charted indicator
         pending: set[str] = set()  # totals shown by their parts chart if one is made
         charts: list[Slide] = []
+        pairs = 0  # two-column charts made so far (a theme of ten such pairs keeps cards)
         for sel in selections:
             code = sel.indicator.code
             if sel.indicator.parent in chosen:
                 parts.setdefault(sel.indicator.parent, []).append(sel)
                 continue
             made_chart = False
-            if len([o for o in sel.series if o.value is not None and not o.is_bound]) >= 3:
+            pair = _pair(sel)
+            if _chartable(sel) and (not pair or pairs < MAX_PAIR_CHARTS):
+                pairs += pair
                 charts.append(self._time_chart(sel))
                 made_chart = True
             ranking = self._region_chart(sel) if len(sel.by_region) >= 3 else None
@@ -89,14 +125,17 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
             if lead is not None:
                 self._set_headline(lead)
                 break
+        body: list[Slide] = []
         if facts:
             if len(facts) > MAX_TABLE_FACTS:
-                self.plan.slides.extend(self._fact_tables(facts))
+                body.extend(self._fact_tables(facts))
             else:
-                self.plan.slides.extend(self._card_slides(facts))
-        self.plan.slides.extend(charts)
+                body.extend(self._card_slides(facts))
+        body.extend(charts)
         if self.options.highlights:
-            self.plan.slides.extend(self._highlight_slides())
+            # a highlight that only repeats a card or a chart of this theme is left out
+            body.extend(self._highlight_slides(already=shown_on(body)))
+        self.plan.slides.extend(join_thin_pages(body))
         return self.plan
 
     def _set_headline(self, fact: Fact) -> None:

@@ -124,11 +124,11 @@ def chinese_count(n: int) -> str:
 
 
 def heading_number(level: int, index: int, style: str = "一、") -> str:
-    """Section numbering 一、 (一) 1. (1) by depth; ``style`` '1.' uses 1. 1.1; '无' none."""
+    """Section numbering 一、 (一) 1. (1) by depth; ``style`` '1.' uses 1. then (1); '无' none."""
     if style == "无":
         return ""
-    if style == "1.":
-        return f"{index}."
+    if style == "1.":  # the next level down is （1）, never a second 1.
+        return f"{index}." if level == 1 else f"\uff08{index}\uff09"
     match level:
         case 1:
             return f"{chinese_count(index)}、"

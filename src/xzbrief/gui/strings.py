@@ -70,6 +70,9 @@ class UiText:
     opt_agenda: str
     opt_sections: str
     opt_key_figures: str
+    opt_summary: str
+    opt_indicator_table: str
+    opt_check_workbook: str
     opt_highlights: str
     opt_notes: str
     opt_sources: str
@@ -99,6 +102,7 @@ class UiText:
     generated: str
     open_deck: str
     open_folder: str
+    open_check: str
     generate_failed: str
     save_blocked: str
     save_elsewhere: str
@@ -147,8 +151,10 @@ ZH = UiText(
     deck_settings="汇报设置", title="标题", subtitle="副标题", organisation="汇报单位",
     date="日期", brand="品牌模板", own_template="我的模板…", choose_template="选择 PowerPoint 模板",
     template_filter="PowerPoint 模板 (*.pptx *.potx)", options="选项", opt_agenda="目录页",
-    opt_sections="章节页", opt_key_figures="主要指标页", opt_highlights="亮点页",
-    opt_notes="演讲者备注", opt_sources="数据来源脚注", opt_appendix="数据核对表(附录)",
+    opt_sections="章节页", opt_key_figures="主要指标卡片页", opt_highlights="亮点页",
+    opt_summary="综述页", opt_indicator_table="主要指标完成情况表",
+    opt_check_workbook="另存数据核对表(.核对.xlsx)",
+    opt_notes="演讲者备注", opt_sources="数据来源脚注", opt_appendix="数据核对表(附录页)",
     opt_marking="密级标记", marking_default="内部资料 注意保存", opt_closing="结束语",
     opt_numbering="标题编号", opt_structure="结构", structure_names=("按专题", "汇报式"),
     issues_text="存在问题", next_steps_text="下一步工作", one_per_line="每行一段",
@@ -159,6 +165,7 @@ ZH = UiText(
     also_docx="同时生成汇报材料（Word）", open_docx="打开汇报材料",
     no_libreoffice="未安装 LibreOffice,无法导出 PDF", cancel="取消", generating="正在生成…",
     generated="已生成 {path}", open_deck="打开汇报", open_folder="打开所在文件夹",
+    open_check="数据核对表",
     generate_failed="生成失败", save_blocked="无法保存", save_elsewhere="另存为…",
     large_deck_title="页数较多", large_deck="本次将生成 {n} 页，确定继续吗？",
     cancelled="已取消", data_has_errors="工作簿有错误,请先修正(见「问题」)",
@@ -200,7 +207,9 @@ EN = UiText(
     organisation="Presented by", date="Date", brand="Brand", own_template="My template…",
     choose_template="Choose a PowerPoint template",
     template_filter="PowerPoint templates (*.pptx *.potx)", options="Options",
-    opt_agenda="Agenda", opt_sections="Section dividers", opt_key_figures="Key figures page",
+    opt_agenda="Agenda", opt_sections="Section dividers", opt_key_figures="Key figure cards page",
+    opt_summary="Summary (综述) page", opt_indicator_table="Main indicators table",
+    opt_check_workbook="Data-check workbook beside the deck (.核对.xlsx)",
     opt_highlights="Highlights", opt_notes="Speaker notes", opt_sources="Source footnotes",
     opt_appendix="Data check table (appendix)", opt_marking="Marking",
     marking_default="内部资料 注意保存", opt_closing="Closing line",
@@ -215,7 +224,7 @@ EN = UiText(
     also_docx="Also write the Word document (汇报材料)", open_docx="Open document",
     no_libreoffice="LibreOffice is not installed: no PDF export", cancel="Cancel",
     generating="Generating…", generated="Written {path}", open_deck="Open deck",
-    open_folder="Open folder", generate_failed="Generation failed",
+    open_folder="Open folder", open_check="Data check", generate_failed="Generation failed",
     save_blocked="Cannot save", save_elsewhere="Save as…", cancelled="Cancelled",
     large_deck_title="A long deck", large_deck="This will generate {n} slides. Continue?",
     data_has_errors="The workbook has errors; fix them first (see Problems)",

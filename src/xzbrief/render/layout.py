@@ -132,6 +132,9 @@ class SlideLayouter:
         self.p = brand.palette
         self.g = slide_grid(brand)
         self.warnings: list[str] = []
+        # section name -> its numbered heading (「二、科技创新与数实融合」), from the dividers
+        self.section_headings = {sl.section: sl.title for sl in deck.slides
+                                 if sl.kind is SlideKind.SECTION and sl.section}
 
     # --- entry ----------------------------------------------------------------------------
     def place(self, slide: Slide, number: int) -> PlacedSlide:
@@ -165,6 +168,8 @@ class SlideLayouter:
                 pass
         if role in ("content", "agenda"):
             blocks += self._footer(slide, number)
+        if role == "content" and slide.section:
+            blocks += self._section_label(slide.section, layout)
         if self.deck.info.marking and role != "closing":
             blocks.append(TextBlock(self.g.marking, (Para((Run(self.deck.info.marking,
                                                                 self.g.pt(10),
@@ -490,6 +495,23 @@ class SlideLayouter:
                           self.p.light if self.p.light != "FFFFFF" else "F2F2F2",
                           self.p.text, numeric)
 
+    def _section_label(self, section: str, layout: LayoutInfo) -> list[Block]:
+        """The section a content page belongs to, small at the top right (where a reader
+        finds his place in a long deck); the numbered heading, as in the agenda. It stands in
+        the marking's band, mirrored to the right edge; a template whose title or logo takes
+        that corner gets no label rather than one drawn over them."""
+        heading = self.section_headings.get(section, section)
+        size = self.g.pt(grid.SECTION_LABEL_SIZE)
+        mark = self.g.marking
+        w = min(text_width(heading, size) + 4, self.g.width * 0.4)
+        rect = Rect(self.g.width - mark.x - w, mark.y, w, mark.h)
+        taken = [layout.title or self.g.title]
+        taken += [Rect(d.x, d.y, d.w, d.h) for d in layout.decor if isinstance(d, DImage)]
+        if any(_overlaps(rect, r) for r in taken):
+            return []
+        return [TextBlock(rect, (Para((Run(heading, size, self.p.muted),), "r"),),
+                          anchor="t", name="章节", wrap=False)]
+
     # --- footer ---------------------------------------------------------------------------
     def _footer(self, slide: Slide, number: int) -> list[Block]:
         blocks: list[Block] = []
@@ -527,6 +549,10 @@ def _break_lines(block: TextBlock) -> TextBlock:
                     run.text, lines)),))
         paras.append(broken)
     return replace(block, paras=tuple(paras))
+
+
+def _overlaps(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def _breaks_before_numbers(text: str, lines: list[str]) -> str:

@@ -259,6 +259,8 @@ class GenerateBar(QWidget):
             links.insert(1, "<a href='pdf'>PDF</a>")
         if result.docx is not None:
             links.insert(1, f"<a href='docx'>{t.open_docx}</a>")
+        if result.check_workbook is not None:  # every figure with its cell, beside the deck
+            links.insert(-1, f"<a href='check'>{t.open_check}</a>")
         if result.pptx is None:  # the document alone (an output name ending in .docx)
             links.pop(0)
         text = f"{t.generated.format(path=_written(result).name)} · " + " · ".join(links)
@@ -347,6 +349,7 @@ class GenerateBar(QWidget):
         if self.last is None:
             return
         target = {"open": self.last.pptx, "pdf": self.last.pdf, "docx": self.last.docx,
+                  "check": self.last.check_workbook,
                   "folder": _written(self.last).parent}.get(which)
         if target is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

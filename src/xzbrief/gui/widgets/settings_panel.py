@@ -102,8 +102,9 @@ class SettingsPanel(QWidget):
         self.gallery.addItem(self.own_item)
         self.gallery.itemClicked.connect(self._brand_clicked)
         self.switches: dict[str, QCheckBox] = {}
-        for key in ("agenda", "section_dividers", "key_figures", "highlights", "speaker_notes",
-                    "source_footnotes", "appendix"):
+        for key in ("agenda", "section_dividers", "summary", "indicator_table", "key_figures",
+                    "highlights", "speaker_notes", "source_footnotes", "appendix",
+                    "check_workbook"):
             box = QCheckBox()
             box.toggled.connect(lambda on, k=key: self._option(k, on))
             self.switches[key] = box
@@ -180,9 +181,10 @@ class SettingsPanel(QWidget):
                 item.setText(BRAND_EN.get(name, name) if LANGUAGE.code == "en" else name)
         self.options_box.setTitle(t.options)
         names = {"agenda": t.opt_agenda, "section_dividers": t.opt_sections,
+                 "summary": t.opt_summary, "indicator_table": t.opt_indicator_table,
                  "key_figures": t.opt_key_figures, "highlights": t.opt_highlights,
                  "speaker_notes": t.opt_notes, "source_footnotes": t.opt_sources,
-                 "appendix": t.opt_appendix}
+                 "appendix": t.opt_appendix, "check_workbook": t.opt_check_workbook}
         for key, box in self.switches.items():
             box.setText(names[key])
         self.marking_on.setText(t.opt_marking)

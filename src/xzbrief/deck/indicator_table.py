@@ -1,0 +1,255 @@
+"""主要指标完成情况表: every chosen indicator's latest figure in one table, theme by theme.
+
+Columns: 指标, (地区, 期间 when they vary), 单位, 本期, 增长(%) or 增减(个百分点) against the same
+period a year before, 比上期 (个百分点, for rates of cumulative spans), 全省 where the workbook has
+the province's figure, 位次 where it has an indicator 「……位次」 (unit 位), 年度目标 and 完成进度
+where it has targets. A column with nothing in
+it is left out. Pages are filled as far as the table reads at 14 pt, and an indicator's rows
+(its regions) never split across a page break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from xzbrief.dataset.indicator_kinds import IndicatorKind
+from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
+from xzbrief.dataset.numbers import decimals_of
+from xzbrief.dataset.periods import Period, PeriodKind
+from xzbrief.deck import grid
+from xzbrief.deck.model import Figure, Slide, SlideKind, Table, TableCell
+from xzbrief.deck.narrative import (
+    compare,
+    completion,
+    level_figure,
+    region_label,
+    series_decimals,
+)
+from xzbrief.deck.notes import footnotes
+from xzbrief.deck.selection import region_of
+from xzbrief.deck.textfit import TABLE_MAX, fit_table
+from xzbrief.deck.theme_base import Fact
+from xzbrief.deck.theme_slides import IndicatorFacts
+from xzbrief.deck.wording import format_number, format_rate
+
+TABLE_TITLE = "主要指标完成情况"
+READABLE = TABLE_MAX  # rows per page: as many as read at this size
+
+
+@dataclass(frozen=True)
+class _Row:
+    group: str  # the indicator code: its rows stay on one page
+    cells: dict[str, TableCell]
+    figures: tuple[Figure, ...]
+    yearly: bool = True  # a year's figure (its target is a 年度目标)
+
+
+def _number(ind: Indicator, obs: Observation) -> str:
+    """The value without its unit (the unit has a column), with the source's own words."""
+    assert obs.value is not None
+    # at the precision the slides use (at most two decimals for a level; the notes keep more)
+    number = format_number(obs.value, series_decimals(ind, [obs.value]))
+    if obs.qualifier in ("约", "超", "超过", "突破", "近", "不足", "逾"):
+        return obs.qualifier + number
+    return number + obs.qualifier
+
+
+def _previous_span(period: Period) -> Period | None:
+    """1—10月 -> 1—9月 (the previous cumulative span of the same year), months -> last month."""
+    if period.kind is PeriodKind.YTD:
+        return Period(period.kind, period.year, period.index - 1) if period.index > 2 else None
+    if period.kind is PeriodKind.YEAR:
+        return None  # the previous year is the 比上年 column already
+    return period.previous()
+
+
+def _parent_value(dataset: Dataset, ind: Indicator, obs: Observation
+                  ) -> tuple[str, Observation] | None:
+    """The figure of the region one level up (全省), same indicator and period."""
+    region = region_of(dataset, obs.region)
+    if region is None or not region.parent:
+        return None
+    parent = region_of(dataset, region.parent)
+    if parent is None:
+        return None
+    match = next((o for o in dataset.observations_of(ind.code, [parent.name])
+                  if o.period == obs.period and o.status is not Status.TARGET
+                  and o.value is not None), None)
+    if match is None:
+        return None
+    if not ((parent.kind or "").endswith("省") or parent.name.endswith("省")):
+        return None  # a district's row is not compared with the city in this table
+    return "全省", match
+
+
+def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
+    ind, obs = fact.ind, fact.obs
+    level = level_figure(ind, obs, fact.label)
+    cells: dict[str, TableCell] = {
+        "指标": TableCell(ind.name),
+        "地区": TableCell(region_label(region_of(dataset, obs.region), obs.region)),
+        "期间": TableCell(obs.period.label),
+        "单位": TableCell(ind.unit or "—"),
+        "本期": TableCell(_number(ind, obs), level, numeric=True),
+        "状态": TableCell("预计" if obs.status is Status.ESTIMATE else ""),
+    }
+    figures = [level]
+    change = fact.change
+    before = obs.period.same_period_last_year()
+    if (change is not None and change.base is not None and change.figure.value is not None
+            and before is not None and change.base.period == before.label):
+        key = "增减(个百分点)" if ind.is_rate else "增长(%)"
+        value = change.figure.value  # a change of a rate keeps its inputs' decimals (0.15)
+        text = format_number(value, max(1, decimals_of(value))) if ind.is_rate \
+            else format_rate(value)
+        cells[key] = TableCell(text, change.figure, numeric=True)
+        figures.append(change.figure)
+    earlier = _previous_span(obs.period)
+    if ind.is_rate and earlier is not None:
+        base = next((o for o in all_obs if o.period == earlier and o.region == obs.region
+                     and o.status is not Status.TARGET and o.value is not None), None)
+        step = compare(ind, obs, base, "比上期") if base is not None else None
+        if step is not None and step.figure.value is not None:
+            value = step.figure.value
+            cells["比上期(个百分点)"] = TableCell(format_number(value, max(1, decimals_of(value))),
+                                              step.figure, numeric=True)
+            figures.append(step.figure)
+    parent = _parent_value(dataset, ind, obs)
+    if parent is not None:
+        heading, other = parent
+        fig = level_figure(ind, other, f"{other.region}{ind.name}")
+        cells[heading] = TableCell(_number(ind, other), fig, numeric=True)
+        figures.append(fig)
+    target = next((t for t in all_obs if t.status is Status.TARGET and t.region == obs.region
+                   and t.period == obs.period and t.value is not None), None)
+    if target is not None:
+        fig = level_figure(ind, target, f"{ind.name}目标")
+        cells["年度目标"] = TableCell(_number(ind, target), fig, numeric=True)
+        figures.append(fig)
+        done = completion(ind, obs, target)
+        if done is not None:
+            cells["完成进度"] = TableCell(done.figure.text, done.figure, numeric=True)
+            figures.append(done.figure)
+    return _Row(ind.code, cells, tuple(figures), obs.period.kind is PeriodKind.YEAR)
+
+
+ORDER = ("指标", "地区", "期间", "单位", "本期", "状态", "增长(%)", "增减(个百分点)",
+         "比上期(个百分点)", "全省", "位次")
+RANK_UNITS = ("位", "名")
+
+
+def _is_rank(ind: Indicator) -> bool:
+    return ind.kind is IndicatorKind.RANK or ind.unit.strip() in RANK_UNITS
+
+
+def _with_ranks(rows: list[_Row], facts: list[Fact]) -> list[_Row]:
+    """An indicator 「……位次」 (unit 位) becomes the 位次 column of the indicator whose name it
+    starts with, same region and period: 「第3位」 beside the figure it ranks."""
+    out = list(rows)
+    for k, fact in enumerate(facts):
+        if not _is_rank(fact.ind) or fact.obs.value is None:
+            continue
+        owners = [j for j, f in enumerate(facts) if j != k and not _is_rank(f.ind)
+                  and fact.ind.name.startswith(f.ind.name)
+                  and f.obs.region == fact.obs.region and f.obs.period == fact.obs.period]
+        if not owners:
+            continue
+        j = max(owners, key=lambda i: len(facts[i].ind.name))
+        level = level_figure(fact.ind, fact.obs, fact.label)
+        cell = TableCell(f"第{format_number(fact.obs.value, 0)}位", level, numeric=True)
+        out[j] = replace(out[j], cells={**out[j].cells, "位次": cell},
+                         figures=(*out[j].figures, level))
+        out[k] = _Row("", {}, ())  # shown in its owner's row
+    return [r for r in out if r.cells]
+TAIL = ("年度目标", "完成进度")
+
+
+TEXT_COLUMNS = ("指标", "地区", "期间", "单位", "状态")
+
+
+def _cell(row: _Row, column: str) -> TableCell:
+    """An empty cell of a number column is still a number cell (kept right-aligned)."""
+    return row.cells.get(column, TableCell("", numeric=column not in TEXT_COLUMNS))
+
+
+def _columns(rows: Sequence[_Row]) -> list[str]:
+    """Columns with something in them; 地区 and 期间 only when they vary."""
+    keys = [k for k in ORDER if any(r.cells.get(k, TableCell("")).text for r in rows)]
+    extra = sorted({k for r in rows for k in r.cells} - set(ORDER) - set(TAIL))
+    keys += extra + [k for k in TAIL if any(k in r.cells for r in rows)]
+    for varying in ("地区", "期间"):
+        if varying in keys and len({r.cells[varying].text for r in rows}) == 1:
+            keys.remove(varying)
+    return keys
+
+
+def _paginate(columns: Sequence[str], rows: Sequence[_Row]) -> list[list[int]]:
+    """Fill each page as far as it reads at 14 pt; break only between indicators; then even
+    the pages out (12 + 11, not 20 + 3) without splitting an indicator."""
+    texts = [[_cell(r, c).text for c in columns] for r in rows]
+    numeric = [all(_cell(r, c).numeric for r in rows) for c in columns]
+
+    def fits(idx: Sequence[int]) -> bool:
+        return fit_table(columns, [texts[k] for k in idx], numeric, grid.CONTENT.w,
+                         grid.CONTENT.h, READABLE, READABLE).fits
+
+    groups: list[list[int]] = []
+    for k, r in enumerate(rows):
+        if groups and rows[groups[-1][0]].group == r.group:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    pages: list[list[int]] = [[]]
+    for g in groups:
+        if pages[-1] and not fits(pages[-1] + g):
+            pages.append([])
+        pages[-1].extend(g)
+    if len(pages) > 1:  # balance: the smallest page size that still needs no more pages
+        for most in range(-(-len(rows) // len(pages)), max(len(p) for p in pages)):
+            even: list[list[int]] = [[]]
+            for g in groups:
+                if even[-1] and (len(even[-1]) + len(g) > most or not fits(even[-1] + g)):
+                    even.append([])
+                even[-1].extend(g)
+            if len(even) <= len(pages):
+                return even
+    return pages
+
+
+def indicator_table_slides(dataset: Dataset,
+                           themes: Sequence[tuple[str, Sequence[IndicatorFacts]]],
+                           *, section: str = "总体情况", with_sources: bool = True,
+                           with_notes: bool = True) -> list[Slide]:
+    pairs = [(fact, sel) for _, rs in themes for sel, facts in rs for fact in facts]
+    rows = _with_ranks([_row(dataset, fact, sel.all_obs) for fact, sel in pairs],
+                       [fact for fact, _ in pairs])
+    if not rows:
+        return []
+    columns = _columns(rows)
+    periods = {r.cells["期间"].text for r in rows}
+    headings = [f"{periods.pop()}" if c == "本期" and len(periods) == 1 else c
+                for c in columns]
+    headings = ["说明" if h == "状态" else h for h in headings]
+    if any("年度目标" in r.cells and not r.yearly for r in rows):
+        headings = ["目标" if h == "年度目标" else h for h in headings]  # a month's target
+    out = []
+    pages = _paginate(columns, rows)
+    for n, page in enumerate(pages, start=1):
+        chunk = [rows[k] for k in page]
+        table = Table(tuple(headings), tuple(tuple(_cell(r, c) for c in columns)
+                                             for r in chunk))
+        figures = [f for r in chunk for f in r.figures]
+        notes = ""
+        if with_notes:
+            lines = ["表中数字出处:"]
+            for f in figures:
+                where = f"{dataset.info.file_name} {f.where}".strip() if f.ref else f.where
+                lines.append(f"· {f.label} {f.period} {f.text} — {where}")
+            notes = "\n".join(lines)
+        out.append(Slide(kind=SlideKind.TABLE,
+                         title=f"{TABLE_TITLE}(续)" if n > 1 else TABLE_TITLE,
+                         section=section, table=table,
+                         footnotes=footnotes(figures, with_sources=with_sources),
+                         notes=notes, figures=tuple(figures)))
+    return out

@@ -1,0 +1,172 @@
+"""Page economy: no figure said twice within a theme, no thin page standing alone.
+
+A secretary reading a deck notices a highlight that repeats the card above it, a page holding
+one card, or a page of one or two bullets. A highlight is left out when every number it states
+(with its unit) is already on a card, a chart or a card's remark of the same theme, or when its
+text is such a remark; a thin page joins its neighbour when the two fit on one page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from xzbrief.deck import grid
+from xzbrief.deck.model import Slide, SlideKind
+from xzbrief.deck.notes import sources_line
+from xzbrief.deck.textfit import bullets_size
+from xzbrief.deck.wording import format_number
+
+# a number and the first character after it (余 skipped): ("204.2", "亿"), ("7", "家")
+_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)余?(\S)?")
+_PERIOD_AFTER = set("年月日季")  # 2024年 / 1—4月: a period, not a figure
+_PUNCT = re.compile(r"[\s,，。;；:：、“”\"'()（）]")
+THIN_BULLETS = 2  # a page of this many bullets or fewer joins its neighbour
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a theme's cards and charts already say: numbers with their unit, remarks."""
+
+    numbers: frozenset[tuple[str, str]]
+    texts: tuple[str, ...]
+
+
+def _numbers(text: str) -> set[tuple[str, str]]:
+    out = set()
+    for m in _NUMBER.finditer(text):
+        after = m[2] or ""
+        # a figure is a number with its unit (7家, 316亿, 90%) or an index ending the text
+        # (69.3); 2024年 is a period and “4+X” a name, neither a figure
+        unit_like = after in ("", "%", "‰") or "\u4e00" <= after <= "\u9fff"
+        if after in _PERIOD_AFTER or not unit_like:
+            continue
+        out.add((m[1], after))
+    return out
+
+
+def _plain(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
+def shown_on(slides: Sequence[Slide]) -> Shown:
+    numbers: set[tuple[str, str]] = set()
+    texts: list[str] = []
+    for slide in slides:
+        for f in slide.figures:
+            numbers |= _numbers(f.text)
+            if f.value is not None and f.unit:
+                numbers.add((format_number(f.value), f.unit[0]))
+        for card in slide.cards:
+            if card.note:
+                numbers |= _numbers(card.note)
+                texts.append(_plain(card.note))
+        for line in slide.lines:
+            numbers |= _numbers(line)
+    return Shown(frozenset(numbers), tuple(t for t in texts if len(t) >= 6))
+
+
+def restates(text: str, shown: Shown) -> bool:
+    """True when a highlight adds nothing to what the theme's cards and charts show."""
+    plain = _plain(text)
+    if any(t in plain or plain in t for t in shown.texts):
+        return True
+    stated = _numbers(text)
+    return bool(stated) and stated <= shown.numbers
+
+
+# --- thin pages -------------------------------------------------------------------------------
+def _sources(line: str) -> list[str]:
+    """The source strings a 「数据来源:」 line was made from (units split again)."""
+    body = line.removeprefix("数据来源:").removeprefix("数据来源\uff1a").rstrip("。")
+    out: list[str] = []
+    for part in body.split(";"):
+        units, sep, doc = part.partition(" · ")
+        if not sep:
+            out.append(part)
+            continue
+        out += [f"{u} · {doc}" for u in units.split("、")]
+    return out
+
+
+def merge_footnotes(a: Sequence[str], b: Sequence[str]) -> tuple[str, ...]:
+    """注 lines of both (each once), then one 数据来源 line naming every source."""
+    notes: list[str] = []
+    sources: list[str] = []
+    for line in [*a, *b]:
+        if line.startswith("数据来源"):
+            sources += _sources(line)
+        elif line.startswith("注"):
+            body = line[2:]
+            for sentence in body.split("。"):
+                if sentence and sentence + "。" not in notes:
+                    notes.append(sentence + "。")
+    out = ["注:" + "".join(notes)] if notes else []
+    merged = sources_line([], sources)
+    return (*out, merged) if merged else tuple(out)
+
+
+def _merge(cards: Slide, lines: tuple[str, ...], other: Slide) -> Slide:
+    notes = "\n\n".join(n for n in (cards.notes, other.notes) if n)
+    return replace(cards, lines=lines, footnotes=merge_footnotes(cards.footnotes, other.footnotes),
+                   notes=notes, figures=cards.figures + other.figures)
+
+
+def only_repeats_cards(slide: Slide) -> bool:
+    """The sentences beside one or two cards say nothing the cards do not (「2025年全市7家企业
+    入选……」 beside the card 7家); a sentence with a comparison of its own says more."""
+    cards = shown_on([replace(slide, lines=())]).numbers
+    return all(_numbers(line) <= cards for line in slide.lines)
+
+
+def _fits_beside_cards(lines: Sequence[str]) -> bool:
+    return bullets_size(lines, grid.CARD_TEXT.w, grid.CARD_TEXT.h, grid.CHART_BODY_MAX,
+                        grid.BODY_MIN) is not None
+
+
+def _fits_beside_chart(lines: Sequence[str]) -> bool:
+    return bullets_size(lines, grid.CHART_TEXT.w, grid.CHART_TEXT.h, grid.CHART_BODY_MAX,
+                        grid.BODY_MIN) is not None
+
+
+def join_thin_pages(slides: list[Slide]) -> list[Slide]:
+    """One or two cards take the highlights beside them when they fit; a page of one or two
+    highlights joins the chart before it when they fit beside it; a single card joins the card
+    page before it."""
+    out: list[Slide] = []
+    for slide in slides:
+        prev = out[-1] if out else None
+        # the theme's page of one or two cards (before its charts) takes the highlights
+        k = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind is SlideKind.KEY_FIGURES
+                  and len(out[i].cards) <= 2 and only_repeats_cards(out[i])), None)
+        if k is not None and slide.kind is SlideKind.HIGHLIGHTS:
+            cards = out[k]
+            if _fits_beside_cards(slide.lines):
+                out[k] = _merge(cards, slide.lines, slide)
+                continue
+            if len(cards.cards) == 1:  # the highlights that fit stand beside the card
+                n = len(slide.lines)
+                while n > 1 and not _fits_beside_cards(slide.lines[:n]):
+                    n -= 1
+                rest = slide.lines[n:]
+                if len(rest) > THIN_BULLETS:
+                    out[k] = _merge(cards, slide.lines[:n], slide)
+                    out.append(replace(slide, lines=rest, notes=""))
+                    continue
+        if (prev is not None and prev.kind is SlideKind.CHART and prev.lines
+                and slide.kind is SlideKind.HIGHLIGHTS and len(slide.lines) <= THIN_BULLETS
+                and _fits_beside_chart(prev.lines + slide.lines)):
+            out[-1] = _merge(prev, prev.lines + slide.lines, slide)  # one or two highlights
+            continue
+        if (prev is not None and prev.kind is SlideKind.KEY_FIGURES
+                and only_repeats_cards(prev) and only_repeats_cards(slide)
+                and slide.kind is SlideKind.KEY_FIGURES and len(slide.cards) == 1
+                and len(prev.cards) < grid.MAX_CARDS):
+            out[-1] = replace(prev, cards=prev.cards + slide.cards, lines=(),
+                              footnotes=merge_footnotes(prev.footnotes, slide.footnotes),
+                              notes="\n\n".join(n for n in (prev.notes, slide.notes) if n),
+                              figures=prev.figures + slide.figures)
+            continue
+        out.append(slide)
+    return out
