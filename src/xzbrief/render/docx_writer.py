@@ -10,7 +10,6 @@ note. The 数据核对表 goes to the 附件. The file carries the deck's proven
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from collections.abc import Iterable
@@ -52,10 +51,10 @@ from xzbrief.render.docx_format import (
     xml_text,
 )
 from xzbrief.render.package_props import (
-    CORE_LIMIT,
     CT_ITEM_PROPS,
     custom_props_xml,
     provenance_xml,
+    stamp_core_properties,
 )
 
 NSMAP = {
@@ -544,18 +543,7 @@ def _set_fonts(doc: Any, p: Profile) -> None:
 def _provenance(doc: Any, deck: Deck) -> None:
     """The deck's record (sentences, every figure with its cell) and custom properties."""
     info = deck.info
-    core = doc.core_properties
-    core.title = info.title[:CORE_LIMIT]
-    core.author = "xzbrief"
-    core.last_modified_by = "xzbrief"
-    core.subject = (f"数据:{info.dataset_file}" if info.dataset_file else "")[:CORE_LIMIT]
-    core.comments = (f"由 xzbrief {__version__} 生成。数据集 {info.dataset_file} "
-                     f"SHA-256 {info.dataset_sha256}")
-    core.keywords = "xzbrief"
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    core.created = now
-    core.modified = now
-    core.revision = 1
+    stamp_core_properties(doc.core_properties, info)
     package = doc.part.package
     props = {"xzbrief.version": __version__, "xzbrief.dataset.file": info.dataset_file,
              "xzbrief.dataset.sha256": info.dataset_sha256,

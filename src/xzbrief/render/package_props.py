@@ -26,7 +26,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 
 from xzbrief import __version__
-from xzbrief.deck.model import Deck, Figure
+from xzbrief.deck.model import Deck, DeckInfo, Figure
 from xzbrief.refresh.keys import slide_keys
 from xzbrief.refresh.record import (
     NS_PROV,
@@ -183,11 +183,10 @@ def custom_props_xml(props: dict[str, str], template: bytes | None = None) -> by
                                 standalone=True))
 
 
-def write_properties(prs: Any, deck: Deck,
-                     elements: Sequence[tuple[ElementRec, ...]] = ()) -> None:
-    info = deck.info
-    core = prs.core_properties
-    core.title = info.title[:CORE_LIMIT]  # the file property holds 255 characters
+def stamp_core_properties(core: Any, info: DeckInfo) -> None:
+    """The file's core properties (python-pptx's and python-docx's alike): title and subject
+    clipped to the 255 characters a core property holds, the generator and the data's hash."""
+    core.title = info.title[:CORE_LIMIT]
     core.author = "xzbrief"
     core.last_modified_by = "xzbrief"
     core.subject = (f"数据:{info.dataset_file}" if info.dataset_file else "")[:CORE_LIMIT]
@@ -198,13 +197,10 @@ def write_properties(prs: Any, deck: Deck,
     core.created = now
     core.modified = now
     core.revision = 1
-    props = {"xzbrief.version": __version__, "xzbrief.dataset.file": info.dataset_file,
-             "xzbrief.dataset.sha256": info.dataset_sha256,
-             "xzbrief.dataset.modified": info.dataset_modified, "xzbrief.brand": info.brand,
-             "xzbrief.recipe": info.recipe_toml}
-    blob = provenance_xml(deck, elements)
-    props["xzbrief.record"] = pack_record(blob)
-    package = prs.part.package
+
+
+def _set_custom_properties(package: Any, props: dict[str, str]) -> None:
+    """Our custom properties merged into the deck's custom.xml (the template may have one)."""
     existing = next((rel for rel in package._rels.values()
                      if rel.reltype == RT.CUSTOM_PROPERTIES), None)
     if existing is not None:
@@ -213,6 +209,20 @@ def write_properties(prs: Any, deck: Deck,
         part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package,
                     custom_props_xml(props))
         package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def write_properties(prs: Any, deck: Deck,
+                     elements: Sequence[tuple[ElementRec, ...]] = ()) -> None:
+    info = deck.info
+    stamp_core_properties(prs.core_properties, info)
+    props = {"xzbrief.version": __version__, "xzbrief.dataset.file": info.dataset_file,
+             "xzbrief.dataset.sha256": info.dataset_sha256,
+             "xzbrief.dataset.modified": info.dataset_modified, "xzbrief.brand": info.brand,
+             "xzbrief.recipe": info.recipe_toml}
+    blob = provenance_xml(deck, elements)
+    props["xzbrief.record"] = pack_record(blob)
+    package = prs.part.package
+    _set_custom_properties(package, props)
     item = Part(package.next_partname("/customXml/item%d.xml"), "application/xml", package,
                 blob)
     prs.part.relate_to(item, RT.CUSTOM_XML)
@@ -357,11 +367,4 @@ def replace_record(prs: Any, rec: DeckRec) -> None:
              "xzbrief.dataset.modified": rec.dataset_modified, "xzbrief.recipe": rec.recipe,
              "xzbrief.brand": rec.brand, "xzbrief.version": __version__,
              "xzbrief.record": pack_record(blob)}
-    existing = next((rel for rel in package._rels.values()
-                     if rel.reltype == RT.CUSTOM_PROPERTIES), None)
-    if existing is not None:
-        existing.target_part._blob = custom_props_xml(props, existing.target_part.blob)
-    else:
-        part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package,
-                    custom_props_xml(props))
-        package.relate_to(part, RT.CUSTOM_PROPERTIES)
+    _set_custom_properties(package, props)
