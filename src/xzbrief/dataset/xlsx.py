@@ -15,6 +15,7 @@ import posixpath
 import re
 import warnings
 import zipfile
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -455,43 +456,39 @@ def _sheet_table(zf: zipfile.ZipFile) -> tuple[list[str], dict[str, bool], dict[
 
 def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
     """Indices of cell formats (``s=`` on a cell) that show numbers as percentages."""
-    if "xl/styles.xml" not in zf.namelist():
-        return set()
-    root = SafeET.fromstring(zf.read("xl/styles.xml"))
-    custom_percent = {
-        int(nf.get("numFmtId", "-1"))
-        for nf in root.iter(f"{{{NS_MAIN}}}numFmt")
-        if "%" in re.sub(r'"[^"]*"|\\.', "", nf.get("formatCode", ""))
-    }
-    out: set[int] = set()
-    xfs = root.find(f"{{{NS_MAIN}}}cellXfs")
-    if xfs is None:
-        return out
-    for i, xf in enumerate(xfs.findall(f"{{{NS_MAIN}}}xf")):
-        fmt = int(xf.get("numFmtId", "0"))
-        if fmt in BUILTIN_PERCENT_FORMATS or fmt in custom_percent:
-            out.add(i)
-    return out
+    return _styles_with(zf, BUILTIN_PERCENT_FORMATS,
+                        lambda code: "%" in re.sub(r'"[^"]*"|\\.', "", code))
+
+
+def _is_date_code(code: str) -> bool:
+    """A custom format shows a date or time (as calamine decides: d, m, y, h or s outside
+    quotes, escapes and [brackets])."""
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code).lower()
+    return bare != "general" and re.search(r"[dmyhs]", bare) is not None
 
 
 def _date_styles(zf: zipfile.ZipFile) -> set[int]:
-    """Indices of cell formats that show numbers as dates or times (as calamine decides:
-    a built-in date format, or a custom one with d, m, y, h or s outside quotes)."""
+    """Indices of cell formats that show numbers as dates or times (a built-in date format,
+    or a custom one as :func:`_is_date_code` reads it)."""
+    return _styles_with(zf, BUILTIN_DATE_FORMATS, _is_date_code)
+
+
+def _styles_with(zf: zipfile.ZipFile, builtin: Collection[int],
+                 custom: Callable[[str], bool]) -> set[int]:
+    """Indices of the cell formats whose number format is one of ``builtin`` or a custom
+    format whose code ``custom`` accepts."""
     if "xl/styles.xml" not in zf.namelist():
         return set()
     root = SafeET.fromstring(zf.read("xl/styles.xml"))
-    custom = set()
-    for nf in root.iter(f"{{{NS_MAIN}}}numFmt"):
-        code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", nf.get("formatCode", "")).lower()
-        if code != "general" and re.search(r"[dmyhs]", code):
-            custom.add(int(nf.get("numFmtId", "-1")))
+    codes = {int(nf.get("numFmtId", "-1")) for nf in root.iter(f"{{{NS_MAIN}}}numFmt")
+             if custom(nf.get("formatCode", ""))}
     out: set[int] = set()
     xfs = root.find(f"{{{NS_MAIN}}}cellXfs")
     if xfs is None:
         return out
     for i, xf in enumerate(xfs.findall(f"{{{NS_MAIN}}}xf")):
         fmt = int(xf.get("numFmtId", "0"))
-        if fmt in BUILTIN_DATE_FORMATS or fmt in custom:
+        if fmt in builtin or fmt in codes:
             out.add(i)
     return out
 
