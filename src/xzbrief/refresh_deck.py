@@ -29,20 +29,13 @@ from xzbrief.render.deck_patch import Handles, apply_ops, tagged_shapes, take_sn
 from xzbrief.render.package_props import read_record, replace_record
 from xzbrief.render.pptx_writer import PptxWriter
 from xzbrief.render.shape_record import iter_shapes, read_chart
+from xzbrief.user_error import UserError
 
 SUFFIX = "（更新）"
 
 
-class RefreshError(Exception):
+class RefreshError(UserError):
     """The deck cannot be refreshed; Chinese and English say why and what to do."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(zh)
-        self.zh = zh
-        self.en = en
-
-    def text(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 @dataclass

@@ -30,6 +30,7 @@ from xzbrief.dataset.files import (
 from xzbrief.dataset.messages import MESSAGES
 from xzbrief.render.template_active import has_vba, serialise, strip_active
 from xzbrief.render.template_repair import repair
+from xzbrief.user_error import UserError
 
 CT_PRESENTATION = (b"application/vnd.openxmlformats-officedocument.presentationml."
                    b"presentation.main+xml")
@@ -41,16 +42,8 @@ MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
 MAX_NOTES = 8  # repair warnings shown one by one; the rest are counted
 
 
-class TemplateError(Exception):
+class TemplateError(UserError):
     """A template that cannot be used; Chinese and English text say why and what to do."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(zh)
-        self.zh = zh
-        self.en = en
-
-    def text(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 @dataclass(frozen=True)
