@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -102,3 +102,26 @@ def stop(app: subprocess.Popen[bytes], timeout: float = 30) -> int:
         app.kill()
         app.wait()
         pytest.fail("the app did not quit")
+
+
+TITLE = "xzbrief 汇报助手"
+
+
+def run_app(command: list[str], display: str, home: Path,
+            drive: Callable[[str], None] = lambda window: None) -> tuple[int, str]:
+    """Start the app on ``display``, wait for its main window, let ``drive(window)`` use it
+    as a user would, press Ctrl+Q; the exit code and everything the app printed. An app that
+    is still running when a check fails is killed, never left behind."""
+    with subprocess.Popen(command, env=app_env(display, home), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT) as app:
+        try:
+            window = wait_for_window(display, TITLE, app)
+            drive(window)
+            press(display, window, "ctrl+q")
+            code = stop(app)
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.wait()
+        output = app.stdout.read().decode(errors="replace") if app.stdout else ""
+    return code, output
