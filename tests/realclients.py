@@ -217,3 +217,22 @@ def every_kind_deck(folder: Path, brand: str = "政务红", **options: Any) -> A
     result = load_dataset(folder / "every.xlsx")
     assert result.dataset is not None and result.ok, [p.format() for p in result.problems]
     return plan_deck(result.dataset, recipe)
+
+
+def shape_texts(slide: Any) -> list[str]:
+    """What a viewer reads on one slide, shape by shape: text boxes, placeholders, then each
+    table's cells."""
+    out: list[str] = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            out.append(shape.text_frame.text)
+        if shape.has_table:
+            out += [c.text for row in shape.table.rows for c in row.cells]
+    return out
+
+
+def slide_texts(pptx: Path) -> list[str]:
+    """Everything a viewer reads on each slide of a deck, one string per slide."""
+    from pptx import Presentation
+
+    return ["\n".join(shape_texts(slide)) for slide in Presentation(str(pptx)).slides]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from realclients import slide_texts
 from workbooks import BUREAU_REMARK, bureau_sheets, write_workbook
 from xzbrief.build import BuildResult, build_deck, default_recipe
 from xzbrief.cli.main import main
@@ -37,19 +38,10 @@ def bureau(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]
 
 
 def slides_text(pptx: Path) -> list[str]:
-    """What a viewer reads on each slide (text boxes, placeholders, tables), NFKC."""
-    out = []
-    for slide in Presentation(str(pptx)).slides:
-        parts: list[str] = []
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            if shape.has_table:
-                parts += [c.text for row in shape.table.rows for c in row.cells]
-        # a line break inside a paragraph (\v, written before a number so it keeps its
-        # unit) is not something a viewer reads
-        out.append(nfkc("\n".join(parts).replace("\v", "")))
-    return out
+    """What a viewer reads on each slide (text boxes, placeholders, tables), NFKC; a line
+    break inside a paragraph (\v, written before a number so it keeps its unit) is not
+    something a viewer reads."""
+    return [nfkc(text.replace("\v", "")) for text in slide_texts(pptx)]
 
 
 def notes_text(pptx: Path) -> list[str]:

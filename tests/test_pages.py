@@ -16,6 +16,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Pt
 
+from realclients import shape_texts
 from workbooks import basic_sheets, write_workbook
 from xzbrief.build import BuildResult, build_deck
 from xzbrief.dataset.loader import load_dataset
@@ -32,16 +33,6 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     recipe = read_recipe(DATA / "xuzhou.brief.toml")
     out = tmp_path_factory.mktemp("shipped") / "汇报.pptx"
     return build_deck(recipe, DATA / "xuzhou.xlsx", out)
-
-
-def slide_texts(slide: Any) -> list[str]:
-    out = []
-    for shape in slide.shapes:
-        if shape.has_text_frame:
-            out.append(shape.text_frame.text)
-        if shape.has_table:
-            out += [c.text for row in shape.table.rows for c in row.cells]
-    return out
 
 
 def title_of(slide: Any) -> str:
@@ -74,7 +65,7 @@ def test_shipped_deck_opens_with_cover_agenda_summary_and_table(shipped: BuildRe
 def test_summary_judgments_carry_their_figures_and_cells(shipped: BuildResult) -> None:
     prs = Presentation(str(shipped.pptx))
     summary = prs.slides[2]
-    body = "\n".join(slide_texts(summary))
+    body = "\n".join(shape_texts(summary))
     assert "工业开票销售收入预计达9000亿元左右" in body
     assert "未来产业企业营收规模预计达316亿元，比上年增长54.8%" in body
     lines = [p for p in body.split("\n") if p.endswith("。") and "方面" in p]
@@ -112,7 +103,7 @@ def test_no_figure_on_more_than_three_pages(shipped: BuildResult) -> None:
     assert pages and max(pages.values()) <= 3, pages.most_common(3)
     # and on the slides as written: a level with its unit is shown on at most three pages
     prs = Presentation(str(shipped.pptx))
-    texts = ["\n".join(slide_texts(s)) for s in prs.slides]
+    texts = ["\n".join(shape_texts(s)) for s in prs.slides]
     for f in {f.text for f in shipped.deck.figures if f.ref is not None and len(f.text) >= 4}:
         assert sum(f in t for t in texts) <= 3, f
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from realclients import needs_validator, validate
+from realclients import needs_validator, slide_texts, validate
 from xzbrief.cli.main import main
 from xzbrief.render.package_props import read_provenance
 
@@ -23,20 +23,6 @@ SEED_FIGURES = [
     ("316亿元", True), ("331家", False), ("15家", False), ("超300亿元", False), ("5个", False),
     ("30个", False),
 ]
-
-
-def slide_texts(path: Path) -> list[str]:
-    """Everything a viewer reads on each slide: text boxes, placeholders and table cells."""
-    out = []
-    for slide in Presentation(str(path)).slides:
-        parts: list[str] = []
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            if shape.has_table:
-                parts += [cell.text for row in shape.table.rows for cell in row.cells]
-        out.append("\n".join(parts))
-    return out
 
 
 @pytest.fixture(scope="module")
