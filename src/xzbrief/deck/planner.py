@@ -34,6 +34,7 @@ from xzbrief.deck.textfit import fits_one_line, paginate_bullets, paginate_table
 from xzbrief.deck.theme_base import page_period
 from xzbrief.deck.theme_slides import IndicatorFacts, ThemePlan, ThemePlanner
 from xzbrief.deck.wording import heading_number
+from xzbrief.messages import Note, note
 from xzbrief.recipe import Recipe, Structure
 
 APPENDIX_ROWS = 12
@@ -44,7 +45,7 @@ OVERVIEW = "总体情况"
 
 def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
     options = recipe.options
-    warnings: list[str] = []
+    warnings: list[Note] = []
     choices = recipe.theme_choices(dataset)
     known = {t.name for t in dataset.themes}
     plans: list[tuple[str, ThemePlan]] = []
@@ -53,7 +54,7 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
     # recipe title, not the theme's name)
     for choice in choices:
         if choice.name not in known:
-            warnings.append(f"配方中的专题「{choice.name}」不在工作簿中,已跳过")
+            warnings.append(note("plan-theme-missing", name=choice.name))
             continue
         planner = ThemePlanner(dataset, choice, options)
         plan = planner.build()
@@ -64,7 +65,7 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
             intros[choice.title or choice.name] = next(
                 (t.intro for t in dataset.themes if t.name == choice.name), "")
         else:
-            warnings.append(f"专题「{choice.name}」没有可展示的内容,已跳过")
+            warnings.append(note("plan-theme-empty", name=choice.name))
 
     sections: list[tuple[str, list[Slide]]] = []
     report = options.structure is Structure.REPORT
