@@ -358,8 +358,8 @@ def test_theme_choice_picks_indicators_regions_and_periods(tmp_path: Path) -> No
     assert len(charts) == 1 and charts[0].kind is ChartKind.BAR  # 无: no growth line
     said = "\n".join(texts(s) for s in deck.slides)
     assert "同比" not in said and "年均" not in said and "较20" not in said
-    assert any("GY99" in w for w in deck.warnings)
-    assert any("无此专题" in w for w in deck.warnings)
+    assert any("GY99" in w.text("zh") for w in deck.warnings)
+    assert any("无此专题" in w.text("zh") for w in deck.warnings)
 
 
 def test_doubling_from_the_seed(tmp_path: Path) -> None:

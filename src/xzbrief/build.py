@@ -249,7 +249,8 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
     docx_out = (Path(docx) if docx is not None else None) if writes_deck else out
     if docx_out is not None:
         check_output(docx_out, dataset_path)
-    step(5, "read", name=dataset_path.name)
+    if load is None:
+        step(5, "read", name=dataset_path.name)
     result = load if load is not None else load_dataset(dataset_path)
     if not result.ok or result.dataset is None:
         raise DataProblems(result)
@@ -257,6 +258,8 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
     if checked is not None:
         checked([*result.warnings,
                  *preflight(result.dataset, recipe.indicator_codes(result.dataset))])
+    if load is not None:  # read by the caller: said once its warnings are out
+        step(5, "read", name=dataset_path.name)
     step(30, "brand", name=brand_label(recipe.brand, lang))
     brand = load_brand(recipe.brand, recipe.base_dir)
     if out.resolve() == brand.path.resolve():

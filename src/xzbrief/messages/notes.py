@@ -127,7 +127,6 @@ NOTES: dict[str, tuple[str, str]] = {
     "template-layout-fallback": ("模板 {file} 没有{missed}版式,已改用「{used}」版式",
                                  "template {file} has no {missed} layout; using “{used}” "
                                  "instead"),
-    "template-layout-name": ("「{name}」", "“{name}”"),
     "template-potx": ("模板 {file} 是 .potx 模板文件,已按演示文稿读取",
                       "template {file} is a .potx template; read as a presentation"),
     "template-active-removed": ("模板 {file} 中的嵌入对象或控件({listing})已移除,不会带进汇报",

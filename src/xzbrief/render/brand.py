@@ -22,7 +22,7 @@ from pptx.exc import InvalidXmlError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from xzbrief.deck.grid import EMU_PER_PT, Rect
-from xzbrief.messages import Lang, Note, join, note
+from xzbrief.messages import Lang, Note, Words, note
 from xzbrief.render.display import DImage, DLine, DRect, Primitive
 from xzbrief.render.template_file import TemplateError, check_template
 from xzbrief.resources import templates_dir
@@ -125,11 +125,11 @@ def builtin_names() -> list[str]:
 
 def brand_label(spec: str, lang: Lang) -> str:
     """A brand as the user sees it: a built-in one by its name in ``lang`` (the recipe keeps
-    the Chinese name), one's own template by its file name."""
+    the Chinese name), one's own template as given."""
     name = ALIASES.get(spec.strip().lower(), spec.strip())
     if name in BUILTIN:
         return note(f"brand-{name}").text(lang)
-    return Path(spec).name
+    return spec
 
 
 def brand_about(name: str, lang: Lang) -> str:
@@ -379,8 +379,8 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
             f"{wanted}); its layouts are: {', '.join(by_name)}")
     missing = [role for role in FALLBACK if role not in found]
     if missing:  # named once, not once per slide kind
-        missed = join(note("template-layout-name", name=LAYOUT_NAMES[role][0])
-                      for role in missing)
+        firsts = [LAYOUT_NAMES[role][0] for role in missing]
+        missed = Words("".join(f"「{n}」" for n in firsts), ", ".join(f"“{n}”" for n in firsts))
         warnings.append(note("template-layout-fallback", file=file, missed=missed,
                              used=content.name))
     for role in missing:
