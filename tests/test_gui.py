@@ -16,39 +16,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from gui_fixtures import TIMEOUT, open_and_wait  # noqa: E402
 from workbooks import basic_sheets, write_workbook  # noqa: E402
 from xzbrief.gui.errors import ErrorReporter  # noqa: E402
 from xzbrief.gui.main_window import MainWindow  # noqa: E402
 from xzbrief.gui.settings import AppSettings  # noqa: E402
 from xzbrief.gui.strings import LANGUAGE  # noqa: E402
-
-TIMEOUT = 15000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    LANGUAGE.set("zh")
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
-    reporter = ErrorReporter()
-    reporter.show_dialogs = False
-    win = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), reporter=reporter)
-    win.shown_warnings = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.session.dirty = False
-    win.runner.wait(TIMEOUT)
-    LANGUAGE.set("zh")
-
-
-def open_and_wait(qtbot, win: MainWindow, path: Path) -> None:
-    win.session.open_workbook(path)
-    qtbot.waitUntil(lambda: win.session.workbook == path and win.session.last is not None
-                    and not win.runner.busy, timeout=TIMEOUT)
 
 
 def slide_texts(win: MainWindow) -> str:

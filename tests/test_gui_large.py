@@ -14,20 +14,17 @@ from pptx import Presentation  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 import xzbrief.build  # noqa: E402
-from xzbrief.gui.errors import ErrorReporter  # noqa: E402
+from gui_fixtures import open_and_wait  # noqa: E402
 from xzbrief.gui.main_window import MainWindow  # noqa: E402
-from xzbrief.gui.settings import AppSettings  # noqa: E402
 from xzbrief.gui.strings import LANGUAGE  # noqa: E402
 
 TIMEOUT = 30000
 
 
 @pytest.fixture
-def asked(qtbot, tmp_path, monkeypatch, basic_workbook):
+def asked(qtbot, window, monkeypatch, basic_workbook):
     """The app on a workbook, with 'large' made small (the threshold itself is not tested) and
     every question recorded and answered by the test."""
-    LANGUAGE.set("zh")
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setattr(xzbrief.build, "LARGE_DECK", 3)
     questions: list[str] = []
     answer = [QMessageBox.StandardButton.No]
@@ -37,18 +34,8 @@ def asked(qtbot, tmp_path, monkeypatch, basic_workbook):
         return answer[0]
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    reporter = ErrorReporter()
-    reporter.show_dialogs = False
-    win = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), reporter=reporter)
-    qtbot.addWidget(win)
-    win.show()
-    win.session.open_workbook(basic_workbook)
-    qtbot.waitUntil(lambda: win.session.last is not None and not win.runner.busy
-                    and win.slide_view.count > 0, timeout=TIMEOUT)
-    yield win, questions, answer
-    win.session.dirty = False
-    win.runner.wait(TIMEOUT)
-    LANGUAGE.set("zh")
+    open_and_wait(qtbot, window, basic_workbook, previewed=True)
+    return window, questions, answer
 
 
 def generate(qtbot, win: MainWindow, out: Path) -> None:
