@@ -142,8 +142,13 @@ def preview_deck(dataset: Dataset, recipe: Recipe, brand: Brand) -> Preview:
     deck = plan_deck(dataset, recipe, recipe_text(recipe))
     placed, layout_notes = place_deck(deck, brand)
     displays = tuple(slide_display(p, brand) for p in placed)
-    return Preview(deck, displays, (*deck.warnings, *brand.warnings, *layout_notes),
+    # a name the workbook lacks is said once, as the mismatch, not again as "skipped"
+    planned = [n for n in deck.warnings if n.code not in MISMATCH_NOTES]
+    return Preview(deck, displays, (*planned, *brand.warnings, *layout_notes),
                    tuple(check_recipe(recipe, dataset)), time.perf_counter() - started)
+
+
+MISMATCH_NOTES = {"plan-theme-missing", "plan-indicator-missing"}
 
 
 @dataclass(frozen=True)
