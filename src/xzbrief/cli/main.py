@@ -112,16 +112,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    t = words(pick_lang(getattr(args, "lang", None)))
     try:
         code: int = args.func(args)
     except KeyboardInterrupt:
-        print("xzbrief: 已中断 / interrupted", file=sys.stderr)
+        print(f"xzbrief: {t('已中断', 'interrupted')}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception:  # a bug: say so plainly, never as a data problem (exit 1)
-        print("xzbrief: 内部错误(程序缺陷),请将以下信息反馈给维护人员 / internal error, please "
-              "report:", file=sys.stderr)
+        print("xzbrief: " + t("内部错误(程序缺陷),请将以下信息反馈给维护人员:",
+                              "internal error (a bug), please report this to the maintainers:"),
+              file=sys.stderr)
         traceback.print_exc()
         return EXIT_INTERNAL
     return code
