@@ -17,3 +17,13 @@ def open_and_wait(qtbot: Any, win: MainWindow, path: Path, previewed: bool = Fal
     qtbot.waitUntil(lambda: win.session.workbook == path and win.session.last is not None
                     and not win.runner.busy and (not previewed or win.slide_view.count > 0),
                     timeout=TIMEOUT)
+
+
+def generate(qtbot: Any, win: MainWindow, out: Path, timeout: int = TIMEOUT) -> None:
+    """As a user does: type the output path, press 生成 PPT, wait until the build has ended
+    (written, refused or asked about)."""
+    bar = win.generate_bar
+    bar.output.setText(str(out))
+    bar.output.setModified(True)
+    bar.button.click()
+    qtbot.waitUntil(lambda: bar.task is None and not win.runner.busy, timeout=timeout)

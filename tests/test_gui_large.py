@@ -3,8 +3,6 @@ user answers 「本次将生成 N 页，确定继续吗？」, yes writes the wh
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("PySide6")
@@ -14,8 +12,7 @@ from pptx import Presentation  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 import xzbrief.build  # noqa: E402
-from gui_fixtures import open_and_wait  # noqa: E402
-from xzbrief.gui.main_window import MainWindow  # noqa: E402
+from gui_fixtures import generate, open_and_wait  # noqa: E402
 from xzbrief.gui.strings import LANGUAGE  # noqa: E402
 
 TIMEOUT = 30000
@@ -38,18 +35,10 @@ def asked(qtbot, window, monkeypatch, basic_workbook):
     return window, questions, answer
 
 
-def generate(qtbot, win: MainWindow, out: Path) -> None:
-    bar = win.generate_bar
-    bar.output.setText(str(out))
-    bar.output.setModified(True)
-    bar.button.click()
-    qtbot.waitUntil(lambda: bar.task is None and not win.runner.busy, timeout=TIMEOUT)
-
-
 def test_no_writes_nothing(qtbot, asked, tmp_path):
     win, questions, _answer = asked
     out = tmp_path / "大.pptx"
-    generate(qtbot, win, out)
+    generate(qtbot, win, out, TIMEOUT)
     pages = win.slide_view.count
     assert pages > 3
     assert questions == [f"本次将生成 {pages} 页，确定继续吗？"]
@@ -62,7 +51,7 @@ def test_yes_writes_the_whole_deck(qtbot, asked, tmp_path):
     win, questions, answer = asked
     answer[0] = QMessageBox.StandardButton.Yes
     out = tmp_path / "大.pptx"
-    generate(qtbot, win, out)
+    generate(qtbot, win, out, TIMEOUT)
     qtbot.waitUntil(lambda: out.exists() and win.generate_bar.task is None
                     and not win.runner.busy, timeout=TIMEOUT)
     pages = len(Presentation(str(out)).slides)
@@ -73,6 +62,6 @@ def test_yes_writes_the_whole_deck(qtbot, asked, tmp_path):
 def test_the_question_follows_the_apps_language(qtbot, asked, tmp_path):
     win, questions, _answer = asked
     LANGUAGE.set("en")
-    generate(qtbot, win, tmp_path / "big.pptx")
+    generate(qtbot, win, tmp_path / "big.pptx", TIMEOUT)
     assert questions == [f"This will generate {win.slide_view.count} slides. Continue?"]
     assert not (tmp_path / "big.pptx").exists()

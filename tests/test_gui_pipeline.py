@@ -15,7 +15,7 @@ pytestmark = pytest.mark.gui
 from pptx import Presentation  # noqa: E402
 
 from briefings import noisy_briefing, stale_briefing  # noqa: E402
-from gui_fixtures import TIMEOUT  # noqa: E402
+from gui_fixtures import TIMEOUT, generate  # noqa: E402
 from test_cli_build import run  # noqa: E402
 from xzbrief.gui.main_window import MainWindow  # noqa: E402
 from xzbrief.gui.strings import LANGUAGE  # noqa: E402
@@ -31,14 +31,6 @@ def open_recipe_and_wait(qtbot, win: MainWindow, recipe: Path) -> None:
     win.open_recipe(recipe)
     qtbot.waitUntil(lambda: win.session.recipe_path == recipe and win.session.deck is not None
                     and not win.runner.busy, timeout=TIMEOUT)
-
-
-def generate(qtbot, win: MainWindow, out: Path) -> None:
-    bar = win.generate_bar
-    bar.output.setText(str(out))
-    bar.output.setModified(True)
-    bar.button.click()
-    qtbot.waitUntil(lambda: bar.task is None and not win.runner.busy, timeout=TIMEOUT)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
