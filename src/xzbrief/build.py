@@ -76,13 +76,17 @@ class RecipeMismatch(Exception):
         super().__init__("; ".join(i.format("en") for i in issues))
         self.issues = tuple(issues)
 
-    def lines(self, lang: Lang) -> list[str]:
+    def lines(self, lang: Lang, app: bool = False) -> list[str]:
         """The heading, one line per missing name (with the nearest name the workbook has),
-        and what to do."""
+        and what to do (in the app: its one-click fix)."""
         head = Words("配方与工作簿不符:", "the recipe does not match the workbook:")
         hint = Words("请在配方中改正或删去这些名称;在 xzbrief-gui 中打开配方可一键移除它们",
                      "correct or remove these names in the recipe; opened in xzbrief-gui, "
                      "they can be removed in one click")
+        if app:
+            hint = Words("点击「从配方中移除这些名称」去掉它们,或改用工作簿中的名称,再保存配方",
+                         "click “Remove these names from the recipe”, or choose names the "
+                         "workbook has, then save the recipe")
         return [head.text(lang), *(f"  {i.format(lang)}" for i in self.issues),
                 hint.text(lang)]
 

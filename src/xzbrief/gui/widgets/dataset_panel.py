@@ -97,7 +97,7 @@ class DatasetPanel(QWidget):
         self._fill(self.warnings, warnings, lang)
         # the names the recipe gives that the workbook lacks (生成 refuses them), then what
         # planning and layout noticed (text shortened, figures not shown …)
-        mismatch = RecipeMismatch(s.mismatch).lines(lang) if s.mismatch else []
+        mismatch = RecipeMismatch(s.mismatch).lines(lang, app=True) if s.mismatch else []
         if mismatch:
             errors_list = self.errors
             if not errors:
@@ -108,7 +108,9 @@ class DatasetPanel(QWidget):
         if deck_notes and not warnings:
             self.warnings.clear()
         for note in deck_notes:
-            self.warnings.addItem(QListWidgetItem(f"{t.deck_note}{note}"))
+            item = QListWidgetItem(f"{t.deck_note}{note}")
+            item.setToolTip(note)  # the whole note, should the row be cut short
+            self.warnings.addItem(item)
         self.tabs.setTabText(0, t.errors_tab.format(n=len(errors) + len(s.mismatch)))
         self.tabs.setTabText(1, t.warnings_tab.format(n=len(warnings) + len(deck_notes)))
         if errors or s.mismatch:

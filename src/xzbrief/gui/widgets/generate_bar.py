@@ -336,10 +336,11 @@ class GenerateBar(QWidget):
                 self.status.setText(t.cancelled)
             return
         if isinstance(exc, RecipeMismatch):  # the CLI's refusal, with the app's own fix
-            lines = exc.lines(ui_lang())
-            self.status.setText("<span style='color:#b00'>" + html.escape(lines[0])
-                                + " " + "; ".join(html.escape(x.strip()) for x in lines[1:-1])
-                                + f"</span> · <a href='drop-missing'>{t.drop_missing}</a>")
+            lines = exc.lines(ui_lang(), app=True)  # short in the bar (it must not widen the window),
+            # every name in its tooltip and in the problems list
+            head = html.escape(lines[0].rstrip(":: "))
+            self.status.setText(f"<span style='color:#b00'>{head} ({len(exc.issues)})</span>"
+                                f" · <a href='drop-missing'>{t.drop_missing}</a>")
             self.status.setToolTip("\n".join(lines))
             self.mismatch_shown = lines
             return
