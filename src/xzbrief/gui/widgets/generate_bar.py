@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -336,9 +337,10 @@ class GenerateBar(QWidget):
                 self.status.setText(t.cancelled)
             return
         if isinstance(exc, RecipeMismatch):  # the CLI's refusal, with the app's own fix
-            lines = exc.lines(ui_lang(), app=True)  # short in the bar (it must not widen the window),
-            # every name in its tooltip and in the problems list
-            head = html.escape(lines[0].rstrip(":: "))
+            # short in the bar (it must not widen the window); every name in its tooltip and
+            # in the problems list
+            lines = exc.lines(ui_lang(), app=True)
+            head = html.escape(re.sub(r"[::]\s*$", "", lines[0]))
             self.status.setText(f"<span style='color:#b00'>{head} ({len(exc.issues)})</span>"
                                 f" · <a href='drop-missing'>{t.drop_missing}</a>")
             self.status.setToolTip("\n".join(lines))
