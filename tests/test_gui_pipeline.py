@@ -94,3 +94,25 @@ def test_the_app_in_english_shows_planner_layout_and_brand_notes_in_english(
     gallery = window.settings_panel.gallery
     names = [gallery.item(i).text() for i in range(gallery.count())]
     assert {"Government red", "Tech blue", "Eco green"} <= set(names)
+
+
+def test_the_app_picks_its_language_as_the_cli_does(qtbot, tmp_path, monkeypatch):
+    """The saved choice, else XZBRIEF_LANG, else Chinese (one picker, messages.pick_lang)."""
+    from xzbrief.gui.errors import ErrorReporter
+    from xzbrief.gui.settings import AppSettings
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XZBRIEF_LANG", "en")
+    reporter = ErrorReporter()
+    reporter.show_dialogs = False
+    try:
+        first = MainWindow(settings=AppSettings(tmp_path / "new.ini"), reporter=reporter)
+        qtbot.addWidget(first)
+        assert LANGUAGE.code == "en" and first.menuBar().actions()[0].text() == "&File"
+        saved = AppSettings(tmp_path / "saved.ini")
+        saved.language = "zh"
+        second = MainWindow(settings=saved, reporter=reporter)
+        qtbot.addWidget(second)
+        assert LANGUAGE.code == "zh"
+    finally:
+        LANGUAGE.set("zh")
