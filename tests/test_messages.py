@@ -23,7 +23,7 @@ def placeholders(text: str) -> dict[str, str]:
 
 
 def sample(spec: str) -> object:
-    return 12.5 if spec.endswith("g") else "甲"
+    return 12.5 if spec.endswith(("g", "f")) else "甲"
 
 
 @pytest.mark.parametrize("code", sorted(NOTES))

@@ -25,7 +25,7 @@ from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.cli.dataset_cmd import exit_code, print_problems, summary_line
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.dataset.problems import Problem
-from xzbrief.messages import pick_lang
+from xzbrief.messages import Note, Words, note, pick_lang
 from xzbrief.recipe import RecipeError, read_recipe
 from xzbrief.render.brand import (
     BUILTIN,
@@ -76,8 +76,8 @@ def register(sub: Any, lang: str = "zh") -> None:
     tpl.set_defaults(func=run_templates)
 
 
-def _say(args: argparse.Namespace, zh: str, en: str) -> None:
-    print(f"xzbrief: {zh if args.lang == 'zh' else en}", file=sys.stderr)
+def _say(args: argparse.Namespace, said: Note | Words) -> None:
+    print(f"xzbrief: {said.text(pick_lang(args.lang))}", file=sys.stderr)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -92,7 +92,7 @@ def run_build(args: argparse.Namespace) -> int:
         else:
             recipe = None
     except RecipeError as exc:
-        _say(args, "配方有误:", "the recipe has problems:")
+        _say(args, note("cli-recipe-bad"))
         for issue in exc.issues:
             print(f"{exc.path}: {issue.format(lang)}", file=sys.stderr)
         return EXIT_USAGE
@@ -101,7 +101,7 @@ def run_build(args: argparse.Namespace) -> int:
         data_path = recipe.dataset_path() or shipped_dataset()
     assert data_path is not None
     if not data_path.exists():
-        _say(args, f"找不到工作簿 {data_path}", f"workbook not found: {data_path}")
+        _say(args, note("cli-workbook-missing", path=str(data_path)))
         return EXIT_USAGE
     result = load_dataset(data_path)
     if result.dataset is None or result.errors:
@@ -114,7 +114,7 @@ def run_build(args: argparse.Namespace) -> int:
         try:  # a path typed on the command line is where the user is, not the recipe's folder
             name, brand_path = resolve_brand_path(args.brand, Path.cwd())
         except TemplateError as exc:
-            _say(args, exc.zh, exc.en)
+            _say(args, Words(exc.zh, exc.en))
             return EXIT_USAGE
         recipe = replace(recipe, brand=name if name in BUILTIN else str(brand_path.absolute()))
     outs = [_output_path(o, recipe.title) for o in args.output or [Path.cwd()]]
@@ -122,12 +122,12 @@ def run_build(args: argparse.Namespace) -> int:
         for o in outs:
             check_output(o, data_path)  # before the warnings, so a typo is said at once
     except SaveBlocked as exc:
-        _say(args, exc.text("zh"), exc.text("en"))
+        _say(args, Words(exc.text("zh"), exc.text("en")))
         return EXIT_USAGE
     decks = [o for o in outs if o.suffix.lower() == ".pptx"]
     documents = [o for o in outs if o.suffix.lower() == ".docx"]
     if len(decks) > 1 or len(documents) > 1:
-        _say(args, "-o 最多给一个 .pptx 和一个 .docx", "-o takes at most one .pptx and one .docx")
+        _say(args, note("cli-outputs"))
         return EXIT_USAGE
     if args.docx and decks and not documents:
         documents = [decks[0].with_suffix(".docx")]  # beside the deck, by the same name
@@ -159,17 +159,13 @@ def run_build(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         return EXIT_USAGE
     except TemplateError as exc:
-        _say(args, exc.zh, exc.en)
+        _say(args, Words(exc.zh, exc.en))
         return EXIT_USAGE
     except TooManySlides as exc:
-        _say(args, f"汇报将有 {exc.slides} 页,超过上限 {exc.limit} 页,未生成。"
-             f"请在配方中缩小专题或期间范围;确需生成时加上 --max-slides {exc.slides}",
-             f"the deck would have {exc.slides} slides, over the limit of {exc.limit}; nothing "
-             f"was written. Narrow the recipe's themes or periods, or pass --max-slides "
-             f"{exc.slides}")
+        _say(args, note("cli-too-many-slides", slides=exc.slides, limit=exc.limit))
         return EXIT_USAGE
     except SaveBlocked as exc:
-        _say(args, exc.text("zh"), exc.text("en"))
+        _say(args, Words(exc.text("zh"), exc.text("en")))
         return EXIT_USAGE
     except Cancelled:  # pragma: no cover - the CLI never cancels
         return EXIT_USAGE
@@ -180,22 +176,16 @@ def run_build(args: argparse.Namespace) -> int:
         if written is not None:
             print(f"{written}")
     if built.pdf_problem is not None:
-        _say(args, f"已生成 {out},但{built.pdf_problem.zh}",
-             f"{out} was written, but {built.pdf_problem.en}")
+        _say(args, note("cli-pdf-missing", path=str(out), reason=Words(
+            built.pdf_problem.zh, built.pdf_problem.en)))
         return EXIT_USAGE
     if built.pdf is not None:
         print(f"{built.pdf}")
     check = built.check_workbook  # every figure with its cell, beside the deck
-    said_zh = f";数据核对表:{check}" if check else ""
-    said_en = f"; data-check workbook: {check}" if check else ""
-    if built.pptx is None:
-        _say(args, f"已生成汇报材料,用时 {built.seconds:.2f} 秒{said_zh}",
-             f"document written in {built.seconds:.2f} s{said_en}")
-    else:
-        _say(args, f"已生成 {pages} 页{'及汇报材料' if built.docx else ''},用时 "
-             f"{built.seconds:.2f} 秒{said_zh}", f"{pages} slides"
-             f"{' and the document' if built.docx else ''} written in {built.seconds:.2f} s"
-             f"{said_en}")
+    said = note("cli-check-workbook", path=str(check)) if check else ""
+    done = ("cli-done-document" if built.pptx is None else
+            "cli-done-both" if built.docx else "cli-done-deck")
+    _say(args, note(done, n=pages, seconds=built.seconds, check=said))
     return EXIT_OK
 
 

@@ -162,6 +162,23 @@ NOTES: dict[str, tuple[str, str]] = {
     "step-done": ("完成", "done"),
     "build-check-workbook-blocked": ("数据核对表未写入:{reason}",
                                      "the data-check workbook was not written: {reason}"),
+    # --- the command line's own lines (xzbrief build) -------------------------------------------
+    "cli-recipe-bad": ("配方有误:", "the recipe has problems:"),
+    "cli-workbook-missing": ("找不到工作簿 {path}", "workbook not found: {path}"),
+    "cli-outputs": ("-o 最多给一个 .pptx 和一个 .docx", "-o takes at most one .pptx and one .docx"),
+    "cli-too-many-slides": ("汇报将有 {slides} 页,超过上限 {limit} 页,未生成。请在配方中缩小专题或"
+                            "期间范围;确需生成时加上 --max-slides {slides}",
+                            "the deck would have {slides} slides, over the limit of {limit}; "
+                            "nothing was written. Narrow the recipe's themes or periods, or pass "
+                            "--max-slides {slides}"),
+    "cli-pdf-missing": ("已生成 {path},但{reason}", "{path} was written, but {reason}"),
+    "cli-check-workbook": (";数据核对表:{path}", "; data-check workbook: {path}"),
+    "cli-done-document": ("已生成汇报材料,用时 {seconds:.2f} 秒{check}",
+                          "document written in {seconds:.2f} s{check}"),
+    "cli-done-deck": ("已生成 {n} 页,用时 {seconds:.2f} 秒{check}",
+                      "{n} slides written in {seconds:.2f} s{check}"),
+    "cli-done-both": ("已生成 {n} 页及汇报材料,用时 {seconds:.2f} 秒{check}",
+                      "{n} slides and the document written in {seconds:.2f} s{check}"),
     # --- the built-in brands (display names and descriptions) -----------------------------------
     "brand-政务红": ("政务红", "Government red"),
     "brand-科技蓝": ("科技蓝", "Tech blue"),
