@@ -101,7 +101,8 @@ def resolve_recipe(recipe: Recipe, dataset: Dataset) -> None:
 
 def drop_missing(recipe: Recipe, dataset: Dataset) -> Recipe:
     """The recipe without the names the workbook lacks (the app's one-click fix); a theme
-    whose every chosen indicator or region is gone is left out."""
+    whose every chosen indicator or region is gone is left out rather than widened to all of
+    them. Should no theme be left, the recipe lists none: every theme, as a new recipe does."""
     themes = {t.name for t in dataset.themes}
     codes = {i.code for i in dataset.indicators}
     regions = set(dataset.region_names)
