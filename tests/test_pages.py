@@ -16,7 +16,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Pt
 
-from realclients import shape_texts
+from realclients import seen, shape_texts
 from workbooks import basic_sheets, write_workbook
 from xzbrief.build import BuildResult, build_deck
 from xzbrief.dataset.loader import load_dataset
@@ -36,7 +36,7 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 def title_of(slide: Any) -> str:
-    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+    return seen(slide.shapes.title.text_frame.text) if slide.shapes.title is not None else ""
 
 
 def plan(tmp_path: Path, sheets: dict[str, Any] | None = None, **kw: Any) -> Deck:
@@ -126,7 +126,7 @@ def test_no_thin_page_and_no_repeated_highlight(shipped: BuildResult) -> None:
             assert alone or paragraphs >= 3, (number, slide.title)
         assert "/" not in title_of(written).replace("“4+X”", ""), title_of(written)
     said = "\n".join(t for s in prs.slides for sh in s.shapes if sh.name.startswith("要点")
-                     for t in [sh.text_frame.text])
+                     for t in [seen(sh.text_frame.text)])
     # the card shows 316亿元 with its 2024 base; the highlight saying the same is left out
     assert "预计2025年增长至316亿元" not in said
     assert "连跨6000亿元、7000亿元、8000亿元" not in said  # the card's remark says it
@@ -304,13 +304,13 @@ def test_one_or_two_cards_take_their_themes_highlights_beside_them(tmp_path: Pat
 def test_content_pages_carry_their_section_label(shipped: BuildResult) -> None:
     prs = Presentation(str(shipped.pptx))
     for slide, written in zip(shipped.deck.slides, prs.slides, strict=True):
-        labels = [sh.text_frame.text for sh in written.shapes if sh.name.startswith("章节")]
+        labels = [seen(sh.text_frame.text) for sh in written.shapes if sh.name.startswith("章节")]
         if slide.kind in (SlideKind.COVER, SlideKind.AGENDA, SlideKind.SECTION,
                           SlideKind.CLOSING):
             assert not labels
         else:
             assert labels and labels[0], slide.title
-    label = next(sh.text_frame.text for sh in prs.slides[-2].shapes
+    label = next(seen(sh.text_frame.text) for sh in prs.slides[-2].shapes
                  if sh.name.startswith("章节"))
     assert label == "五、未来产业布局"
 
