@@ -40,6 +40,7 @@ APPENDIX_ROWS = 12
 AGENDA_ITEMS = 8  # more sections than this: the agenda runs over several pages
 TEXT_PARAGRAPHS = 8  # 存在问题 / 下一步工作: eight one-line paragraphs still make one page
 OVERVIEW = "总体情况"
+LISTED_OMITTED = 20  # indicators named in the warning about a capped 主要指标 table
 
 
 def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
@@ -74,9 +75,18 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                                   section=OVERVIEW, with_sources=options.source_footnotes,
                                   with_notes=options.speaker_notes)
     if options.indicator_table:
-        general += indicator_table_slides(dataset, facts, section=OVERVIEW,
-                                          with_sources=options.source_footnotes,
-                                          with_notes=options.speaker_notes)
+        elsewhere = ("数据核对表(与汇报同名的 .核对.xlsx)" if options.check_workbook
+                     else "附:数据核对表" if options.appendix else "")
+        table, omitted = indicator_table_slides(dataset, facts, section=OVERVIEW,
+                                                with_sources=options.source_footnotes,
+                                                with_notes=options.speaker_notes,
+                                                elsewhere=elsewhere)
+        general += table
+        if omitted:  # a big workbook: the table stops; what it leaves out is named here
+            names = "、".join(f"「{n}」" for n in omitted[:LISTED_OMITTED])
+            more = f" 等 {len(omitted)} 项" if len(omitted) > LISTED_OMITTED else ""
+            warnings.append(f"主要指标完成情况表只列 {len(table)} 页(重点指标在前),"
+                            f"未列入的指标:{names}{more}")
     if options.key_figures:
         overview = _overview(plans, dataset, recipe, minimum=1 if report else 2)
         if overview is not None:
@@ -121,7 +131,12 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                     dataset_modified=dataset.info.modified, recipe_toml=recipe_toml,
                     brand=recipe.brand, marking=options.marking,
                     numbering=options.numbering.value)
-    return Deck(info, tuple(slides), tuple(warnings))
+    # the figures no slide shows, for the companion workbook (what the table's 「其余N项」 and
+    # the warnings point to)
+    hidden = tuple(level_figure(dataset.indicator(o.indicator), o,
+                                f"{dataset.indicator(o.indicator).name}({o.region})")
+                   for obs in unshown.values() for o in obs)
+    return Deck(info, tuple(slides), tuple(warnings), unshown=hidden)
 
 
 def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Recipe,

@@ -160,7 +160,7 @@ class SlideLayouter:
                 blocks += self._chart(slide)
             case SlideKind.TABLE:
                 assert slide.table is not None
-                blocks.append(self._table(slide.table, self.g.content))
+                blocks += self._table_page(slide.table, slide.lines)
             case SlideKind.HIGHLIGHTS:
                 blocks += self._bullets(slide.lines, self.g.bullets, numbered=False)
             case SlideKind.TEXT:
@@ -484,6 +484,19 @@ class SlideLayouter:
                               space_before=0 if i == 0 else size * BULLET_GAP))
         return [TextBlock(rect, tuple(paras), anchor=anchor, spacing=BULLET_SPACING,
                           name="要点", exact=True)]
+
+    def _table_page(self, table: Table, lines: tuple[str, ...]) -> list[Block]:
+        """A table filling the content area; a closing line (「其余N项指标……」) right under it,
+        at body size."""
+        if not lines:
+            return [self._table(table, self.g.content)]
+        pt, area = self.g.pt, self.g.content
+        size = pt(grid.TABLE_LINE_SIZE)
+        room = len(lines) * size * 1.5 + pt(8)
+        block = self._table(table, Rect(area.x, area.y, area.w, area.h - room))
+        rect = Rect(area.x, block.rect.bottom + pt(8), area.w, room - pt(8))
+        paras = tuple(Para((Run(line, size, self.p.text),)) for line in lines)
+        return [block, TextBlock(rect, paras, spacing=1.5, name="表注", exact=True)]
 
     def _table(self, table: Table, area: Rect) -> TableBlock:
         numeric = table_numeric(table)
