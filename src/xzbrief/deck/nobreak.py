@@ -99,3 +99,9 @@ def join_slide(slide: Slide) -> Slide:
 
 def join_deck(deck: Deck) -> Deck:
     return replace(deck, slides=tuple(join_slide(s) for s in deck.slides))
+
+
+def number_groups(text: str, units: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Where the numbers with their units stand in ``text`` (joiners ignored): the stretches
+    no line may break inside."""
+    return [m.span() for m in _pattern(tuple(sorted(set(units)))).finditer(plain(text))]
