@@ -22,6 +22,7 @@ from xzbrief.build import BuildResult, build_deck
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.deck.model import Deck, DeckInfo, Figure, Slide, SlideKind
 from xzbrief.deck.planner import plan_deck
+from xzbrief.deck.typeset import typeset
 from xzbrief.recipe import Options, Recipe, ThemeChoice, read_recipe
 from xzbrief.render.check_workbook import companion_path, workbook_bytes
 
@@ -241,17 +242,17 @@ def test_table_columns_follow_the_data(tmp_path: Path) -> None:
 def test_a_long_table_is_continued_without_splitting_an_indicator(tmp_path: Path) -> None:
     sheets = basic_sheets()
     sheets["指标"] = [sheets["指标"][0]] + [[f"K{i}", f"指标{i}", "个", "产业升级", "市工信局"]
-                                            for i in range(15)]
+                                            for i in range(10)]
     regions = ["徐州市", "邳州市", "新沂市"]
     sheets["数据"] = [sheets["数据"][0]] + [[f"K{i}", r, "2025年", i + 1, "实际", None]
-                                            for i in range(15) for r in regions]
+                                            for i in range(10) for r in regions]
     deck = plan(tmp_path, sheets)
     pages = [s for s in deck.slides if s.title.startswith("主要指标完成情况")]
     assert len(pages) >= 2 and pages[1].title == "主要指标完成情况(续)"
     names = [[r[0].text for r in s.table.rows] for s in pages if s.table is not None]
     for before, after in pairwise(names):
         assert before[-1] != after[0]  # an indicator's regions stay on one page
-    assert sum(len(n) for n in names) == 45
+    assert sum(len(n) for n in names) == 30  # within the cap (three pages): every row shown
     counts = [len(n) for n in names]
     assert max(counts) - min(counts) <= 3  # balanced, not 20 + 3
 
@@ -384,3 +385,29 @@ def test_a_blocked_data_check_workbook_never_costs_the_deck(tmp_path: Path) -> N
     assert built.pptx.is_file() and built.check_workbook is None
     assert any("汇报.核对.xlsx" in w and "文件夹" in w for w in built.warnings)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["汇报.pptx", "汇报.核对.xlsx"]
+
+
+def test_a_row_of_three_cards_takes_the_short_highlights_page_under_it(
+        shipped: BuildResult) -> None:
+    """No half-empty page of three cards followed by a page of three highlights: the
+    highlights stand under the cards, between them and the footnotes."""
+    slides = shipped.deck.slides
+    for a, b in pairwise(slides):
+        assert not (a.kind is SlideKind.KEY_FIGURES and len(a.cards) == 3 and not a.lines
+                    and b.kind is SlideKind.HIGHLIGHTS and b.section == a.section
+                    and len(b.lines) <= 4), (a.title, b.title)
+    assert shipped.pptx is not None
+    prs = Presentation(str(shipped.pptx))
+    merged = [(model, written) for model, written in zip(slides, prs.slides, strict=True)
+              if model.kind is SlideKind.KEY_FIGURES and len(model.cards) == 3 and model.lines]
+    assert merged
+    for model, written in merged:
+        cards = [sh for sh in written.shapes if sh.name.startswith("指标卡 ")
+                 or sh.name == "指标卡"]
+        bullets = next(sh for sh in written.shapes if sh.name.startswith("要点"))
+        footnote = next(sh for sh in written.shapes if sh.name.startswith("脚注"))
+        assert len(cards) == 3 and len({c.top for c in cards}) == 1  # one row
+        assert bullets.top >= max(c.top + c.height for c in cards)
+        assert bullets.top + bullets.height <= footnote.top
+        shown = [seen(p.text).split("\t", 1)[1] for p in bullets.text_frame.paragraphs]
+        assert shown == [typeset(line) for line in model.lines]

@@ -12,7 +12,7 @@ where to read them (the build's warnings name them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from xzbrief.dataset.indicator_kinds import IndicatorKind
@@ -226,16 +226,27 @@ def _paginate(columns: Sequence[str], rows: Sequence[_Row], max_pages: int = MAX
         shown = {k for page in pages for k in page}
         left = sum(1 for g in groups if not any(k in shown for k in g))
         return pages, left
-    if len(pages) > 1:  # balance: the smallest page size that still needs no more pages
-        for most in range(-(-len(rows) // len(pages)), max(len(p) for p in pages)):
-            even: list[list[int]] = [[]]
-            for g in groups:
-                if even[-1] and (len(even[-1]) + len(g) > most or not fits(even[-1] + g)):
-                    even.append([])
-                even[-1].extend(g)
-            if len(even) <= len(pages):
-                return even, 0
+    if len(pages) > 1:  # balance: each page near its share of what is left (12 + 9 + 9)
+        even = _balanced(groups, len(pages), fits)
+        if even is not None:
+            return even, 0
     return pages, 0
+
+
+def _balanced(groups: Sequence[list[int]], count: int,
+              fits: Callable[[Sequence[int]], bool]) -> list[list[int]] | None:
+    """``groups`` on ``count`` pages, each page filled to about its share of the rows still
+    to place (an indicator's rows kept together); None when they do not fit so."""
+    rest = list(groups)
+    pages: list[list[int]] = []
+    for k in range(count):
+        share = sum(len(g) for g in rest) / (count - k)
+        page: list[int] = []
+        while rest and (not page or (len(page) + len(rest[0]) / 2 <= share
+                                     and fits(page + rest[0]))):
+            page += rest.pop(0)
+        pages.append(page)
+    return pages if not rest and all(fits(p) for p in pages) else None
 
 
 def _key_first(pairs: list[tuple[Fact, IndicatorFacts]]) -> list[tuple[Fact, IndicatorFacts]]:

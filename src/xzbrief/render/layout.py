@@ -317,9 +317,12 @@ class SlideLayouter:
             max_h = pt(220) if n == 1 else pt(180)
         else:
             cols = n if n <= 3 else (2 if n == 4 else 3)
-            if n == 3 and area.w / 3 < pt(200):  # a narrow (4:3) slide: 3 cards stack 2 + 1
+            if n == 3 and area.w / 3 < pt(200) and not lines:  # a narrow (4:3) slide: 2 + 1
                 cols = 2
             max_h = pt(250)
+            if lines:  # one row of cards, the highlights under it (planner.cards_take_...)
+                cols = n
+                max_h = area.h * grid.CARD_ROW_SHARE
         rows = -(-n // cols)
         w = (area.w - (cols - 1) * gap) / cols
         h = min((area.h - (rows - 1) * gap) / rows, max_h)
@@ -334,6 +337,12 @@ class SlideLayouter:
         # as tall as the fullest card needs, not a half-empty box
         need = max(self._card_height(card, inner_w, max(row_label), size) for card in cards)
         h = min(h, max(need, pt(150), area.h * 0.45 if rows == 1 else 0.0))
+        if lines and n > 2:
+            below = top + h + pt(grid.CARDS_BELOW_GAP)
+            rect = Rect(self.g.bullets.x, below, self.g.bullets.w,
+                        self.g.bullets.bottom - below)
+            extra = self._bullets(lines, rect, numbered=False,
+                                  max_size=pt(grid.CHART_BODY_MAX), anchor="t")
         blocks: list[Block] = []
         for i, card in enumerate(cards):
             r, c = divmod(i, cols)
