@@ -52,7 +52,8 @@ def test_a_number_is_joined_to_its_unit_and_nothing_else_changes() -> None:
              "提高3.3个百分点": f"提高3.3{WJ}个{WJ}百{WJ}分{WJ}点",
              "1—11月累计": f"1{WJ}—{WJ}11{WJ}月累计",
              "下降−3.2%": "下降−3.2%",  # a sign, digits and % hold in every program
-             "发电量120万千瓦时": f"发电量120{WJ}万{WJ}千{WJ}瓦{WJ}时"}
+             "发电量120万千瓦时": f"发电量120{WJ}万{WJ}千{WJ}瓦{WJ}时",
+             "年均增长约9%，超300亿元": f"年均增长约{WJ}9%，超{WJ}300{WJ}亿{WJ}元"}
     for text, joined in cases.items():
         assert join_numbers(text, ("万千瓦时",)) == joined
         assert plain(joined) == text

@@ -29,7 +29,7 @@ from xzbrief.deck.narrative import (
     series_decimals,
 )
 from xzbrief.deck.notes import footnotes
-from xzbrief.deck.selection import region_of
+from xzbrief.deck.selection import Selection, region_of
 from xzbrief.deck.textfit import TABLE_MAX, fit_table
 from xzbrief.deck.theme_base import Fact
 from xzbrief.deck.theme_slides import IndicatorFacts
@@ -249,7 +249,7 @@ def _balanced(groups: Sequence[list[int]], count: int,
     return pages if not rest and all(fits(p) for p in pages) else None
 
 
-def _key_first(pairs: list[tuple[Fact, IndicatorFacts]]) -> list[tuple[Fact, IndicatorFacts]]:
+def _key_first(pairs: list[tuple[Fact, Selection]]) -> list[tuple[Fact, Selection]]:
     """重点 indicators lead the table (in the recipe's order), the rest follow theme by theme:
     when the table is capped, what is left out is never a key figure."""
     return sorted(pairs, key=lambda pair: not pair[0].ind.key)

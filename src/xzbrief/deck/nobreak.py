@@ -30,6 +30,7 @@ NBSP = "\u00a0"
 UNIT_CHARS = "亿万千百元个家项类座人吨倍年月日天户件台辆"
 GENERIC_UNITS = ("个百分点", "百分点")
 DASHES = "—–~－"
+QUALIFIERS = "约超近逾"  # 「约9%」「超300亿元」: the qualifier stays with its number
 _NUMBER = r"[+\-−]?\d[\d,]*(?:\.\d+)?"
 
 
@@ -46,7 +47,8 @@ def _pattern(units: tuple[str, ...]) -> re.Pattern[str]:
                    key=len, reverse=True)
     alternatives = [re.escape(u) for u in named] + [f"[{UNIT_CHARS}]+"]
     unit = "(?:" + "|".join(alternatives) + ")"
-    return re.compile(rf"{_NUMBER}(?:[{DASHES}-]{_NUMBER})?(?:{unit}|[%‰])?")
+    return re.compile(rf"(?:[{QUALIFIERS}](?=[\d+\-−]))?{_NUMBER}(?:[{DASHES}-]{_NUMBER})?"
+                      rf"(?:{unit}|[%‰])?")
 
 
 def _glue(piece: str) -> str:

@@ -49,7 +49,8 @@ def check_rows(deck: Deck) -> list[tuple[int | str, str, str, str, float | None,
                                          str, str, str]]:
     """One row per figure per slide, as the slide shows it (typeset)."""
     deck = typeset_deck(deck)
-    rows = []
+    rows: list[tuple[int | str, str, str, str, float | None, str, str, str, str, str, str,
+                     str]] = []
     for number, slide in enumerate(deck.slides, start=1):
         seen: set[tuple[str, str, str]] = set()
         for f in slide.figures:
