@@ -197,3 +197,37 @@ def test_libreoffice_pages_keep_numbers_with_units_and_text_inside_its_boxes(
             room = max(2.0, 0.25 * (y_max - y_min))  # a big number's descent below its box
             assert y_max <= bottom + room and float(line.get("xMax", 0)) <= right + 2, \
                 (page, shape, line_text(line))
+
+
+@pytest.mark.libreoffice
+@needs_soffice
+def test_an_edited_sentence_rewraps_evenly_and_keeps_its_joiners(
+        decks: dict[str, BuildResult], tmp_path: Path) -> None:
+    """What the office does: type words at the start of a highlight. Without hard breaks the
+    paragraph rewraps to full lines (no ragged line where the old break was), and the
+    joiners that hold its numbers to their units are still there."""
+    result = decks["long"]
+    assert result.pptx is not None
+    prs = Presentation(str(result.pptx))
+    slide, shape = next((s, sh) for s in prs.slides for sh in s.shapes
+                        if sh.name.startswith("要点") and sh.width > 600 * EMU_PER_PT)
+    k, para = max(enumerate(shape.text_frame.paragraphs), key=lambda kp: len(kp[1].text))
+    run = para.runs[-1]
+    typed = "据市工信局统计，"
+    run.text = typed + run.text
+    edited = tmp_path / "改过.pptx"
+    prs.save(str(edited))
+    again = next(sh for sh in Presentation(str(edited)).slides[
+        list(prs.slides).index(slide)].shapes if sh.name == shape.name)
+    written = again.text_frame.paragraphs[k].runs[-1].text
+    assert written.startswith(typed) and WJ in written  # the joiners survived the edit
+    assert not again.text_frame._txBody.findall(f".//{qn('a:br')}")
+    pdf = to_pdf(edited, tmp_path)
+    page = list(prs.slides).index(slide) + 1
+    right = (shape.left + shape.width) / EMU_PER_PT
+    block = next(lines for n, lines in pdf_lines(pdf)
+                 if n == page and typed[:4] in line_text(lines[0]))
+    size = float(block[0].get("yMax", 0)) - float(block[0].get("yMin", 0))
+    assert len(block) >= 2
+    for line in block[:-1]:  # every line but the last runs to the box's edge
+        assert float(line.get("xMax", 0)) >= right - 2.5 * size, line_text(line)
