@@ -98,6 +98,11 @@ NOTES: dict[str, tuple[str, str]] = {
                     "{region} {period}{status} {number} {unit} ({ref}){compared}"),
     "plan-figure-compared": ("[仅用于比较]", " [used only for comparison]"),
     "plan-figures-more": (" 等(另有 {n} 个)", " and {n} more"),
+    "plan-table-capped": ("主要指标完成情况表只列 {pages} 页(重点指标在前),"
+                          "未列入的指标:{names}{more}",
+                          "the key indicators table is kept to {pages} slide(s) (key indicators "
+                          "first); indicators not in it: {names}{more}"),
+    "plan-table-more": (" 等 {n} 项", " ({n} in all)"),
     # --- the layout: text made smaller or cut to fit ----------------------------------------
     "layout-on-slide": ("第 {page} 页:{note}", "slide {page}: {note}"),
     "layout-title-long": ("标题「{title}」过长,已缩小到 {size:g} 磅仍可能超出标题框",
