@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 
 from realclients import slide_texts
-from workbooks import BUREAU_REMARK, bureau_sheets, write_workbook
+from workbooks import BUREAU_REMARK, BUREAU_SOURCE, bureau_sheets, write_workbook
 from xzbrief.build import BuildResult, build_deck, default_recipe
 from xzbrief.cli.main import main
 from xzbrief.dataset.checks import with_preflight
@@ -72,13 +72,14 @@ def test_a_level_is_written_with_its_own_growth_rate(bureau: tuple[Path, BuildRe
     published rate at comparable prices, not one recomputed from the levels)."""
     text = "\n".join(slides_text(bureau[1].pptx))
     assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%" in text
-    # the chart page speaks at its bars' precision (9537.00 beside 7151.35): title and
-    # label agree
-    assert "2024年全市地区生产总值达9537.00亿元,比上年增长5.9%" in text
+    # text writes a level with its own precision (9537, never the chart's shared 9537.00);
+    # the bars keep one precision per series (9537.00 beside 7151.35)
+    assert "2024年全市地区生产总值达9537亿元,比上年增长5.9%" in text
+    assert "9537.00亿元" not in text
     slide = next(s for s in bureau[1].deck.slides
                  if s.chart is not None and s.chart.title == "地区生产总值(亿元)")
     assert slide.chart is not None
-    assert slide.title == "2024年地区生产总值达9537.00亿元,比上年增长5.9%"
+    assert slide.title == "2024年地区生产总值达9537亿元,比上年增长5.9%"
     assert slide.chart.series[0].decimals == 2
     assert slide.chart.series[-1].values == (6.0, 3.4, 8.7, 3.2, 5.8, 5.9)  # the 增速 column
 
@@ -257,3 +258,55 @@ def test_the_data_check_appendix_lists_what_the_deck_leaves_out(
             "统计局指标库.xlsx 数据!D38"] in left_out
     assert len(left_out) == sum(w.count("(数据!") for w in deck.warnings
                                 if "未在汇报中以数字出现" in w)
+
+
+def test_a_ranking_page_speaks_of_its_own_period(bureau: tuple[Path, BuildResult]) -> None:
+    """A ranking of 2024 district levels carries the city's 2024 figure, never its newest
+    2025年前三季度 one (that has its own card): a page's sentences describe its figures."""
+    pages = slides_text(bureau[1].pptx)
+    ranking = next(t for t in pages if "2024年铜山区地区生产总值" in t)
+    assert "2025年前三季度" not in ranking
+    assert "2024年全市地区生产总值达9537亿元,比上年增长5.9%。" in ranking
+    assert "2024年铜山区地区生产总值达1500.2亿元。" in ranking
+    # the newer figure is still shown, on a page of its own period
+    assert any("2025年前三季度全市地区生产总值达7050.57亿元" in t and "铜山区" not in t
+               for t in pages)
+
+
+def test_a_count_changes_by_its_own_unit(bureau: tuple[Path, BuildResult]) -> None:
+    """3800家 -> 4123家: 「比上年增加323家」, never 「增长8.5%」 computed from the counts; the
+    table's change column says it in the same words; 综述 counts no count among 总量 growing."""
+    slides = slides_text(bureau[1].pptx)
+    text = "\n".join(slides)
+    card = next(t for t in slides if "2024年规上工业企业数量" in t)  # the card, and its
+    assert "4123家" in card and "比上年增加323家" in card  # sentence read aloud
+    assert any("2024年全市规上工业企业4123家,比上年增加323家。" in n
+               for n in notes_text(bureau[1].pptx))
+    assert "规上工业企业数量比上年增长" not in text and "规上工业企业4123家,比上年增长" not in text
+    table = Presentation(str(bureau[1].pptx)).slides[4]  # 主要指标完成情况(续)
+    rows = [[nfkc(c.text) for c in r.cells] for sh in table.shapes if sh.has_table
+            for r in sh.table.rows]
+    header = rows[0]
+    firms = next(r for r in rows if r[0] == "规上工业企业数量")
+    assert firms[header.index("增减")] == "增加323家"
+    rank = next(r for r in rows if r[0] == "工业开票销售收入全省位次")
+    assert rank[header.index("增减")] == "前移1位"  # never 「1.0」 under 增长(%)
+    assert "增长(%)" not in header or firms[header.index("增长(%)")] == ""
+    assert "项总量指标" not in slides[2]  # 综述
+
+
+def test_a_count_with_its_published_rate(tmp_path: Path) -> None:
+    """When the workbook holds the count's own growth rate (规上工业企业数量增速), it follows
+    the count's change: 「比上年增加323家,增长8.5%」."""
+    sheets = bureau_sheets()
+    sheets["指标"].append(["IND03", "规上工业企业数量增速", "%", "工业经济", BUREAU_SOURCE] +
+                         [None] * 7)
+    sheets["数据"].append(["IND03", "徐州市", "2024年", 8.5, "实际", None, None, None])
+    path = write_workbook(tmp_path / "统计局指标库.xlsx", sheets)
+    result = load_dataset(path)
+    assert result.ok, [p.format() for p in result.errors]
+    built = build_deck(default_recipe(result), path, tmp_path / "d.pptx", load=result)
+    card = next(t for t in slides_text(built.pptx) if "2024年规上工业企业数量\n" in t)
+    assert "比上年增加323家,增长8.5%" in card
+    assert any("2024年全市规上工业企业4123家,比上年增加323家,增长8.5%。" in n
+               for n in notes_text(built.pptx))

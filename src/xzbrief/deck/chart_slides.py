@@ -105,14 +105,16 @@ class ChartSlides(ThemeBase):
     def _time_chart(self, sel: Selection) -> Slide:
         ind = sel.indicator
         points = [o for o in sel.series if not o.is_bound]
-        ind = at_label_precision(ind, [o.value for o in points])
+        # labels share one precision per series (9537.00 beside 7151.35); the title and the
+        # sentences write each figure with its own (9537亿元)
+        label_ind = at_label_precision(ind, [o.value for o in points])
         # the chart keeps gaps (an empty cell is drawn as a gap, never 0); the sentences speak
         # of the first and last periods that have a number
         known_points = [o for o in points if o.value is not None]
         cats, groups = self._axis_labels(points)
         figs = tuple(level_figure(ind, o) if o.value is not None else None for o in points)
         bars = Series(ind.label, tuple(o.value for o in points), ind.unit,
-                      series_decimals(ind, [o.value for o in points]),
+                      label_ind.decimals,
                       tuple(o.status for o in points), figures=figs)
         series = [bars]
         # growth per point against the same period a year before (同比), or against the
@@ -132,8 +134,11 @@ class ChartSlides(ThemeBase):
             base_period = cur.period.previous() if previous else \
                 cur.period.same_period_last_year()
             base = known.get(base_period) if base_period is not None else None
-            growth_changes.append(compare(ind, cur, base, word)
-                                  if base is not None and mode is not Comparison.NONE else None)
+            change = compare(ind, cur, base, word) \
+                if base is not None and mode is not Comparison.NONE else None
+            # the growth line is in %: a count's 增加N家 or an index's points never join it
+            growth_changes.append(change if change is not None and change.figure.unit == "%"
+                                  else None)
         growth = [c.figure.value if c else None for c in growth_changes]
         kind = ChartKind.LINE if len(points) > MAX_BARS else ChartKind.BAR
         if (kind is ChartKind.BAR and not ind.is_rate
@@ -151,7 +156,7 @@ class ChartSlides(ThemeBase):
                 tfigs = tuple(level_figure(ind, t, f"{ind.name}目标") if t is not None
                               else None for t in marks)
                 target_figs = [f for f in tfigs if f is not None]
-                series.insert(1, Series("目标", values, ind.unit, ind.decimals,
+                series.insert(1, Series("目标", values, ind.unit, label_ind.decimals,
                                         tuple(Status.TARGET for _ in points), figures=tfigs))
         last = known_points[-1]
         first = known_points[0]
@@ -209,10 +214,10 @@ class ChartSlides(ThemeBase):
                         key=lambda o: o.value or 0.0, reverse=True)
         if len(ranked) < 3:
             return None
-        ind = at_label_precision(ind, [o.value for o in ranked])
+        label_ind = at_label_precision(ind, [o.value for o in ranked])
         figs = tuple(level_figure(ind, o, f"{o.region}{ind.name}") for o in ranked)
         series = Series(ind.label, tuple(o.value for o in ranked), ind.unit,
-                        series_decimals(ind, [o.value for o in ranked]),
+                        label_ind.decimals,
                         tuple(o.status for o in ranked), figures=figs)
         periods = sorted({o.period for o in ranked}, key=lambda p: p.sort_key)
         period = periods[-1].label if len(periods) == 1 else ""
@@ -221,15 +226,18 @@ class ChartSlides(ThemeBase):
         lines = [f"{period}{o.region}{level_clause(ind, o)}。" for o in ranked[:4]]
         figures = list(figs)
         candidates = [ranking]
-        own = sel.latest
-        if own is not None and own.value is not None:
+        # the city's own figure for the ranked period, never its newest of another period
+        # (a 2025年前三季度 sentence under a chart of 2024 districts): a page's sentences speak
+        # of the page's figures; the newer figure has its own card or chart
+        own = next((o for o in sel.history if o.period == ranked[0].period
+                    and o.value is not None), None) if period else None
+        if own is not None:
             fact = self._fact(ind, own, sel.history)
             lines.insert(0, self._sentence(fact))
             figures[:0] = [level_figure(ind, own), *([fact.change.figure] if fact.change
                                                      else [])]
-            if own.period.label == period:  # one period: the city's figure and the ranking
-                candidates = [f"{period}{fact.headline},{top.region}以{figs[0].text}居首",
-                              ranking]
+            candidates = [f"{period}{fact.headline},{top.region}以{figs[0].text}居首",
+                          ranking]
         unit = f"({ind.unit})" if ind.unit else ""
         chart = Chart(ChartKind.HBAR, f"{period}各地区{ind.name}{unit}",
                       tuple(o.region for o in ranked), (series,),

@@ -7,6 +7,8 @@ Rules (each tested in tests/test_narrative.py with the seed article's own senten
 - 年均增长 X% (CAGR) over a span of years;
 - thresholds crossed: 「连跨7000亿元、8000亿元两个千亿级台阶」;
 - no change is claimed when its base is missing, bounded (超/以上/余) or not positive.
+- a count changes by its own unit: 「比上年增加323家」 / 「减少12家」 (翻番 once doubled), its
+  growth rate only as the workbook publishes it (「增加323家,增长8.5%」);
 - by the indicator's kind (类型): a growth rate reads 「规上工业增加值同比增长6.3%」 (never
   增速达), its change 「比1—9月提高0.2个百分点」 and 「快于全省0.3个百分点」; a count has no
   数量达 (「规上工业企业4000家」, or the 表述 pattern 「{值}家企业入选…」); an index no unit word
@@ -63,8 +65,11 @@ RATE_KINDS = (IndicatorKind.GROWTH, IndicatorKind.SHARE)
 
 
 def shown_decimals(ind: Indicator, value: float, qualifier: str = "") -> int | None:
-    """Decimals on a slide: 小数位 when given; rates and shares one (1.0%; a whole 「约9%」 or
-    「突破90%」 as the source wrote it); levels as the workbook has them, at most two."""
+    """Decimals of one figure in a sentence, title or card: 小数位 when given; rates and
+    shares one (1.0%; a whole 「约9%」 or 「突破90%」 as the source wrote it); a level as the
+    workbook writes it, rounded to at most two decimals with trailing zeros dropped (9537亿元,
+    316亿元, 7050.5678 -> 7050.57, 12.501 -> 12.5). Never a chart's shared label precision:
+    a chart may show 9537.00 beside 7151.35, a sentence says 9537亿元."""
     if ind.decimals is not None:
         return ind.decimals
     if ind.kind in RATE_KINDS or (ind.is_rate and ind.kind is IndicatorKind.LEVEL):
@@ -72,7 +77,7 @@ def shown_decimals(ind: Indicator, value: float, qualifier: str = "") -> int | N
             return 0
         return 1
     if decimals_of(value) > MAX_SLIDE_DECIMALS:
-        return MAX_SLIDE_DECIMALS
+        return decimals_of(rounded(exact(value), MAX_SLIDE_DECIMALS))
     return None
 
 
@@ -232,8 +237,7 @@ def _comparable(ind: Indicator, cur: Observation, base: Observation | None) -> b
     return (base is not None and base.value is not None and cur.value is not None
             and not base.is_bound and not cur.is_bound
             and base.qualifier not in (*APPROXIMATE, "不足") and cur.qualifier != "不足"
-            and (ind.is_rate or (ind.kind is not IndicatorKind.LEVEL
-                 and ind.kind is not IndicatorKind.COUNT) or base.value > 0))
+            and (ind.is_rate or ind.kind is not IndicatorKind.LEVEL or base.value > 0))
 
 
 def compare(ind: Indicator, cur: Observation, base: Observation | None,
@@ -271,6 +275,16 @@ def compare(ind: Indicator, cur: Observation, base: Observation | None,
         down = "回落" if ind.kind is IndicatorKind.GROWTH else "下降"
         phrase = _points(value, digits, prefix, "提高" + ("约" if approx else ""),
                          down + ("约" if approx else ""), unit)
+        method = f"{cur_txt} − {base_txt} = {format_number(value, digits)}{unit}"
+    elif ind.kind is IndicatorKind.COUNT and (then <= 0 or multiple_phrase(
+            float(now / then), prefix) is None):
+        # a count changes by a number of its own unit: 「比上年增加323家」, never 增长8.5%
+        # (翻番 still reads as 翻番); its published rate is added only from its own 增速指标
+        digits = max(decimals_of(cur.value), decimals_of(base.value))
+        value = rounded(now - then, digits)
+        unit = ind.unit
+        phrase = _points(value, digits, prefix, "增加" + ("约" if approx else ""),
+                         "减少" + ("约" if approx else ""), unit)
         method = f"{cur_txt} − {base_txt} = {format_number(value, digits)}{unit}"
     else:
         ratio = now / then

@@ -79,6 +79,12 @@ class ThemeBase:
         if mode is Comparison.NONE:
             return None
         paired = self._paired_growth(ind, obs)
+        if paired is not None and ind.kind is IndicatorKind.COUNT:
+            # 「比上年增加323家,增长8.5%」: the count's own change, then its published rate
+            counted = self._base_change(ind, obs, series, mode)
+            if counted is not None and counted.figure.unit == ind.unit:
+                return self._joined(counted, Change(paired.phrase.replace(
+                    change_word(obs.period.kind), "", 1), paired.figure))
         if paired is not None:
             return paired
         if ind.kind is IndicatorKind.GROWTH:
@@ -143,11 +149,18 @@ class ThemeBase:
             return change
         if change is None:
             return versus
-        phrase = f"{change.phrase},{versus.phrase}"
+        return self._joined(change, versus)
+
+    @staticmethod
+    def _joined(change: Change, more: Change) -> Change:
+        """Two comparisons of one figure in one clause (「比1—9月提高0.2个百分点,快于全省1.4个
+        百分点」), their cells and methods both kept."""
+        phrase = f"{change.phrase},{more.phrase}"
         figure = replace(change.figure, text=phrase,
                          derived_from=tuple(dict.fromkeys(change.figure.derived_from
-                                                          + versus.figure.derived_from)),
-                         method=f"{change.figure.method};{versus.figure.method}")
+                                                          + more.figure.derived_from)),
+                         method=";".join(m for m in (change.figure.method,
+                                                     more.figure.method) if m))
         return Change(phrase, figure, change.base)
 
     def _benchmarks(self, ind: Indicator) -> list[Observation]:
