@@ -310,3 +310,28 @@ def test_a_count_with_its_published_rate(tmp_path: Path) -> None:
     assert "比上年增加323家,增长8.5%" in card
     assert any("2024年全市规上工业企业4123家,比上年增加323家,增长8.5%。" in n
                for n in notes_text(built.pptx))
+
+
+def test_a_trend_of_rates_is_a_line_and_levels_stay_columns(
+        bureau: tuple[Path, BuildResult]) -> None:
+    """The 累计增速走势 (1—2月 … 1—10月) and the annual growth rates are lines with markers
+    and their numbers; the GDP levels across years stay columns (read from the .pptx)."""
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    charts = {nfkc(sh.chart.chart_title.text_frame.text): sh.chart
+              for s in Presentation(str(bureau[1].pptx)).slides for sh in s.shapes
+              if sh.has_chart}
+    for title in ("规上工业增加值增速(%)", "地区生产总值增速(%)"):
+        chart = charts[title]
+        assert chart.chart_type is XL_CHART_TYPE.LINE_MARKERS, title
+        ser = chart.plots[0].series[0]._element
+        # every point has its number (in %, one decimal) and a visible marker
+        assert ser.xpath("./c:dLbls/c:showVal/@val") == ["1"], title
+        assert not ser.xpath('./c:dLbls/c:dLbl[c:delete/@val="1" or c:showVal/@val="0"]')
+        assert ser.xpath("./c:dLbls/c:dLbl/c:numFmt/@formatCode")[0] == '0.0"%"'
+        assert ser.xpath("./c:marker/c:symbol/@val") == ["circle"], title
+    spans = charts["规上工业增加值增速(%)"]
+    assert list(spans.plots[0].categories) == ["1—2月", "1—3月", "1—4月", "1—5月", "1—6月",
+                                               "1—7月", "1—8月", "1—9月", "1—10月"]
+    levels = charts["地区生产总值(亿元)"]
+    assert levels.plots[0].__class__.__name__ == "BarPlot"  # columns, the growth a line

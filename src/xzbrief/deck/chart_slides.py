@@ -62,6 +62,16 @@ def at_label_precision(ind: Indicator, values: Sequence[float | None]) -> Indica
 MAX_PARTS = 6  # parts of a total in one doughnut or stacked chart
 
 
+def time_chart_kind(ind: Indicator, points: int) -> ChartKind:
+    """How a series over time is drawn, decided here once (its look is render/chart_look.py's):
+    a trend of rates — growth rates, shares, the 累计增速走势 of 1—2月 … 1—10月 — reads as a
+    line with markers and its numbers; levels, counts and indices across periods stand as
+    columns, and as a line only when more than MAX_BARS of them would crowd the page."""
+    if ind.is_rate or ind.kind in (IndicatorKind.GROWTH, IndicatorKind.SHARE):
+        return ChartKind.LINE
+    return ChartKind.LINE if points > MAX_BARS else ChartKind.BAR
+
+
 def part_name(part: str, total: str) -> str:
     """A part named within its total, without the words they share: 工程机械产业集群规模 in
     “343”创新产业集群规模 is 「工程机械」 (from the full names, never the workbook's 简称)."""
@@ -140,7 +150,7 @@ class ChartSlides(ThemeBase):
             growth_changes.append(change if change is not None and change.figure.unit == "%"
                                   else None)
         growth = [c.figure.value if c else None for c in growth_changes]
-        kind = ChartKind.LINE if len(points) > MAX_BARS else ChartKind.BAR
+        kind = time_chart_kind(ind, len(points))
         if (kind is ChartKind.BAR and not ind.is_rate
                 and sum(g is not None for g in growth) >= 2):
             kind = ChartKind.BAR_LINE
