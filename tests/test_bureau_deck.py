@@ -335,3 +335,20 @@ def test_a_trend_of_rates_is_a_line_and_levels_stay_columns(
                                                "1—7月", "1—8月", "1—9月", "1—10月"]
     levels = charts["地区生产总值(亿元)"]
     assert levels.plots[0].__class__.__name__ == "BarPlot"  # columns, the growth a line
+
+
+def test_the_average_growth_of_gdp_uses_the_published_rates(
+        bureau: tuple[Path, BuildResult], tmp_path: Path) -> None:
+    """The workbook holds GDP's published (comparable-price) rates for 2020—2024: the 年均
+    compounds them; without one of them the levels' nominal rate says 按现价计算."""
+    text = "\n".join(slides_text(bureau[1].pptx))
+    assert "2019—2024年全市地区生产总值按可比价计算年均增长5.4%。" in text
+    assert "年均增长5.9%" not in text  # the nominal rate beside real ones, unsaid
+    sheets = bureau_sheets()
+    sheets["数据"] = [r for r in sheets["数据"] if r[:3] != ["GDP02", "徐州市", "2021年"]]
+    path = write_workbook(tmp_path / "统计局指标库.xlsx", sheets)
+    result = load_dataset(path)
+    built = build_deck(default_recipe(result), path, tmp_path / "d.pptx", load=result)
+    text = "\n".join(slides_text(built.pptx))
+    assert "2019—2024年全市地区生产总值按现价计算年均增长5.9%。" in text
+    assert "按可比价计算年均" not in text

@@ -373,3 +373,26 @@ def test_a_level_in_text_has_its_own_precision() -> None:
     assert level_figure(gdp, obs("2025年", 12.501)).text == "12.5亿元"
     fixed = kind_ind("地区生产总值", "亿元", "总量", decimals=1)
     assert level_figure(fixed, obs("2024年", 9537.0)).text == "9537.0亿元"
+
+
+def test_an_average_growth_of_gdp_is_real_or_says_it_is_nominal() -> None:
+    """GDP's published yearly rates are at comparable prices: its 年均 compounds them
+    (「按可比价计算年均增长5.4%」); from the current-price levels it says 按现价计算 — never a
+    nominal 5.9% beside real rates without saying so."""
+    from xzbrief.deck.narrative import compound_cagr
+
+    gdp = kind_ind("地区生产总值", "亿元", "总量")
+    first, last = obs("2019年", 7151.35), obs("2024年", 9537.0, cell="D3")
+    rates = [obs(f"{y}年", r, cell=f"E{y - 2000}") for y, r in
+             ((2020, 3.4), (2021, 8.7), (2022, 3.2), (2023, 5.8), (2024, 5.9))]
+    real = compound_cagr(gdp, first, last, rates)
+    assert real is not None and real.phrase == "按可比价计算年均增长5.4%"
+    assert real.figure.period == "2019—2024年" and len(real.figure.derived_from) == 5
+    assert compound_cagr(gdp, first, last, rates[1:]) is None  # 2020 missing: no chain
+    nominal = cagr(gdp, first, last)
+    assert nominal is not None and nominal.phrase == "按现价计算年均增长5.9%"
+    assert cagr_sentence(gdp, nominal, "全市") == "2019—2024年全市地区生产总值按现价计算年均增长5.9%"
+    # a value not published at comparable prices keeps the plain wording
+    sales = kind_ind("工业开票销售收入", "亿元", "总量")
+    plain = cagr(sales, obs("2020年", 5000), obs("2024年", 8000, cell="D3"))
+    assert plain is not None and plain.phrase.startswith("年均增长")

@@ -175,7 +175,7 @@ class ChartSlides(ThemeBase):
         # say it; 年均 follows as a sentence of its own
         point_change = (self._change(ind, last, known_points)
                         if mode in (Comparison.YOY, Comparison.PREVIOUS) else None)
-        long_run = cagr(ind, first, last) if mode is not Comparison.NONE else None
+        long_run = self._long_run(ind, first, last) if mode is not Comparison.NONE else None
         lines = [level_sentence(ind, last, region)
                  + ("," + point_change.phrase if point_change else "") + "。"]
         if len(known_points) == 2:  # two columns: both figures said, the base first

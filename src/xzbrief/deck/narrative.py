@@ -325,9 +325,58 @@ def benchmark(ind: Indicator, cur: Observation, bench: Observation, name: str
     return Change(phrase, figure, level_figure(ind, bench, f"{name}{ind.name}"))
 
 
+REAL_GROWTH_WORDS = ("生产总值", "增加值", "GDP")  # compiled at comparable prices (可比价)
+
+
+def real_growth_subject(ind: Indicator) -> bool:
+    """A value whose growth statisticians publish at comparable prices (地区生产总值, 规上工业
+    增加值): a 年均 from its current-price levels is nominal and must say so (按现价计算)."""
+    return ind.kind is IndicatorKind.LEVEL and not ind.is_rate and (
+        bool(ind.growth_code) or any(w in ind.name for w in REAL_GROWTH_WORDS))
+
+
+def compound_cagr(ind: Indicator, first: Observation, last: Observation,
+                  rates: Sequence[Observation]) -> Change | None:
+    """「2019—2024年地区生产总值按可比价计算年均增长5.4%」: the published yearly growth rates
+    (its 增速指标, at comparable prices) of every year after ``first`` up to ``last``
+    compounded; None when one of them is missing (then the levels say 按现价)."""
+    if first.period.kind is not PeriodKind.YEAR or last.period.kind is not PeriodKind.YEAR:
+        return None
+    years = last.period.year - first.period.year
+    if years < 2:
+        return None
+    by_year = {o.period.year: o for o in rates if o.period.kind is PeriodKind.YEAR
+               and o.value is not None and not o.is_bound and o.status is not Status.TARGET
+               and o.region == last.region}
+    used = [by_year.get(y) for y in range(first.period.year + 1, last.period.year + 1)]
+    if any(o is None for o in used):
+        return None
+    chain = [o for o in used if o is not None]
+    product = Decimal(1)
+    for o in chain:
+        assert o.value is not None
+        product *= 1 + exact(o.value) / 100
+    if product <= 0:
+        return None
+    rate = rounded((product ** (Decimal(1) / Decimal(years)) - 1) * 100)
+    span = f"{first.period.year}—{last.period.year}年"
+    word = "按可比价计算" + ("年均增长" if rate >= 0 else "年均下降")
+    phrase = f"{word}{format_rate(abs(rate))}%"
+    method = ("(" + " × ".join(f"(1 + {format_number(o.value or 0.0)}%)" for o in chain)
+              + f")^(1/{years}) − 1 = {format_rate(rate)}%(各年增速按可比价计算)")
+    refs = tuple(o.ref for o in chain if o.ref is not None)
+    status = Status.ESTIMATE if any(o.status is Status.ESTIMATE for o in chain) \
+        else Status.ACTUAL
+    return Change(phrase, Figure(label=f"{ind.name}年均增速", text=span + phrase, value=rate,
+                                 unit="%", status=status, period=span, region=last.region,
+                                 source=last.source, derived_from=refs, method=method))
+
+
 def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None:
     """年均增长 X% between two yearly values at least two years apart (levels, counts and
-    indices; never for rates, shares or ranks, never from a base that is not positive)."""
+    indices; never for rates, shares or ranks, never from a base that is not positive). For
+    a value whose growth is published at comparable prices (real_growth_subject) the rate
+    from its levels is nominal and says so: 「按现价计算年均增长5.9%」."""
     if (ind.is_rate or ind.kind in (*RATE_KINDS, IndicatorKind.RANK)
             or not _comparable(ind, last, first) or (first.value or 0.0) <= 0):
         return None
@@ -342,8 +391,8 @@ def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None
     ratio = exact(last.value) / exact(first.value)
     rate = rounded((ratio ** (Decimal(1) / Decimal(years)) - 1) * 100)
     span = f"{first.period.year}—{last.period.year}年"
-    word = ("年均增长" if rate >= 0 else "年均下降") + ("约" if last.qualifier in APPROXIMATE
-                                                    else "")
+    word = ("按现价计算" if real_growth_subject(ind) else "") + (
+        "年均增长" if rate >= 0 else "年均下降") + ("约" if last.qualifier in APPROXIMATE else "")
     phrase = f"{word}{format_rate(abs(rate))}%"
     method = (f"({format_number(last.value)} ÷ {format_number(first.value)})^(1/{years}) − 1 = "
               f"{format_rate(rate)}%")

@@ -19,6 +19,7 @@ from xzbrief.deck.narrative import (
     card_parts,
     change_word,
     compare,
+    compound_cagr,
     growth_words,
     level_clause,
     level_figure,
@@ -172,7 +173,7 @@ class ThemeBase:
         earlier = [o for o in series if o.period.sort_key < obs.period.sort_key
                    and o.period.kind is obs.period.kind]
         if mode is Comparison.CAGR and earlier:
-            return cagr(ind, earlier[0], obs)
+            return self._long_run(ind, earlier[0], obs)
         target: Period | None = (obs.period.same_period_last_year() if mode is Comparison.YOY
                                  else obs.period.previous())
         base = next((o for o in earlier if o.period == target), None)
@@ -184,6 +185,18 @@ class ThemeBase:
         if older:
             return compare(ind, obs, older[-1])
         return None
+
+    def _long_run(self, ind: Indicator, first: Observation, last: Observation
+                  ) -> Change | None:
+        """年均增长 over the years ``first`` to ``last``: from the level's own published
+        growth rates, compounded (按可比价计算), when the workbook holds every year's; else
+        from the two levels (saying 按现价计算 for a value published at comparable prices)."""
+        if ind.growth_code:
+            rates = self.dataset.observations_of(ind.growth_code, [last.region])
+            real = compound_cagr(ind, first, last, rates)
+            if real is not None:
+                return real
+        return cagr(ind, first, last)
 
     def _fact(self, ind: Indicator, obs: Observation, series: Sequence[Observation]) -> Fact:
         region = self._region(obs.region)
