@@ -352,3 +352,34 @@ def test_the_average_growth_of_gdp_uses_the_published_rates(
     text = "\n".join(slides_text(built.pptx))
     assert "2019—2024年全市地区生产总值按现价计算年均增长5.9%。" in text
     assert "按可比价计算年均" not in text
+
+
+def test_single_quarters_never_join_or_compare_with_cumulative_ones(tmp_path: Path) -> None:
+    """GDP growth of single quarters (一季度 … 四季度) beside the cumulative 上半年 and 前三季度:
+    no chart draws them on one axis, and a cumulative rate is never 「比二季度提高」 — only a
+    single quarter is compared with the single quarter before it."""
+    sheets = bureau_sheets()
+    sheets["数据"] += [["GDP02", "徐州市", p, v, "实际", None, None, None] for p, v in (
+        ("2024年一季度", 5.0), ("2024年二季度", 5.4), ("2024年三季度", 5.6),
+        ("2024年四季度", 6.1), ("2025年一季度", 5.1), ("2025年二季度", 4.9),
+        ("2025年三季度", 5.6))]
+    path = write_workbook(tmp_path / "统计局指标库.xlsx", sheets)
+    result = load_dataset(path)
+    assert result.ok, [p.format() for p in result.errors]
+    built = build_deck(default_recipe(result), path, tmp_path / "d.pptx", load=result)
+    pages = slides_text(built.pptx) + notes_text(built.pptx)
+    sentences = [s for t in pages for s in re.split(r"[。\n]", t)]
+    for s in sentences:
+        if re.search(r"比[二三四]季度", s) and re.search(r"20\d\d年", s):
+            # only a single quarter against the one before (a card's change line stands
+            # under its label, which names 2025年三季度)
+            assert re.search(r"20\d\d年[二三四]季度(?!.*前三季度)", s), s
+        assert not re.search(r"(前三季度|上半年)[^,]*比[二三四]季度", s), s
+    assert any("2025年三季度全市地区生产总值同比增长5.6%,比二季度提高0.7个百分点" in s
+               for s in sentences)
+    for slide in built.deck.slides:
+        if slide.chart is None:
+            continue
+        cats = set(slide.chart.categories)
+        assert not (cats & {"上半年", "前三季度"} and cats & {"Q2", "Q3", "Q4", "二季度",
+                                                           "三季度", "四季度"}), cats

@@ -126,8 +126,12 @@ class ThemeBase:
                 base = next((o for o in same if o.period.year == obs.period.year - 1), None)
                 prefix = "增速比上年"
             case PeriodKind.MONTH | PeriodKind.QUARTER:
+                # a single quarter against the single quarter before it (二季度 against 一季度,
+                # the same three months as 1—3月); never against 上半年 or 前三季度
                 before = obs.period.previous()
-                base = next((o for o in same if o.period == before), None)
+                base = next((o for o in series if before is not None and o.value is not None
+                             and o.period.months == before.months
+                             and o.period.kind in (obs.period.kind, PeriodKind.YTD)), None)
                 prefix = f"比{base.period.span_label}" if base is not None else ""
                 if base is not None and base.period.year != obs.period.year:
                     prefix = f"比{base.period.label}"
@@ -215,10 +219,10 @@ class ThemeBase:
     def _single_facts(self, sel: Selection, charted: bool = False) -> list[Fact]:
         """The main region's figures shown one by one; ``charted``: those the time chart
         does not already draw (this year's 1—10月 beside an annual chart)."""
-        drawn = {o.period for o in sel.series if o.value is not None and not o.is_bound} \
-            if charted else set()  # a 超300 figure is not drawn: it gets its card
+        drawn = {o.period.months for o in sel.series if o.value is not None
+                 and not o.is_bound} if charted else set()  # a 超300 figure gets its card
         return [self._fact(sel.indicator, o, sel.history) for o in sel.singles
-                if o.period not in drawn]
+                if o.period.months not in drawn]
 
     def _region_facts(self, sel: Selection) -> list[Fact]:
         out: list[Fact] = []
