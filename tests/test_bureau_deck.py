@@ -289,6 +289,11 @@ def test_a_count_changes_by_its_own_unit(bureau: tuple[Path, BuildResult]) -> No
     header = rows[0]
     firms = next(r for r in rows if r[0] == "规上工业企业数量")
     assert firms[header.index("增减")] == "增加323家"
+    first = Presentation(str(bureau[1].pptx)).slides[3]  # 主要指标完成情况
+    rows1 = [[nfkc(c.text) for c in r.cells] for sh in first.shapes if sh.has_table
+             for r in sh.table.rows]
+    gdp_rate = next(r for r in rows1 if r[0] == "地区生产总值增速")
+    assert gdp_rate[rows1[0].index("比上期(个百分点)")] == "0.2"  # 前三季度 against 上半年
     rank = next(r for r in rows if r[0] == "工业开票销售收入全省位次")
     assert rank[header.index("增减")] == "前移1位"  # never 「1.0」 under 增长(%)
     assert "增长(%)" not in header or firms[header.index("增长(%)")] == ""
@@ -341,9 +346,13 @@ def test_the_average_growth_of_gdp_uses_the_published_rates(
         bureau: tuple[Path, BuildResult], tmp_path: Path) -> None:
     """The workbook holds GDP's published (comparable-price) rates for 2020—2024: the 年均
     compounds them; without one of them the levels' nominal rate says 按现价计算."""
-    text = "\n".join(slides_text(bureau[1].pptx))
+    pages = slides_text(bureau[1].pptx)
+    text = "\n".join(pages)
     assert "2019—2024年全市地区生产总值按可比价计算年均增长5.4%。" in text
     assert "年均增长5.9%" not in text  # the nominal rate beside real ones, unsaid
+    # the page drawing the published rates as its growth line says their 口径
+    page = next(t for t in pages if "按可比价计算年均增长5.4%" in t)
+    assert "注:地区生产总值增速按可比价计算。" in page
     sheets = bureau_sheets()
     sheets["数据"] = [r for r in sheets["数据"] if r[:3] != ["GDP02", "徐州市", "2021年"]]
     path = write_workbook(tmp_path / "统计局指标库.xlsx", sheets)

@@ -210,7 +210,11 @@ class ChartSlides(ThemeBase):
         figures = [f for f in figs if f is not None] + target_figs + [c.figure for c in changes]
         if kind is ChartKind.BAR_LINE:  # the growth line's labels are shown numbers too
             figures += [c.figure for c in growth_changes if c is not None and c not in changes]
-        return self._chart_slide(headline, chart, lines, figures, [ind])
+        # the level's own published rates (its growth line, its 年均) bring their 口径 note
+        rate_ind = self.dataset.indicator_by_code.get(ind.growth_code) \
+            if ind.growth_code else None
+        return self._chart_slide(headline, chart, lines, figures,
+                                 [ind, *([rate_ind] if rate_ind is not None else [])])
 
     def _region_chart(self, sel: Selection) -> Slide | None:
         """Regions ranked at the latest period they share (never 2021 against 2025); None

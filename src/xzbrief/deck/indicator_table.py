@@ -58,7 +58,10 @@ def _number(ind: Indicator, obs: Observation) -> str:
 
 
 def _previous_span(period: Period) -> Period | None:
-    """1—10月 -> 1—9月 (the previous cumulative span of the same year), months -> last month."""
+    """1—10月 -> 1—9月 (the previous cumulative span of the same year), 前三季度 -> 上半年 (GDP
+    is compiled by quarter), months -> last month."""
+    if period.kind is PeriodKind.YTD and period.quarter_based:  # 前三季度 -> 上半年
+        return Period(period.kind, period.year, period.index - 3) if period.index > 3 else None
     if period.kind is PeriodKind.YTD:
         return Period(period.kind, period.year, period.index - 1) if period.index > 2 else None
     if period.kind is PeriodKind.YEAR:

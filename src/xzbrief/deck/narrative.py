@@ -328,18 +328,26 @@ def benchmark(ind: Indicator, cur: Observation, bench: Observation, name: str
 REAL_GROWTH_WORDS = ("生产总值", "增加值", "GDP")  # compiled at comparable prices (可比价)
 
 
-def real_growth_subject(ind: Indicator) -> bool:
-    """A value whose growth statisticians publish at comparable prices (地区生产总值, 规上工业
-    增加值): a 年均 from its current-price levels is nominal and must say so (按现价计算)."""
-    return ind.kind is IndicatorKind.LEVEL and not ind.is_rate and (
-        bool(ind.growth_code) or any(w in ind.name for w in REAL_GROWTH_WORDS))
+def price_basis(ind: Indicator, rate_ind: Indicator | None = None) -> str:
+    """The price basis of a value's published growth rates: 可比价 when its 增速指标's 口径
+    says so or the value is one statisticians publish at comparable prices (地区生产总值,
+    增加值); 现价 when the 口径 says 现价; empty when nothing says (社会消费品零售总额 …)."""
+    said = rate_ind.basis if rate_ind is not None else ""
+    if "可比价" in said:
+        return "可比价"
+    if "现价" in said:
+        return "现价"
+    if ind.kind is IndicatorKind.LEVEL and not ind.is_rate and any(
+            w in ind.name for w in REAL_GROWTH_WORDS):
+        return "可比价"
+    return ""
 
 
 def compound_cagr(ind: Indicator, first: Observation, last: Observation,
-                  rates: Sequence[Observation]) -> Change | None:
+                  rates: Sequence[Observation], basis: str = "可比价") -> Change | None:
     """「2019—2024年地区生产总值按可比价计算年均增长5.4%」: the published yearly growth rates
-    (its 增速指标, at comparable prices) of every year after ``first`` up to ``last``
-    compounded; None when one of them is missing (then the levels say 按现价)."""
+    (its 增速指标) of every year after ``first`` up to ``last`` compounded, saying their
+    price ``basis`` (price_basis); None when one of them is missing."""
     if first.period.kind is not PeriodKind.YEAR or last.period.kind is not PeriodKind.YEAR:
         return None
     years = last.period.year - first.period.year
@@ -360,10 +368,10 @@ def compound_cagr(ind: Indicator, first: Observation, last: Observation,
         return None
     rate = rounded((product ** (Decimal(1) / Decimal(years)) - 1) * 100)
     span = f"{first.period.year}—{last.period.year}年"
-    word = "按可比价计算" + ("年均增长" if rate >= 0 else "年均下降")
+    word = (f"按{basis}计算" if basis else "") + ("年均增长" if rate >= 0 else "年均下降")
     phrase = f"{word}{format_rate(abs(rate))}%"
     method = ("(" + " × ".join(f"(1 + {format_number(o.value or 0.0)}%)" for o in chain)
-              + f")^(1/{years}) − 1 = {format_rate(rate)}%(各年增速按可比价计算)")
+              + f")^(1/{years}) − 1 = {format_rate(rate)}%(各年公布增速连乘)")
     refs = tuple(o.ref for o in chain if o.ref is not None)
     status = Status.ESTIMATE if any(o.status is Status.ESTIMATE for o in chain) \
         else Status.ACTUAL
@@ -372,11 +380,14 @@ def compound_cagr(ind: Indicator, first: Observation, last: Observation,
                                  source=last.source, derived_from=refs, method=method))
 
 
-def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None:
+def cagr(ind: Indicator, first: Observation, last: Observation, nominal: bool | None = None
+         ) -> Change | None:
     """年均增长 X% between two yearly values at least two years apart (levels, counts and
     indices; never for rates, shares or ranks, never from a base that is not positive). For
-    a value whose growth is published at comparable prices (real_growth_subject) the rate
-    from its levels is nominal and says so: 「按现价计算年均增长5.9%」."""
+    a value whose growth is published at comparable prices (``nominal``; by default from
+    price_basis) the rate from its levels is nominal and says so: 「按现价计算年均增长5.9%」."""
+    if nominal is None:
+        nominal = price_basis(ind) == "可比价"
     if (ind.is_rate or ind.kind in (*RATE_KINDS, IndicatorKind.RANK)
             or not _comparable(ind, last, first) or (first.value or 0.0) <= 0):
         return None
@@ -391,7 +402,7 @@ def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None
     ratio = exact(last.value) / exact(first.value)
     rate = rounded((ratio ** (Decimal(1) / Decimal(years)) - 1) * 100)
     span = f"{first.period.year}—{last.period.year}年"
-    word = ("按现价计算" if real_growth_subject(ind) else "") + (
+    word = ("按现价计算" if nominal else "") + (
         "年均增长" if rate >= 0 else "年均下降") + ("约" if last.qualifier in APPROXIMATE else "")
     phrase = f"{word}{format_rate(abs(rate))}%"
     method = (f"({format_number(last.value)} ÷ {format_number(first.value)})^(1/{years}) − 1 = "

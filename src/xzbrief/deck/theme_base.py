@@ -24,6 +24,7 @@ from xzbrief.deck.narrative import (
     level_clause,
     level_figure,
     level_sentence,
+    price_basis,
     region_label,
 )
 from xzbrief.deck.notes import footnotes, speaker_notes
@@ -195,12 +196,15 @@ class ThemeBase:
         """年均增长 over the years ``first`` to ``last``: from the level's own published
         growth rates, compounded (按可比价计算), when the workbook holds every year's; else
         from the two levels (saying 按现价计算 for a value published at comparable prices)."""
-        if ind.growth_code:
-            rates = self.dataset.observations_of(ind.growth_code, [last.region])
-            real = compound_cagr(ind, first, last, rates)
-            if real is not None:
-                return real
-        return cagr(ind, first, last)
+        rate_ind = self.dataset.indicator_by_code.get(ind.growth_code) \
+            if ind.growth_code else None
+        basis = price_basis(ind, rate_ind)
+        if rate_ind is not None and ind.kind is IndicatorKind.LEVEL and not ind.is_rate:
+            rates = self.dataset.observations_of(rate_ind.code, [last.region])
+            published = compound_cagr(ind, first, last, rates, basis)
+            if published is not None:
+                return published
+        return cagr(ind, first, last, nominal=basis == "可比价")
 
     def _fact(self, ind: Indicator, obs: Observation, series: Sequence[Observation]) -> Fact:
         region = self._region(obs.region)
