@@ -62,8 +62,10 @@ def test_rates_are_compared_with_the_previous_span_and_the_province(
     # 8.5 (1—10月) against 8.3 (1—9月) and 全省 7.1
     assert "比1—9月提高0.2个百分点,快于全省1.4个百分点" in text
     # GDP is compiled by quarter: 前三季度 against 上半年, written as the workbook writes them
-    assert "2025年前三季度全市地区生产总值同比增长5.2%,比上半年提高0.2个百分点,快于全省0.1个百分点" \
-        in text
+    # the level carries its own published rate and the rate's comparisons (no second card
+    # that repeats 5.2%)
+    assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%,增速比上半年提高0.2个百分点," \
+        "快于全省0.1个百分点" in text
     assert "个百分点" in text
 
 
@@ -266,7 +268,7 @@ def test_a_ranking_page_speaks_of_its_own_period(bureau: tuple[Path, BuildResult
     pages = slides_text(bureau[1].pptx)
     ranking = next(t for t in pages if "2024年铜山区地区生产总值" in t)
     assert "2025年前三季度" not in ranking
-    assert "2024年全市地区生产总值达9537亿元,比上年增长5.9%。" in ranking
+    assert "2024年全市地区生产总值达9537亿元,比上年增长5.9%,增速比上年提高0.1个百分点。" in ranking
     assert "2024年铜山区地区生产总值达1500.2亿元。" in ranking
     # the newer figure is still shown, on a page of its own period
     assert any("2025年前三季度全市地区生产总值达7050.57亿元" in t and "铜山区" not in t
@@ -326,7 +328,7 @@ def test_a_trend_of_rates_is_a_line_and_levels_stay_columns(
     charts = {nfkc(sh.chart.chart_title.text_frame.text): sh.chart
               for s in Presentation(str(bureau[1].pptx)).slides for sh in s.shapes
               if sh.has_chart}
-    for title in ("规上工业增加值增速(%)", "地区生产总值增速(%)"):
+    for title in ("规上工业增加值增速(%)",):
         chart = charts[title]
         assert chart.chart_type is XL_CHART_TYPE.LINE_MARKERS, title
         ser = chart.plots[0].series[0]._element
@@ -339,6 +341,11 @@ def test_a_trend_of_rates_is_a_line_and_levels_stay_columns(
     assert list(spans.plots[0].categories) == ["1—2月", "1—3月", "1—4月", "1—5月", "1—6月",
                                                "1—7月", "1—8月", "1—9月", "1—10月"]
     levels = charts["地区生产总值(亿元)"]
+    # GDP's published rates are the level chart's growth line: no chart of them alone, and
+    # no card repeating the level's own 同比增长5.2%
+    assert "地区生产总值增速(%)" not in charts
+    assert not any(c.label.endswith("地区生产总值增速") for s in bureau[1].deck.slides
+                   for c in s.cards)
     assert levels.plots[0].__class__.__name__ == "BarPlot"  # columns, the growth a line
 
 

@@ -37,7 +37,7 @@ from xzbrief.deck.narrative import (
 from xzbrief.deck.notes import ROUNDING_NOTE
 from xzbrief.deck.selection import Selection
 from xzbrief.deck.textfit import fit_bullets, fits_one_line, text_width
-from xzbrief.deck.theme_base import ThemeBase
+from xzbrief.deck.theme_base import ThemeBase, clause_prefixes
 from xzbrief.deck.wording import (
     exact,
     format_figure,
@@ -198,9 +198,9 @@ class ChartSlides(ThemeBase):
         # a title names its periods: the level's, and a 年均 rate's span (2019—2025年)
         lead_phrase = "" if lead is None else (
             f"{lead.figure.period}{lead.phrase}" if lead is long_run else lead.phrase)
-        headline = [last.period.label + level_clause(ind, last)
-                    + ("," + lead_phrase if lead_phrase else ""),
-                    last.period.label + level_clause(ind, last)]
+        # the conclusion, then its shorter forms (trailing clauses dropped) that fit a title
+        headline = clause_prefixes(last.period.label + level_clause(ind, last)
+                                   + ("," + lead_phrase if lead_phrase else ""))
         unit = f"({ind.unit})" if ind.unit else ""
         drawn = {ChartKind.LINE: "折线图", ChartKind.BAR_LINE: f"柱状图(折线为{word}增速)"
                  }.get(kind, "柱状图")

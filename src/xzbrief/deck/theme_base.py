@@ -88,7 +88,7 @@ class ThemeBase:
                 return self._joined(counted, Change(paired.phrase.replace(
                     change_word(obs.period.kind), "", 1), paired.figure))
         if paired is not None:
-            return paired
+            return self._with_rate_changes(ind, obs, paired)
         if ind.kind is IndicatorKind.GROWTH:
             return self._with_benchmark(ind, obs, self._rate_change(ind, obs, series))
         change = self._base_change(ind, obs, series, mode)
@@ -111,6 +111,26 @@ class ThemeBase:
         phrase = growth_words(rate, rate_ind.decimals)
         figure = replace(level_figure(rate_ind, rate, f"{ind.name}增速"), text=phrase)
         return Change(phrase, figure)
+
+    def _with_rate_changes(self, ind: Indicator, obs: Observation, paired: Change) -> Change:
+        """「同比增长5.2%,增速比上半年提高0.2个百分点,快于全省0.1个百分点」: the level's own
+        rate with the rate's comparisons, so that the rate needs no card of its own beside
+        the level's (ThemePlanner leaves that card out)."""
+        rate_ind = self.dataset.indicator_by_code.get(ind.growth_code)
+        if rate_ind is None or self.choice.comparison is Comparison.NONE:
+            return paired
+        history = best_per_period(o for o in self.dataset.observations_of(
+            rate_ind.code, [obs.region]) if o.status is not Status.TARGET)
+        rate = next((o for o in history if o.period == obs.period and o.value is not None),
+                    None)
+        if rate is None:
+            return paired
+        more = self._with_benchmark(rate_ind, rate, self._rate_change(rate_ind, rate, history))
+        if more is None:
+            return paired
+        phrase = more.phrase if more.phrase.startswith(("增速", "快于", "慢于", "与")) \
+            else "增速" + more.phrase
+        return self._joined(paired, Change(phrase, replace(more.figure, text=phrase)))
 
     def _rate_change(self, ind: Indicator, obs: Observation,
                      series: Sequence[Observation]) -> Change | None:
@@ -282,13 +302,19 @@ class ThemeBase:
             else:
                 merged = head + merged
             first = head + first
-        options = (merged, first, first.split(",")[0])
+        options = (merged, *clause_prefixes(first))
         return next((o for o in options if o and fits_one_line(o, grid.TITLE.w, grid.TITLE_MIN)),
                     fallback)
 
     def _footnotes(self, figures: Sequence[Figure], inds: Sequence[Indicator],
                    extra: Sequence[str] = ()) -> tuple[str, ...]:
-        basis = []
+        basis: list[str] = []
+        paired = {f.label for f in figures}
+        known = self.dataset.indicator_by_code
+        # a level written with its own published rate brings the rate's 口径 (按可比价计算)
+        inds = list(dict.fromkeys([*inds, *(known[i.growth_code] for i in inds
+                                            if i.growth_code in known
+                                            and f"{i.name}增速" in paired)]))
         for ind in inds:
             if ind.basis:
                 joint = "" if ind.basis.startswith(("按", "以", "含", "不含")) else "为"
@@ -299,6 +325,13 @@ class ThemeBase:
         if not self.options.speaker_notes:
             return ""
         return speaker_notes(narrative, figures, self.file)
+
+
+def clause_prefixes(text: str) -> list[str]:
+    """A conclusion and its shorter forms, dropping trailing clauses one by one (a title keeps
+    「达9537亿元,比上年增长5.9%」 when 「…,增速比上年提高0.1个百分点」 does not fit)."""
+    clauses = text.split(",")
+    return [",".join(clauses[:k]) for k in range(len(clauses), 0, -1)]
 
 
 def merge_clauses(clauses: Sequence[str], subjects: Sequence[str] = ()) -> str:
