@@ -51,14 +51,17 @@ MAX_BARS = 12  # a longer series is drawn as a line
 
 
 def at_label_precision(ind: Indicator, values: Sequence[float | None]) -> Indicator:
-    """The indicator at its chart labels' precision, so the title, the sentences and the
-    labels of one chart page show each number alike (9537.00 beside 7151.35)."""
+    """The indicator at its chart labels' precision: one per series, so the labels stand
+    alike (9537.00 beside 7151.35). Only the labels: titles and sentences write each level at
+    its own precision (narrative.shown_decimals: 9537亿元)."""
     if ind.decimals is not None:
         return ind
     shown = series_decimals(ind, values)
     if shown is None:
         shown = max((decimals_of(v) for v in values if v is not None), default=0)
     return replace(ind, decimals=shown)
+
+
 MAX_PARTS = 6  # parts of a total in one doughnut or stacked chart
 
 

@@ -14,8 +14,12 @@ Rules (each tested in tests/test_narrative.py with the seed article's own senten
   数量达 (「规上工业企业4000家」, or the 表述 pattern 「{值}家企业入选…」); an index no unit word
   and changes in points; a rank 「居全省第3位」, 「前移1位」;
 - 比上年 for annual figures, 同比 for months, quarters and year-to-date;
-- rates and shares one decimal, levels at most two on slides unless 小数位 says otherwise; a
-  change of a rate keeps the decimals of its inputs (2.60%→2.75%: 提高0.15个百分点).
+- rates and shares one decimal, levels as the workbook writes them with at most two decimals
+  on slides, trailing zeros dropped (9537亿元, never a chart label's 9537.00), unless 小数位
+  says otherwise; a change of a rate keeps the decimals of its inputs (2.60%→2.75%:
+  提高0.15个百分点);
+- 年均增长 of a value published at comparable prices: its own rates compounded
+  (「按可比价计算年均增长5.4%」), else the levels' rate saying 「按现价计算」.
 Derived numbers are Figures that say how they were computed and from which cells.
 """
 
