@@ -399,3 +399,26 @@ def test_single_quarters_never_join_or_compare_with_cumulative_ones(tmp_path: Pa
         cats = set(slide.chart.categories)
         assert not (cats & {"上半年", "前三季度"} and cats & {"Q2", "Q3", "Q4", "二季度",
                                                            "三季度", "四季度"}), cats
+
+
+def test_the_summary_ranks_growth_by_the_growth_alone(tmp_path: Path) -> None:
+    """Two 总量 with their published rates: 综述 counts them and names the fastest by its
+    growth (「其中地区生产总值同比增长5.2%,增幅最大」), never with the rate's comparisons
+    hanging between the growth and 增幅最大."""
+    sheets = bureau_sheets()
+    sheets["指标"] += [["VA01", "规上工业增加值", "亿元", "工业经济", BUREAU_SOURCE] + [None] * 7,
+                     ["VA02", "规上工业增加值增速", "%", "工业经济", BUREAU_SOURCE,
+                      None, "按可比价计算"] + [None] * 5]
+    sheets["指标"] = [r for r in sheets["指标"] if r[0] != "IND01"]
+    sheets["数据"] = [r for r in sheets["数据"] if r[0] != "IND01"]
+    sheets["数据"] += [["VA01", "徐州市", "2025年前三季度", 2500.5, "实际", None, None, None],
+                     ["VA02", "徐州市", "2025年前三季度", 4.1, "实际", None, None, None],
+                     ["VA02", "徐州市", "2025年上半年", 4.4, "实际", None, None, None]]
+    path = write_workbook(tmp_path / "统计局指标库.xlsx", sheets)
+    result = load_dataset(path)
+    assert result.ok, [p.format() for p in result.errors]
+    built = build_deck(default_recipe(result), path, tmp_path / "d.pptx", load=result)
+    summary = slides_text(built.pptx)[2]
+    assert "有上年同期可比数据的2项总量指标全部增长,其中地区生产总值同比增长5.2%,增幅最大" in summary
+    # the card itself keeps the rate's comparison (its change line under 2500.5亿元)
+    assert "同比增长4.1%,增速比上半年回落0.3个百分点" in "\n".join(slides_text(built.pptx))

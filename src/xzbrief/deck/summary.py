@@ -54,6 +54,13 @@ def _year_on_year(fact: Fact) -> bool:
     return before is not None and change.base.period == before.label
 
 
+def _growth(fact: Fact) -> str:
+    """The growth alone (「同比增长5.2%」), without the rate's own comparisons that follow it
+    on the level's card (「,增速比上半年提高0.2个百分点」): 增幅最大 speaks of the growth."""
+    assert fact.change is not None
+    return fact.change.phrase.split(",")[0]
+
+
 def _figures(fact: Fact) -> list[Figure]:
     out = [level_figure(fact.ind, fact.obs, fact.label)]
     if fact.change is not None:
@@ -95,12 +102,11 @@ def growth_judgment(facts: Sequence[Fact]) -> Judgment | None:
     if len(up) >= 2:
         lead = max(up, key=value)
         assert lead.change is not None
-        text += f",其中{lead.label}{_expect(lead)}{lead.change.phrase},增幅最大"
+        text += f",其中{lead.label}{_expect(lead)}{_growth(lead)},增幅最大"
         used.append(lead)
     if down:
         worst = sorted(down, key=value)[:2]
-        text += ";" + "、".join(f"{f.label}{_expect(f)}{f.change.phrase}" for f in worst
-                                if f.change is not None)
+        text += ";" + "、".join(f"{f.label}{_expect(f)}{_growth(f)}" for f in worst)
         used += worst
     figures = [f.change.figure for f in comparable if f.change is not None]
     figures += [g for f in used for g in _figures(f)[:1]]
