@@ -79,7 +79,7 @@ class LoadResult:
 
 
 @contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Loading makes millions of objects and no reference cycles: Python's cyclic collector
     would walk them all again and again as they pile up (a 1,000,000-row load grows faster
     than its size). Paused while loading, restored after."""
@@ -93,7 +93,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def load_dataset(path: Path | str) -> LoadResult:
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _load(Path(path))
 
 
