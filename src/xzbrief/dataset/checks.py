@@ -216,7 +216,7 @@ class _Checker:
             # number between the right values and the wrong ones)
             values = [o.value for o in points if o.value is not None]
             centre = statistics.median_low(values)
-            if 1 / MAGNITUDE < min(values) / centre and max(values) / centre < MAGNITUDE:
+            if min(values) / centre > 1 / MAGNITUDE and max(values) / centre < MAGNITUDE:
                 continue  # every ratio within bounds (division keeps order): the usual case
             for o in points:
                 assert o.value is not None
