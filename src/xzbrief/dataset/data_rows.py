@@ -121,15 +121,24 @@ class DataRows(BuilderBase):
         name = reader.name
         letter = column_letter(vcol)
         add = self.observations.append
+        problems = self.problems
         for r in reader.data_rows():
             values = rows[r]
             if plain_values and len(values) > width and r not in special:
-                fields = quick.get(getter(values))
                 period = periods.get(values[pcol])
                 status = actual if scol is None else statuses.get(values[scol])
                 value = values[vcol]
-                if (fields is not None and period is not None and status is not None
+                if (period is not None and status is not None
                         and value.__class__ is float and -MAX_ABS < value < MAX_ABS):
+                    cells = getter(values)
+                    fields = quick.get(cells)
+                    if fields is None:  # new code / region / notes: those cells checked once
+                        before = len(problems)
+                        checked = self._row_fields(reader, r)
+                        fields = quick.get(cells) if len(problems) == before else None
+                        if fields is None:
+                            self._long_row(reader, r, seen, checked)
+                            continue
                     key = (fields.pair << 32 | period[1]) << 2 | status[1]
                     if key not in seen:
                         ref = seen[key] = CellRef(name, f"{letter}{r + 1}")
@@ -139,10 +148,14 @@ class DataRows(BuilderBase):
                         continue
             self._long_row(reader, r, seen)
 
-    def _long_row(self, reader: SheetReader, r: int, seen: Seen) -> None:
-        if reader.is_blank_row(r):
-            return
-        fields = self._row_fields(reader, r)
+    def _long_row(self, reader: SheetReader, r: int, seen: Seen,
+                  fields: _RowFields | None = None) -> None:
+        """One row checked cell by cell (``fields``: its period-independent cells, when
+        already checked: the row then has a period and is not blank)."""
+        if fields is None:
+            if reader.is_blank_row(r):
+                return
+            fields = self._row_fields(reader, r)
         value_col = reader.columns["value"]
         period = self._period(reader, r, reader.columns["period"])
         status = self._status(reader, r)
