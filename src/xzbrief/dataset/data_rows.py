@@ -145,6 +145,8 @@ class DataRows(BuilderBase):
                         add(Observation(fields.code, fields.region, period[0], status[0],
                                         value, fields.qualifier, fields.note, fields.source,
                                         ref, fields.remark, fields.source_detail))
+                        # nothing reads a data row again: its memory goes as values come
+                        rows[r] = _TAKEN
                         continue
             self._long_row(reader, r, seen)
 
@@ -162,6 +164,7 @@ class DataRows(BuilderBase):
         value = self._value(reader, r, value_col, fields.unit)
         self._add(reader, fields, r, value_col, period=period, status=status,
                   value=value, seen=seen)
+        reader.sheet.rows[r] = _TAKEN
 
     def _key_getter(self, reader: SheetReader) -> tuple[Callable[[list[Any]], Any], int]:
         """The period-independent cells of a row (one itemgetter per sheet) and the
@@ -373,6 +376,7 @@ class DataRows(BuilderBase):
 
 
 _INVALID = object()
+_TAKEN: list[Any] = []  # a data row already read (never changed)
 
 
 class _RowFields(NamedTuple):
