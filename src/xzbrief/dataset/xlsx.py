@@ -302,14 +302,24 @@ def sheet_extent(xml: bytes) -> Extent:
             or _RE_ROW_NOT_R.search(xml):
         return _exact_extent(content_cells(xml))
     # Every row and cell has ` r="` first: the largest number among them bounds the rows.
+    # One pass finds both the numbers of as many digits as the last row's and the first
+    # reference of two letters (a sheet wider than Z); the numbers after that are read on.
     digits = len(m[1].lstrip(b"0")) or 1
-    max_row = max(int(x[1]) for x in re.finditer(
-        rb' r="[A-Z]{0,3}0*([1-9]\d{%d,})"' % (digits - 1), xml))
-    if re.search(rb' r="[A-Z]{2}', xml):
-        cols = 16384 if re.search(rb' r="[A-Z]{3}', xml) else 702
-    else:
-        cols = 26
-    return Extent(max_row, cols)
+    big = rb'([A-Z]{0,3})0*([1-9]\d{%d,})"' % (digits - 1)
+    max_row = 0
+    wide_at = -1
+    for hit in re.finditer(rb' r="(?:%s|[A-Z]{2})' % big, xml):
+        if hit[2] is not None:
+            max_row = max(max_row, int(hit[2]))
+            if len(hit[1]) < 2:
+                continue
+        wide_at = hit.start()
+        break
+    if wide_at < 0:
+        return Extent(max_row, 26)
+    for hit in re.compile(rb' r="' + big).finditer(xml, wide_at):
+        max_row = max(max_row, int(hit[2]))
+    return Extent(max_row, 16384 if re.search(rb' r="[A-Z]{3}', xml) else 702)
 
 
 _RE_ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
