@@ -331,11 +331,12 @@ def _plainly_contiguous(xml: bytes, extent: Extent) -> bool:
     1,000,000-row sheet is not taken apart cell by cell (content_cells: 6,000,000 tuples)."""
     if extent.cols > 26:
         return False
-    rows = [0, *map(int, _RE_ROW_NUMBER.findall(xml))]
+    rows: list[int] = [0, *map(int, _RE_ROW_NUMBER.findall(xml))]
     if len(rows) == 1:
         return False
     # the largest step from one row tag to the next (in C: no Python loop per row)
-    return max(map(operator.sub, rows[1:], rows)) <= ROW_GAP + 1
+    steps: map[int] = map(operator.sub, rows[1:], rows)
+    return max(steps) <= ROW_GAP + 1
 
 
 def content_cells(xml: bytes) -> list[tuple[int, int, int, int]]:
