@@ -57,7 +57,7 @@ def test_entity_declaration_in_a_utf16_part_is_refused(tmp_path: Path) -> None:
     bad = rezip(shipped(), tmp_path / "utf16.pptx", change)
     with pytest.raises(TemplateError) as info:
         load_brand(str(bad))
-    assert info.value.zh == (f"模板 utf16.pptx:文件含有 XML 实体定义(DTD,位于 {LAYOUT}),已拒绝读取")
+    assert info.value.text("zh") == (f"模板 utf16.pptx:文件含有 XML 实体定义(DTD,位于 {LAYOUT}),已拒绝读取")
 
 
 def test_a_utf16_part_without_a_dtd_still_builds_a_readable_deck(tmp_path: Path) -> None:
@@ -76,7 +76,7 @@ def test_two_zip_entries_of_one_name_are_refused(tmp_path: Path) -> None:
                  extra={"ppt/slideLayouts/SlideLayout2.xml": b"<x/>"})
     with pytest.raises(TemplateError) as info:
         load_brand(str(twin))
-    assert info.value.zh == ("模板 twin.pptx:文件中有两个同名的内部文件 ppt/slideLayouts/SlideLayout2.xml"
+    assert info.value.text("zh") == ("模板 twin.pptx:文件中有两个同名的内部文件 ppt/slideLayouts/SlideLayout2.xml"
                              ",不同程序可能读到不同内容,已拒绝读取")
     book = write_workbook(tmp_path / "book.xlsx", basic_sheets())
     with pytest.warns(UserWarning, match="Duplicate name"):  # zipfile knows it is wrong
@@ -120,8 +120,8 @@ def test_a_vba_project_under_another_name_is_refused(tmp_path: Path) -> None:
         extra={"ppt/media/image7.png": vba})
     with pytest.raises(TemplateError) as info:
         load_brand(str(hidden))
-    assert "含有宏(.pptm/.potm),不会使用:宏代码会被带进每一份汇报" in info.value.zh
-    assert info.value.zh.endswith("(宏部件:ppt/media/image7.png)")
+    assert "含有宏(.pptm/.potm),不会使用:宏代码会被带进每一份汇报" in info.value.text("zh")
+    assert info.value.text("zh").endswith("(宏部件:ppt/media/image7.png)")
     loose = rezip(shipped(), tmp_path / "loose.pptx", lambda n, d: None,
                   extra={"ppt/media/logo.emf": vba})  # not related from anywhere: still found
     with pytest.raises(TemplateError, match=r"宏部件:ppt/media/logo\.emf"):

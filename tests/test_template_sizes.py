@@ -189,7 +189,7 @@ def test_a_portrait_page_is_refused_with_the_fix(tmp_path: Path) -> None:
     prs.save(str(path))
     with pytest.raises(TemplateError) as err:
         load_brand(str(path))
-    assert "不是横向演示页面" in err.value.zh and "幻灯片大小" in err.value.zh
+    assert "不是横向演示页面" in err.value.text("zh") and "幻灯片大小" in err.value.text("zh")
 
 
 

@@ -118,7 +118,7 @@ def test_brand_aliases(spec: str, name: str) -> None:
 def test_unknown_brand_lists_the_builtin_ones() -> None:
     with pytest.raises(TemplateError) as info:
         load_brand("紫色")
-    assert "内置品牌有:政务红、科技蓝、生态绿" in info.value.zh
+    assert "内置品牌有:政务红、科技蓝、生态绿" in info.value.text("zh")
 
 
 # --- a user's own master --------------------------------------------------------------------
@@ -166,11 +166,11 @@ def test_no_content_layout_is_a_clear_error(tmp_path: Path) -> None:
     path = derived(tmp_path, lambda prs: remove(prs, "内容"))
     with pytest.raises(TemplateError) as info:
         load_brand(str(path))
-    assert info.value.zh == (
+    assert info.value.text("zh") == (
         f"模板 {path.name} 缺少带标题占位符的内容版式(名称应为 内容 / 仅标题 / Title Only / "
         "标题和内容 / Title and Content / Title, Content / 标题，内容 之一);"
         "模板中的版式有:封面、目录、章节、结束")
-    assert "its layouts are: 封面, 目录, 章节, 结束" in info.value.en
+    assert "its layouts are: 封面, 目录, 章节, 结束" in info.value.text("en")
 
 
 def test_content_layout_without_a_title_placeholder_is_a_clear_error(tmp_path: Path) -> None:
@@ -259,8 +259,8 @@ def test_pptm_is_refused_with_the_reason(tmp_path: Path) -> None:
         if name == "[Content_Types].xml" else None, extra={"ppt/vbaProject.bin": b"\0" * 64})
     with pytest.raises(TemplateError) as info:
         load_brand(str(pptm))
-    assert "含有宏(.pptm/.potm),不会使用:宏代码会被带进每一份汇报" in info.value.zh
-    assert "contains macros" in info.value.en
+    assert "含有宏(.pptm/.potm),不会使用:宏代码会被带进每一份汇报" in info.value.text("zh")
+    assert "contains macros" in info.value.text("en")
 
 
 # --- external links ---------------------------------------------------------------------------
@@ -311,8 +311,8 @@ def test_external_linked_image_is_refused(tmp_path: Path) -> None:
     path = derived(tmp_path, add_linked_image)
     with pytest.raises(TemplateError) as info:
         load_brand(str(path))
-    assert r"\\fileserver\share\logo.png" in info.value.zh
-    assert "含有指向外部的链接" in info.value.zh
+    assert r"\\fileserver\share\logo.png" in info.value.text("zh")
+    assert "含有指向外部的链接" in info.value.text("zh")
 
 
 # --- broken files -------------------------------------------------------------------------------
@@ -322,7 +322,7 @@ def test_zip_bomb_is_refused(tmp_path: Path) -> None:
                  extra={"ppt/media/filler.bin": b"\0" * (24 * 1024 * 1024)})
     with pytest.raises(TemplateError) as info:
         load_brand(str(bomb))
-    assert info.value.zh.startswith("模板 bomb.pptx:文件解压后异常巨大")
+    assert info.value.text("zh").startswith("模板 bomb.pptx:文件解压后异常巨大")
 
 
 def test_truncated_template_is_refused(tmp_path: Path) -> None:
@@ -331,7 +331,7 @@ def test_truncated_template_is_refused(tmp_path: Path) -> None:
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(TemplateError) as info:
         load_brand(str(cut))
-    assert info.value.zh == "模板 cut.pptx:文件不完整或已损坏"
+    assert info.value.text("zh") == "模板 cut.pptx:文件不完整或已损坏"
 
 
 def test_not_a_pptx(tmp_path: Path) -> None:
@@ -385,7 +385,7 @@ def test_an_external_link_written_with_single_quotes_is_still_caught(tmp_path: P
     path = rezip(base, tmp_path / "linked.pptx", change)
     with pytest.raises(TemplateError) as err:
         load_brand(str(path))
-    assert "evil/share/x.png" in err.value.zh
+    assert "evil/share/x.png" in err.value.text("zh")
 
 
 def test_the_templates_own_custom_properties_are_kept(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from xzbrief.atomic import SaveBlocked, atomic_write_bytes, free_name
 from xzbrief.build import DataProblems
 from xzbrief.dataset.loader import LoadResult, load_dataset
 from xzbrief.deck.planner import plan_deck
+from xzbrief.messages import note
 from xzbrief.recipe import RecipeError, parse_recipe
 from xzbrief.refresh.plan import RefreshPlan, make_plan, result_record
 from xzbrief.refresh.record import DeckRec, NoRecord
@@ -80,28 +81,21 @@ def prepare_refresh(deck: Path, data: Path | None = None,
     try:
         old = read_record(blob)
     except NoRecord as exc:
-        raise RefreshError(
-            f"{deck.name} 中没有 xzbrief 的生成记录(不是由 xzbrief 生成,或记录已被删除),无法更新;"
-            "请用 xzbrief 重新生成",
-            f"{deck.name} carries no xzbrief record (not made by xzbrief, or the record was "
-            "removed) and cannot be refreshed; build it again with xzbrief") from exc
+        raise RefreshError(note("refresh-no-record", deck=deck.name)) from exc
     try:
         prs = Presentation(io.BytesIO(blob))
     except Exception as exc:  # python-pptx raises many kinds on a damaged package
-        raise RefreshError(f"{deck.name} 无法打开:{exc}", f"cannot open {deck.name}: {exc}") \
+        raise RefreshError(note("refresh-cannot-open", deck=deck.name, reason=str(exc))) \
             from exc
     _refuse_linked_charts(prs, deck)
     path = Path(data) if data is not None else find_workbook(deck, old)
     if path is None:
-        raise RefreshError(
-            f"找不到汇报所用的工作簿「{old.dataset_file}」;请用 --data 指定",
-            f"cannot find the deck's workbook {old.dataset_file!r}; name it with --data")
+        raise RefreshError(note("refresh-workbook-missing", name=old.dataset_file))
     try:
         doc = tomllib.loads(old.recipe)
         recipe = parse_recipe(doc, base_dir=path.parent)
     except (tomllib.TOMLDecodeError, RecipeError) as exc:
-        raise RefreshError(f"汇报记录中的配方无法读取:{exc}",
-                           f"the recipe the deck recorded cannot be read: {exc}") from exc
+        raise RefreshError(note("refresh-recipe-bad", reason=str(exc))) from exc
     recipe = replace(recipe, dataset=str(path))
     result = load if load is not None else load_dataset(path)
     if not result.ok or result.dataset is None:
@@ -120,13 +114,8 @@ def _refuse_linked_charts(prs: Any, deck: Path) -> None:
     for n, slide in enumerate(prs.slides, start=1):
         for sh in iter_shapes(slide):
             if sh.kind == "chart" and read_chart(sh.chart_part).external:
-                raise RefreshError(
-                    f"{deck.name} 第{n}页的图表「{sh.name}」链接到外部工作簿;"
-                    "xzbrief 只更新内嵌数据的图表,请先在 PowerPoint 中断开链接"
-                    "(文件 > 信息 > 编辑指向文件的链接)",
-                    f"the chart {sh.name!r} on slide {n} of {deck.name} is linked to an outside "
-                    "workbook; xzbrief only refreshes charts with embedded data — break the "
-                    "link in PowerPoint first")
+                raise RefreshError(note("refresh-chart-linked", deck=deck.name, page=n,
+                                        name=sh.name))
 
 
 def check_refresh_output(job: RefreshJob, out: Path, overwrite_input: bool) -> None:

@@ -114,7 +114,7 @@ def run_build(args: argparse.Namespace) -> int:
         try:  # a path typed on the command line is where the user is, not the recipe's folder
             name, brand_path = resolve_brand_path(args.brand, Path.cwd())
         except TemplateError as exc:
-            _say(args, Words(exc.zh, exc.en))
+            _say(args, exc.note)
             return EXIT_USAGE
         recipe = replace(recipe, brand=name if name in BUILTIN else str(brand_path.absolute()))
     outs = [_output_path(o, recipe.title) for o in args.output or [Path.cwd()]]
@@ -159,7 +159,7 @@ def run_build(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         return EXIT_USAGE
     except TemplateError as exc:
-        _say(args, Words(exc.zh, exc.en))
+        _say(args, exc.note)
         return EXIT_USAGE
     except TooManySlides as exc:
         _say(args, note("cli-too-many-slides", slides=exc.slides, limit=exc.limit))

@@ -12,8 +12,9 @@ from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.cli.console import silence_stdout
 from xzbrief.dataset.checks import with_preflight
 from xzbrief.dataset.loader import LoadResult, load_dataset
-from xzbrief.dataset.messages import MESSAGES, Lang
 from xzbrief.dataset.workbook_writer import template_content, write_workbook
+from xzbrief.messages import Lang
+from xzbrief.messages.problems import MESSAGES
 from xzbrief.resources import shipped_dataset
 
 

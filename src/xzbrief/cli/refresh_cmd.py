@@ -94,7 +94,7 @@ def run_refresh(args: argparse.Namespace) -> int:
         print_problems(exc.result, "zh" if zh else "en")
         return EXIT_DATA
     except TemplateError as exc:
-        print(f"xzbrief: {exc.zh if zh else exc.en}", file=sys.stderr)
+        print(f"xzbrief: {exc.text(args.lang)}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         print(f"xzbrief: {exc}", file=sys.stderr)

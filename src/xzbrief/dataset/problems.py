@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from xzbrief.dataset.messages import MESSAGES, Lang
+from xzbrief.messages import Lang
+from xzbrief.messages.problems import MESSAGES
 
 
 class Severity(StrEnum):

@@ -156,6 +156,61 @@ NOTES: dict[str, tuple[str, str]] = {
     "repair-ink-removed": ("{part} 中的墨迹注释已删除", "ink annotations in {part} were removed"),
     "repair-bad-values": ("{part} 中的 {listing} 不是有效数值,已改用默认值",
                           "{listing} in {part} are not valid values; defaults are used"),
+    # --- templates that cannot be used (TemplateError: a UserError carries one of these) ------
+    "template-not-found": ("找不到模板「{spec}」;内置品牌有:{known},或给出 .pptx 文件路径",
+                           "template “{spec}” not found; built-in brands: {known}, or give the "
+                           "path of a .pptx file"),
+    "template-unreadable": ("无法读取模板 {path}", "cannot read template {path}"),
+    "template-not-pptx": ("模板 {file} 不是 PowerPoint 文件(.pptx)",
+                          "template {file} is not a PowerPoint file (.pptx)"),
+    "template-not-presentation": ("模板 {file} 不是 PowerPoint 演示文稿",
+                                  "template {file} is not a PowerPoint presentation"),
+    "template-macros": ("模板 {file} 含有宏(.pptm/.potm),不会使用:宏代码会被带进每一份汇报。"
+                        "请在 PowerPoint 中「另存为」.pptx 后再选用{part}",
+                        "template {file} contains macros (.pptm/.potm) and is refused: they "
+                        "would travel into every deck. Save it as .pptx in PowerPoint first{part}"),
+    "template-macro-part": ("(宏部件:{part})", " (macro part: {part})"),
+    "template-external-links": ("模板 {file} 含有指向外部的链接(如 {listing}),打开汇报时会访问外部"
+                                "地址,不会使用。请在 PowerPoint 中断开链接(「文件 → 信息 → 编辑指向"
+                                "文件的链接」)后另存",
+                                "template {file} links to external files ({listing}); refused "
+                                "because opening a deck would reach them. Break the links in "
+                                "PowerPoint and save again"),
+    "template-part-damaged": ("模板 {file} 中的 {part} 已损坏(不是完好的 XML)",
+                              "{part} in template {file} is damaged (not well-formed XML)"),
+    "template-incomplete": ("模板 {file} 的结构不完整,无法使用({reason})。"
+                            "请在 PowerPoint 中打开并另存为 .pptx 后再选用,或改用内置品牌",
+                            "template {file} is incomplete and cannot be used ({reason}); open "
+                            "it in PowerPoint and save it again, or use a built-in brand"),
+    "template-cannot-open": ("模板 {file} 无法打开:{reason}",
+                             "template {file} cannot be opened: {reason}"),
+    "template-not-landscape": ("模板 {file} 的页面不是横向演示页面(现为 {width:.2f}×{height:.2f} "
+                               "厘米);请在 PowerPoint「设计 → 幻灯片大小」中选宽屏(16:9)或"
+                               "标准(4:3)后另存再选用",
+                               "template {file} is not a landscape slide ({width:.2f} x "
+                               "{height:.2f} cm); set Design > Slide Size to Widescreen (16:9) "
+                               "or Standard (4:3) and save it again"),
+    "template-no-content-layout": ("模板 {file} 缺少带标题占位符的内容版式(名称应为 {wanted} 之一);"
+                                   "模板中的版式有:{have}",
+                                   "template {file} has no content layout with a title "
+                                   "placeholder (named one of {wanted}); its layouts are: {have}"),
+    "none": ("(无)", "(none)"),
+    # --- decks that cannot be refreshed (RefreshError, a UserError) ----------------------------
+    "refresh-no-record": ("{deck} 中没有 xzbrief 的生成记录(不是由 xzbrief 生成,或记录已被删除),"
+                          "无法更新;请用 xzbrief 重新生成",
+                          "{deck} carries no xzbrief record (not made by xzbrief, or the record "
+                          "was removed) and cannot be refreshed; build it again with xzbrief"),
+    "refresh-cannot-open": ("{deck} 无法打开:{reason}", "cannot open {deck}: {reason}"),
+    "refresh-workbook-missing": ("找不到汇报所用的工作簿「{name}」;请用 --data 指定",
+                                 "cannot find the deck's workbook “{name}”; name it with --data"),
+    "refresh-recipe-bad": ("汇报记录中的配方无法读取:{reason}",
+                           "the recipe the deck recorded cannot be read: {reason}"),
+    "refresh-chart-linked": ("{deck} 第{page}页的图表「{name}」链接到外部工作簿;xzbrief 只更新内嵌"
+                             "数据的图表,请先在 PowerPoint 中断开链接(文件 > 信息 > 编辑指向文件"
+                             "的链接)",
+                             "the chart “{name}” on slide {page} of {deck} is linked to an "
+                             "outside workbook; xzbrief only refreshes charts with embedded data: "
+                             "break the link in PowerPoint first"),
     # --- the pipeline ---------------------------------------------------------------------------
     "step-read": ("读取工作簿 {name}", "reading workbook {name}"),
     "step-brand": ("读取模板「{name}」", "reading template {name}"),

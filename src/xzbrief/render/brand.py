@@ -22,7 +22,7 @@ from pptx.exc import InvalidXmlError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from xzbrief.deck.grid import EMU_PER_PT, Rect
-from xzbrief.messages import Lang, Note, Words, note
+from xzbrief.messages import Lang, Note, Words, join, note
 from xzbrief.render.display import DImage, DLine, DRect, Primitive
 from xzbrief.render.template_file import TemplateError, check_template
 from xzbrief.resources import templates_dir
@@ -147,9 +147,7 @@ def resolve_brand_path(spec: str, base_dir: Path | None = None) -> tuple[str, Pa
     if not path.is_absolute() and base_dir is not None:
         path = base_dir / path
     if not path.exists():
-        known = "、".join(BUILTIN)
-        raise TemplateError(f"找不到模板「{spec}」;内置品牌有:{known},或给出 .pptx 文件路径",
-                            f"template {spec!r} not found; built-in brands: {', '.join(BUILTIN)}")
+        raise TemplateError(note("template-not-found", spec=spec, known=join(BUILTIN)))
     return path.stem, path
 
 
@@ -158,7 +156,7 @@ def load_brand(spec: str, base_dir: Path | None = None) -> Brand:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise TemplateError(f"无法读取模板 {path}", f"cannot read template {path}") from exc
+        raise TemplateError(note("template-unreadable", path=str(path))) from exc
     return _load(name, path, stat.st_mtime_ns, stat.st_size)
 
 
@@ -170,11 +168,7 @@ def _load(name: str, path: Path, _mtime: int, _size: int) -> Brand:
         raise
     except Exception as exc:  # what check_template could not repair: said, never exit 3
         reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
-        raise TemplateError(
-            f"模板 {path.name} 的结构不完整,无法使用({reason})。"
-            "请在 PowerPoint 中打开并另存为 .pptx 后再选用,或改用内置品牌",
-            f"template {path.name} is incomplete and cannot be used ({reason}); open it in "
-            "PowerPoint and save it again, or use a built-in brand") from exc
+        raise TemplateError(note("template-incomplete", file=path.name, reason=reason)) from exc
 
 
 def _read(name: str, path: Path) -> Brand:
@@ -182,8 +176,8 @@ def _read(name: str, path: Path) -> Brand:
     try:
         prs = Presentation(io.BytesIO(checked.data))
     except Exception as exc:  # python-pptx raises many kinds on a broken package
-        raise TemplateError(f"模板 {path.name} 无法打开:{exc}",
-                            f"template {path.name} cannot be opened: {exc}") from exc
+        raise TemplateError(note("template-cannot-open", file=path.name, reason=str(exc))) \
+            from exc
     warnings = list(checked.warnings)
     if len(prs.slides):
         warnings.append(note("template-slides-ignored", file=path.name, n=len(prs.slides)))
@@ -191,13 +185,8 @@ def _read(name: str, path: Path) -> Brand:
     # any landscape slide from 4:3 to 2:1 (16:9, 16:10, LibreOffice's 28 x 15.75 cm …): the
     # layout works on the template's own grid; portrait or square pages are refused
     if height <= 0 or not ASPECTS[0] <= width / height <= ASPECTS[1]:
-        raise TemplateError(
-            f"模板 {path.name} 的页面不是横向演示页面(现为 {width / 28.35:.2f}×"
-            f"{height / 28.35:.2f} 厘米);请在 PowerPoint「设计 → 幻灯片大小」中选宽屏(16:9)或"
-            "标准(4:3)后另存再选用",
-            f"template {path.name} is not a landscape slide ({width / 28.35:.2f} x "
-            f"{height / 28.35:.2f} cm); set Design > Slide Size to Widescreen (16:9) or "
-            "Standard (4:3) and save it again")
+        raise TemplateError(note("template-not-landscape", file=path.name,
+                                 width=width / 28.35, height=height / 28.35))
     master = prs.slide_master
     theme = _theme_xml(master)
     palette = _palette(theme)
@@ -371,12 +360,9 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
                                        _pt(prs.slide_width) * _pt(prs.slide_height)))
     content = found.get("content")
     if content is None or content.title is None:
-        wanted = " / ".join(LAYOUT_NAMES["content"])
-        have = "、".join(by_name) or "(无)"
-        raise TemplateError(
-            f"模板 {file} 缺少带标题占位符的内容版式(名称应为 {wanted} 之一);模板中的版式有:{have}",
-            f"template {file} has no content layout with a title placeholder (named one of "
-            f"{wanted}); its layouts are: {', '.join(by_name)}")
+        raise TemplateError(note("template-no-content-layout", file=file,
+                                 wanted=" / ".join(LAYOUT_NAMES["content"]),
+                                 have=join(by_name) if by_name else note("none")))
     missing = [role for role in FALLBACK if role not in found]
     if missing:  # named once, not once per slide kind
         firsts = [LAYOUT_NAMES[role][0] for role in missing]

@@ -27,8 +27,8 @@ from xzbrief.dataset.files import (
     read_member,
     xml_encoding,
 )
-from xzbrief.dataset.messages import MESSAGES
-from xzbrief.messages import Note, join, note
+from xzbrief.messages import Note, Words, join, note
+from xzbrief.messages.problems import MESSAGES
 from xzbrief.render.template_active import has_vba, serialise, strip_active
 from xzbrief.render.template_repair import repair
 from xzbrief.user_error import UserError
@@ -55,16 +55,15 @@ class CheckedTemplate:
 
 def _from_file_problem(path: Path, fp: FileProblem) -> TemplateError:
     msg = MESSAGES[fp.code]
-    return TemplateError(f"模板 {path.name}:" + msg.zh.format(**fp.params),
-                         f"template {path.name}: " + msg.en.format(**fp.params))
+    return TemplateError(note("template-note", file=path.name,
+                              note=Words(msg.zh.format(**fp.params), msg.en.format(**fp.params))))
 
 
 def check_template(path: Path) -> CheckedTemplate:
     try:
         data = read_file_bytes(path, MAX_TEMPLATE_BYTES)
         if not data.startswith(b"PK"):
-            raise TemplateError(f"模板 {path.name} 不是 PowerPoint 文件(.pptx)",
-                                f"template {path.name} is not a PowerPoint file (.pptx)")
+            raise TemplateError(note("template-not-pptx", file=path.name))
         zf, check = check_zip(data)  # duplicate entries refused
         ctypes = read_member(zf, "[Content_Types].xml") if "[Content_Types].xml" in \
             check.members else b""
@@ -75,19 +74,14 @@ def check_template(path: Path) -> CheckedTemplate:
     except FileProblem as fp:
         raise _from_file_problem(path, fp) from fp
     if b"ppt/presentation.xml" not in ctypes and "ppt/presentation.xml" not in check.members:
-        raise TemplateError(f"模板 {path.name} 不是 PowerPoint 演示文稿",
-                            f"template {path.name} is not a PowerPoint presentation")
+        raise TemplateError(note("template-not-presentation", file=path.name))
     replace: dict[str, bytes] = {}
     parsed = {name: _parse(path, name, blob, replace) for name, blob in xml.items()}
     rels = {name: root for name, root in parsed.items() if name.endswith(".rels")}
     vba = has_vba(zf, check.members, ctypes, rels)
     if CT_MACRO in ctypes or CT_MACRO_TEMPLATE in ctypes or vba is not None:
-        raise TemplateError(
-            f"模板 {path.name} 含有宏(.pptm/.potm),不会使用:宏代码会被带进每一份汇报。"
-            f"请在 PowerPoint 中「另存为」.pptx 后再选用{f'(宏部件:{vba})' if vba else ''}",
-            f"template {path.name} contains macros (.pptm/.potm) and is refused: they would "
-            "travel into every deck. Save it as .pptx in PowerPoint first"
-            f"{f' (macro part: {vba})' if vba else ''}")
+        raise TemplateError(note("template-macros", file=path.name,
+                                 part=note("template-macro-part", part=vba) if vba else ""))
     warnings: list[Note] = []
     if CT_TEMPLATE in ctypes:
         ctypes = ctypes.replace(CT_TEMPLATE, CT_PRESENTATION)
@@ -101,12 +95,8 @@ def check_template(path: Path) -> CheckedTemplate:
                              listing=join(dict.fromkeys(active))))
     removed, refused = _external_links(parsed, replace)
     if refused:
-        listing = "、".join(refused[:5])
-        raise TemplateError(
-            f"模板 {path.name} 含有指向外部的链接(如 {listing}),打开汇报时会访问外部地址,"
-            "不会使用。请在 PowerPoint 中断开链接(「文件 → 信息 → 编辑指向文件的链接」)后另存",
-            f"template {path.name} links to external files ({listing}); refused because opening "
-            "a deck would reach them. Break the links in PowerPoint and save again")
+        raise TemplateError(note("template-external-links", file=path.name,
+                                 listing=join(refused[:5])))
     if removed:
         warnings.append(note("template-links-removed", file=path.name, n=removed))
     fix = repair(parsed, set(check.members) - set(active))
@@ -141,9 +131,7 @@ def _parse(path: Path, name: str, blob: bytes, replace: dict[str, bytes]) -> Any
     try:
         root = etree.fromstring(blob, _SAFE)
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"模板 {path.name} 中的 {name} 已损坏(不是完好的 XML)",
-                            f"{name} in template {path.name} is damaged (not well-formed "
-                            "XML)") from exc
+        raise TemplateError(note("template-part-damaged", file=path.name, part=name)) from exc
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise _from_file_problem(path, FileProblem("file-xml-bomb", member=name))

@@ -347,7 +347,7 @@ class GenerateBar(QWidget):
             self.mismatch_shown = lines
             return
         if isinstance(exc, TemplateError):
-            message = exc.zh if zh else exc.en
+            message = exc.text(ui_lang())
         elif isinstance(exc, DataProblems):
             message = t.data_has_errors
         else:

@@ -225,10 +225,8 @@ class RefreshFlow(QObject):
 
     def _failure(self, exc: BaseException, details: str = "") -> None:
         lang = LANGUAGE.code
-        if isinstance(exc, (RefreshError, SaveBlocked)):
+        if isinstance(exc, (RefreshError, TemplateError, SaveBlocked)):
             message = exc.text(lang)
-        elif isinstance(exc, TemplateError):
-            message = exc.zh if lang == "zh" else exc.en
         elif isinstance(exc, DataProblems):
             message = tr("data_problems")
         elif isinstance(exc, OSError):

@@ -1,4 +1,5 @@
-"""Every user-facing problem text, in Chinese and English, keyed by a stable code.
+"""The workbook problems' words (what the dataset checks report), in Chinese and English with
+a hint each, keyed by a stable code.
 
 One table so the wording is reviewed in one place and tests can check that every code is
 used and every template's placeholders are filled.
@@ -7,9 +8,8 @@ used and every template's placeholders are filled.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-Lang = Literal["zh", "en"]
+from xzbrief.messages.lang import Lang
 
 TEMPLATE_HINT_ZH = "可运行 xzbrief dataset template 模板.xlsx 生成一份标准模板对照"
 TEMPLATE_HINT_EN = "run `xzbrief dataset template out.xlsx` for a blank workbook to compare with"

@@ -1,5 +1,5 @@
-"""The message catalogue: both languages, the same placeholders, and every code the data layer
-can emit shown by at least one test."""
+"""The workbook problems' catalogue (messages/problems.py): both languages, the same
+placeholders, and every code the data layer can emit shown by at least one test."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from xzbrief.dataset.messages import MESSAGES
+from xzbrief.messages.problems import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASET_SRC = ROOT / "src" / "xzbrief" / "dataset"
+CATALOGUE = ROOT / "src" / "xzbrief" / "messages" / "problems.py"
 TESTS = Path(__file__).resolve().parent
 
 
@@ -24,8 +25,6 @@ def emitted_codes() -> set[str]:
     """Codes written as string literals in the data layer's code (not the catalogue)."""
     found: set[str] = set()
     for path in DATASET_SRC.glob("*.py"):
-        if path.name == "messages.py":
-            continue
         for literal in re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)+)"', path.read_text("utf-8")):
             if literal in MESSAGES:
                 found.add(literal)
@@ -44,7 +43,7 @@ def test_both_languages_and_same_placeholders(code: str) -> None:
 
 def test_every_catalogue_code_is_used_by_the_code() -> None:
     src = "\n".join(p.read_text("utf-8") for p in (ROOT / "src" / "xzbrief").rglob("*.py")
-                    if p.name != "messages.py")
+                    if p != CATALOGUE)
     unused = [code for code in MESSAGES if f'"{code}"' not in src]
     assert unused == []
 
