@@ -102,8 +102,8 @@ def test_english(tmp_path: Path, lang_args: tuple[str, ...]) -> None:
     lines = done.stdout.splitlines()
     assert lines[0] == ("数据!D2: [error] '9000亿元' contains the text '亿元'. Fix: put only a "
                         "number here (the unit belongs in 指标); leave it empty when missing")
-    assert lines[-1] == ("summary: 4 indicators, 1 region, 4 periods, 8 rows, 1 highlight; "
-                         "3 errors, 1 warning")
+    assert lines[-1] == ("summary: indicators 4, regions 1, periods 4, rows 8, highlights 1; "
+                         "errors 3, warnings 1")
 
 
 def test_language_from_environment(tmp_path: Path) -> None:

@@ -170,7 +170,7 @@ def run_build(args: argparse.Namespace) -> int:
     except Cancelled:  # pragma: no cover - the CLI never cancels
         return EXIT_USAGE
     for warning in built.notes(lang):
-        print(f"提示:{warning}" if lang == "zh" else f"note: {warning}", file=sys.stderr)
+        print(note("cli-note", note=warning).text(lang), file=sys.stderr)
     pages = len(built.deck.slides)
     for written in (built.pptx, built.docx):
         if written is not None:
@@ -206,13 +206,11 @@ def _output_path(out: Path, title: str) -> Path:
 
 def run_templates(args: argparse.Namespace) -> int:
     lang = pick_lang(args.lang)
-    zh = lang == "zh"
-    print("内置品牌模板:" if zh else "built-in brands:")
+    print(note("cli-brands-head").text(lang))
     for name, file in BUILTIN.items():
         print(f"  {brand_about(name, lang)}  ({templates_dir() / file})")
     print()
-    print("自定义模板(.pptx/.potx)须包含以下名称的版式:" if zh else
-          "your own template (.pptx/.potx) needs layouts named:")
+    print(note("cli-layouts-head").text(lang))
     for role, names in LAYOUT_NAMES.items():
         print(f"  {role}: {' / '.join(names)}")
     return EXIT_OK

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from xzbrief.messages import pick_lang
+from xzbrief.messages import note, pick_lang
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 LANGS = ("zh", "en")  # the --lang choices (xzbrief.messages.LANGS)
@@ -41,8 +41,8 @@ def default_lang() -> str:
     """XZBRIEF_LANG when it names a language we have; otherwise Chinese, with a word why."""
     env = os.environ.get("XZBRIEF_LANG", "").strip().lower()
     if env and env not in LANGS:
-        print(f"xzbrief: XZBRIEF_LANG={env} 不是可用的语言(zh、en),使用 zh / "
-              f"not a language we have (zh, en); using zh", file=sys.stderr)
+        said = note("cli-lang-env-unknown", value=env)  # before a language is known: both
+        print(f"xzbrief: {said.text('zh')} / {said.text('en')}", file=sys.stderr)
     return pick_lang(env if env in LANGS else "")
 
 

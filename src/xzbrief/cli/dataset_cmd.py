@@ -13,7 +13,7 @@ from xzbrief.cli.console import silence_stdout
 from xzbrief.dataset.checks import with_preflight
 from xzbrief.dataset.loader import LoadResult, load_dataset
 from xzbrief.dataset.workbook_writer import template_content, write_workbook
-from xzbrief.messages import Lang
+from xzbrief.messages import Lang, note, pick_lang
 from xzbrief.messages.problems import MESSAGES
 from xzbrief.resources import shipped_dataset
 
@@ -44,19 +44,11 @@ def register(sub: Any, lang: str = "zh") -> None:
 
 def summary_line(result: LoadResult, lang: Lang) -> str:
     d = result.dataset
-    counts = (len(d.indicators), len(d.regions), len(d.periods), len(d.observations),
-              len(d.highlights)) if d else (0, 0, 0, 0, 0)
-    errors, warnings = len(result.errors), len(result.warnings)
-    if result.dataset is None:
-        return (f"cannot read {result.path}" if lang == "en" else f"无法读取 {result.path}")
-    if lang == "en":
-        def n(count: int, word: str) -> str:
-            return f"{count} {word}" + ("" if count == 1 else "s")
-        return (f"summary: {n(counts[0], 'indicator')}, {n(counts[1], 'region')}, "
-                f"{n(counts[2], 'period')}, {n(counts[3], 'row')}, "
-                f"{n(counts[4], 'highlight')}; {n(errors, 'error')}, {n(warnings, 'warning')}")
-    return (f"汇总:指标 {counts[0]} 个,地区 {counts[1]} 个,期间 {counts[2]} 个,数据 {counts[3]} 行,"
-            f"要点 {counts[4]} 条;错误 {errors} 个,警告 {warnings} 个")
+    if d is None:
+        return note("cli-workbook-unreadable", path=str(result.path)).text(lang)
+    return note("cli-summary", indicators=len(d.indicators), regions=len(d.regions),
+                periods=len(d.periods), rows=len(d.observations), highlights=len(d.highlights),
+                errors=len(result.errors), warnings=len(result.warnings)).text(lang)
 
 
 def exit_code(result: LoadResult) -> int:
@@ -103,9 +95,8 @@ def explain_lines(result: LoadResult, lang: Lang) -> list[str]:
                 name=ind.name, kind=ind.kind.value, reason=ind.kind_reason))
         rate = d.indicator_by_code.get(ind.growth_code) if ind.growth_code else None
         if rate is not None:
-            out.append(where + (f"{ind.name}:与增速指标「{rate.name}」({rate.code})同期连写,"
-                                f"如「{ind.name}X{ind.unit},增长Y%」" if lang == "zh" else
-                                f"{ind.name}: written with its growth rate {rate.code}"))
+            out.append(where + note("cli-explain-growth", name=ind.name, rate=rate.name,
+                                    code=rate.code, unit=ind.unit).text(lang))
     return out
 
 
@@ -133,20 +124,19 @@ def _as_json(result: LoadResult, lang: Lang) -> dict[str, Any]:
 
 def run_template(args: argparse.Namespace) -> int:
     out: Path = args.out
-    if out.suffix.lower() != ".xlsx":
-        print("xzbrief: 模板须保存为 .xlsx / the template must end in .xlsx", file=sys.stderr)
+    lang = pick_lang(args.lang)
+    refused = (note("cli-template-suffix") if out.suffix.lower() != ".xlsx" else
+               note("cli-template-exists", path=str(out)) if out.exists() and not args.force
+               else note("cli-template-no-folder", path=str(out.parent))
+               if not out.parent.is_dir() else None)
+    if refused is None:
+        try:
+            write_workbook(template_content(), out)
+        except OSError as exc:
+            refused = note("cli-template-unwritable", path=str(out),
+                           reason=str(exc.strerror or exc))
+    if refused is not None:
+        print(f"xzbrief: {refused.text(lang)}", file=sys.stderr)
         return EXIT_USAGE
-    if out.exists() and not args.force:
-        print(f"xzbrief: {out} 已存在;如需覆盖请加 --force / exists, use --force",
-              file=sys.stderr)
-        return EXIT_USAGE
-    if not out.parent.is_dir():
-        print(f"xzbrief: 文件夹不存在 / no such folder: {out.parent}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        write_workbook(template_content(), out)
-    except OSError as exc:
-        print(f"xzbrief: 无法写入 {out}:{exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"已生成模板 / template written: {out}")
+    print(note("cli-template-written", path=str(out)).text(lang))
     return EXIT_OK

@@ -9,6 +9,7 @@ from typing import Any
 
 from xzbrief.cli.common import EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.diff import NotAnXzbriefDeck, diff_files
+from xzbrief.messages import note, pick_lang
 
 
 def register(sub: Any, lang: str = "zh") -> None:
@@ -22,26 +23,22 @@ def register(sub: Any, lang: str = "zh") -> None:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    zh = args.lang == "zh"
+    lang = pick_lang(args.lang)
     for path in (args.old, args.new):
         if not path.is_file():
-            print(f"xzbrief: {'找不到文件' if zh else 'file not found:'} {path}", file=sys.stderr)
+            print("xzbrief: " + note("cli-file-missing", path=str(path)).text(lang),
+                  file=sys.stderr)
             return EXIT_USAGE
     try:
         changes = diff_files(args.old, args.new)
     except NotAnXzbriefDeck as exc:
-        name = Path(str(exc)).name
-        print(f"xzbrief: {name} 不是由 xzbrief 生成的汇报(其中没有数字出处记录),无法比较;"
-              "请用 xzbrief 重新生成后再比较" if zh else
-              f"xzbrief: {name} was not made by xzbrief (it carries no provenance record) and "
-              "cannot be compared", file=sys.stderr)
+        said = note("cli-diff-not-xzbrief", name=Path(str(exc)).name)
+        print(f"xzbrief: {said.text(lang)}", file=sys.stderr)
         return EXIT_USAGE
     if not changes.same_data:
         old, new = changes.old, changes.new
-        print(f"数据:{old.dataset_file} ({old.dataset_sha256[:12]}) → {new.dataset_file} "
-              f"({new.dataset_sha256[:12]})" if zh else
-              f"data: {old.dataset_file} ({old.dataset_sha256[:12]}) -> {new.dataset_file} "
-              f"({new.dataset_sha256[:12]})")
+        print(note("cli-diff-data", old=old.dataset_file, old_sha=old.dataset_sha256[:12],
+                   new=new.dataset_file, new_sha=new.dataset_sha256[:12]).text(lang))
     for line in changes.lines(args.lang):
         print(line)
     return EXIT_OK

@@ -23,7 +23,7 @@ from xzbrief.cli.common import (
     words,
 )
 from xzbrief.cli.console import prepare_console
-from xzbrief.messages import pick_lang
+from xzbrief.messages import note, pick_lang
 
 # argparse's own error messages (Python 3.11 wording) -> Chinese; English is argparse's.
 _ARGPARSE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -112,18 +112,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    t = words(pick_lang(getattr(args, "lang", None)))
+    lang = pick_lang(getattr(args, "lang", None))
     try:
         code: int = args.func(args)
     except KeyboardInterrupt:
-        print(f"xzbrief: {t('已中断', 'interrupted')}", file=sys.stderr)
+        print("xzbrief: " + note("cli-interrupted").text(lang), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception:  # a bug: say so plainly, never as a data problem (exit 1)
-        print("xzbrief: " + t("内部错误(程序缺陷),请将以下信息反馈给维护人员:",
-                              "internal error (a bug), please report this to the maintainers:"),
-              file=sys.stderr)
+        print("xzbrief: " + note("cli-internal-error").text(lang), file=sys.stderr)
         traceback.print_exc()
         return EXIT_INTERNAL
     return code

@@ -239,6 +239,36 @@ NOTES: dict[str, tuple[str, str]] = {
                       "{n} slides written in {seconds:.2f} s{check}"),
     "cli-done-both": ("已生成 {n} 页及汇报材料,用时 {seconds:.2f} 秒{check}",
                       "{n} slides and the document written in {seconds:.2f} s{check}"),
+    "cli-file-missing": ("找不到文件 {path}", "file not found: {path}"),
+    "cli-note": ("提示:{note}", "note: {note}"),
+    "cli-interrupted": ("已中断", "interrupted"),
+    "cli-internal-error": ("内部错误(程序缺陷),请将以下信息反馈给维护人员:",
+                           "internal error (a bug), please report this to the maintainers:"),
+    "cli-lang-env-unknown": ("XZBRIEF_LANG={value} 不是可用的语言(zh、en),使用 zh",
+                             "XZBRIEF_LANG={value} is not a language we have (zh, en); using zh"),
+    "cli-brands-head": ("内置品牌模板:", "built-in brands:"),
+    "cli-layouts-head": ("自定义模板(.pptx/.potx)须包含以下名称的版式:",
+                         "your own template (.pptx/.potx) needs layouts named:"),
+    "cli-diff-not-xzbrief": ("{name} 不是由 xzbrief 生成的汇报(其中没有数字出处记录),无法比较;"
+                             "请用 xzbrief 重新生成后再比较",
+                             "{name} was not made by xzbrief (it carries no provenance record) "
+                             "and cannot be compared; build it again with xzbrief first"),
+    "cli-diff-data": ("数据:{old} ({old_sha}) → {new} ({new_sha})",
+                      "data: {old} ({old_sha}) → {new} ({new_sha})"),
+    "cli-workbook-unreadable": ("无法读取 {path}", "cannot read {path}"),
+    "cli-summary": ("汇总:指标 {indicators} 个,地区 {regions} 个,期间 {periods} 个,数据 {rows} 行,"
+                    "要点 {highlights} 条;错误 {errors} 个,警告 {warnings} 个",
+                    "summary: indicators {indicators}, regions {regions}, periods {periods}, "
+                    "rows {rows}, highlights {highlights}; errors {errors}, warnings {warnings}"),
+    "cli-explain-growth": ("{name}:与增速指标「{rate}」({code})同期连写,如「{name}X{unit},增长Y%」",
+                           "{name}: written with its growth rate “{rate}” ({code}), as in "
+                           "“{name} X {unit}, up Y%”"),
+    "cli-template-suffix": ("模板须保存为 .xlsx", "the template must end in .xlsx"),
+    "cli-template-exists": ("{path} 已存在;如需覆盖请加 --force",
+                            "{path} exists; add --force to overwrite it"),
+    "cli-template-no-folder": ("文件夹不存在:{path}", "no such folder: {path}"),
+    "cli-template-unwritable": ("无法写入 {path}:{reason}", "cannot write {path}: {reason}"),
+    "cli-template-written": ("已生成模板:{path}", "template written: {path}"),
     # --- the built-in brands (display names and descriptions) -----------------------------------
     "brand-政务红": ("政务红", "Government red"),
     "brand-科技蓝": ("科技蓝", "Tech blue"),
