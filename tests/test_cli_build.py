@@ -176,7 +176,7 @@ def test_help_and_progress_follow_the_language(tmp_path: Path) -> None:
     zh = run("build", "--help", cwd=tmp_path)
     assert zh.returncode == 0
     assert zh.stdout.startswith("用法: xzbrief build")
-    assert "品牌模板:政务红 / 科技蓝 / 生态绿" in zh.stdout and "显示本帮助并退出" in zh.stdout
+    assert "品牌模板:政务红、科技蓝、生态绿" in zh.stdout and "显示本帮助并退出" in zh.stdout
     for args, env in ((("--lang", "en", "build", "--help"), None),
                       (("build", "--help", "--lang=en"), None),
                       (("build", "--help"), {"XZBRIEF_LANG": "en"})):

@@ -25,13 +25,13 @@ from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.cli.dataset_cmd import exit_code, print_problems, summary_line
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.dataset.problems import Problem
-from xzbrief.messages import Note, Words, note, pick_lang
+from xzbrief.messages import Note, Words, join, note, pick_lang
 from xzbrief.recipe import RecipeError, read_recipe
 from xzbrief.render.brand import (
+    ALIASES,
     BUILTIN,
     LAYOUT_NAMES,
     brand_about,
-    brand_label,
     resolve_brand_path,
 )
 from xzbrief.render.template_file import TemplateError
@@ -40,38 +40,25 @@ from xzbrief.resources import shipped_dataset, shipped_recipe, templates_dir
 
 def register(sub: Any, lang: str = "zh") -> None:
     t = words(lang)
-    build = sub.add_parser("build", help=t("生成汇报 PPT", "build a deck"), description=t(
-        "生成汇报:不带参数时使用随附的徐州配方和数据集;只给 --data 时包含该工作簿的全部专题。",
-        "build a deck: with no arguments from the shipped Xuzhou recipe and workbook; with "
-        "--data alone, every theme of that workbook."))
+    build = sub.add_parser("build", help=t("help-build-build"),
+                           description=t("help-build-build-about"))
     build.add_argument("recipe", nargs="?", type=Path,
-                       help=t("汇报配方 .brief.toml", "briefing recipe .brief.toml"))
-    build.add_argument("--data", type=Path, help=t("工作簿 .xlsx(覆盖配方中的路径)",
-                                                   "workbook .xlsx (overrides the recipe's)"))
-    build.add_argument("-o", "--output", type=Path, action="append", help=t(
-        "输出的 .pptx(默认:当前文件夹,以标题命名);以 .docx 结尾时只生成 Word 汇报材料;"
-        "可给两次(一个 .pptx、一个 .docx)同时生成两者",
-        "the .pptx to write (default: named by the title, in the current folder); ending in "
-        ".docx writes the Word document alone; give it twice (a .pptx and a .docx) for both"))
-    build.add_argument("--brand", help=t(
-        "品牌模板:政务红 / 科技蓝 / 生态绿,或 .pptx 路径(相对于当前文件夹)",
-        "brand: gov-red / tech-blue / eco-green (" + ", ".join(
-            brand_label(n, "en") for n in BUILTIN) + "), or a .pptx path (relative to the "
-        "current folder)"))
+                       help=t("help-build-recipe"))
+    build.add_argument("--data", type=Path, help=t("help-build-data"))
+    build.add_argument("-o", "--output", type=Path, action="append", help=t("help-build-output"))
+    aliases = " / ".join(dict.fromkeys(a for a in ALIASES if "-" in a))
+    build.add_argument("--brand", help=t("help-build-brand", aliases=aliases,
+                                         names=join(note(f"brand-{n}") for n in BUILTIN)))
     build.add_argument("--pdf", action="store_true",
-                       help=t("同时用 LibreOffice 导出 PDF", "also export a PDF with LibreOffice"))
-    build.add_argument("--docx", action="store_true", help=t(
-        "同时生成 Word 汇报材料(公文格式 .docx,与 PPT 同名、同文件夹)",
-        "also write the Word document (.docx in 公文 format, beside the deck, same name)"))
+                       help=t("help-build-pdf"))
+    build.add_argument("--docx", action="store_true", help=t("help-build-docx"))
     build.add_argument("--quiet", action="store_true",
-                       help=t("不显示进度", "no progress lines"))
+                       help=t("help-build-quiet"))
     build.add_argument("--max-slides", type=int, default=LARGE_DECK, metavar="N", help=t(
-        f"页数超过 N 时不生成并说明(默认 {LARGE_DECK};0 表示不限)",
-        f"write nothing and say so when the deck would have more than N slides (default "
-        f"{LARGE_DECK}; 0: no limit)"))
+        "help-build-max-slides", large_deck=LARGE_DECK))
     add_lang(build, lang)
     build.set_defaults(func=run_build)
-    tpl = sub.add_parser("templates", help=t("列出内置品牌模板", "list built-in brands"))
+    tpl = sub.add_parser("templates", help=t("help-build-templates"))
     add_lang(tpl, lang)
     tpl.set_defaults(func=run_templates)
 

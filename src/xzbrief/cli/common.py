@@ -29,12 +29,14 @@ def help_lang(argv: Sequence[str]) -> str:
     return pick_lang(*reversed(usable), os.environ.get("XZBRIEF_LANG", ""))
 
 
-Words = Callable[[str, str], str]
+Said = Callable[..., str]
 
 
-def words(lang: str) -> Words:
-    """``t(zh, en)``: the help text in the language chosen for it."""
-    return lambda zh, en: en if lang == "en" else zh
+def words(lang: str) -> Said:
+    """``t(code, **params)``: a catalogue entry (the help's words) in the language chosen for
+    the help."""
+    chosen = pick_lang(lang)
+    return lambda code, **params: note(code, **params).text(chosen)
 
 
 def default_lang() -> str:
@@ -49,4 +51,4 @@ def default_lang() -> str:
 def add_lang(parser: argparse.ArgumentParser, lang: str = "zh") -> None:
     """--lang after the subcommand too; SUPPRESS keeps a value given before it."""
     parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
-                        help=words(lang)("提示语言(zh、en)", "message language (zh, en)"))
+                        help=words(lang)("help-lang"))

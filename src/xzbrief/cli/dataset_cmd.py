@@ -20,24 +20,19 @@ from xzbrief.resources import shipped_dataset
 
 def register(sub: Any, lang: str = "zh") -> None:
     t = words(lang)
-    ds = sub.add_parser("dataset", help=t("检查工作簿、生成模板",
-                                          "check a workbook, write a template"))
+    ds = sub.add_parser("dataset", help=t("help-dataset-dataset"))
     ds_sub = ds.add_subparsers(dest="dataset_command", required=True)
-    check = ds_sub.add_parser("check", help=t("检查工作簿并列出全部问题",
-                                              "check a workbook and list every problem"))
-    check.add_argument("path", nargs="?", type=Path, help=t(
-        "工作簿 .xlsx(默认:随附的徐州数据集)", "workbook .xlsx (default: the shipped Xuzhou one)"))
+    check = ds_sub.add_parser("check", help=t("help-dataset-check"))
+    check.add_argument("path", nargs="?", type=Path, help=t("help-dataset-path"))
     check.add_argument("--json", action="store_true",
-                       help=t("机器可读的 JSON 输出", "machine-readable JSON output"))
-    check.add_argument("--explain", action="store_true", help=t(
-        "列出按单位和名称推断的指标类型、增速与总量的连写",
-        "show inferred indicator kinds and level–growth links"))
+                       help=t("help-dataset-json"))
+    check.add_argument("--explain", action="store_true", help=t("help-dataset-explain"))
     add_lang(check, lang)
     check.set_defaults(func=run_check)
-    tpl = ds_sub.add_parser("template", help=t("生成空白工作簿模板", "write a blank workbook"))
-    tpl.add_argument("out", type=Path, help=t("输出的 .xlsx 路径", "the .xlsx to write"))
+    tpl = ds_sub.add_parser("template", help=t("help-dataset-template"))
+    tpl.add_argument("out", type=Path, help=t("help-dataset-out"))
     tpl.add_argument("--force", action="store_true",
-                     help=t("覆盖已存在的文件", "overwrite an existing file"))
+                     help=t("help-dataset-force"))
     add_lang(tpl, lang)
     tpl.set_defaults(func=run_template)
 

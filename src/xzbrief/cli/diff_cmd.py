@@ -14,10 +14,9 @@ from xzbrief.messages import note, pick_lang
 
 def register(sub: Any, lang: str = "zh") -> None:
     t = words(lang)
-    diff = sub.add_parser("diff", help=t("比较两份汇报的数字和文字",
-                                         "what changed between two decks"))
-    diff.add_argument("old", type=Path, help=t("上一次的汇报 .pptx", "the earlier deck .pptx"))
-    diff.add_argument("new", type=Path, help=t("这一次的汇报 .pptx", "the new deck .pptx"))
+    diff = sub.add_parser("diff", help=t("help-diff-diff"))
+    diff.add_argument("old", type=Path, help=t("help-diff-old"))
+    diff.add_argument("new", type=Path, help=t("help-diff-new"))
     add_lang(diff, lang)
     diff.set_defaults(func=run_diff)
 

@@ -17,7 +17,7 @@ from xzbrief.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     LANGS,
-    Words,
+    Said,
     default_lang,
     help_lang,
     words,
@@ -68,16 +68,16 @@ class _ChineseHelp(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "用法: " if prefix is None else prefix)
 
 
-def _localise(parser: argparse.ArgumentParser, t: Words, chinese: bool) -> None:
+def _localise(parser: argparse.ArgumentParser, t: Said, chinese: bool) -> None:
     """argparse's own words (usage, the group titles, -h) in the help's language, for the
     parser and every subcommand's."""
-    parser._positionals.title = t("位置参数", "positional arguments")
-    parser._optionals.title = t("选项", "options")
+    parser._positionals.title = t("help-positionals")
+    parser._optionals.title = t("help-optionals")
     if chinese:
         parser.formatter_class = _ChineseHelp
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction):
-            action.help = t("显示本帮助并退出", "show this help message and exit")
+            action.help = t("help-help")
         if isinstance(action, argparse._SubParsersAction):
             for child in action.choices.values():
                 _localise(child, t, chinese)
@@ -86,16 +86,13 @@ def _localise(parser: argparse.ArgumentParser, t: Words, chinese: bool) -> None:
 def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     """The parser, its help in ``lang`` (messages follow --lang as parsed)."""
     t = words(lang)
-    parser = _Parser(prog="xzbrief", description=t(
-        "徐州产业体系汇报材料生成器:从 Excel 指标库生成汇报 PPT 和 Word 汇报材料",
-        "briefing decks and documents from an Excel indicator workbook"))
+    parser = _Parser(prog="xzbrief", description=t("help-main-about"))
     parser.add_argument("--version", action="version", version=f"xzbrief {__version__}",
-                        help=t("显示版本号并退出", "show the version and exit"))
+                        help=t("help-main-version"))
     parser.add_argument("--lang", choices=LANGS, default=default_lang(),
-                        help=t("提示语言(默认 zh;也可设置环境变量 XZBRIEF_LANG)",
-                               "message language (default zh; or set XZBRIEF_LANG)"))
+                        help=t("help-main-lang"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser,
-                                title=t("命令", "commands"))
+                                title=t("help-main-title"))
     dataset_cmd.register(sub, lang)
     build_cmd.register(sub, lang)
     diff_cmd.register(sub, lang)

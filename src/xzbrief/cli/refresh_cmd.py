@@ -18,25 +18,15 @@ from xzbrief.render.template_file import TemplateError
 
 def register(sub: argparse._SubParsersAction, lang: str = "zh") -> None:  # type: ignore[type-arg]
     t = words(lang)
-    p = sub.add_parser("refresh", help=t("用工作簿的新数据更新已编辑的汇报",
-                                         "refresh an edited deck with the workbook's new data"),
-                       description=t(
-                           "用工作簿的新数据更新已编辑过的汇报:先列出每处变化,确认后写入"
-                           "新文件「<名称>（更新）.pptx」;用户改过的文字、移动过的形状一律保留。",
-                           "refresh an edited deck with the workbook's new data: every change "
-                           "is listed first, and once confirmed a new file 「<name>（更新）.pptx」 "
-                           "is written; text you edited and shapes you moved are kept."))
-    p.add_argument("deck", type=Path, help=t("已编辑的汇报 .pptx", "the edited deck .pptx"))
-    p.add_argument("--data", type=Path, help=t(
-        "工作簿 .xlsx(默认:汇报记录的工作簿,在汇报旁边)",
-        "workbook .xlsx (default: the one the deck records, beside the deck)"))
-    p.add_argument("-o", "--output", type=Path, help=t(
-        "输出 .pptx(默认:<名称>（更新）.pptx)",
-        "the .pptx to write (default: <name>（更新）.pptx)"))
+    p = sub.add_parser("refresh", help=t("help-refresh-refresh"),
+                       description=t("help-refresh-refresh-about"))
+    p.add_argument("deck", type=Path, help=t("help-refresh-deck"))
+    p.add_argument("--data", type=Path, help=t("help-refresh-data"))
+    p.add_argument("-o", "--output", type=Path, help=t("help-refresh-output"))
     p.add_argument("--yes", action="store_true",
-                   help=t("不询问,直接写入", "write without asking"))
+                   help=t("help-refresh-yes"))
     p.add_argument("--plan-only", action="store_true",
-                   help=t("只列出变化,不写文件", "list the changes, write nothing"))
+                   help=t("help-refresh-plan-only"))
     add_lang(p, lang)
     p.set_defaults(func=run_refresh)
 
