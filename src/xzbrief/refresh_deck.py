@@ -28,7 +28,7 @@ from xzbrief.render.brand import load_brand
 from xzbrief.render.deck_patch import Handles, apply_ops, tagged_shapes, take_snapshot
 from xzbrief.render.package_props import read_record, replace_record
 from xzbrief.render.pptx_writer import PptxWriter
-from xzbrief.render.shape_record import iter_shapes, read_chart
+from xzbrief.render.shape_record import is_linked, iter_shapes
 from xzbrief.user_error import UserError
 
 SUFFIX = "（更新）"
@@ -108,7 +108,7 @@ def prepare_refresh(deck: Path, data: Path | None = None,
         raise DataProblems(result)
     brand = load_brand(old.brand or recipe.brand, recipe.base_dir)
     fresh = plan_deck(result.dataset, recipe, old.recipe)
-    fresh_prs, new, _ = PptxWriter(brand).presentation(fresh)  # never saved: only compared
+    fresh_prs, new, _ = PptxWriter(brand).presentation(fresh, record_only=True)  # only read
     snap, handles = take_snapshot(prs, old)
     plan = make_plan(old, new, snap)
     fresh_handles = tagged_shapes(fresh_prs)
@@ -119,7 +119,7 @@ def prepare_refresh(deck: Path, data: Path | None = None,
 def _refuse_linked_charts(prs: Any, deck: Path) -> None:
     for n, slide in enumerate(prs.slides, start=1):
         for sh in iter_shapes(slide):
-            if sh.kind == "chart" and read_chart(sh.chart_part).external:
+            if sh.kind == "chart" and is_linked(sh.chart_part):
                 raise RefreshError(
                     f"{deck.name} 第{n}页的图表「{sh.name}」链接到外部工作簿;"
                     "xzbrief 只更新内嵌数据的图表,请先在 PowerPoint 中断开链接"

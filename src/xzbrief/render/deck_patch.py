@@ -71,12 +71,13 @@ def tagged_shapes(prs: Any) -> Handles:
 def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
     """Find every recorded element in the deck as it is now (by the tag in its shape's name;
     a placeholder whose name another program changed by its placeholder type) and collect the
-    text that is the user's own."""
+    text that is the user's own. Every shape is read once."""
     slides = list(prs.slides)
+    shapes = [list(iter_shapes(slide)) for slide in slides]
     tagged: dict[tuple[int, int], list[tuple[int, Any]]] = {}
     votes: dict[int, Counter[int]] = {}
-    for n, slide in enumerate(slides, start=1):
-        for sh in iter_shapes(slide):
+    for n, on_slide in enumerate(shapes, start=1):
+        for sh in on_slide:
             tag = parse_tag(shape_name(sh))
             if tag is not None:
                 tagged.setdefault(tag, []).append((n, sh))
@@ -84,7 +85,9 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
     home = {uid: c.most_common(1)[0][0] for uid, c in votes.items()}
     handles = Handles()
     elements: dict[tuple[int, int], Located] = {}
-    used: set[int] = set()
+    read: dict[int, ElementRec | None] = {}  # id(shape element) -> what it holds
+    used: dict[int, tuple[ParaRec, ...]] = {}  # recorded shapes -> the paragraphs recorded
+    notes: dict[int, Any] = {}
     for srec in record.slides:
         if srec.uid not in home:
             continue
@@ -93,7 +96,7 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
         handles.slides[srec.uid] = slide
         for el in srec.elements:
             if el.kind == "notes":
-                body = notes_body(slide)
+                body = notes.get(n) if n in notes else notes.setdefault(n, notes_body(slide))
                 if body is not None:
                     elements[(srec.uid, 0)] = Located(n, replace_paras(el, read_paras(body)),
                                                       "备注页")
@@ -104,20 +107,21 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
                     shape, how = sh, "形状名"
                     break
             if shape is None and el.placeholder:
-                for sh in iter_shapes(slide):
+                for sh in shapes[n - 1]:
                     if (placeholder_kind(sh) == el.placeholder and parse_tag(shape_name(sh)) is None
                             and id(sh._element) not in used):
                         shape, how = sh, "占位符"
                         break
             if shape is None:
                 continue
-            cur = read_element(shape, el.tag, el.key)
+            cur = read_element(shape, el.tag, el.key, formats=False)
+            read[id(shape._element)] = cur
             if cur is None:
                 continue
-            used.add(id(shape._element))
+            used[id(shape._element)] = el.paras
             handles.shapes[(srec.uid, el.tag)] = shape
             elements[(srec.uid, el.tag)] = Located(n, cur, how)
-    free = _free_texts(slides, used, record, home)
+    free = _free_texts(slides, shapes, used, read, notes, record, home)
     return Snapshot(dict(home.items()), elements, tuple(free),
                     len(slides)), handles
 
@@ -126,8 +130,9 @@ def replace_paras(el: ElementRec, paras: tuple[ParaRec, ...]) -> ElementRec:
     return replace(el, paras=paras)
 
 
-def _free_texts(slides: list[Any], used: set[int], record: DeckRec,
-                home: dict[int, int]) -> list[FreeText]:
+def _free_texts(slides: list[Any], shapes: list[list[Any]],
+                used: dict[int, tuple[ParaRec, ...]], read: dict[int, ElementRec | None],
+                notes: dict[int, Any], record: DeckRec, home: dict[int, int]) -> list[FreeText]:
     out: list[FreeText] = []
     recorded_notes: dict[int, set[str]] = {}
     for srec in record.slides:
@@ -136,14 +141,17 @@ def _free_texts(slides: list[Any], used: set[int], record: DeckRec,
             if el.kind == "notes" and n is not None:
                 recorded_notes.setdefault(n, set()).update(p.text for p in el.paras)
     for n, slide in enumerate(slides, start=1):
-        for sh in iter_shapes(slide):
-            rec = read_element(sh)
+        for sh in shapes[n - 1]:
+            key = id(sh._element)
+            if sh.kind == "chart":  # a chart holds no words of the user's to check
+                continue
+            rec = read[key] if key in read else read_element(sh)
             if rec is None:
                 continue
             name = strip_tag(shape_name(sh))
             skip = 0
-            if id(sh._element) in used:
-                skip = len(_recorded_paras(record, shape_name(sh)))
+            if key in used:
+                skip = len(used[key])
                 if rec.kind != "text":
                     continue
             for i, p in enumerate(rec.paras):
@@ -154,7 +162,7 @@ def _free_texts(slides: list[Any], used: set[int], record: DeckRec,
                     if cell.text.strip():
                         where = _words(PLACES, "cell", cell.text, base=name, r=r + 1, c=c + 1)
                         out.append(FreeText(n, *where))
-        body = notes_body(slide)
+        body = notes[n] if n in notes else notes_body(slide)
         if body is not None:
             for p in read_paras(body):
                 if p.text.strip() and p.text not in recorded_notes.get(n, set()):
@@ -167,18 +175,6 @@ def _words(table: dict[str, tuple[str, str]], key: str, text: str,
     """(place in Chinese, the text, place in English) for a FreeText."""
     zh, en = words(table, key, **params)
     return zh, text, en
-
-
-def _recorded_paras(record: DeckRec, name: str) -> tuple[ParaRec, ...]:
-    tag = parse_tag(name)
-    if tag is None:
-        return ()
-    for s in record.slides:
-        if s.uid == tag[0]:
-            for el in s.elements:
-                if el.tag == tag[1]:
-                    return el.paras
-    return ()
 
 
 # --- patching text -------------------------------------------------------------------------
