@@ -360,8 +360,10 @@ class _Planner:
                      action=Action.UNPLACED,
                      reason=words(REASONS, "slide_deleted" if now is None else "notes_deleted"))
             return
-        gone = [p.text for p in el.paras if p.text not in {q.text for q in ne.paras}]
-        came = [p.text for p in ne.paras if p.text not in {q.text for q in el.paras}]
+        old_texts, new_texts = [p.text for p in el.paras], [p.text for p in ne.paras]
+        old_set, new_set = set(old_texts), set(new_texts)
+        gone = [t for t in old_texts if t not in new_set]
+        came = [t for t in new_texts if t not in old_set]
         more = len(gone) + len(came) - 2
         tail = words(PLACES, "more_lines", n=more) if more > 0 else ("", "")
         first = came[0] if came else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from xml.etree.ElementTree import Element as XmlElement
 
 from defusedxml import ElementTree as SafeET
@@ -45,7 +46,7 @@ class ParaRec:
     runs: tuple[RunRec, ...]
     figures: tuple[int, ...] = ()  # indices into the slide's figures
 
-    @property
+    @cached_property  # the plan asks for it many times
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 

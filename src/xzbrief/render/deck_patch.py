@@ -37,6 +37,7 @@ from xzbrief.render.shape_record import (
     point_children,
     point_index,
     read_element,
+    read_para,
     read_paras,
     series_name,
     shape_name,
@@ -294,20 +295,14 @@ def _patch_paras(ps: list[Any], old: tuple[ParaRec, ...], new: tuple[ParaRec, ..
     """A whole generated text body: paragraph for paragraph; a new one copies the last's look."""
     for i, n in enumerate(new):
         if i < len(ps):
-            splice_para(ps[i], old[i] if i < len(old) else read_paras_one(ps[i]), n)
+            splice_para(ps[i], old[i] if i < len(old) else read_para(ps[i]), n)
         else:
             clone = copy.deepcopy(ps[-1])
             ps[-1].addnext(clone)
-            splice_para(clone, read_paras_one(clone), n)
+            splice_para(clone, read_para(clone), n)
             ps.append(clone)
     for extra in ps[len(new):]:
         extra.getparent().remove(extra)
-
-
-def read_paras_one(p: Any) -> ParaRec:
-    wrapper = etree.Element(qn("a:txBody"))
-    wrapper.append(copy.deepcopy(p))
-    return read_paras(wrapper)[0]
 
 
 def para_text(p: Any) -> str:
@@ -324,11 +319,11 @@ def _patch_notes(body: Any, old: tuple[ParaRec, ...], new: tuple[ParaRec, ...]) 
         return
     for i, n in enumerate(new):
         if i < len(generated):
-            splice_para(generated[i], read_paras_one(generated[i]), n)
+            splice_para(generated[i], read_para(generated[i]), n)
         else:
             clone = copy.deepcopy(generated[-1])
             generated[-1].addnext(clone)
-            splice_para(clone, read_paras_one(clone), n)
+            splice_para(clone, read_para(clone), n)
             generated.append(clone)
     for extra in generated[len(new):]:
         body.remove(extra)

@@ -15,7 +15,6 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -237,79 +236,17 @@ def write_properties(prs: Any, deck: Deck,
 
 
 # --- reading back ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class StoredFigure:
-    slide: int
-    label: str
-    text: str
-    value: str
-    unit: str
-    status: str
-    period: str
-    region: str
-    ref: str
-    method: str
-
-
-@dataclass(frozen=True)
-class StoredSlide:
-    n: int
-    kind: str
-    title: str
-    section: str
-    texts: tuple[str, ...]
-    figures: tuple[StoredFigure, ...]
-    key: str = ""  # the slide's stable key (decks made since refresh was added)
-
-
-@dataclass(frozen=True)
-class StoredDeck:
-    dataset_file: str
-    dataset_sha256: str
-    recipe: str
-    slides: tuple[StoredSlide, ...]
-
-
 class NotAnXzbriefDeck(Exception):
     """The file is not a deck made by xzbrief (or its provenance was removed)."""
 
 
-def read_provenance(path: Path) -> StoredDeck:
-    """The provenance a deck carries; raises NotAnXzbriefDeck or OSError."""
+def read_provenance(path: Path) -> DeckRec:
+    """The record a deck file carries (``xzbrief diff``, the app's 「what changed」); raises
+    NotAnXzbriefDeck or OSError."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = [n for n in zf.namelist() if n.startswith("customXml/item")
-                     and not n.startswith("customXml/itemProps") and n.endswith(".xml")]
-            blob = None
-            for name in names:
-                data = zf.read(name)
-                if NS_PROV.encode() in data:
-                    blob = data
-                    break
-    except zipfile.BadZipFile as exc:
+        return read_record(Path(path).read_bytes())
+    except NoRecord as exc:
         raise NotAnXzbriefDeck(str(path)) from exc
-    if blob is None:
-        raise NotAnXzbriefDeck(str(path))
-    root = SafeET.fromstring(blob)
-    q = f"{{{NS_PROV}}}"
-    ds = root.find(q + "dataset")
-    slides = []
-    for el in root.findall(q + "slide"):
-        n = int(el.get("n", "0"))
-        figures = tuple(StoredFigure(n, f.get("label", ""), f.get("text", ""),
-                                     f.get("value", ""), f.get("unit", ""),
-                                     f.get("status", ""), f.get("period", ""),
-                                     f.get("region", ""), f.get("ref", ""),
-                                     f.get("method", ""))
-                        for f in el.findall(q + "figure"))
-        slides.append(StoredSlide(n, el.get("kind", ""), el.get("title", ""),
-                                  el.get("section", ""),
-                                  tuple(t.text or "" for t in el.findall(q + "text")), figures,
-                                  el.get("key", "")))
-    recipe = root.find(q + "recipe")
-    return StoredDeck(ds.get("file", "") if ds is not None else "",
-                      ds.get("sha256", "") if ds is not None else "",
-                      recipe.text or "" if recipe is not None else "", tuple(slides))
 
 
 def read_record(data: bytes) -> DeckRec:

@@ -47,20 +47,22 @@ _RUN_COLOUR = f"{qn('a:rPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}"
 def read_paras(tx_body: Any) -> tuple[ParaRec, ...]:
     """Every paragraph of a text body: runs (a:r, a:fld) with their text and colour; a line
     break as a run of its own holding ``\\n``."""
-    out = []
-    for p in tx_body.iterchildren(_P):
-        runs = []
-        for child in p.iterchildren():
-            tag = child.tag
-            if tag in _RUNS:
-                t = child.find(_T)
-                clr = child.find(_RUN_COLOUR)
-                runs.append(RunRec(t.text or "" if t is not None else "",
-                                   clr.get("val", "") if clr is not None else ""))
-            elif tag == _BR:
-                runs.append(RunRec("\n"))
-        out.append(ParaRec(tuple(runs)))
-    return tuple(out)
+    return tuple(read_para(p) for p in tx_body.iterchildren(_P))
+
+
+def read_para(p: Any) -> ParaRec:
+    """One paragraph (a:p): its runs' text and colour, a line break as a run of ``\\n``."""
+    runs = []
+    for child in p.iterchildren():
+        tag = child.tag
+        if tag in _RUNS:
+            t = child.find(_T)
+            clr = child.find(_RUN_COLOUR)
+            runs.append(RunRec(t.text or "" if t is not None else "",
+                               clr.get("val", "") if clr is not None else ""))
+        elif tag == _BR:
+            runs.append(RunRec("\n"))
+    return ParaRec(tuple(runs))
 
 
 def _cache_points(cache: Any) -> tuple[int, dict[int, str]]:
