@@ -7,9 +7,14 @@ REASONS: dict[str, tuple[str, str]] = {
     "page_gone": ("新数据不再生成这一页(指标已删除或不再入选),未改动",
                   "the new data no longer makes this page (indicator removed or not chosen); "
                   "left as it is"),
-    "new_content": ("新数据在这一页多出的内容,xzbrief 不在已编辑的页面上添加形状;需要时请重新生成",
-                    "the new data has more on this page; xzbrief adds no shapes to an edited "
+    "new_content": ("新数据在第{page}页多出的内容,xzbrief 不在已编辑的页面上添加形状;需要时请重新生成",
+                    "the new data has more on page {page}; xzbrief adds no shapes to an edited "
                     "page — build a fresh deck if you need it"),
+    "new_page": ("新数据多出的一页,重新生成时是第{fresh}页,在本汇报中应在第{after}页之后;"
+                 "xzbrief 不在已编辑的汇报中加页,需要时请重新生成后把这一页复制过来",
+                 "the new data makes one more page: page {fresh} of a fresh build, after page "
+                 "{after} of this deck; xzbrief adds no pages to an edited deck — build a fresh "
+                 "deck and copy the page over if you need it"),
     "no_longer": ("新数据下这里不再生成(如「预计」标记、变化幅度),请自行删除或保留",
                   "the new data puts nothing here any more (an estimate tag, a change); "
                   "delete or keep it yourself"),
@@ -47,6 +52,7 @@ PLACES: dict[str, tuple[str, str]] = {
     "chart": ("图表「{name}」", "chart \"{name}\""),
     "categories": ("{n} 个类别", "{n} categories"),
     "rows": ("{n} 行", "{n} rows"),
+    "new_page": ("新页(第{after}页之后)", "new page (after page {after})"),
     "more_lines": ("(另有 {n} 行变化)", " ({n} more lines change)"),
 }
 
@@ -58,6 +64,9 @@ DETAILS: dict[str, tuple[str, str]] = {
                  "{name} {cats}: point styles follow the new data (an estimate's lighter fill)"),
     "point": ("{name} {cat}:{old} → {new}", "{name} {cat}: {old} -> {new}"),
     "point_new": ("{name} {cat}:{new}", "{name} {cat}: {new}"),
+    "figure": ("指标「{label}」 地区 {region} 期间 {period} 数值 {value}",
+               "indicator \"{label}\", region {region}, period {period}, value {value}"),
+    "more_figures": ("另有 {n} 个数字", "{n} more figures"),
 }
 
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from xzbrief.refresh.messages import DETAILS, PLACES, REASONS, words
 from xzbrief.refresh.numbers import dropped_numbers, quotes_any
-from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, ParaRec, SlideRec
+from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, FigureRec, ParaRec, SlideRec
 
 
 class Action(StrEnum):
@@ -108,6 +108,7 @@ class RefreshPlan:
     new: DeckRec
     changes: list[Change] = field(default_factory=list)
     present: dict[int, int] = field(default_factory=dict)  # record uid -> page now
+    new_pages: list[str] = field(default_factory=list)  # pages listed as new or gone (once)
 
     def by_action(self, action: Action) -> list[Change]:
         return [c for c in self.changes if c.action is action]
@@ -170,13 +171,15 @@ class _Planner:
         self.plan.changes.append(Change(id=len(self.plan.changes) + 1, **kw))  # type: ignore[arg-type]
 
     def run(self) -> RefreshPlan:
+        self._new_pages()
         new_by_key = {s.key: s for s in self.new.slides}
         for old in self.old.slides:
             new = new_by_key.get(old.key)
             now = self.snap.slides.get(old.uid)
             self.uid = old.uid
             if new is None:
-                if now is not None:
+                if now is not None and old.key not in self.old.listed:
+                    self.plan.new_pages.append(old.key)
                     self.add(slide=now, title=old.title, place=words(PLACES, "page"), old=old.title,
                              new="", where="", action=Action.UNPLACED,
                              reason=words(REASONS, "page_gone"))
@@ -187,6 +190,25 @@ class _Planner:
         self.plan.changes.sort(key=lambda c: (c.slide if c.slide is not None else 10**6, c.id))
         return self.plan
 
+    def _new_pages(self) -> None:
+        """Pages the fresh plan makes that the deck never had: listed once, with what they
+        show and where they would stand."""
+        old_keys = {s.key for s in self.old.slides}
+        after = 0  # the page now of the last page both have
+        for n, new in enumerate(self.new.slides, start=1):
+            if new.key in old_keys:
+                uid = next(s.uid for s in self.old.slides if s.key == new.key)
+                after = self.snap.slides.get(uid, after)
+                continue
+            if new.key in self.old.listed:
+                continue
+            self.plan.new_pages.append(new.key)
+            figures = list(dict.fromkeys(new.figures))
+            self.add(slide=after, title=new.title, place=words(PLACES, "new_page", after=after),
+                     old="", new=new.title, where=_where_figures(figures),
+                     action=Action.UNPLACED, details=_figure_details(figures),
+                     reason=words(REASONS, "new_page", fresh=n, after=after), uid=-1)
+
     # --- one slide -------------------------------------------------------------------------
     def _slide(self, old: SlideRec, new: SlideRec, now: int | None) -> None:
         new_els = {e.key: e for e in new.elements}
@@ -194,9 +216,11 @@ class _Planner:
         for added in new.elements:
             if added.key not in old_keys and now is not None and added.kind != "notes":
                 text = " ".join(p.text for p in added.paras) or added.name
+                figures = _element_figures(new, added)
                 self.add(slide=now, title=old.title, place=_place(added), old="", new=text,
-                         where=_where(new, added.paras), action=Action.UNPLACED,
-                         reason=words(REASONS, "new_content"))
+                         where=_where_figures(figures), action=Action.UNPLACED,
+                         details=_figure_details(figures),
+                         reason=words(REASONS, "new_content", page=now))
         for el in old.elements:
             ne = new_els.get(el.key)
             if ne is None:
@@ -223,6 +247,8 @@ class _Planner:
 
     def _text(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
               now: int | None) -> None:
+        if el.name == PAGE_NUMBER:  # the fresh plan's page count is not this deck's
+            return
         # by the words only: a generator that now draws a run in another colour or splits a
         # line elsewhere has not changed the numbers, and is not a change to list
         changed = [i for i in range(max(len(el.paras), len(ne.paras)))
@@ -399,6 +425,32 @@ class _Planner:
                                       values="、".join(_fmt(v) for v in hits)))
 
 
+def _element_figures(slide: SlideRec, el: ElementRec) -> list[FigureRec]:
+    """The figures an element shows: its paragraphs', its cells', its chart points'."""
+    idx = [i for p in el.paras for i in p.figures]
+    idx += [i for row in el.cells for c in row for i in c.figures]
+    if el.chart is not None:
+        idx += [f for s in el.chart.series for f in s.figures if f is not None]
+    return [slide.figures[i] for i in dict.fromkeys(idx) if 0 <= i < len(slide.figures)]
+
+
+PAGE_NUMBER = "页码"  # the name of the page-number shape the layout writes
+MAX_FIGURES = 12  # figure lines under one change; the rest are counted
+
+
+def _figure_details(figures: list[FigureRec]) -> tuple[tuple[str, str], ...]:
+    """One line per figure: indicator, region, period and the value as the slide shows it."""
+    lines = [words(DETAILS, "figure", label=f.label, region=f.region or "—",
+                   period=f.period or "—", value=f.text) for f in figures[:MAX_FIGURES]]
+    if len(figures) > MAX_FIGURES:
+        lines.append(words(DETAILS, "more_figures", n=len(figures) - MAX_FIGURES))
+    return tuple(lines)
+
+
+def _where_figures(figures: list[FigureRec]) -> str:
+    return "、".join(dict.fromkeys(f.where for f in figures if f.where))
+
+
 def _fmt(v: float) -> str:
     return f"{v:g}" if abs(v) < 1e6 else (f"{v / 1e8:g}亿" if abs(v) >= 1e8 else f"{v / 1e4:g}万")
 
@@ -488,7 +540,8 @@ def result_record(plan: RefreshPlan, applied: set[int]) -> DeckRec:
                               elements=tuple(elements)))
     # in the order the pages stand now (the record numbers them so; deleted pages last)
     slides.sort(key=lambda s: plan.present.get(s.uid, 10**6))
-    return replace(plan.new, slides=tuple(slides), found_in="customXml")
+    listed = tuple(dict.fromkeys((*plan.old.listed, *plan.new_pages)))
+    return replace(plan.new, slides=tuple(slides), found_in="customXml", listed=listed)
 
 
 def _shown_words(plan: RefreshPlan, applied: set[int], old: SlideRec,

@@ -121,6 +121,7 @@ class DeckRec:
     found_in: str = "customXml"  # or "docProps" when the first home was dropped
     brand: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    listed: tuple[str, ...] = ()  # keys of pages already listed as new or gone: said once
 
 
 class NoRecord(Exception):
@@ -195,4 +196,5 @@ def _parse(blob: bytes, found_in: str) -> DeckRec:
     get = (lambda k: ds.get(k, "")) if ds is not None else (lambda k: "")
     return DeckRec(get("file"), get("sha256"), get("modified"),
                    (recipe.text or "") if recipe is not None else "", tuple(slides), found_in,
-                   root.get("brand", ""))
+                   root.get("brand", ""),
+                   listed=tuple(el.get("key", "") for el in root.findall(_q("listed"))))

@@ -133,6 +133,8 @@ def record_xml(rec: DeckRec) -> bytes:
                              {k: clean(v) for k, v in f.__dict__.items()})
         for element in slide.elements:
             _element_xml(el, element)
+    for key in rec.listed:
+        etree.SubElement(root, f"{{{NS_PROV}}}listed", {"key": clean(key)})
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
