@@ -438,3 +438,37 @@ def test_what_the_new_data_adds_is_listed_with_indicator_region_period_value_and
     assert cli("refresh", deck, "--yes").returncode == 0
     again = cli("refresh", tmp_path / "汇报（更新）.pptx", "--plan-only")
     assert "无需更新" in again.stdout, again.stdout
+
+
+def cards_deck(tmp_path: Path) -> tuple[Path, Path]:
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    recipe = default_recipe(load_dataset(book))
+    recipe = replace(recipe, options=replace(recipe.options, key_figures=True, summary=False,
+                                             indicator_table=False))
+    return build_deck(recipe, book, tmp_path / "汇报.pptx").pptx, book
+
+
+def card_number(path: Path):
+    """The first card's number box on the headline page (its runs: number, unit)."""
+    prs = Presentation(str(path))
+    return next(sh for sh in prs.slides[2].shapes if sh.name.startswith("数值"))
+
+
+def test_a_longer_number_is_set_at_the_size_a_fresh_build_gives_it(tmp_path):
+    deck, book = cards_deck(tmp_path)
+    before = [r.font.size.pt for r in card_number(deck).text_frame.paragraphs[0].runs]
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 123456789.5  # 9000 -> a number four times as long
+    write_workbook(book, sheets)
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    assert "字号由 54 磅调为" in proc.stdout, proc.stdout
+    runs = card_number(tmp_path / "汇报（更新）.pptx").text_frame.paragraphs[0].runs
+    assert "".join(r.text for r in runs) == "123456789.5亿元"
+    recipe = default_recipe(load_dataset(book))
+    recipe = replace(recipe, options=replace(recipe.options, key_figures=True, summary=False,
+                                             indicator_table=False))
+    fresh = build_deck(recipe, book, tmp_path / "新.pptx").pptx
+    want = [r.font.size.pt for r in card_number(fresh).text_frame.paragraphs[0].runs]
+    assert want[0] < before[0]  # the builder itself sets it smaller
+    assert [r.font.size.pt for r in runs] == want  # the unit stays half the number

@@ -25,7 +25,13 @@ from xzbrief.recipe import RecipeError, parse_recipe
 from xzbrief.refresh.plan import RefreshPlan, make_plan, result_record
 from xzbrief.refresh.record import DeckRec, NoRecord
 from xzbrief.render.brand import load_brand
-from xzbrief.render.deck_patch import Handles, apply_ops, tagged_shapes, take_snapshot
+from xzbrief.render.deck_patch import (
+    Handles,
+    apply_ops,
+    tagged_shapes,
+    take_snapshot,
+    text_frames,
+)
 from xzbrief.render.package_props import read_record, replace_record
 from xzbrief.render.pptx_writer import PptxWriter
 from xzbrief.render.shape_record import is_linked, iter_shapes
@@ -110,8 +116,8 @@ def prepare_refresh(deck: Path, data: Path | None = None,
     fresh = plan_deck(result.dataset, recipe, old.recipe)
     fresh_prs, new, _ = PptxWriter(brand).presentation(fresh, record_only=True)  # only read
     snap, handles = take_snapshot(prs, old)
-    plan = make_plan(old, new, snap)
     fresh_handles = tagged_shapes(fresh_prs)
+    plan = make_plan(old, new, snap, text_frames(fresh_handles))
     return RefreshJob(deck, path, plan, result, prs, handles, fresh_handles,
                       seconds=time.perf_counter() - started)
 

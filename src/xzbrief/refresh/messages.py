@@ -37,6 +37,14 @@ REASONS: dict[str, tuple[str, str]] = {
     "series_removed": ("图表中没有系列「{names}」(被删除或改了名),其数字未放入",
                        "the chart has no series {names} (deleted or renamed); its numbers are "
                        "not placed"),
+    "resized": (";字号由 {old} 磅调为 {new} 磅,新文字才放得下(与重新生成时的排法相同)",
+                "; set at {new} pt instead of {old} pt so that the new text fits (as a fresh "
+                "build sets it)"),
+    "no_room": ("新文字在原来的文本框里放不下:需要 {lines} 行,只放得下 {room} 行,字号已不能再小;"
+                "文字照样更新,请看一眼,调整文本框或删减文字",
+                "the new text does not fit its box: it needs {lines} lines and the box holds "
+                "{room}, and a smaller size would not be legible; the text is updated all the "
+                "same — please look, and enlarge the box or shorten the text"),
     "still_quotes": (",其中仍引用旧数字", "; it still quotes an old number"),
     "user_quotes": ("您自己写的文字引用了将要改变的数字 {values}",
                     "your own text quotes numbers that change: {values}"),

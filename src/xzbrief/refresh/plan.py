@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from xzbrief.refresh.fit import Frame, fit_sizes
 from xzbrief.refresh.messages import DETAILS, PLACES, REASONS, words
 from xzbrief.refresh.numbers import dropped_numbers, quotes_any
 from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, FigureRec, ParaRec, SlideRec
@@ -45,6 +46,7 @@ class Op:
     new_chart: ChartRec | None = None
     new_uid: int = 0  # where the fresh plan's chart is in the deck rendered for comparison
     new_tag: int = 0
+    sizes: tuple[float, ...] = ()  # text: each paragraph's new (largest) size, so it fits
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Located:
     slide: int
     element: ElementRec
     found_by: str  # 形状名 / 占位符
+    frame: Frame | None = None  # a text box's room and sizes (None: not measured)
 
 
 @dataclass(frozen=True)
@@ -148,10 +151,12 @@ def _place(el: ElementRec, index: int = -1) -> tuple[str, str]:
 
 
 class _Planner:
-    def __init__(self, old: DeckRec, new: DeckRec, snap: Snapshot) -> None:
+    def __init__(self, old: DeckRec, new: DeckRec, snap: Snapshot,
+                 frames: dict[tuple[int, int], Frame]) -> None:
         self.old = old
         self.new = new
         self.snap = snap
+        self.frames = frames  # (uid, tag) of the fresh plan's text -> its box, as built
         self.plan = RefreshPlan(old, new, present=dict(snap.slides))
         self.dropped: set[float] = set()  # numbers that change, for the user's own text
         self.rewritten: list[tuple[FreeText, str]] = []  # user text, its slide title
@@ -269,6 +274,7 @@ class _Planner:
                          action=Action.UNPLACED, reason=reason)
             return
         cur = loc.element.paras
+        first = len(self.plan.changes)
         untouched = [p.text for p in cur] == [p.text for p in el.paras]
         if untouched and len(el.paras) != len(ne.paras):  # regenerate the whole text body
             self.add(slide=loc.slide, title=old.title, place=_place(el),
@@ -276,6 +282,7 @@ class _Planner:
                      new="\n".join(p.text for p in ne.paras), where=_where(new, ne.paras),
                      action=Action.UPDATE, found_by=loc.found_by,
                      op=Op("paras", old.uid, el.tag, old=el.paras, new=ne.paras))
+            self._fit(old, new, el, ne, loc, first)
             return
         for i in changed:
             o, n = _para(el.paras, i), _para(ne.paras, i)
@@ -298,6 +305,36 @@ class _Planner:
                 self.add(slide=loc.slide, title=old.title, place=_place(el, i), old=o.text,
                          new=n.text, where=_where(new, (n,)), action=Action.KEPT,
                          found_by=loc.found_by, reason=words(REASONS, "rewritten", text=text))
+        self._fit(old, new, el, ne, loc, first)
+
+    def _fit(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec, loc: Located,
+             first: int) -> None:
+        """A regenerated text that got longer: the size the builder would set, so it still fits
+        the box as it stands; listed for the user's eye when no legible size does."""
+        ops = [(k, c) for k, c in enumerate(self.plan.changes[first:], start=first)
+               if c.op is not None and c.op.kind in ("para", "paras")]
+        if loc.frame is None or not ops:
+            return
+        cur = [p.text for p in loc.element.paras]
+        if ops[0][1].op is not None and ops[0][1].op.kind == "paras":
+            texts = [p.text for p in ne.paras]
+        else:
+            done = {c.op.index: c.op.new[0].text for _, c in ops if c.op is not None}
+            texts = [done.get(i, t) for i, t in enumerate(cur)]
+        fitting = fit_sizes(cur, texts, loc.frame, self.frames.get((new.uid, ne.tag)))
+        if fitting.sizes is not None:
+            size = words(REASONS, "resized", old=_pt(max(loc.frame.sizes)),
+                         new=_pt(max(fitting.sizes)))
+            for k, c in ops:
+                assert c.op is not None
+                self.plan.changes[k] = replace(
+                    c, op=replace(c.op, sizes=fitting.sizes),
+                    reason=c.reason + size[0] if c.reason else size[0].lstrip(";"),
+                    reason_en=c.reason_en + size[1] if c.reason_en else size[1].lstrip("; "))
+        elif not fitting.fits:
+            self.add(slide=loc.slide, title=old.title, place=_place(el), old="",
+                     new="\n".join(texts), where="", action=Action.EYE, found_by=loc.found_by,
+                     reason=words(REASONS, "no_room", lines=fitting.lines, room=fitting.room))
 
     def _table(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
                now: int | None) -> None:
@@ -451,6 +488,10 @@ def _where_figures(figures: list[FigureRec]) -> str:
     return "、".join(dict.fromkeys(f.where for f in figures if f.where))
 
 
+def _pt(size: float) -> str:
+    return f"{size:g}"
+
+
 def _fmt(v: float) -> str:
     return f"{v:g}" if abs(v) < 1e6 else (f"{v / 1e8:g}亿" if abs(v) >= 1e8 else f"{v / 1e4:g}万")
 
@@ -504,9 +545,11 @@ def _num(v: float | None) -> str:
     return "空" if v is None else f"{v:g}"
 
 
-def make_plan(old: DeckRec, new: DeckRec, snap: Snapshot) -> RefreshPlan:
-    """Every change the workbook brings to the edited deck, and what will be done with it."""
-    return _Planner(old, new, snap).run()
+def make_plan(old: DeckRec, new: DeckRec, snap: Snapshot,
+              frames: dict[tuple[int, int], Frame] | None = None) -> RefreshPlan:
+    """Every change the workbook brings to the edited deck, and what will be done with it;
+    ``frames``: the fresh plan's text boxes, with the sizes the builder set in them."""
+    return _Planner(old, new, snap, frames or {}).run()
 
 
 def result_record(plan: RefreshPlan, applied: set[int]) -> DeckRec:

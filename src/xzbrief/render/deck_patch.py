@@ -15,7 +15,9 @@ from typing import Any
 
 from lxml import etree
 from pptx.oxml.ns import qn as _qn
+from pptx.shapes.shapetree import SlideShapeFactory
 
+from xzbrief.refresh.fit import Frame
 from xzbrief.refresh.messages import PLACES, words
 from xzbrief.refresh.plan import FreeText, Located, Op, Snapshot
 from xzbrief.refresh.record import (
@@ -121,10 +123,110 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
                 continue
             used[id(shape._element)] = el.paras
             handles.shapes[(srec.uid, el.tag)] = shape
-            elements[(srec.uid, el.tag)] = Located(n, cur, how)
+            frame = text_frame(shape, slide) if cur.kind == "text" else None
+            elements[(srec.uid, el.tag)] = Located(n, cur, how, frame)
     free = _free_texts(slides, shapes, used, read, notes, record, home)
     return Snapshot(dict(home.items()), elements, tuple(free),
                     len(slides)), handles
+
+
+# --- the room in a text box ----------------------------------------------------------------
+_EMU_PER_PT = 12700
+_INSETS = (("lIns", 91440), ("rIns", 91440), ("tIns", 45720), ("bIns", 45720))  # defaults
+_SIZED = (qn("a:rPr"), qn("a:endParaRPr"))
+
+
+def _paragraph_size(p: Any) -> float | None:
+    """The largest run size of a paragraph in points (None: a run inherits its size)."""
+    sizes = []
+    for c in _pieces(p):
+        if c.tag == qn("a:br"):
+            continue
+        rpr = c.find(qn("a:rPr"))
+        sz = rpr.get("sz") if rpr is not None else None
+        if sz is None:
+            return None
+        sizes.append(int(sz) / 100)
+    return max(sizes) if sizes else None
+
+
+def paragraph_sizes(shape: Any) -> tuple[float, ...] | None:
+    out = []
+    for p in _paragraphs(shape):
+        size = _paragraph_size(p)
+        if size is None and para_text(p):
+            return None
+        out.append(size if size is not None else (out[-1] if out else 0.0))
+    return tuple(out) if out and max(out) > 0 else None
+
+
+def text_frames(handles: Handles) -> dict[tuple[int, int], Frame]:
+    """Every tagged text box's room and paragraph sizes (the fresh plan's: as the builder
+    laid them out)."""
+    out = {}
+    for key, shape in handles.shapes.items():
+        if shape.kind == "":
+            frame = text_frame(shape, handles.slides[key[0]])
+            if frame is not None:
+                out[key] = frame
+    return out
+
+
+def text_frame(shape: Any, slide: Any) -> Frame | None:
+    """The room inside a text box as it stands (moved, resized) and its paragraphs' sizes;
+    None for a box that grows with its text or inherits its sizes."""
+    body = shape._element.find(qn("p:txBody"))
+    pr = body.find(qn("a:bodyPr")) if body is not None else None
+    if pr is None or pr.find(qn("a:spAutoFit")) is not None:
+        return None
+    sizes = paragraph_sizes(shape)
+    if sizes is None:
+        return None
+    ext = shape._element.find(f"{qn('p:spPr')}/{qn('a:xfrm')}/{qn('a:ext')}")
+    if ext is not None:
+        cx, cy = int(ext.get("cx", "0")), int(ext.get("cy", "0"))
+    else:  # a placeholder where the layout sets the place
+        proxy = SlideShapeFactory(shape._element, slide.shapes)
+        cx, cy = int(proxy.width or 0), int(proxy.height or 0)
+    ins = {k: int(pr.get(k, str(d))) for k, d in _INSETS}
+    width = (cx - ins["lIns"] - ins["rIns"]) / _EMU_PER_PT
+    height = (cy - ins["tIns"] - ins["bIns"]) / _EMU_PER_PT
+    if width <= 0 or height <= 0:
+        return None
+    return Frame(width, height, sizes, _spacing(body, max(sizes)), pr.get("wrap") != "none")
+
+
+def _spacing(body: Any, size: float) -> float:
+    """Line height as a multiple of the size, as the layout writes it (1.2 when unset)."""
+    p = body.find(qn("a:p"))
+    ln = p.find(f"{qn('a:pPr')}/{qn('a:lnSpc')}") if p is not None else None
+    if ln is not None:
+        pct = ln.find(qn("a:spcPct"))
+        if pct is not None:
+            return int(pct.get("val", "100000")) / 100000
+        pts = ln.find(qn("a:spcPts"))
+        if pts is not None and size > 0:
+            return int(pts.get("val", "0")) / 100 / size
+    return 1.2
+
+
+def resize_paragraphs(shape: Any, sizes: tuple[float, ...]) -> None:
+    """Each paragraph set at its new largest size: every run scaled alike (a card's unit stays
+    half its number), and a line spacing in points with it."""
+    for j, p in enumerate(_paragraphs(shape)):
+        now = _paragraph_size(p)
+        if now is None or now <= 0 or j >= len(sizes):
+            continue
+        factor = sizes[j] / now
+        if abs(factor - 1) < 1e-9:
+            continue
+        for rpr in p.iter(*_SIZED):
+            sz = rpr.get("sz")
+            if sz is not None:
+                rpr.set("sz", str(max(100, round(int(sz) * factor))))
+        pts = p.find(f"{qn('a:pPr')}/{qn('a:lnSpc')}/{qn('a:spcPts')}")
+        if pts is not None:
+            pts.set("val", str(round(int(pts.get("val", "0")) * factor)))
 
 
 def replace_paras(el: ElementRec, paras: tuple[ParaRec, ...]) -> ElementRec:
@@ -557,6 +659,8 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
             ps = _paragraphs(shape)
             if ps:
                 _patch_paras(ps, op.old, op.new)
+        if op.sizes and op.kind in ("para", "paras"):
+            resize_paragraphs(shape, op.sizes)
         elif op.kind == "cell":
             rows = list(shape._element.iter(qn("a:tr")))
             tcs = list(rows[op.index].iterchildren(qn("a:tc"))) if op.index < len(rows) else []
