@@ -7,7 +7,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "page_gone": ("新数据不再生成这一页(指标已删除或不再入选),未改动",
                   "the new data no longer makes this page (indicator removed or not chosen); "
                   "left as it is"),
-    "new_content": ("新数据在第{page}页多出的内容,xzbrief 不在已编辑的页面上添加形状;需要时请重新生成",
+    "new_content": ("新数据在第{page}页多出的内容,xzbrief 不在已编辑的页面上添加形状;"
+                    "需要时请重新生成",
                     "the new data has more on page {page}; xzbrief adds no shapes to an edited "
                     "page — build a fresh deck if you need it"),
     "new_page": ("新数据多出的一页,重新生成时是第{fresh}页,在本汇报中应在第{after}页之后;"

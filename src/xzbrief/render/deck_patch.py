@@ -151,7 +151,8 @@ def _paragraph_size(p: Any) -> float | None:
 
 
 def paragraph_sizes(shape: Any) -> tuple[float, ...] | None:
-    out = []
+    """Each paragraph's largest run size (None: some text inherits its size)."""
+    out: list[float] = []
     for p in _paragraphs(shape):
         size = _paragraph_size(p)
         if size is None and para_text(p):
