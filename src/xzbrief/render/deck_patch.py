@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn as _qn
 from pptx.shapes.shapetree import SlideShapeFactory
 
@@ -57,6 +58,10 @@ class Handles:
 
     shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
     slides: dict[int, Any] = field(default_factory=dict)
+    touched: dict[str, Any] = field(default_factory=dict)  # part name -> a part patched
+
+    def touch(self, part: Any) -> None:
+        self.touched[str(part.partname)] = part
 
 
 def tagged_shapes(prs: Any) -> Handles:
@@ -648,10 +653,12 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
             body = notes_body(slide) if slide is not None else None
             if body is not None:
                 _patch_notes(body, op.old, op.new)
+                handles.touch(slide.part.part_related_by(RT.NOTES_SLIDE))
             continue
         shape = handles.shapes.get((op.uid, op.tag))
         if shape is None:
             continue
+        handles.touch(shape.part)
         if op.kind == "para":
             ps = _paragraphs(shape)
             if op.index < len(ps):
@@ -672,7 +679,12 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
                     splice_para(ps[0], op.old[0], op.new[0])
         elif op.kind == "chart" and op.old_chart is not None and op.new_chart is not None:
             new_shape = fresh.shapes.get((op.new_uid, op.new_tag)) if fresh else None
+            chart_part = shape.chart_part
             problems += [f"图表「{strip_tag(shape.name)}」:{p}" for p in patch_chart(
-                shape.chart_part, op.old_chart, op.new_chart,
+                chart_part, op.old_chart, op.new_chart,
                 new_shape.chart_part if new_shape is not None else None)]
+            handles.touch(chart_part)
+            xlsx = chart_part.chart_workbook.xlsx_part
+            if xlsx is not None:
+                handles.touch(xlsx)
     return problems

@@ -200,16 +200,18 @@ def stamp_core_properties(core: Any, info: DeckInfo) -> None:
     core.revision = 1
 
 
-def _set_custom_properties(package: Any, props: dict[str, str]) -> None:
-    """Our custom properties merged into the deck's custom.xml (the template may have one)."""
+def _set_custom_properties(package: Any, props: dict[str, str]) -> Any:
+    """Our custom properties merged into the deck's custom.xml (the template may have one);
+    returns that part."""
     existing = next((rel for rel in package._rels.values()
                      if rel.reltype == RT.CUSTOM_PROPERTIES), None)
     if existing is not None:
         existing.target_part._blob = custom_props_xml(props, existing.target_part.blob)
-    else:
-        part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package,
-                    custom_props_xml(props))
-        package.relate_to(part, RT.CUSTOM_PROPERTIES)
+        return existing.target_part
+    part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package,
+                custom_props_xml(props))
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+    return part
 
 
 def write_properties(prs: Any, deck: Deck,
@@ -287,9 +289,9 @@ def read_record(data: bytes) -> DeckRec:
     raise NoRecord(damaged or "no record")
 
 
-def replace_record(prs: Any, rec: DeckRec) -> None:
+def replace_record(prs: Any, rec: DeckRec) -> list[Any]:
     """A refreshed deck's record: the customXml part and the document properties rewritten
-    (or added, when another office program dropped them)."""
+    (or added, when another office program dropped them); returns the parts written."""
     blob = record_xml(rec)
     package = prs.part.package
     items = [p for p in package.iter_parts() if str(p.partname).startswith("/customXml/item")
@@ -301,9 +303,10 @@ def replace_record(prs: Any, rec: DeckRec) -> None:
         part = Part(package.next_partname("/customXml/item%d.xml"), "application/xml",
                     package, blob)
         prs.part.relate_to(part, RT.CUSTOM_XML)
+        items.append(part)
     props = {"xzbrief.dataset.file": rec.dataset_file,
              "xzbrief.dataset.sha256": rec.dataset_sha256,
              "xzbrief.dataset.modified": rec.dataset_modified, "xzbrief.recipe": rec.recipe,
              "xzbrief.brand": rec.brand, "xzbrief.version": __version__,
              "xzbrief.record": pack_record(blob)}
-    _set_custom_properties(package, props)
+    return [*items, _set_custom_properties(package, props)]
