@@ -400,7 +400,8 @@ def _paragraphs(shape: Any) -> list[Any]:
 
 
 def _patch_paras(ps: list[Any], old: tuple[ParaRec, ...], new: tuple[ParaRec, ...]) -> None:
-    """A whole generated text body: paragraph for paragraph; a new one copies the last's look."""
+    """Generated paragraphs rewritten one for one (``old``: what each shows, where known); a
+    new one copies the last's look, one too many is removed."""
     for i, n in enumerate(new):
         if i < len(ps):
             splice_para(ps[i], old[i] if i < len(old) else read_para(ps[i]), n)
@@ -423,18 +424,8 @@ def _patch_notes(body: Any, old: tuple[ParaRec, ...], new: tuple[ParaRec, ...]) 
     ps = list(body.iterchildren(qn("a:p")))
     old_texts = [o.text for o in old]
     generated = [p for p in ps if para_text(p) in old_texts]
-    if not generated:
-        return
-    for i, n in enumerate(new):
-        if i < len(generated):
-            splice_para(generated[i], read_para(generated[i]), n)
-        else:
-            clone = copy.deepcopy(generated[-1])
-            generated[-1].addnext(clone)
-            splice_para(clone, read_para(clone), n)
-            generated.append(clone)
-    for extra in generated[len(new):]:
-        body.remove(extra)
+    if generated:
+        _patch_paras(generated, (), new)
 
 
 # --- patching charts ----------------------------------------------------------------------
