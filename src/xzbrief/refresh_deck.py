@@ -29,9 +29,9 @@ from xzbrief.render.brand import load_brand
 from xzbrief.render.deck_patch import (
     Handles,
     apply_ops,
+    frame_reader,
     tagged_shapes,
     take_snapshot,
-    text_frames,
 )
 from xzbrief.render.package_props import read_record, replace_record
 from xzbrief.render.pptx_writer import PptxWriter
@@ -120,7 +120,7 @@ def prepare_refresh(deck: Path, data: Path | None = None,
     fresh_prs, new, _ = PptxWriter(brand).presentation(fresh, record_only=True)  # only read
     snap, handles = take_snapshot(prs, old)
     fresh_handles = tagged_shapes(fresh_prs)
-    plan = make_plan(old, new, snap, text_frames(fresh_handles))
+    plan = make_plan(old, new, snap, frame_reader(handles), frame_reader(fresh_handles))
     return RefreshJob(deck, path, plan, result, prs, handles, fresh_handles,
                       seconds=time.perf_counter() - started, blob=blob)
 

@@ -66,6 +66,9 @@ def fit_sizes(old: Sequence[str], new: Sequence[str], frame: Frame,
     sizes are taken as they are while the box here is no smaller (the layout measured them)."""
     cur = [_size(frame.sizes, i) for i in range(len(new))]
     builder = built.sizes if built is not None else ()
+    if (height(new, cur, frame) <= frame.height + 0.5
+            and (frame.wraps or width(new, cur) <= frame.width + 0.5)):
+        return Fitting(None, True)  # the box holds it: no need to measure the old text
     room = max(frame.height, height(old, frame.sizes, frame)) + 0.5
     across = max(frame.width, width(old, frame.sizes) if not frame.wraps else 0.0) + 0.5
 

@@ -10,6 +10,7 @@ placed (a deleted slide or shape, a chart turned into another type) is reported,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -17,6 +18,8 @@ from xzbrief.refresh.fit import Frame, fit_sizes
 from xzbrief.refresh.messages import DETAILS, PLACES, REASONS, words
 from xzbrief.refresh.numbers import dropped_numbers, quotes_any
 from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, FigureRec, ParaRec, SlideRec
+
+FrameReader = Callable[[int, int], Frame | None]  # (uid, tag) -> a text box, measured
 
 
 class Action(StrEnum):
@@ -84,7 +87,6 @@ class Located:
     slide: int
     element: ElementRec
     found_by: str  # 形状名 / 占位符
-    frame: Frame | None = None  # a text box's room and sizes (None: not measured)
 
 
 @dataclass(frozen=True)
@@ -151,12 +153,13 @@ def _place(el: ElementRec, index: int = -1) -> tuple[str, str]:
 
 
 class _Planner:
-    def __init__(self, old: DeckRec, new: DeckRec, snap: Snapshot,
-                 frames: dict[tuple[int, int], Frame]) -> None:
+    def __init__(self, old: DeckRec, new: DeckRec, snap: Snapshot, frames: FrameReader,
+                 built: FrameReader) -> None:
         self.old = old
         self.new = new
         self.snap = snap
-        self.frames = frames  # (uid, tag) of the fresh plan's text -> its box, as built
+        self.frames = frames  # (uid, tag) of a text in the deck -> its box as it stands
+        self.built = built  # (uid, tag) of the fresh plan's text -> its box, as built
         self.plan = RefreshPlan(old, new, present=dict(snap.slides))
         self.dropped: set[float] = set()  # numbers that change, for the user's own text
         self.rewritten: list[tuple[FreeText, str]] = []  # user text, its slide title
@@ -313,7 +316,8 @@ class _Planner:
         the box as it stands; listed for the user's eye when no legible size does."""
         ops = [(k, c) for k, c in enumerate(self.plan.changes[first:], start=first)
                if c.op is not None and c.op.kind in ("para", "paras")]
-        if loc.frame is None or not ops:
+        frame = self.frames(old.uid, el.tag) if ops else None
+        if frame is None:
             return
         cur = [p.text for p in loc.element.paras]
         if ops[0][1].op is not None and ops[0][1].op.kind == "paras":
@@ -321,9 +325,9 @@ class _Planner:
         else:
             done = {c.op.index: c.op.new[0].text for _, c in ops if c.op is not None}
             texts = [done.get(i, t) for i, t in enumerate(cur)]
-        fitting = fit_sizes(cur, texts, loc.frame, self.frames.get((new.uid, ne.tag)))
+        fitting = fit_sizes(cur, texts, frame, self.built(new.uid, ne.tag))
         if fitting.sizes is not None:
-            size = words(REASONS, "resized", old=_pt(max(loc.frame.sizes)),
+            size = words(REASONS, "resized", old=_pt(max(frame.sizes)),
                          new=_pt(max(fitting.sizes)))
             for k, c in ops:
                 assert c.op is not None
@@ -545,11 +549,16 @@ def _num(v: float | None) -> str:
     return "空" if v is None else f"{v:g}"
 
 
-def make_plan(old: DeckRec, new: DeckRec, snap: Snapshot,
-              frames: dict[tuple[int, int], Frame] | None = None) -> RefreshPlan:
+def _unmeasured(uid: int, tag: int) -> Frame | None:
+    return None
+
+
+def make_plan(old: DeckRec, new: DeckRec, snap: Snapshot, frames: FrameReader = _unmeasured,
+              built: FrameReader = _unmeasured) -> RefreshPlan:
     """Every change the workbook brings to the edited deck, and what will be done with it;
-    ``frames``: the fresh plan's text boxes, with the sizes the builder set in them."""
-    return _Planner(old, new, snap, frames or {}).run()
+    ``frames`` measures a text box of the deck, ``built`` one of the fresh plan (the sizes the
+    builder set), asked only for texts that change."""
+    return _Planner(old, new, snap, frames, built).run()
 
 
 def result_record(plan: RefreshPlan, applied: set[int]) -> DeckRec:

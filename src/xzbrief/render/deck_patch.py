@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -128,8 +129,7 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
                 continue
             used[id(shape._element)] = el.paras
             handles.shapes[(srec.uid, el.tag)] = shape
-            frame = text_frame(shape, slide) if cur.kind == "text" else None
-            elements[(srec.uid, el.tag)] = Located(n, cur, how, frame)
+            elements[(srec.uid, el.tag)] = Located(n, cur, how)
     free = _free_texts(slides, shapes, used, read, notes, record, home)
     return Snapshot(dict(home.items()), elements, tuple(free),
                     len(slides)), handles
@@ -166,16 +166,19 @@ def paragraph_sizes(shape: Any) -> tuple[float, ...] | None:
     return tuple(out) if out and max(out) > 0 else None
 
 
-def text_frames(handles: Handles) -> dict[tuple[int, int], Frame]:
-    """Every tagged text box's room and paragraph sizes (the fresh plan's: as the builder
-    laid them out)."""
-    out = {}
-    for key, shape in handles.shapes.items():
-        if shape.kind == "":
-            frame = text_frame(shape, handles.slides[key[0]])
-            if frame is not None:
-                out[key] = frame
-    return out
+def frame_reader(handles: Handles) -> Callable[[int, int], Frame | None]:
+    """(uid, tag) -> the room in that text box and its sizes, measured when first asked."""
+    cache: dict[tuple[int, int], Frame | None] = {}
+
+    def read(uid: int, tag: int) -> Frame | None:
+        key = (uid, tag)
+        if key not in cache:
+            shape, slide = handles.shapes.get(key), handles.slides.get(uid)
+            cache[key] = (text_frame(shape, slide) if shape is not None and slide is not None
+                          and shape.kind == "" else None)
+        return cache[key]
+
+    return read
 
 
 def text_frame(shape: Any, slide: Any) -> Frame | None:
