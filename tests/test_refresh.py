@@ -472,3 +472,35 @@ def test_a_longer_number_is_set_at_the_size_a_fresh_build_gives_it(tmp_path):
     want = [r.font.size.pt for r in card_number(fresh).text_frame.paragraphs[0].runs]
     assert want[0] < before[0]  # the builder itself sets it smaller
     assert [r.font.size.pt for r in runs] == want  # the unit stays half the number
+
+
+def test_text_no_legible_size_fits_is_updated_unshrunk_and_listed_for_the_users_eye(tmp_path):
+    """The office cut the chart page's footnote box down to its two lines; next month's
+    footnote needs a third, and 10 pt footnotes are not shrunk further."""
+    from xzbrief.deck.textfit import text_width, wrap
+
+    deck, book = cards_deck(tmp_path)
+    prs = Presentation(str(deck))
+    page = page_of(deck, "2025年工业开票销售收入")
+    foot = next(sh for sh in prs.slides[page - 1].shapes if sh.name.startswith("脚注"))
+    first = foot.text_frame.paragraphs[0].text
+    assert first == "注：2025年数据为预计数。"
+    foot.width = Pt(text_width(first, 10) + 4)
+    foot.height = Pt(24)  # two lines of 10 pt
+    prs.save(str(deck))
+    sheets = basic_sheets()
+    sheets["数据"].append(["GY01", "徐州市", "2026年", 9800, "预计", None])
+    write_workbook(book, sheets)
+    longer = "注：2025年、2026年数据为预计数。"
+    assert len(wrap(longer, 10, foot.width.pt)) == 2  # it would need a third line
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    k = next(i for i, ln in enumerate(lines)
+             if ln.startswith(f"{page} | 脚注 |") and "| 请核对" in ln)
+    assert "放不下:需要 3 行,只放得下 2 行" in lines[k + 1], lines[k:k + 2]
+    out = Presentation(str(tmp_path / "汇报（更新）.pptx"))
+    foot = next(sh for sh in out.slides[page - 1].shapes if sh.name.startswith("脚注"))
+    para = foot.text_frame.paragraphs[0]
+    assert para.text == longer  # updated all the same
+    assert {r.font.size.pt for r in para.runs} == {10}  # not shrunk past the footnote size
