@@ -32,6 +32,7 @@ from xzbrief.refresh.record import (
     strip_tag,
 )
 from xzbrief.render.shape_record import (
+    TITLE_TYPES,
     category_levels,
     format_hash,
     iter_shapes,
@@ -191,10 +192,12 @@ def text_frame(shape: Any, slide: Any) -> Frame | None:
     sizes = paragraph_sizes(shape)
     if sizes is None:
         return None
-    ext = shape._element.find(f"{qn('p:spPr')}/{qn('a:xfrm')}/{qn('a:ext')}")
+    ext = shape._element.find(_EXT)
+    if ext is None:  # a placeholder where the layout sets the place
+        ext = _layout_ext(shape, slide)
     if ext is not None:
         cx, cy = int(ext.get("cx", "0")), int(ext.get("cy", "0"))
-    else:  # a placeholder where the layout sets the place
+    else:  # … or the master
         proxy = SlideShapeFactory(shape._element, slide.shapes)
         cx, cy = int(proxy.width or 0), int(proxy.height or 0)
     ins = {k: int(pr.get(k, str(d))) for k, d in _INSETS}
@@ -203,6 +206,31 @@ def text_frame(shape: Any, slide: Any) -> Frame | None:
     if width <= 0 or height <= 0:
         return None
     return Frame(width, height, sizes, _spacing(body, max(sizes)), pr.get("wrap") != "none")
+
+
+_EXT = f"{qn('p:spPr')}/{qn('a:xfrm')}/{qn('a:ext')}"
+_PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+
+
+def _layout_ext(shape: Any, slide: Any) -> Any | None:
+    """The size the slide's layout gives a placeholder (read from its XML: python-pptx's
+    inheritance runs an XPath per property)."""
+    ph = shape._element.find(_PH_PATH)
+    if ph is None:
+        return None
+    kind, idx = ph.get("type", "obj"), ph.get("idx", "0")
+    try:
+        layout = slide.part.part_related_by(RT.SLIDE_LAYOUT)._element
+    except KeyError:
+        return None
+    for sp in layout.iter(qn("p:sp")):
+        other = sp.find(_PH_PATH)
+        if other is None:
+            continue
+        if (kind in TITLE_TYPES and other.get("type") in TITLE_TYPES) or (
+                kind not in TITLE_TYPES and other.get("idx", "0") == idx):
+            return sp.find(_EXT)
+    return None
 
 
 def _spacing(body: Any, size: float) -> float:
