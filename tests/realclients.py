@@ -221,14 +221,20 @@ def every_kind_deck(folder: Path, brand: str = "政务红", **options: Any) -> A
 
 def shape_texts(slide: Any) -> list[str]:
     """What a viewer reads on one slide, shape by shape: text boxes, placeholders, then each
-    table's cells."""
+    table's cells (without the invisible joiners)."""
     out: list[str] = []
     for shape in slide.shapes:
         if shape.has_text_frame:
-            out.append(shape.text_frame.text)
+            out.append(seen(shape.text_frame.text))
         if shape.has_table:
-            out += [c.text for row in shape.table.rows for c in row.cells]
+            out += [seen(c.text) for row in shape.table.rows for c in row.cells]
     return out
+
+
+def seen(text: str) -> str:
+    """Text as a reader sees it: without the invisible U+2060 WORD JOINERs the deck puts
+    between a number and its unit (tests/test_layout.py checks they are there)."""
+    return text.replace("\u2060", "")
 
 
 def slide_texts(pptx: Path) -> list[str]:

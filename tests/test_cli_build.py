@@ -13,7 +13,7 @@ import pytest
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from realclients import needs_soffice, pdf_pages
+from realclients import needs_soffice, pdf_pages, seen
 from workbooks import basic_sheets, write_workbook
 from xzbrief.build import default_deck_name
 from xzbrief.resources import templates_dir
@@ -31,7 +31,7 @@ def run(*args: str, cwd: Path, env: dict[str, str] | None = None
 
 
 def titles(path: Path) -> list[str]:
-    return [s.shapes.title.text_frame.text for s in Presentation(str(path)).slides]
+    return [seen(s.shapes.title.text_frame.text) for s in Presentation(str(path)).slides]
 
 
 def test_no_arguments_builds_the_shipped_briefing_here(tmp_path: Path) -> None:

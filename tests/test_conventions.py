@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from pptx import Presentation
 
+from realclients import seen
 from workbooks import basic_sheets, write_workbook
 from xzbrief.build import build_deck, default_recipe
 from xzbrief.dataset.loader import load_dataset
@@ -15,7 +16,7 @@ from xzbrief.recipe import Numbering, Structure
 
 
 def texts_of(slide) -> list[str]:
-    return [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
+    return [seen(sh.text_frame.text) for sh in slide.shapes if sh.has_text_frame]
 
 
 def build(tmp_path, **options):
@@ -33,15 +34,15 @@ def build(tmp_path, **options):
 
 def test_report_structure_with_chinese_numbering(tmp_path):
     prs = build(tmp_path, structure=Structure.REPORT, marking="内部资料 注意保存")
-    titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title]
+    titles = [seen(s.shapes.title.text_frame.text) for s in prs.slides if s.shapes.title]
     agenda = next(s for s in prs.slides if s.shapes.title
-                  and s.shapes.title.text_frame.text == "目录")
+                  and seen(s.shapes.title.text_frame.text) == "目录")
     agenda_text = "\n".join(texts_of(agenda))
     assert agenda_text.index("一、总体情况") < agenda_text.index("二、产业升级") \
         < agenda_text.index("四、存在问题") < agenda_text.index("五、下一步工作")
     assert "四、存在问题" in titles and "五、下一步工作" in titles  # dividers, as for the rest
     issues = next(s for s in prs.slides if s.shapes.title
-                  and s.shapes.title.text_frame.text == "存在问题")
+                  and seen(s.shapes.title.text_frame.text) == "存在问题")
     body = "\n".join(texts_of(issues))
     assert "\uff08一\uff09\t部分指标增速放缓。" in body  # （一）: full-width, as 公文 write it
     assert "\uff08二\uff09\t数据口径有待统一。" in body

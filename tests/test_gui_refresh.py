@@ -14,6 +14,7 @@ from pptx import Presentation  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
+from realclients import seen  # noqa: E402
 from workbooks import basic_sheets, write_workbook  # noqa: E402
 from xzbrief.build import build_deck, default_recipe  # noqa: E402
 from xzbrief.dataset.loader import load_dataset  # noqa: E402
@@ -68,10 +69,10 @@ def test_menu_plan_dialog_writes_only_the_ticked_changes(qtbot, window, tmp_path
     window.runner.wait(TIMEOUT)
     prs = Presentation(str(out))
     card_slide = prs.slides[2]
-    numbers = [sh.text_frame.text for sh in card_slide.shapes if sh.name.startswith("数值")]
+    numbers = [seen(sh.text_frame.text) for sh in card_slide.shapes if sh.name.startswith("数值")]
     assert numbers[0] == "9000亿元"  # unticked: not written
     chart_slide = next(s for s in prs.slides if any(sh.has_chart for sh in s.shapes))
-    assert "9100亿元" in chart_slide.shapes.title.text_frame.text  # ticked: written
+    assert "9100亿元" in seen(chart_slide.shapes.title.text_frame.text)  # ticked: written
     chart = next(sh.chart for sh in chart_slide.shapes if sh.has_chart)
     assert list(chart.plots[0].series[0].values)[-1] == 9100.0
     # the declined change is offered again next time; the written ones are not

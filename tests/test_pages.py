@@ -16,12 +16,13 @@ import pytest
 from pptx import Presentation
 from pptx.util import Pt
 
-from realclients import shape_texts
+from realclients import seen, shape_texts
 from workbooks import basic_sheets, write_workbook
 from xzbrief.build import BuildResult, build_deck
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.deck.model import Deck, DeckInfo, Figure, Slide, SlideKind
 from xzbrief.deck.planner import plan_deck
+from xzbrief.deck.typeset import typeset
 from xzbrief.recipe import Options, Recipe, ThemeChoice, read_recipe
 from xzbrief.render.check_workbook import companion_path, workbook_bytes
 
@@ -36,7 +37,7 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 
 
 def title_of(slide: Any) -> str:
-    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+    return seen(slide.shapes.title.text_frame.text) if slide.shapes.title is not None else ""
 
 
 def plan(tmp_path: Path, sheets: dict[str, Any] | None = None, **kw: Any) -> Deck:
@@ -126,7 +127,7 @@ def test_no_thin_page_and_no_repeated_highlight(shipped: BuildResult) -> None:
             assert alone or paragraphs >= 3, (number, slide.title)
         assert "/" not in title_of(written).replace("“4+X”", ""), title_of(written)
     said = "\n".join(t for s in prs.slides for sh in s.shapes if sh.name.startswith("要点")
-                     for t in [sh.text_frame.text])
+                     for t in [seen(sh.text_frame.text)])
     # the card shows 316亿元 with its 2024 base; the highlight saying the same is left out
     assert "预计2025年增长至316亿元" not in said
     assert "连跨6000亿元、7000亿元、8000亿元" not in said  # the card's remark says it
@@ -241,17 +242,17 @@ def test_table_columns_follow_the_data(tmp_path: Path) -> None:
 def test_a_long_table_is_continued_without_splitting_an_indicator(tmp_path: Path) -> None:
     sheets = basic_sheets()
     sheets["指标"] = [sheets["指标"][0]] + [[f"K{i}", f"指标{i}", "个", "产业升级", "市工信局"]
-                                            for i in range(15)]
+                                            for i in range(10)]
     regions = ["徐州市", "邳州市", "新沂市"]
     sheets["数据"] = [sheets["数据"][0]] + [[f"K{i}", r, "2025年", i + 1, "实际", None]
-                                            for i in range(15) for r in regions]
+                                            for i in range(10) for r in regions]
     deck = plan(tmp_path, sheets)
     pages = [s for s in deck.slides if s.title.startswith("主要指标完成情况")]
     assert len(pages) >= 2 and pages[1].title == "主要指标完成情况(续)"
     names = [[r[0].text for r in s.table.rows] for s in pages if s.table is not None]
     for before, after in pairwise(names):
         assert before[-1] != after[0]  # an indicator's regions stay on one page
-    assert sum(len(n) for n in names) == 45
+    assert sum(len(n) for n in names) == 30  # within the cap (three pages): every row shown
     counts = [len(n) for n in names]
     assert max(counts) - min(counts) <= 3  # balanced, not 20 + 3
 
@@ -304,13 +305,13 @@ def test_one_or_two_cards_take_their_themes_highlights_beside_them(tmp_path: Pat
 def test_content_pages_carry_their_section_label(shipped: BuildResult) -> None:
     prs = Presentation(str(shipped.pptx))
     for slide, written in zip(shipped.deck.slides, prs.slides, strict=True):
-        labels = [sh.text_frame.text for sh in written.shapes if sh.name.startswith("章节")]
+        labels = [seen(sh.text_frame.text) for sh in written.shapes if sh.name.startswith("章节")]
         if slide.kind in (SlideKind.COVER, SlideKind.AGENDA, SlideKind.SECTION,
                           SlideKind.CLOSING):
             assert not labels
         else:
             assert labels and labels[0], slide.title
-    label = next(sh.text_frame.text for sh in prs.slides[-2].shapes
+    label = next(seen(sh.text_frame.text) for sh in prs.slides[-2].shapes
                  if sh.name.startswith("章节"))
     assert label == "五、未来产业布局"
 
@@ -384,3 +385,29 @@ def test_a_blocked_data_check_workbook_never_costs_the_deck(tmp_path: Path) -> N
     assert built.pptx.is_file() and built.check_workbook is None
     assert any("汇报.核对.xlsx" in w and "文件夹" in w for w in built.warnings)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["汇报.pptx", "汇报.核对.xlsx"]
+
+
+def test_a_row_of_three_cards_takes_the_short_highlights_page_under_it(
+        shipped: BuildResult) -> None:
+    """No half-empty page of three cards followed by a page of three highlights: the
+    highlights stand under the cards, between them and the footnotes."""
+    slides = shipped.deck.slides
+    for a, b in pairwise(slides):
+        assert not (a.kind is SlideKind.KEY_FIGURES and len(a.cards) == 3 and not a.lines
+                    and b.kind is SlideKind.HIGHLIGHTS and b.section == a.section
+                    and len(b.lines) <= 4), (a.title, b.title)
+    assert shipped.pptx is not None
+    prs = Presentation(str(shipped.pptx))
+    merged = [(model, written) for model, written in zip(slides, prs.slides, strict=True)
+              if model.kind is SlideKind.KEY_FIGURES and len(model.cards) == 3 and model.lines]
+    assert merged
+    for model, written in merged:
+        cards = [sh for sh in written.shapes if sh.name.startswith("指标卡 ")
+                 or sh.name == "指标卡"]
+        bullets = next(sh for sh in written.shapes if sh.name.startswith("要点"))
+        footnote = next(sh for sh in written.shapes if sh.name.startswith("脚注"))
+        assert len(cards) == 3 and len({c.top for c in cards}) == 1  # one row
+        assert bullets.top >= max(c.top + c.height for c in cards)
+        assert bullets.top + bullets.height <= footnote.top
+        shown = [seen(p.text).split("\t", 1)[1] for p in bullets.text_frame.paragraphs]
+        assert shown == [typeset(line) for line in model.lines]

@@ -29,6 +29,7 @@ from realclients import (
     validate,
 )
 from xzbrief.deck.model import ChartKind, Deck, SlideKind
+from xzbrief.deck.nobreak import plain
 from xzbrief.deck.typeset import typeset
 from xzbrief.render.brand import BUILTIN, load_brand
 from xzbrief.render.package_props import read_provenance
@@ -72,8 +73,8 @@ def test_python_pptx_reads_every_slide(built: Built) -> None:
     assert {s.kind for s in built.deck.slides} == set(SlideKind)
     assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # 16:9
     for slide, model in zip(prs.slides, built.deck.slides, strict=True):
-        assert slide.shapes.title is not None and slide.shapes.title.text_frame.text.replace(
-            "\n", "") == typeset(model.title)
+        assert slide.shapes.title is not None and plain(slide.shapes.title.text_frame.text
+                                                        ).replace("\n", "") == typeset(model.title)
         if model.notes:
             assert slide.notes_slide.notes_text_frame.text == typeset(model.notes)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from realclients import needs_validator, slide_texts, validate
+from realclients import needs_validator, seen, slide_texts, validate
 from xzbrief.cli.main import main
 from xzbrief.render.package_props import read_provenance
 
@@ -57,7 +57,7 @@ def test_derived_growth_names_both_cells(shipped: Path) -> None:
 
 
 def test_conclusions_as_titles(shipped: Path) -> None:
-    titles = [s.shapes.title.text_frame.text for s in Presentation(str(shipped)).slides]
+    titles = [seen(s.shapes.title.text_frame.text) for s in Presentation(str(shipped)).slides]
     assert titles[0] == "徐州市“十四五”现代化产业体系建设情况汇报"
     assert titles[1] == "目录"
     # the 2025 level and the 2021—2025年 average rate are of different periods: the title

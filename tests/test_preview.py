@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from realclients import every_kind_deck
+from realclients import every_kind_deck, seen
 from xzbrief.deck.model import ChartKind, Deck, SlideKind
 from xzbrief.deck.typeset import typeset
 from xzbrief.render.brand import BUILTIN, load_brand
@@ -41,7 +41,7 @@ def test_every_slide_has_its_title_and_stays_on_the_slide(every: Deck, brand_nam
     for display, slide in zip(shown, every.slides, strict=True):
         kinds.add(slide.kind)
         assert display.items and (display.width, display.height) == (960.0, 540.0)
-        text = "".join("".join(t.lines) for t in display.items if isinstance(t, DText))
+        text = seen("".join("".join(t.lines) for t in display.items if isinstance(t, DText)))
         assert typeset(slide.title).replace("\n", "") in text, slide.title
         for item in display.items:
             x0, y0, x1, y1 = box(item)

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
+from realclients import seen
 from xzbrief.build import build_deck
 from xzbrief.deck.wording import format_number
 from xzbrief.recipe import read_recipe
@@ -35,7 +36,7 @@ def appendix_rows(path: Path) -> list[list[str]]:
     prs = Presentation(str(path))
     rows = []
     for slide in prs.slides:
-        title = slide.shapes.title.text_frame.text if slide.shapes.title else ""
+        title = seen(slide.shapes.title.text_frame.text) if slide.shapes.title else ""
         if not title.startswith("附：数据核对表"):
             continue
         for shape in slide.shapes:

@@ -17,10 +17,11 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from realclients import needs_soffice, pdf_pages, to_pdf, validate, validator
+from realclients import needs_soffice, pdf_pages, seen, to_pdf, validate, validator
 from workbooks import basic_sheets, write_workbook
 from xzbrief.build import build_deck, default_recipe
 from xzbrief.dataset.loader import load_dataset
+from xzbrief.deck.nobreak import join_numbers
 from xzbrief.refresh.numbers import quoted_numbers
 from xzbrief.refresh_deck import prepare_refresh
 
@@ -68,9 +69,9 @@ def edit_like_an_office(path: Path) -> dict[str, object]:
     box.text_frame.text = "全市开票销售收入约0.9万亿元,再创新高。"
     box.name = "办公室补充"
     k = next(i for i, s in enumerate(prs.slides) if s.shapes.title is not None
-             and "两化融合" in s.shapes.title.text_frame.text)
+             and "两化融合" in seen(s.shapes.title.text_frame.text))
     deleted = prs.slides[k]  # 数实融合: two cards, one of them loses its base
-    deleted_title = deleted.shapes.title.text_frame.text
+    deleted_title = seen(deleted.shapes.title.text_frame.text)
     extra = prs.slides.add_slide(prs.slide_layouts[-1])
     ids = prs.slides._sldIdLst
     prs.part.drop_rel(ids[k].rId)
@@ -138,7 +139,7 @@ def test_refresh_keeps_every_edit_and_writes_every_new_figure(edited, tmp_path):
     # moved / resized chart and the rewritten title are untouched
     assert (frame.left, frame.top, frame.width, frame.height) == (
         edited["left"], edited["top"], edited["width"], edited["height"])
-    assert slide.shapes.title.text_frame.text == "工业开票销售收入稳步增长"
+    assert seen(slide.shapes.title.text_frame.text) == "工业开票销售收入稳步增长"
     # every generated figure equals its new cell: chart caches, read independently
     wb = openpyxl.load_workbook(edited["book"])
     rows = [r for r in wb["数据"].iter_rows(values_only=True) if r[0] == "GY01"]
@@ -169,12 +170,12 @@ def test_refresh_keeps_every_edit_and_writes_every_new_figure(edited, tmp_path):
     cards = prs.slides[2]
     numbers = [sh for sh in cards.shapes if sh.name.startswith("数值")]
     assert numbers[0].text_frame.paragraphs[0].runs[0].text == "9800"
-    assert any("0.9万亿元" in sh.text_frame.text for sh in cards.shapes if sh.has_text_frame)
+    assert any("0.9万亿元" in seen(sh.text_frame.text) for sh in cards.shapes if sh.has_text_frame)
     # the office's own slide and shape are still there; the deleted slide stays deleted
-    texts = [sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame]
+    texts = [seen(sh.text_frame.text) for s in prs.slides for sh in s.shapes if sh.has_text_frame]
     assert "现场照片说明(办公室自加页)" in texts
     assert any(sh.name == "办公室的标注" for sh in slide.shapes)
-    titles = [s.shapes.title.text_frame.text for s in prs.slides if s.shapes.title is not None]
+    titles = [seen(s.shapes.title.text_frame.text) for s in prs.slides if s.shapes.title is not None]
     assert edited["deleted_title"] not in titles
     # a second refresh with the same workbook changes nothing
     again = cli("refresh", out, "--plan-only")
@@ -350,8 +351,9 @@ def test_a_number_the_user_made_bold_gets_the_new_number_and_stays_bold(tmp_path
     slide = chart_slide(prs)
     bullets = next(sh for sh in slide.shapes if sh.name.startswith("要点"))
     para = bullets.text_frame.paragraphs[0]
-    run = next(r for r in para.runs if "9000亿元" in r.text)  # the run holding the number
-    before, number, after = run.text.partition("9000亿元")
+    # the run holding the number (drawn with invisible joiners that keep it with its unit)
+    run = next(r for r in para.runs if "9000亿元" in seen(r.text))
+    before, number, after = run.text.partition(join_numbers("9000亿元"))
     assert number
     run.text = before  # split it: ... | 9000亿元 (bold) | ...
     bold = copy.deepcopy(run._r)
@@ -366,7 +368,7 @@ def test_a_number_the_user_made_bold_gets_the_new_number_and_stays_bold(tmp_path
     out = Presentation(str(tmp_path / "汇报（更新）.pptx"))
     para = next(sh for sh in chart_slide(out).shapes
                 if sh.name.startswith("要点")).text_frame.paragraphs[0]
-    runs = [(r.text, r.font.bold) for r in para.runs]
+    runs = [(seen(r.text), r.font.bold) for r in para.runs]
     assert ("9100亿元", True) in runs, runs
     assert "".join(t for t, _ in runs).endswith("9100亿元，比上年增长11.0%。"), runs
 

@@ -18,6 +18,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 from pptx.util import Pt
 
+from realclients import seen
 from workbooks import basic_sheets, write_workbook
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.deck.model import SlideKind
@@ -103,7 +104,7 @@ def test_builtin_brands(tmp_path: Path, name: str) -> None:
                                         "section": {"章节"}, "content": {"内容"},
                                         "closing": {"结束"}}
     cover = prs.slides[0]
-    texts = {ph.placeholder_format.idx: ph.text_frame.text for ph in cover.placeholders}
+    texts = {ph.placeholder_format.idx: seen(ph.text_frame.text) for ph in cover.placeholders}
     assert texts == {0: "关于工业经济运行情况的汇报", 1: "副标题", 10: "市工信局", 11: "2025年12月"}
 
 
@@ -147,7 +148,7 @@ def test_missing_optional_layouts_fall_back_with_a_warning(tmp_path: Path) -> No
     assert warnings == [f"模板 {path.name} 没有「目录」「章节」「结束」版式,已改用「内容」版式"]
     used = used_layouts(prs, kinds)
     assert used["agenda"] == used["section"] == used["closing"] == {"内容"}
-    titles = [s.shapes.title.text_frame.text for s in prs.slides]
+    titles = [seen(s.shapes.title.text_frame.text) for s in prs.slides]
     assert "一、产业升级" in titles and titles[-1] == "以上汇报，请批评指正"
 
 
@@ -155,7 +156,7 @@ def test_missing_cover_falls_back_and_keeps_the_cover_text(tmp_path: Path) -> No
     path = derived(tmp_path, lambda prs: remove(prs, "封面"))
     prs, warnings, _ = render(tmp_path, path)
     assert warnings == [f"模板 {path.name} 没有「封面」版式,已改用「内容」版式"]
-    cover_text = "\n".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    cover_text = "\n".join(seen(s.text_frame.text) for s in prs.slides[0].shapes if s.has_text_frame)
     for part in ("关于工业经济运行情况的汇报", "副标题", "市工信局", "2025年12月"):
         assert part in cover_text
 
@@ -197,7 +198,7 @@ def test_a_closing_layout_without_a_title_placeholder_shows_its_title_in_both(
     prs, _, kinds = render(tmp_path, path)
     closing = prs.slides[kinds.index(SlideKind.CLOSING)]
     (box,) = [sh for sh in closing.shapes if sh.has_text_frame and sh.name.split(" [xz")[0] == "标题"]
-    title = box.text_frame.text
+    title = seen(box.text_frame.text)
     assert title and box.left == Pt(grid.TITLE.x) and box.top == Pt(grid.TITLE.y)
     book = write_workbook(tmp_path / "book.xlsx", basic_sheets())
     dataset = load_dataset(book).dataset
@@ -233,7 +234,7 @@ def test_example_slides_in_a_template_are_left_out(tmp_path: Path) -> None:
     path = derived(tmp_path, add_example)
     prs, warnings, _ = render(tmp_path, path)
     assert warnings == [f"模板 {path.name} 中的 1 张幻灯片不会出现在汇报中"]
-    assert all("示例页" not in s.shapes.title.text_frame.text for s in prs.slides)
+    assert all("示例页" not in seen(s.shapes.title.text_frame.text) for s in prs.slides)
 
 
 # --- file kinds: .potx converted, .pptm refused -------------------------------------------
@@ -351,7 +352,7 @@ def test_a_standard_powerpoint_template_keeps_the_cover_text(tmp_path: Path) -> 
     path = tmp_path / "standard.pptx"
     prs.save(str(path))
     deck, _warnings, _kinds = render(tmp_path, path)
-    cover = " ".join(sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame)
+    cover = " ".join(seen(sh.text_frame.text) for sh in deck.slides[0].shapes if sh.has_text_frame)
     assert "市工信局" in cover and "2025年12月" in cover
 
 

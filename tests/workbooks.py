@@ -175,3 +175,22 @@ def bureau_sheets() -> dict[str, list[list[Any]]]:
         "指标": ind,
         "数据": data,
     }
+
+
+def many_indicators_sheets(n: int, themes: int = 6, key_every: int = 7
+                           ) -> dict[str, list[list[Any]]]:
+    """A big workbook (模拟数据): ``n`` indicators over ``themes`` themes, two years each (a
+    level and its growth), every ``key_every``-th marked 重点 — for pages that must not grow
+    without bound."""
+    units = ("亿元", "家", "个", "%", "万吨", "项")
+    indicators: list[list[Any]] = [[*INDICATOR_HEADER, "重点"]]
+    data: list[list[Any]] = [list(DATA_HEADER)]
+    for k in range(n):
+        code = f"M{k + 1:04d}"
+        theme = f"模拟专题{k % themes + 1:02d}"
+        indicators.append([code, f"模拟指标{k + 1:03d}", units[k % len(units)], theme,
+                           "模拟来源", "是" if k % key_every == 0 else ""])
+        base = 100.0 + 37 * k
+        data.append([code, "徐州市", "2024年", base, "实际", None])
+        data.append([code, "徐州市", "2025年", round(base * 1.06, 1), "实际", None])
+    return {"指标": indicators, "数据": data}

@@ -43,6 +43,7 @@ BODY_MAX, BODY_MIN = 20.0, 16.0
 FIGURE_MAX, FIGURE_MIN = 54.0, 36.0
 FOOTNOTE_SIZE, FOOTNOTE_MIN = 10.0, 8.0
 LABEL_SIZE = 14.0
+TABLE_LINE_SIZE = 14.0  # the line under a table (「其余N项指标……」), as its cells
 SECTION_LABEL_SIZE = 10.0
 MAX_BULLETS = 6
 MAX_CARDS = 6
@@ -56,6 +57,11 @@ BULLETS = CONTENT.inset(8, 4)  # highlights and free text pages
 CARD_W = 320.0  # one or two key figures stand left of their narrative
 CARD_TEXT = Rect(CONTENT.x + CARD_W + 36, CONTENT.y + 10, CONTENT.w - CARD_W - 36,
                  CONTENT.h - 20)
+CARD_ROW_SHARE = 0.45  # a row of three cards with highlights under it: the cards' share
+CARDS_BELOW_GAP = 20.0
+# where highlights stand under a row of three cards (the planner measures against this)
+CARDS_BELOW = Rect(BULLETS.x, CONTENT.y + CONTENT.h * CARD_ROW_SHARE + CARDS_BELOW_GAP,
+                   BULLETS.w, CONTENT.h * (1 - CARD_ROW_SHARE) - CARDS_BELOW_GAP - 4)
 
 
 # --- the grid of any slide size -----------------------------------------------------------

@@ -5,12 +5,14 @@ period a year before, 比上期 (个百分点, for rates of cumulative spans), �
 the province's figure, 位次 where it has an indicator 「……位次」 (unit 位), 年度目标 and 完成进度
 where it has targets. A column with nothing in
 it is left out. Pages are filled as far as the table reads at 14 pt, and an indicator's rows
-(its regions) never split across a page break.
+(its regions) never split across a page break. 重点 indicators come first; a big workbook's
+table stops after MAX_PAGES pages with a line naming how many indicators are left out and
+where to read them (the build's warnings name them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from xzbrief.dataset.indicator_kinds import IndicatorKind
@@ -27,7 +29,7 @@ from xzbrief.deck.narrative import (
     series_decimals,
 )
 from xzbrief.deck.notes import footnotes
-from xzbrief.deck.selection import region_of
+from xzbrief.deck.selection import Selection, region_of
 from xzbrief.deck.textfit import TABLE_MAX, fit_table
 from xzbrief.deck.theme_base import Fact
 from xzbrief.deck.theme_slides import IndicatorFacts
@@ -35,6 +37,8 @@ from xzbrief.deck.wording import format_number, format_rate
 
 TABLE_TITLE = "主要指标完成情况"
 READABLE = TABLE_MAX  # rows per page: as many as read at this size
+MAX_PAGES = 3  # a table an official reads through; the rest is named, not shown
+CAP_LINE_ROOM = grid.TABLE_LINE_SIZE * 1.5 + 8 + 1  # the line under the last page's table
 
 
 @dataclass(frozen=True)
@@ -184,57 +188,101 @@ def _columns(rows: Sequence[_Row]) -> list[str]:
     return keys
 
 
-def _paginate(columns: Sequence[str], rows: Sequence[_Row]) -> list[list[int]]:
-    """Fill each page as far as it reads at 14 pt; break only between indicators; then even
-    the pages out (12 + 11, not 20 + 3) without splitting an indicator."""
-    texts = [[_cell(r, c).text for c in columns] for r in rows]
-    numeric = [all(_cell(r, c).numeric for r in rows) for c in columns]
-
-    def fits(idx: Sequence[int]) -> bool:
-        return fit_table(columns, [texts[k] for k in idx], numeric, grid.CONTENT.w,
-                         grid.CONTENT.h, READABLE, READABLE).fits
-
+def _groups(rows: Sequence[_Row]) -> list[list[int]]:
+    """Row indices per indicator (an indicator's regions stay together)."""
     groups: list[list[int]] = []
     for k, r in enumerate(rows):
         if groups and rows[groups[-1][0]].group == r.group:
             groups[-1].append(k)
         else:
             groups.append([k])
+    return groups
+
+
+def _paginate(columns: Sequence[str], rows: Sequence[_Row], max_pages: int = MAX_PAGES
+              ) -> tuple[list[list[int]], int]:
+    """Fill each page as far as it reads at 14 pt; break only between indicators; then even
+    the pages out (12 + 11, not 20 + 3) without splitting an indicator. At most ``max_pages``
+    pages: the rest are left out, and the last page keeps room for the line that says so.
+    Returns the pages and how many indicators were left out."""
+    texts = [[_cell(r, c).text for c in columns] for r in rows]
+    numeric = [all(_cell(r, c).numeric for r in rows) for c in columns]
+
+    def fits(idx: Sequence[int], height: float = grid.CONTENT.h) -> bool:
+        return fit_table(columns, [texts[k] for k in idx], numeric, grid.CONTENT.w,
+                         height, READABLE, READABLE).fits
+
+    groups = _groups(rows)
     pages: list[list[int]] = [[]]
     for g in groups:
         if pages[-1] and not fits(pages[-1] + g):
             pages.append([])
         pages[-1].extend(g)
-    if len(pages) > 1:  # balance: the smallest page size that still needs no more pages
-        for most in range(-(-len(rows) // len(pages)), max(len(p) for p in pages)):
-            even: list[list[int]] = [[]]
-            for g in groups:
-                if even[-1] and (len(even[-1]) + len(g) > most or not fits(even[-1] + g)):
-                    even.append([])
-                even[-1].extend(g)
-            if len(even) <= len(pages):
-                return even
-    return pages
+    if len(pages) > max_pages:  # capped: whole pages, the last one short of the closing line
+        pages = pages[:max_pages]
+        while len(pages[-1]) > 1 and not fits(pages[-1], grid.CONTENT.h - CAP_LINE_ROOM):
+            last = rows[pages[-1][-1]].group
+            pages[-1] = [k for k in pages[-1] if rows[k].group != last] or pages[-1][:1]
+        shown = {k for page in pages for k in page}
+        left = sum(1 for g in groups if not any(k in shown for k in g))
+        return pages, left
+    if len(pages) > 1:  # balance: each page near its share of what is left (12 + 9 + 9)
+        even = _balanced(groups, len(pages), fits)
+        if even is not None:
+            return even, 0
+    return pages, 0
+
+
+def _balanced(groups: Sequence[list[int]], count: int,
+              fits: Callable[[Sequence[int]], bool]) -> list[list[int]] | None:
+    """``groups`` on ``count`` pages, each page filled to about its share of the rows still
+    to place (an indicator's rows kept together); None when they do not fit so."""
+    rest = list(groups)
+    pages: list[list[int]] = []
+    for k in range(count):
+        share = sum(len(g) for g in rest) / (count - k)
+        page: list[int] = []
+        while rest and (not page or (len(page) + len(rest[0]) / 2 <= share
+                                     and fits(page + rest[0]))):
+            page += rest.pop(0)
+        pages.append(page)
+    return pages if not rest and all(fits(p) for p in pages) else None
+
+
+def _key_first(pairs: list[tuple[Fact, Selection]]) -> list[tuple[Fact, Selection]]:
+    """重点 indicators lead the table (in the recipe's order), the rest follow theme by theme:
+    when the table is capped, what is left out is never a key figure."""
+    return sorted(pairs, key=lambda pair: not pair[0].ind.key)
 
 
 def indicator_table_slides(dataset: Dataset,
                            themes: Sequence[tuple[str, Sequence[IndicatorFacts]]],
                            *, section: str = "总体情况", with_sources: bool = True,
-                           with_notes: bool = True) -> list[Slide]:
-    pairs = [(fact, sel) for _, rs in themes for sel, facts in rs for fact in facts]
+                           with_notes: bool = True, elsewhere: str = "",
+                           max_pages: int = MAX_PAGES) -> tuple[list[Slide], list[str]]:
+    """The table's pages (at most ``max_pages``) and the names of the indicators left out.
+    ``elsewhere`` says where the left-out ones can be read (「数据核对表(.核对.xlsx)」)."""
+    pairs = _key_first([(fact, sel) for _, rs in themes for sel, facts in rs
+                        for fact in facts])
     rows = _with_ranks([_row(dataset, fact, sel.all_obs) for fact, sel in pairs],
                        [fact for fact, _ in pairs])
     if not rows:
-        return []
+        return [], []
     columns = _columns(rows)
-    periods = {r.cells["期间"].text for r in rows}
+    pages, left = _paginate(columns, rows, max_pages)
+    shown_rows = {k for page in pages for k in page}
+    omitted = list(dict.fromkeys(r.cells["指标"].text for k, r in enumerate(rows)
+                                 if k not in shown_rows))
+    if left:  # the columns of what is shown (a column only the left-out rows fill goes)
+        kept = [rows[k] for page in pages for k in page]
+        columns = _columns(kept)
+    periods = {rows[k].cells["期间"].text for page in pages for k in page}
     headings = [f"{periods.pop()}" if c == "本期" and len(periods) == 1 else c
                 for c in columns]
     headings = ["说明" if h == "状态" else h for h in headings]
-    if any("年度目标" in r.cells and not r.yearly for r in rows):
+    if any("年度目标" in rows[k].cells and not rows[k].yearly for page in pages for k in page):
         headings = ["目标" if h == "年度目标" else h for h in headings]  # a month's target
     out = []
-    pages = _paginate(columns, rows)
     for n, page in enumerate(pages, start=1):
         chunk = [rows[k] for k in page]
         table = Table(tuple(headings), tuple(tuple(_cell(r, c) for c in columns)
@@ -247,9 +295,13 @@ def indicator_table_slides(dataset: Dataset,
                 where = f"{dataset.info.file_name} {f.where}".strip() if f.ref else f.where
                 lines.append(f"· {f.label} {f.period} {f.text} — {where}")
             notes = "\n".join(lines)
+        closing: tuple[str, ...] = ()
+        if left and n == len(pages):
+            closing = (f"其余{left}项指标未列入本表" + (f",见{elsewhere}" if elsewhere else "")
+                       + "。",)
         out.append(Slide(kind=SlideKind.TABLE,
                          title=f"{TABLE_TITLE}(续)" if n > 1 else TABLE_TITLE,
-                         section=section, table=table,
+                         section=section, table=table, lines=closing,
                          footnotes=footnotes(figures, with_sources=with_sources),
                          notes=notes, figures=tuple(figures)))
-    return out
+    return out, omitted

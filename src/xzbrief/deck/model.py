@@ -217,6 +217,9 @@ class Deck:
     info: DeckInfo
     slides: tuple[Slide, ...]
     warnings: tuple[str, ...] = field(default=())
+    # in the recipe's range but on no slide (a capped 主要指标 table, earlier periods): the
+    # companion workbook lists them, so nothing is dropped without a trace
+    unshown: tuple[Figure, ...] = field(default=())
 
     @property
     def figures(self) -> tuple[Figure, ...]:

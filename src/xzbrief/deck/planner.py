@@ -29,8 +29,9 @@ from xzbrief.deck.model import (
 )
 from xzbrief.deck.narrative import level_figure
 from xzbrief.deck.notes import footnotes, speaker_notes
+from xzbrief.deck.page_economy import merge_footnotes
 from xzbrief.deck.summary import summary_slides
-from xzbrief.deck.textfit import fits_one_line, paginate_bullets, paginate_table
+from xzbrief.deck.textfit import bullets_size, fits_one_line, paginate_bullets, paginate_table
 from xzbrief.deck.theme_base import page_period
 from xzbrief.deck.theme_slides import IndicatorFacts, ThemePlan, ThemePlanner
 from xzbrief.deck.wording import heading_number
@@ -40,6 +41,7 @@ APPENDIX_ROWS = 12
 AGENDA_ITEMS = 8  # more sections than this: the agenda runs over several pages
 TEXT_PARAGRAPHS = 8  # 存在问题 / 下一步工作: eight one-line paragraphs still make one page
 OVERVIEW = "总体情况"
+LISTED_OMITTED = 20  # indicators named in the warning about a capped 主要指标 table
 
 
 def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
@@ -74,16 +76,25 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                                   section=OVERVIEW, with_sources=options.source_footnotes,
                                   with_notes=options.speaker_notes)
     if options.indicator_table:
-        general += indicator_table_slides(dataset, facts, section=OVERVIEW,
-                                          with_sources=options.source_footnotes,
-                                          with_notes=options.speaker_notes)
+        elsewhere = ("数据核对表(与汇报同名的 .核对.xlsx)" if options.check_workbook
+                     else "附:数据核对表" if options.appendix else "")
+        table, omitted = indicator_table_slides(dataset, facts, section=OVERVIEW,
+                                                with_sources=options.source_footnotes,
+                                                with_notes=options.speaker_notes,
+                                                elsewhere=elsewhere)
+        general += table
+        if omitted:  # a big workbook: the table stops; what it leaves out is named here
+            names = "、".join(f"「{n}」" for n in omitted[:LISTED_OMITTED])
+            more = f" 等 {len(omitted)} 项" if len(omitted) > LISTED_OMITTED else ""
+            warnings.append(f"主要指标完成情况表只列 {len(table)} 页(重点指标在前),"
+                            f"未列入的指标:{names}{more}")
     if options.key_figures:
         overview = _overview(plans, dataset, recipe, minimum=1 if report else 2)
         if overview is not None:
             general.append(overview)
     if report and general:
         sections.append((OVERVIEW, general))
-    sections.extend((name, plan.slides) for name, plan in plans)
+    sections.extend((name, cards_take_highlights(plan.slides)) for name, plan in plans)
     text_sections = {"存在问题": recipe.issues, "下一步工作": recipe.next_steps}
     sections += [(name, _text_slides(name, paragraphs, section=name))
                  for name, paragraphs in text_sections.items() if paragraphs]
@@ -121,7 +132,34 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                     dataset_modified=dataset.info.modified, recipe_toml=recipe_toml,
                     brand=recipe.brand, marking=options.marking,
                     numbering=options.numbering.value)
-    return Deck(info, tuple(slides), tuple(warnings))
+    # the figures no slide shows, for the companion workbook (what the table's 「其余N项」 and
+    # the warnings point to)
+    hidden = tuple(level_figure(dataset.indicator(o.indicator), o,
+                                f"{dataset.indicator(o.indicator).name}({o.region})")
+                   for obs in unshown.values() for o in obs)
+    return Deck(info, tuple(slides), tuple(warnings), unshown=hidden)
+
+
+def cards_take_highlights(slides: Sequence[Slide]) -> list[Slide]:
+    """A row of three cards with nothing under them and the theme's short page of highlights
+    after it become one page — the cards on top, the highlights under them — instead of a
+    half-empty page followed by a nearly empty one (one or two cards take highlights beside
+    them already: page_economy)."""
+    out: list[Slide] = []
+    for slide in slides:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind is SlideKind.KEY_FIGURES and len(prev.cards) == 3
+                and not prev.lines and slide.kind is SlideKind.HIGHLIGHTS
+                and slide.section == prev.section
+                and bullets_size(slide.lines, grid.CARDS_BELOW.w, grid.CARDS_BELOW.h,
+                                 grid.CHART_BODY_MAX, grid.BODY_MIN) is not None):
+            out[-1] = replace(prev, lines=slide.lines,
+                              footnotes=merge_footnotes(prev.footnotes, slide.footnotes),
+                              notes="\n\n".join(n for n in (prev.notes, slide.notes) if n),
+                              figures=prev.figures + slide.figures)
+            continue
+        out.append(slide)
+    return out
 
 
 def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Recipe,

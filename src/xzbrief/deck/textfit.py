@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from xzbrief.deck.nobreak import WJ
 from xzbrief.deck.typeset import typeset
 
 SAFETY = 1.06  # measured widths are scaled up by this much
@@ -28,7 +29,7 @@ UNIT_CHARS = set("亿万千百元个家项类座人吨倍年月")  # stays on th
 
 @lru_cache(maxsize=4096)
 def char_em(ch: str) -> float:
-    if ch in "\n\r":
+    if ch in "\n\r" or ch == WJ:
         return 0.0
     if _is_wide(ch):
         return 1.0
@@ -66,6 +67,7 @@ def _is_wide(ch: str) -> bool:
 def _em(text: str, bold: bool = False) -> float:
     """Width of ``text`` in em, autospace included (cached: tokens repeat a great deal)."""
     latin_scale = 1.09 if bold else 1.0
+    text = text.replace(WJ, "")  # zero width, and no gap in the autospace it stands in
     em = sum(char_em(c) * (1.0 if _is_wide(c) else latin_scale) for c in text)
     for a, b in pairwise(text):
         em += _joint(a, b)
@@ -100,7 +102,8 @@ def _tokens(text: str) -> list[str]:
     glue_next = False
     for tok in raw:
         after_number = bool(out) and tok[0] in UNIT_CHARS and _ends_with_number(out[-1])
-        if out and (glue_next or after_number or tok[0] in NO_LINE_START):
+        joined = bool(out) and (tok[0] == WJ or out[-1][-1] == WJ)  # no break at a joiner
+        if out and (glue_next or after_number or joined or tok[0] in NO_LINE_START):
             out[-1] += tok
         else:
             out.append(tok)

@@ -17,7 +17,8 @@ _DATE_AFTER = "年月日号时季—-~至"
 def quoted_numbers(text: str) -> list[float]:
     """Every number in ``text`` as a value (「0.9万亿」 = 9e11 = 「9000亿」); dates (2025年,
     10月) and single digits are left out — they are too common to mean a figure."""
-    norm = unicodedata.normalize("NFKC", text).replace("\u2212", "-")
+    # U+2060 WORD JOINER: what the deck draws between a number and its unit (deck.nobreak)
+    norm = unicodedata.normalize("NFKC", text).replace("\u2212", "-").replace("\u2060", "")
     out = []
     for m in _NUM.finditer(norm):
         digits, frac, unit = m[1].replace(",", ""), m[2] or "", m[3] or ""

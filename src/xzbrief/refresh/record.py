@@ -48,6 +48,14 @@ class ParaRec:
 
     @cached_property  # the plan asks for it many times
     def text(self) -> str:
+        """The words, as a reader sees them: without the invisible U+2060 WORD JOINERs the
+        deck draws between a number and its unit (deck.nobreak) — so a sentence compares
+        with the model's, and a plan shows (and a GBK console prints) no stray marks."""
+        return self.raw.replace("\u2060", "")
+
+    @property
+    def raw(self) -> str:
+        """The runs' text exactly as written (what the patcher splices)."""
         return "".join(r.text for r in self.runs)
 
 

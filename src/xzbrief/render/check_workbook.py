@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from xzbrief.atomic import atomic_write_bytes
 from xzbrief.deck.model import Deck
-from xzbrief.deck.typeset import typeset_deck
+from xzbrief.deck.typeset import typeset, typeset_deck
 
 SUFFIX = ".核对.xlsx"
 COLUMNS = (("页", 6), ("页标题", 36), ("指标", 30), ("页面显示", 24), ("数值", 12),
@@ -27,6 +27,7 @@ COLUMNS = (("页", 6), ("页标题", 36), ("指标", 30), ("页面显示", 24), 
            ("计算方法", 36), ("数据来源", 48))
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FONT = "Microsoft YaHei"
+UNSHOWN = "未展示"  # the 页 of a figure in the chosen range that no slide shows
 
 
 def companion_path(deck_path: Path) -> Path:
@@ -43,11 +44,13 @@ def _text(cell: Cell, value: str) -> None:
         cell.quotePrefix = True  # Excel shows it as typed, and keeps it text when edited
 
 
-def check_rows(deck: Deck) -> list[tuple[int, str, str, str, float | None, str, str, str, str,
+def check_rows(deck: Deck) -> list[tuple[int | str, str, str, str, float | None, str, str, str,
+                                         str,
                                          str, str, str]]:
     """One row per figure per slide, as the slide shows it (typeset)."""
     deck = typeset_deck(deck)
-    rows = []
+    rows: list[tuple[int | str, str, str, str, float | None, str, str, str, str, str, str,
+                     str]] = []
     for number, slide in enumerate(deck.slides, start=1):
         seen: set[tuple[str, str, str]] = set()
         for f in slide.figures:
@@ -58,6 +61,10 @@ def check_rows(deck: Deck) -> list[tuple[int, str, str, str, float | None, str, 
             cell = str(f.ref) if f.ref is not None else f.where
             rows.append((number, slide.title, f.label, f.text, f.value, f.unit, f.period,
                          f.region, f.status.value, cell, f.method, f.source))
+    for f in deck.unshown:  # in the chosen range, on no slide: listed, never dropped silently
+        cell = str(f.ref) if f.ref is not None else f.where
+        rows.append((UNSHOWN, "", typeset(f.label), typeset(f.text), f.value, f.unit,
+                     f.period, f.region, f.status.value, cell, f.method, f.source))
     return rows
 
 
@@ -92,7 +99,9 @@ def workbook_bytes(deck: Deck, deck_name: str = "") -> bytes:
     lines = [("汇报", info.title), ("汇报文件", deck_name), ("工作簿", info.dataset_file),
              ("工作簿 SHA-256", info.dataset_sha256), ("工作簿修改时间", info.dataset_modified),
              ("说明", "每行是汇报中某一页出现的一个数字:页面上的写法、数值、期间、状态,"
-                    "以及它在工作簿中的单元格;计算所得的数字写明由哪些单元格如何计算。")]
+                    "以及它在工作簿中的单元格;计算所得的数字写明由哪些单元格如何计算。"
+                    "页为「未展示」的数字在所选范围内但未在汇报中出现(如主要指标表未列入的"
+                    "指标、较早的期间)。")]
     for r, (key, value) in enumerate(lines, start=1):
         _text(about.cell(row=r, column=1), key)
         _text(about.cell(row=r, column=2), value)

@@ -358,7 +358,7 @@ def splice_para(p: Any, old: ParaRec, new: ParaRec) -> None:
                 clr.set("val", n.colour)
         _split_newlines(p)
         return
-    full_old, full_new = "".join(texts), new.text
+    full_old, full_new = "".join(texts), new.raw  # joiners and all
     # every stretch that differs is replaced inside the run where it starts (a number the user
     # made bold stays bold), from the end so the earlier positions stay valid
     ops = SequenceMatcher(None, full_old, full_new, autojunk=False).get_opcodes()

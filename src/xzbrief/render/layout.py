@@ -14,6 +14,7 @@ from xzbrief.dataset.model import Status
 from xzbrief.deck import grid
 from xzbrief.deck.grid import Grid, Rect, grid_for
 from xzbrief.deck.model import Card, Chart, Deck, Slide, SlideKind, Table, table_numeric
+from xzbrief.deck.nobreak import NBSP, join_deck
 from xzbrief.deck.textfit import (
     BULLET_GAP,
     BULLET_MARKER,
@@ -24,7 +25,6 @@ from xzbrief.deck.textfit import (
     fit_text,
     fit_title,
     text_width,
-    wrap,
 )
 from xzbrief.deck.typeset import typeset_deck
 from xzbrief.deck.wording import heading_number
@@ -117,6 +117,7 @@ class PlacedSlide:
     notes: str
     warnings: tuple[str, ...] = field(default=())
     title_box: Rect = grid.TITLE  # the grid's title box on this slide size
+    title_break: bool = False  # title_lines are written as lines (a break after a clause)
 
     @property
     def title_rect(self) -> Rect:
@@ -159,7 +160,7 @@ class SlideLayouter:
                 blocks += self._chart(slide)
             case SlideKind.TABLE:
                 assert slide.table is not None
-                blocks.append(self._table(slide.table, self.g.content))
+                blocks += self._table_page(slide.table, slide.lines)
             case SlideKind.HIGHLIGHTS:
                 blocks += self._bullets(slide.lines, self.g.bullets, numbered=False)
             case SlideKind.TEXT:
@@ -219,10 +220,10 @@ class SlideLayouter:
                     need = 3.0 if large_text(run.size, run.bold) else 4.5
                     return replace(run, color=legible(run.color, fill, need))
 
-                out.append(_break_lines(replace(block, paras=tuple(
+                out.append(replace(block, paras=tuple(
                     replace(para, runs=tuple(fix(r) for r in para.runs),
                             marker=fix(para.marker) if para.marker else None)
-                    for para in block.paras))))
+                    for para in block.paras)))
             else:
                 out.append(block)
         return tuple(out)
@@ -316,9 +317,12 @@ class SlideLayouter:
             max_h = pt(220) if n == 1 else pt(180)
         else:
             cols = n if n <= 3 else (2 if n == 4 else 3)
-            if n == 3 and area.w / 3 < pt(200):  # a narrow (4:3) slide: 3 cards stack 2 + 1
+            if n == 3 and area.w / 3 < pt(200) and not lines:  # a narrow (4:3) slide: 2 + 1
                 cols = 2
             max_h = pt(250)
+            if lines:  # one row of cards, the highlights under it (planner.cards_take_...)
+                cols = n
+                max_h = area.h * grid.CARD_ROW_SHARE
         rows = -(-n // cols)
         w = (area.w - (cols - 1) * gap) / cols
         h = min((area.h - (rows - 1) * gap) / rows, max_h)
@@ -333,6 +337,12 @@ class SlideLayouter:
         # as tall as the fullest card needs, not a half-empty box
         need = max(self._card_height(card, inner_w, max(row_label), size) for card in cards)
         h = min(h, max(need, pt(150), area.h * 0.45 if rows == 1 else 0.0))
+        if lines and n > 2:
+            below = top + h + pt(grid.CARDS_BELOW_GAP)
+            rect = Rect(self.g.bullets.x, below, self.g.bullets.w,
+                        self.g.bullets.bottom - below)
+            extra = self._bullets(lines, rect, numbered=False,
+                                  max_size=pt(grid.CHART_BODY_MAX), anchor="t")
         blocks: list[Block] = []
         for i, card in enumerate(cards):
             r, c = divmod(i, cols)
@@ -420,7 +430,7 @@ class SlideLayouter:
         if card.change is not None:
             up = (card.change.value or 0) > 0
             down = (card.change.value or 0) < 0
-            arrow = "▲ " if up else ("▼ " if down else "")
+            arrow = f"▲{NBSP}" if up else (f"▼{NBSP}" if down else "")  # never alone
             colour = RISE if up else (FALL if down else p.muted)
             # measured at the size it is drawn: the arrow's room taken off the width
             fit = fit_text(card.change.text, inner.w - pt(20), pt(40), pt(16), 12, max_lines=2)
@@ -484,6 +494,19 @@ class SlideLayouter:
         return [TextBlock(rect, tuple(paras), anchor=anchor, spacing=BULLET_SPACING,
                           name="要点", exact=True)]
 
+    def _table_page(self, table: Table, lines: tuple[str, ...]) -> list[Block]:
+        """A table filling the content area; a closing line (「其余N项指标……」) right under it,
+        at body size."""
+        if not lines:
+            return [self._table(table, self.g.content)]
+        pt, area = self.g.pt, self.g.content
+        size = pt(grid.TABLE_LINE_SIZE)
+        room = len(lines) * size * 1.5 + pt(8)
+        block = self._table(table, Rect(area.x, area.y, area.w, area.h - room))
+        rect = Rect(area.x, block.rect.bottom + pt(8), area.w, room - pt(8))
+        paras = tuple(Para((Run(line, size, self.p.text),)) for line in lines)
+        return [block, TextBlock(rect, paras, spacing=1.5, name="表注", exact=True)]
+
     def _table(self, table: Table, area: Rect) -> TableBlock:
         numeric = table_numeric(table)
         texts = [[cell.text for cell in row] for row in table.rows]
@@ -531,42 +554,8 @@ class SlideLayouter:
         return blocks
 
 
-def _break_lines(block: TextBlock) -> TextBlock:
-    """A line break written where a measured line ends just before a number: PowerPoint and
-    LibreOffice measure a little narrower than we do and would pull 「6000亿」 up, leaving
-    「元」 alone on the next line. Elsewhere the renderer wraps as it likes (its lines hold
-    at least what ours do, so nothing else can split)."""
-    if not block.wrap:
-        return block
-    paras = []
-    for para in block.paras:
-        broken = para
-        if len(para.runs) == 1 and "\n" not in para.runs[0].text:
-            run = para.runs[0]
-            lines = wrap(run.text, run.size, block.rect.w - para.indent)
-            if any(line[:1].isdigit() for line in lines[1:]):
-                broken = replace(para, runs=(replace(run, text=_breaks_before_numbers(
-                    run.text, lines)),))
-        paras.append(broken)
-    return replace(block, paras=tuple(paras))
-
-
 def _overlaps(a: Rect, b: Rect) -> bool:
     return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
-
-
-def _breaks_before_numbers(text: str, lines: list[str]) -> str:
-    """``text`` with a line break added before every measured line that starts with a
-    digit; every character of the text kept."""
-    out, pos = "", 0
-    for i, line in enumerate(lines):
-        at = text.find(line, pos)
-        if at < 0:
-            return text  # not the measured lines of this text: leave it to the renderer
-        out += text[pos:at] + ("\n" if i and line[:1].isdigit() else "")
-        out += line
-        pos = at + len(line)
-    return out + text[pos:]
 
 
 def slide_grid(brand: Brand) -> Grid:
@@ -617,7 +606,7 @@ def _inside(r: Rect, x: float, y: float) -> bool:
 def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:
     """Every slide placed, its text typeset (，：（）) before it is measured; the .pptx and
     the preview both draw what this returns."""
-    deck = typeset_deck(deck)
+    deck = join_deck(typeset_deck(deck))  # numbers kept with their units: no hard breaks
     layouter = SlideLayouter(brand, deck)
     placed = []
     warnings: list[str] = []
@@ -659,5 +648,32 @@ def one_title_size_per_layout(placed: list[PlacedSlide], g: Grid) -> list[Placed
                 size -= 1
         for i in indices:
             fit = fit_title(placed[i].title, rect.w, rect.h, size, size)
-            out[i] = replace(placed[i], title_size=fit.size, title_lines=fit.lines)
+            lines, chosen = title_lines(placed[i].title, fit, rect.w)
+            out[i] = replace(placed[i], title_size=fit.size, title_lines=lines,
+                             title_break=chosen)
     return out
+
+
+CLAUSE_ENDS = "，；：、"
+
+
+def title_lines(title: str, fit: Fit, width: float) -> tuple[tuple[str, ...], bool]:
+    """How a title is written: one line as it is; on two lines, broken after the clause
+    nearest the middle when both halves fit a line (a break a writer would choose, which
+    still reads right after an edit) — else not broken at all: the program wraps it (the
+    measured lines are for the preview)."""
+    if len(fit.lines) < 2:
+        return fit.lines, False
+    bold = True
+    best: tuple[float, int] | None = None
+    for k, ch in enumerate(title[:-1]):
+        if ch not in CLAUSE_ENDS:
+            continue
+        head, tail = title[:k + 1], title[k + 1:]
+        if max(text_width(head, fit.size, bold), text_width(tail, fit.size, bold)) <= width:
+            balance = abs(len(head) - len(tail))
+            if best is None or balance < best[0]:
+                best = (balance, k + 1)
+    if best is not None and len(fit.lines) == 2:
+        return (title[:best[1]], title[best[1]:]), True
+    return fit.lines, False

@@ -125,7 +125,9 @@ class PptxWriter:
     @staticmethod
     def _title_paras(ps: PlacedSlide) -> tuple[Para, ...]:
         lay = ps.layout
-        text = "\n".join(ps.title_lines) if ps.title_lines else ps.title
+        # one line as it is; a break only after a clause (layout.title_lines), never where
+        # the measure happened to end a line: an edited title would keep it
+        text = "\n".join(ps.title_lines) if ps.title_break else ps.title
         return (Para((Run(text, ps.title_size, lay.title_color, lay.title_bold),),
                      lay.title_align),)
 
