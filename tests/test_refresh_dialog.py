@@ -20,7 +20,7 @@ def test_the_dialog_lists_new_content_with_what_it_is_and_its_page(qtbot, tmp_pa
     dialog = RefreshDialog(prepare_refresh(deck, book))
     qtbot.addWidget(dialog)
     table = dialog.table
-    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
+    rows = [[table.item(r, c).text().replace("\xa0", " ") for c in range(table.columnCount())]
             for r in range(table.rowCount())]
     cards = page_of(deck, "两化融合")
     row = next(r for r in rows if r[2].startswith("变化(徐州市数字经济"))

@@ -453,7 +453,7 @@ def _patch_notes(body: Any, old: tuple[ParaRec, ...], new: tuple[ParaRec, ...]) 
     """The generated lines of the notes are rewritten where they stand; the user's lines (any
     paragraph that is not one the generator wrote) are kept, in their places."""
     ps = list(body.iterchildren(qn("a:p")))
-    old_texts = [o.text for o in old]
+    old_texts = [o.raw for o in old]  # as written, joiners and all
     generated = [p for p in ps if para_text(p) in old_texts]
     if generated:
         _patch_paras(generated, (), new)
