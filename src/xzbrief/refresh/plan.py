@@ -319,11 +319,11 @@ class _Planner:
         frame = self.frames(old.uid, el.tag) if ops else None
         if frame is None:
             return
-        cur = [p.text for p in loc.element.paras]
+        cur = [p.raw for p in loc.element.paras]  # as drawn: joiners hold units on
         if ops[0][1].op is not None and ops[0][1].op.kind == "paras":
-            texts = [p.text for p in ne.paras]
+            texts = [p.raw for p in ne.paras]
         else:
-            done = {c.op.index: c.op.new[0].text for _, c in ops if c.op is not None}
+            done = {c.op.index: c.op.new[0].raw for _, c in ops if c.op is not None}
             texts = [done.get(i, t) for i, t in enumerate(cur)]
         fitting = fit_sizes(cur, texts, frame, self.built(new.uid, ne.tag))
         if fitting.sizes is not None:
@@ -337,7 +337,8 @@ class _Planner:
                     reason_en=c.reason_en + size[1] if c.reason_en else size[1].lstrip("; "))
         elif not fitting.fits:
             self.add(slide=loc.slide, title=old.title, place=_place(el), old="",
-                     new="\n".join(texts), where="", action=Action.EYE, found_by=loc.found_by,
+                     new="\n".join(t.replace(JOINER, "") for t in texts), where="",
+                     action=Action.EYE, found_by=loc.found_by,
                      reason=words(REASONS, "no_room", lines=fitting.lines, room=fitting.room))
 
     def _table(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
@@ -475,6 +476,7 @@ def _element_figures(slide: SlideRec, el: ElementRec) -> list[FigureRec]:
     return [slide.figures[i] for i in dict.fromkeys(idx) if 0 <= i < len(slide.figures)]
 
 
+JOINER = "\u2060"  # the word joiner the deck draws between a number and its unit
 PAGE_NUMBER = "页码"  # the name of the page-number shape the layout writes
 MAX_FIGURES = 12  # figure lines under one change; the rest are counted
 
