@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 
 from realclients import slide_texts
-from workbooks import BUREAU_REMARK, bureau_sheets, write_workbook
+from workbooks import BUREAU_REMARK, BUREAU_SOURCE, bureau_sheets, write_workbook
 from xzbrief.build import BuildResult, build_deck, default_recipe
 from xzbrief.cli.main import main
 from xzbrief.dataset.checks import with_preflight
@@ -62,8 +62,10 @@ def test_rates_are_compared_with_the_previous_span_and_the_province(
     # 8.5 (1—10月) against 8.3 (1—9月) and 全省 7.1
     assert "比1—9月提高0.2个百分点,快于全省1.4个百分点" in text
     # GDP is compiled by quarter: 前三季度 against 上半年, written as the workbook writes them
-    assert "2025年前三季度全市地区生产总值同比增长5.2%,比上半年提高0.2个百分点,快于全省0.1个百分点" \
-        in text
+    # the level carries its own published rate and the rate's comparisons (no second card
+    # that repeats 5.2%)
+    assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%,增速比上半年提高0.2个百分点," \
+        "快于全省0.1个百分点" in text
     assert "个百分点" in text
 
 
@@ -72,13 +74,14 @@ def test_a_level_is_written_with_its_own_growth_rate(bureau: tuple[Path, BuildRe
     published rate at comparable prices, not one recomputed from the levels)."""
     text = "\n".join(slides_text(bureau[1].pptx))
     assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%" in text
-    # the chart page speaks at its bars' precision (9537.00 beside 7151.35): title and
-    # label agree
-    assert "2024年全市地区生产总值达9537.00亿元,比上年增长5.9%" in text
+    # text writes a level with its own precision (9537, never the chart's shared 9537.00);
+    # the bars keep one precision per series (9537.00 beside 7151.35)
+    assert "2024年全市地区生产总值达9537亿元,比上年增长5.9%" in text
+    assert "9537.00亿元" not in text
     slide = next(s for s in bureau[1].deck.slides
                  if s.chart is not None and s.chart.title == "地区生产总值(亿元)")
     assert slide.chart is not None
-    assert slide.title == "2024年地区生产总值达9537.00亿元,比上年增长5.9%"
+    assert slide.title == "2024年地区生产总值达9537亿元,比上年增长5.9%"
     assert slide.chart.series[0].decimals == 2
     assert slide.chart.series[-1].values == (6.0, 3.4, 8.7, 3.2, 5.8, 5.9)  # the 增速 column
 
@@ -257,3 +260,165 @@ def test_the_data_check_appendix_lists_what_the_deck_leaves_out(
             "统计局指标库.xlsx 数据!D38"] in left_out
     assert len(left_out) == sum(w.count("(数据!") for w in deck.warnings
                                 if "未在汇报中以数字出现" in w)
+
+
+def test_a_ranking_page_speaks_of_its_own_period(bureau: tuple[Path, BuildResult]) -> None:
+    """A ranking of 2024 district levels carries the city's 2024 figure, never its newest
+    2025年前三季度 one (that has its own card): a page's sentences describe its figures."""
+    pages = slides_text(bureau[1].pptx)
+    ranking = next(t for t in pages if "2024年铜山区地区生产总值" in t)
+    assert "2025年前三季度" not in ranking
+    assert "2024年全市地区生产总值达9537亿元,比上年增长5.9%,增速比上年提高0.1个百分点。" in ranking
+    assert "2024年铜山区地区生产总值达1500.2亿元。" in ranking
+    # the newer figure is still shown, on a page of its own period
+    assert any("2025年前三季度全市地区生产总值达7050.57亿元" in t and "铜山区" not in t
+               for t in pages)
+
+
+def test_a_count_changes_by_its_own_unit(bureau: tuple[Path, BuildResult]) -> None:
+    """3800家 -> 4123家: 「比上年增加323家」, never 「增长8.5%」 computed from the counts; the
+    table's change column says it in the same words; 综述 counts no count among 总量 growing."""
+    slides = slides_text(bureau[1].pptx)
+    text = "\n".join(slides)
+    card = next(t for t in slides if "2024年规上工业企业数量" in t)  # the card, and its
+    assert "4123家" in card and "比上年增加323家" in card  # sentence read aloud
+    assert any("2024年全市规上工业企业4123家,比上年增加323家。" in n
+               for n in notes_text(bureau[1].pptx))
+    assert "规上工业企业数量比上年增长" not in text and "规上工业企业4123家,比上年增长" not in text
+    table = Presentation(str(bureau[1].pptx)).slides[4]  # 主要指标完成情况(续)
+    rows = [[nfkc(c.text) for c in r.cells] for sh in table.shapes if sh.has_table
+            for r in sh.table.rows]
+    header = rows[0]
+    firms = next(r for r in rows if r[0] == "规上工业企业数量")
+    assert firms[header.index("增减")] == "增加323家"
+    first = Presentation(str(bureau[1].pptx)).slides[3]  # 主要指标完成情况
+    rows1 = [[nfkc(c.text) for c in r.cells] for sh in first.shapes if sh.has_table
+             for r in sh.table.rows]
+    gdp_rate = next(r for r in rows1 if r[0] == "地区生产总值增速")
+    assert gdp_rate[rows1[0].index("比上期(个百分点)")] == "0.2"  # 前三季度 against 上半年
+    rank = next(r for r in rows if r[0] == "工业开票销售收入全省位次")
+    assert rank[header.index("增减")] == "前移1位"  # never 「1.0」 under 增长(%)
+    assert "增长(%)" not in header or firms[header.index("增长(%)")] == ""
+    assert "项总量指标" not in slides[2]  # 综述
+
+
+def test_a_count_with_its_published_rate(tmp_path: Path) -> None:
+    """When the workbook holds the count's own growth rate (规上工业企业数量增速), it follows
+    the count's change: 「比上年增加323家,增长8.5%」."""
+    sheets = bureau_sheets()
+    sheets["指标"].append(["IND03", "规上工业企业数量增速", "%", "工业经济", BUREAU_SOURCE] +
+                         [None] * 7)
+    sheets["数据"].append(["IND03", "徐州市", "2024年", 8.5, "实际", None, None, None])
+    path = write_workbook(tmp_path / "统计局指标库.xlsx", sheets)
+    result = load_dataset(path)
+    assert result.ok, [p.format() for p in result.errors]
+    built = build_deck(default_recipe(result), path, tmp_path / "d.pptx", load=result)
+    card = next(t for t in slides_text(built.pptx) if "2024年规上工业企业数量\n" in t)
+    assert "比上年增加323家,增长8.5%" in card
+    assert any("2024年全市规上工业企业4123家,比上年增加323家,增长8.5%。" in n
+               for n in notes_text(built.pptx))
+
+
+def test_a_trend_of_rates_is_a_line_and_levels_stay_columns(
+        bureau: tuple[Path, BuildResult]) -> None:
+    """The 累计增速走势 (1—2月 … 1—10月) and the annual growth rates are lines with markers
+    and their numbers; the GDP levels across years stay columns (read from the .pptx)."""
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    charts = {nfkc(sh.chart.chart_title.text_frame.text): sh.chart
+              for s in Presentation(str(bureau[1].pptx)).slides for sh in s.shapes
+              if sh.has_chart}
+    for title in ("规上工业增加值增速(%)",):
+        chart = charts[title]
+        assert chart.chart_type is XL_CHART_TYPE.LINE_MARKERS, title
+        ser = chart.plots[0].series[0]._element
+        # every point has its number (in %, one decimal) and a visible marker
+        assert ser.xpath("./c:dLbls/c:showVal/@val") == ["1"], title
+        assert not ser.xpath('./c:dLbls/c:dLbl[c:delete/@val="1" or c:showVal/@val="0"]')
+        assert ser.xpath("./c:dLbls/c:dLbl/c:numFmt/@formatCode")[0] == '0.0"%"'
+        assert ser.xpath("./c:marker/c:symbol/@val") == ["circle"], title
+    spans = charts["规上工业增加值增速(%)"]
+    assert list(spans.plots[0].categories) == ["1—2月", "1—3月", "1—4月", "1—5月", "1—6月",
+                                               "1—7月", "1—8月", "1—9月", "1—10月"]
+    levels = charts["地区生产总值(亿元)"]
+    # GDP's published rates are the level chart's growth line: no chart of them alone, and
+    # no card repeating the level's own 同比增长5.2%
+    assert "地区生产总值增速(%)" not in charts
+    assert not any(c.label.endswith("地区生产总值增速") for s in bureau[1].deck.slides
+                   for c in s.cards)
+    assert levels.plots[0].__class__.__name__ == "BarPlot"  # columns, the growth a line
+
+
+def test_the_average_growth_of_gdp_uses_the_published_rates(
+        bureau: tuple[Path, BuildResult], tmp_path: Path) -> None:
+    """The workbook holds GDP's published (comparable-price) rates for 2020—2024: the 年均
+    compounds them; without one of them the levels' nominal rate says 按现价计算."""
+    pages = slides_text(bureau[1].pptx)
+    text = "\n".join(pages)
+    assert "2019—2024年全市地区生产总值按可比价计算年均增长5.4%。" in text
+    assert "年均增长5.9%" not in text  # the nominal rate beside real ones, unsaid
+    # the page drawing the published rates as its growth line says their 口径
+    page = next(t for t in pages if "按可比价计算年均增长5.4%" in t)
+    assert "注:地区生产总值增速按可比价计算。" in page
+    sheets = bureau_sheets()
+    sheets["数据"] = [r for r in sheets["数据"] if r[:3] != ["GDP02", "徐州市", "2021年"]]
+    path = write_workbook(tmp_path / "统计局指标库.xlsx", sheets)
+    result = load_dataset(path)
+    built = build_deck(default_recipe(result), path, tmp_path / "d.pptx", load=result)
+    text = "\n".join(slides_text(built.pptx))
+    assert "2019—2024年全市地区生产总值按现价计算年均增长5.9%。" in text
+    assert "按可比价计算年均" not in text
+
+
+def test_single_quarters_never_join_or_compare_with_cumulative_ones(tmp_path: Path) -> None:
+    """GDP growth of single quarters (一季度 … 四季度) beside the cumulative 上半年 and 前三季度:
+    no chart draws them on one axis, and a cumulative rate is never 「比二季度提高」 — only a
+    single quarter is compared with the single quarter before it."""
+    sheets = bureau_sheets()
+    sheets["数据"] += [["GDP02", "徐州市", p, v, "实际", None, None, None] for p, v in (
+        ("2024年一季度", 5.0), ("2024年二季度", 5.4), ("2024年三季度", 5.6),
+        ("2024年四季度", 6.1), ("2025年一季度", 5.1), ("2025年二季度", 4.9),
+        ("2025年三季度", 5.6))]
+    path = write_workbook(tmp_path / "统计局指标库.xlsx", sheets)
+    result = load_dataset(path)
+    assert result.ok, [p.format() for p in result.errors]
+    built = build_deck(default_recipe(result), path, tmp_path / "d.pptx", load=result)
+    pages = slides_text(built.pptx) + notes_text(built.pptx)
+    sentences = [s for t in pages for s in re.split(r"[。\n]", t)]
+    for s in sentences:
+        if re.search(r"比[二三四]季度", s) and re.search(r"20\d\d年", s):
+            # only a single quarter against the one before (a card's change line stands
+            # under its label, which names 2025年三季度)
+            assert re.search(r"20\d\d年[二三四]季度(?!.*前三季度)", s), s
+        assert not re.search(r"(前三季度|上半年)[^,]*比[二三四]季度", s), s
+    assert any("2025年三季度全市地区生产总值同比增长5.6%,比二季度提高0.7个百分点" in s
+               for s in sentences)
+    for slide in built.deck.slides:
+        if slide.chart is None:
+            continue
+        cats = set(slide.chart.categories)
+        assert not (cats & {"上半年", "前三季度"} and cats & {"Q2", "Q3", "Q4", "二季度",
+                                                           "三季度", "四季度"}), cats
+
+
+def test_the_summary_ranks_growth_by_the_growth_alone(tmp_path: Path) -> None:
+    """Two 总量 with their published rates: 综述 counts them and names the fastest by its
+    growth (「其中地区生产总值同比增长5.2%,增幅最大」), never with the rate's comparisons
+    hanging between the growth and 增幅最大."""
+    sheets = bureau_sheets()
+    sheets["指标"] += [["VA01", "规上工业增加值", "亿元", "工业经济", BUREAU_SOURCE] + [None] * 7,
+                     ["VA02", "规上工业增加值增速", "%", "工业经济", BUREAU_SOURCE,
+                      None, "按可比价计算"] + [None] * 5]
+    sheets["指标"] = [r for r in sheets["指标"] if r[0] != "IND01"]
+    sheets["数据"] = [r for r in sheets["数据"] if r[0] != "IND01"]
+    sheets["数据"] += [["VA01", "徐州市", "2025年前三季度", 2500.5, "实际", None, None, None],
+                     ["VA02", "徐州市", "2025年前三季度", 4.1, "实际", None, None, None],
+                     ["VA02", "徐州市", "2025年上半年", 4.4, "实际", None, None, None]]
+    path = write_workbook(tmp_path / "统计局指标库.xlsx", sheets)
+    result = load_dataset(path)
+    assert result.ok, [p.format() for p in result.errors]
+    built = build_deck(default_recipe(result), path, tmp_path / "d.pptx", load=result)
+    summary = slides_text(built.pptx)[2]
+    assert "有上年同期可比数据的2项总量指标全部增长,其中地区生产总值同比增长5.2%,增幅最大" in summary
+    # the card itself keeps the rate's comparison (its change line under 2500.5亿元)
+    assert "同比增长4.1%,增速比上半年回落0.3个百分点" in "\n".join(slides_text(built.pptx))

@@ -131,3 +131,22 @@ def test_wide_headers(header: str, period: Period, status: str | None) -> None:
 ])
 def test_status_words(word: str, status: Status) -> None:
     assert STATUS_ALIASES[word] is status
+
+
+def test_single_quarters_and_cumulative_quarters_are_different_kinds() -> None:
+    """一季度 (1—3月) is cumulative and the same months as the single Q1; 二季度、三季度、四季度
+    and codes like 2025Q1 are single quarters; 上半年、前三季度 are cumulative."""
+    first = parse_period("2025年一季度")
+    assert first.kind is PeriodKind.YTD and first.index == 3 and first.quarter_based
+    code = parse_period("2025Q1")
+    assert code.kind is PeriodKind.QUARTER and code.index == 1
+    assert first.months == code.months == ((2025, 1), (2025, 3))  # the same three months
+    second = parse_period("2025年二季度")
+    assert second.kind is PeriodKind.QUARTER and second.months == ((2025, 4), (2025, 6))
+    half = parse_period("2025年上半年")
+    assert half.kind is PeriodKind.YTD and half.months == ((2025, 1), (2025, 6))
+    assert half.months != second.months and half.kind is not second.kind
+    nine = parse_period("2025年前三季度")
+    assert nine.kind is PeriodKind.YTD and nine.label == "2025年前三季度"
+    assert parse_period("2025年第三季度").kind is PeriodKind.QUARTER
+    assert parse_period("2025年四季度").label == "2025年四季度"

@@ -341,3 +341,58 @@ def test_no_average_rate_from_a_zero_index_and_none_for_a_rank() -> None:
     assert cagr(index, obs("2020年", 0), obs("2024年", 55.0, cell="D3")) is None
     rank = kind_ind("全省位次", "位", "位次")
     assert cagr(rank, obs("2020年", 5), obs("2024年", 3, cell="D3")) is None
+
+
+def test_a_count_changes_by_a_number_of_its_unit() -> None:
+    """「规上工业企业4123家,比上年增加323家」 / 「减少12家」 / 「与上年持平」 — never 增长8.5%
+    (翻番 still reads as 翻番); 2.1万个 -> 2.45万个 keeps its inputs' decimals."""
+    firms = kind_ind("规上工业企业数量", "家", "数量")
+    up = compare(firms, obs("2024年", 4123), obs("2023年", 3800, cell="D3"), "比上年")
+    assert up is not None and up.phrase == "比上年增加323家"
+    assert up.figure.value == 323 and up.figure.unit == "家"
+    down = compare(firms, obs("2025年1—10月", 3988), obs("2024年1—10月", 4000, cell="D3"), "同比")
+    assert down is not None and down.phrase == "同比减少12家"
+    same = compare(firms, obs("2024年", 40), obs("2023年", 40, cell="D3"), "比上年")
+    assert same is not None and same.phrase == "与上年持平"
+    doubled = compare(firms, obs("2025年", 4000), obs("2020年", 2000, cell="D3"))
+    assert doubled is not None and doubled.phrase == "较2020年翻番"
+    towers = kind_ind("5G基站数量", "万个", "数量")
+    more = compare(towers, obs("2025年", 2.45), obs("2024年", 2.1, cell="D3"), "比上年")
+    assert more is not None and more.phrase == "比上年增加0.35万个"
+    new = compare(firms, obs("2025年", 5), obs("2024年", 0, cell="D3"), "比上年")
+    assert new is not None and new.phrase == "比上年增加5家"  # from none: no % to claim
+
+
+def test_a_level_in_text_has_its_own_precision() -> None:
+    """Text never copies a chart's shared label precision: 9537亿元 (not 9537.00), 316亿元,
+    7050.5678 -> 7050.57, 12.501 -> 12.5 (trailing zeros dropped); 小数位 wins."""
+    gdp = kind_ind("地区生产总值", "亿元", "总量")
+    assert level_figure(gdp, obs("2024年", 9537.0)).text == "9537亿元"
+    assert level_figure(gdp, obs("2025年", 316.0)).text == "316亿元"
+    assert level_figure(gdp, obs("2025年前三季度", 7050.5678)).text == "7050.57亿元"
+    assert level_figure(gdp, obs("2025年", 12.501)).text == "12.5亿元"
+    fixed = kind_ind("地区生产总值", "亿元", "总量", decimals=1)
+    assert level_figure(fixed, obs("2024年", 9537.0)).text == "9537.0亿元"
+
+
+def test_an_average_growth_of_gdp_is_real_or_says_it_is_nominal() -> None:
+    """GDP's published yearly rates are at comparable prices: its 年均 compounds them
+    (「按可比价计算年均增长5.4%」); from the current-price levels it says 按现价计算 — never a
+    nominal 5.9% beside real rates without saying so."""
+    from xzbrief.deck.narrative import compound_cagr
+
+    gdp = kind_ind("地区生产总值", "亿元", "总量")
+    first, last = obs("2019年", 7151.35), obs("2024年", 9537.0, cell="D3")
+    rates = [obs(f"{y}年", r, cell=f"E{y - 2000}") for y, r in
+             ((2020, 3.4), (2021, 8.7), (2022, 3.2), (2023, 5.8), (2024, 5.9))]
+    real = compound_cagr(gdp, first, last, rates)
+    assert real is not None and real.phrase == "按可比价计算年均增长5.4%"
+    assert real.figure.period == "2019—2024年" and len(real.figure.derived_from) == 5
+    assert compound_cagr(gdp, first, last, rates[1:]) is None  # 2020 missing: no chain
+    nominal = cagr(gdp, first, last)
+    assert nominal is not None and nominal.phrase == "按现价计算年均增长5.9%"
+    assert cagr_sentence(gdp, nominal, "全市") == "2019—2024年全市地区生产总值按现价计算年均增长5.9%"
+    # a value not published at comparable prices keeps the plain wording
+    sales = kind_ind("工业开票销售收入", "亿元", "总量")
+    plain = cagr(sales, obs("2020年", 5000), obs("2024年", 8000, cell="D3"))
+    assert plain is not None and plain.phrase.startswith("年均增长")

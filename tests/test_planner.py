@@ -75,9 +75,9 @@ def test_time_series_is_bars_with_growth_on_a_secondary_axis(every: Deck) -> Non
     assert "2019—2024年连跨6000亿元、7000亿元、8000亿元三个千亿级台阶。" in slide.lines
 
 
-def test_rates_are_bars_without_a_growth_line(every: Deck) -> None:
-    slide = chart_of(every, "规上工业增加值增速")
-    assert slide.chart is not None and slide.chart.kind is ChartKind.BAR
+def test_rates_are_a_line_without_a_growth_line(every: Deck) -> None:
+    slide = chart_of(every, "规上工业增加值增速")  # a trend of rates reads as a line
+    assert slide.chart is not None and slide.chart.kind is ChartKind.LINE
     assert len(slide.chart.series) == 1
     # a growth rate reads 增长 (never 增速达); its change is in 个百分点 against last year
     assert slide.title == "2025年规上工业增加值预计比上年增长7.5%"

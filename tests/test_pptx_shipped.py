@@ -76,3 +76,11 @@ def test_sources_on_every_data_slide(shipped: Path) -> None:
 @needs_validator
 def test_shipped_deck_is_valid_open_xml(shipped: Path) -> None:
     assert validate(shipped)["errors"] == []
+
+
+def test_text_writes_each_level_as_the_seed_does(shipped: Path) -> None:
+    """The chart's labels share one precision (204.2 beside 316.0); its title and sentences
+    write 316亿元 as the seed article does, never the label's 316.0."""
+    titles = [seen(s.shapes.title.text_frame.text) for s in Presentation(str(shipped)).slides]
+    assert "2025年未来产业企业营收规模预计达316亿元，比上年增长54.8%" in titles
+    assert not any("316.0" in t for t in slide_texts(shipped))

@@ -64,3 +64,39 @@ def test_an_actual_supersedes_an_estimate_and_every_kind_stays() -> None:
     kept = best_per_period([o("2025年", 9000, Status.ESTIMATE), o("2025年", 9100),
                             o("2025年1—10月", 7000), o("2025年", 9500, Status.TARGET)])
     assert [(x.period.label, x.value) for x in kept] == [("2025年1—10月", 7000), ("2025年", 9100)]
+
+
+QUARTERS = [o("2025年一季度", 5.1), o("2025年二季度", 4.9), o("2025年三季度", 5.6),
+            o("2025年上半年", 5.0), o("2025年前三季度", 5.2)]
+
+
+def test_single_quarters_and_quarter_based_spans_are_two_series() -> None:
+    """二季度、三季度 are single quarters; 上半年、前三季度 are cumulative. 一季度 is both (the
+    same three months): it opens each series, and the two never share an axis."""
+    from xzbrief.dataset.series import candidate_series
+
+    series = candidate_series(QUARTERS)
+    single = series[SeriesKey(PeriodKind.QUARTER)]
+    assert [p.period.label for p in single] == ["2025年一季度", "2025年二季度", "2025年三季度"]
+    assert {p.period.kind for p in single} == {PeriodKind.QUARTER}
+    spans = series[SeriesKey(PeriodKind.YTD, year=2025)]
+    assert [p.period.label for p in spans] == ["2025年一季度", "2025年上半年", "2025年前三季度"]
+    assert {p.period.kind for p in spans} == {PeriodKind.YTD}
+    # the newest is the cumulative 前三季度 (the longer span on the same last month)
+    latest = newest(QUARTERS)
+    assert latest is not None and latest.period.label == "2025年前三季度"
+
+
+def test_only_single_quarters_are_drawn_as_one_series_with_q1() -> None:
+    """A workbook writing 一季度 … 四季度 as single quarters: 一季度 joins them as Q1; a
+    2025Q1 code is a single quarter already and is not doubled."""
+    key, points = chart_series([o("2024年一季度", 5.0), o("2024年二季度", 5.4),
+                                o("2024年三季度", 5.6), o("2024年四季度", 6.1)])
+    assert key == SeriesKey(PeriodKind.QUARTER)
+    assert [(p.period.kind, p.period.index) for p in points] == [
+        (PeriodKind.QUARTER, 1), (PeriodKind.QUARTER, 2), (PeriodKind.QUARTER, 3),
+        (PeriodKind.QUARTER, 4)]
+    key, points = chart_series([o("2025Q1", 5.1), o("2025年一季度", 5.1), o("2025Q2", 4.9),
+                                o("2025Q3", 5.6)])
+    assert key == SeriesKey(PeriodKind.QUARTER)
+    assert [p.period.index for p in points] == [1, 2, 3]

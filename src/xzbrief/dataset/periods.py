@@ -9,9 +9,18 @@ Kinds (what a figure covers, and so what it may be compared or charted with):
   ``2025年前11个月`` / ``2025年1—11月累计``, and the quarter-based cumulative spans as GDP is
   compiled: ``2025年一季度`` (1—3月), ``2025年上半年`` / ``2025H1`` (1—6月), ``2025年前三季度``
   (1—9月), ``2025年1—2季度`` / ``2025年1—3季度``;
-- QUARTER, a single quarter other than the first: ``2025年三季度`` / ``2025年第三季度`` /
-  ``2025Q3`` (``2025Q1`` too; the first quarter written in Chinese is the cumulative 一季度, the
-  same three months);
+- QUARTER, a single quarter: ``2025年二季度`` / ``2025年第三季度`` / ``2025年四季度`` /
+  ``2025Q3``, and ``2025Q1`` (a code keeps its quarter single). The first quarter written in
+  Chinese (``一季度``) is the cumulative 1—3月, the same three months as the single Q1.
+
+Single quarters and quarter-based cumulative spans are two kinds and never one series:
+二季度、三季度、四季度 (each three months) against 上半年、前三季度 (from January). A chart draws
+either the single quarters (一季度 opens them as Q1 when the workbook holds single quarters:
+series.candidate_series) or one year's cumulative spans (一季度, 上半年, 前三季度), never both
+on one axis; a single quarter's rate is compared with the single quarter before it
+(三季度 比二季度), a cumulative one with the cumulative span before it (前三季度 比上半年) —
+never 前三季度 比二季度. ``Period.months`` says which months a period covers, so that a
+一季度 drawn as Q1 is known to be shown.
 - HALF, the single second half: ``2025年下半年`` / ``2025H2``;
 - SPAN, several whole years: ``2021—2025年`` and the plans ``十四五`` / ``“十四五”时期``.
 
@@ -159,6 +168,12 @@ class Period:
     def last_key(self) -> tuple[int, int]:
         """(year, month) the period ends."""
         return (self.last_year, self.end_month)
+
+    @property
+    def months(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The months covered, first and last: 一季度 (cumulative) and 2025Q1 (single) cover
+        the same three months, so one figure of them is drawn once."""
+        return (self.first_key, self.last_key)
 
     def within(self, start: Period | None, end: Period | None) -> bool:
         """Inside a range 「从 start 到 end」: from 2025 takes in 2025年3月 and 2025年1—6月."""

@@ -4,7 +4,8 @@ A bureau's workbook holds, for one indicator and region, figures of several peri
 by side (2019—2024年 annual levels, 2025年1—2月 … 1—10月 cumulative rates, a 4月当月 figure,
 上半年 / 前三季度 GDP). Only figures of one kind may stand on one chart axis:
 
-- years (2019年 … 2024年); single months; single quarters; single halves;
+- years (2019年 … 2024年); single months; single quarters (2025Q1 or 一季度, 二季度, 三季度,
+  四季度); single halves;
 - one cumulative span across years (1—10月 of 2021 … 2025);
 - the successive cumulative spans of one year (1—2月, 1—3月 … 1—10月: the 累计增速走势;
   一季度, 上半年, 前三季度).
@@ -17,7 +18,7 @@ figure of one family beside a newer one of another names both periods.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from xzbrief.dataset.model import Observation, Region, Status
 from xzbrief.dataset.periods import Period, PeriodKind
@@ -86,20 +87,36 @@ def newest(obs: Iterable[Observation]) -> Observation | None:
     return known[-1] if known else None
 
 
+def as_first_quarter(o: Observation) -> Observation:
+    """A 一季度 (1—3月) figure as the first single quarter: the same three months, so the same
+    figure, drawn as Q1 before 二季度、三季度 when the workbook holds single quarters."""
+    p = o.period
+    form = p.form if p.form == "一季度" else ""
+    return replace(o, period=Period(PeriodKind.QUARTER, p.year, 1, form=form))
+
+
 def candidate_series(obs: Sequence[Observation]) -> dict[SeriesKey, list[Observation]]:
     """Every series the figures (one indicator, one region) can make, in period order; a
-    cumulative figure belongs both to its span across years and to its year's spans."""
+    cumulative figure belongs both to its span across years and to its year's spans; a
+    一季度 (1—3月) figure also opens the single quarters when there are any (二季度 …), never
+    上半年 or 前三季度, which are cumulative."""
     out: dict[SeriesKey, list[Observation]] = {}
-    for o in best_per_period(obs):
+    best = best_per_period(obs)
+    quarters = {o.period.year for o in best if o.period.kind is PeriodKind.QUARTER}
+    single_q1 = {o.period.year for o in best if o.period.kind is PeriodKind.QUARTER
+                 and o.period.index == 1}
+    for o in best:
         p = o.period
         if p.kind is PeriodKind.SPAN:
             continue
         if p.kind is PeriodKind.YTD:
             out.setdefault(SeriesKey(p.kind, span=p.index), []).append(o)
             out.setdefault(SeriesKey(p.kind, year=p.year), []).append(o)
+            if p.index == 3 and quarters and p.year not in single_q1:
+                out.setdefault(SeriesKey(PeriodKind.QUARTER), []).append(as_first_quarter(o))
         else:
             out.setdefault(SeriesKey(p.kind), []).append(o)
-    return out
+    return {k: sorted(v, key=lambda o: o.period.sort_key) for k, v in out.items()}
 
 
 def chart_series(obs: Sequence[Observation]) -> tuple[SeriesKey | None, list[Observation]]:

@@ -37,7 +37,7 @@ from xzbrief.deck.narrative import (
 from xzbrief.deck.notes import ROUNDING_NOTE
 from xzbrief.deck.selection import Selection
 from xzbrief.deck.textfit import fit_bullets, fits_one_line, text_width
-from xzbrief.deck.theme_base import ThemeBase
+from xzbrief.deck.theme_base import ThemeBase, clause_prefixes
 from xzbrief.deck.wording import (
     exact,
     format_figure,
@@ -51,15 +51,28 @@ MAX_BARS = 12  # a longer series is drawn as a line
 
 
 def at_label_precision(ind: Indicator, values: Sequence[float | None]) -> Indicator:
-    """The indicator at its chart labels' precision, so the title, the sentences and the
-    labels of one chart page show each number alike (9537.00 beside 7151.35)."""
+    """The indicator at its chart labels' precision: one per series, so the labels stand
+    alike (9537.00 beside 7151.35). Only the labels: titles and sentences write each level at
+    its own precision (narrative.shown_decimals: 9537亿元)."""
     if ind.decimals is not None:
         return ind
     shown = series_decimals(ind, values)
     if shown is None:
         shown = max((decimals_of(v) for v in values if v is not None), default=0)
     return replace(ind, decimals=shown)
+
+
 MAX_PARTS = 6  # parts of a total in one doughnut or stacked chart
+
+
+def time_chart_kind(ind: Indicator, points: int) -> ChartKind:
+    """How a series over time is drawn, decided here once (its look is render/chart_look.py's):
+    a trend of rates — growth rates, shares, the 累计增速走势 of 1—2月 … 1—10月 — reads as a
+    line with markers and its numbers; levels, counts and indices across periods stand as
+    columns, and as a line only when more than MAX_BARS of them would crowd the page."""
+    if ind.is_rate or ind.kind in (IndicatorKind.GROWTH, IndicatorKind.SHARE):
+        return ChartKind.LINE
+    return ChartKind.LINE if points > MAX_BARS else ChartKind.BAR
 
 
 def part_name(part: str, total: str) -> str:
@@ -105,14 +118,16 @@ class ChartSlides(ThemeBase):
     def _time_chart(self, sel: Selection) -> Slide:
         ind = sel.indicator
         points = [o for o in sel.series if not o.is_bound]
-        ind = at_label_precision(ind, [o.value for o in points])
+        # labels share one precision per series (9537.00 beside 7151.35); the title and the
+        # sentences write each figure with its own (9537亿元)
+        label_ind = at_label_precision(ind, [o.value for o in points])
         # the chart keeps gaps (an empty cell is drawn as a gap, never 0); the sentences speak
         # of the first and last periods that have a number
         known_points = [o for o in points if o.value is not None]
         cats, groups = self._axis_labels(points)
         figs = tuple(level_figure(ind, o) if o.value is not None else None for o in points)
         bars = Series(ind.label, tuple(o.value for o in points), ind.unit,
-                      series_decimals(ind, [o.value for o in points]),
+                      label_ind.decimals,
                       tuple(o.status for o in points), figures=figs)
         series = [bars]
         # growth per point against the same period a year before (同比), or against the
@@ -132,10 +147,13 @@ class ChartSlides(ThemeBase):
             base_period = cur.period.previous() if previous else \
                 cur.period.same_period_last_year()
             base = known.get(base_period) if base_period is not None else None
-            growth_changes.append(compare(ind, cur, base, word)
-                                  if base is not None and mode is not Comparison.NONE else None)
+            change = compare(ind, cur, base, word) \
+                if base is not None and mode is not Comparison.NONE else None
+            # the growth line is in %: a count's 增加N家 or an index's points never join it
+            growth_changes.append(change if change is not None and change.figure.unit == "%"
+                                  else None)
         growth = [c.figure.value if c else None for c in growth_changes]
-        kind = ChartKind.LINE if len(points) > MAX_BARS else ChartKind.BAR
+        kind = time_chart_kind(ind, len(points))
         if (kind is ChartKind.BAR and not ind.is_rate
                 and sum(g is not None for g in growth) >= 2):
             kind = ChartKind.BAR_LINE
@@ -151,7 +169,7 @@ class ChartSlides(ThemeBase):
                 tfigs = tuple(level_figure(ind, t, f"{ind.name}目标") if t is not None
                               else None for t in marks)
                 target_figs = [f for f in tfigs if f is not None]
-                series.insert(1, Series("目标", values, ind.unit, ind.decimals,
+                series.insert(1, Series("目标", values, ind.unit, label_ind.decimals,
                                         tuple(Status.TARGET for _ in points), figures=tfigs))
         last = known_points[-1]
         first = known_points[0]
@@ -160,7 +178,7 @@ class ChartSlides(ThemeBase):
         # say it; 年均 follows as a sentence of its own
         point_change = (self._change(ind, last, known_points)
                         if mode in (Comparison.YOY, Comparison.PREVIOUS) else None)
-        long_run = cagr(ind, first, last) if mode is not Comparison.NONE else None
+        long_run = self._long_run(ind, first, last) if mode is not Comparison.NONE else None
         lines = [level_sentence(ind, last, region)
                  + ("," + point_change.phrase if point_change else "") + "。"]
         if len(known_points) == 2:  # two columns: both figures said, the base first
@@ -183,9 +201,9 @@ class ChartSlides(ThemeBase):
         # a title names its periods: the level's, and a 年均 rate's span (2019—2025年)
         lead_phrase = "" if lead is None else (
             f"{lead.figure.period}{lead.phrase}" if lead is long_run else lead.phrase)
-        headline = [last.period.label + level_clause(ind, last)
-                    + ("," + lead_phrase if lead_phrase else ""),
-                    last.period.label + level_clause(ind, last)]
+        # the conclusion, then its shorter forms (trailing clauses dropped) that fit a title
+        headline = clause_prefixes(last.period.label + level_clause(ind, last)
+                                   + ("," + lead_phrase if lead_phrase else ""))
         unit = f"({ind.unit})" if ind.unit else ""
         drawn = {ChartKind.LINE: "折线图", ChartKind.BAR_LINE: f"柱状图(折线为{word}增速)"
                  }.get(kind, "柱状图")
@@ -195,7 +213,11 @@ class ChartSlides(ThemeBase):
         figures = [f for f in figs if f is not None] + target_figs + [c.figure for c in changes]
         if kind is ChartKind.BAR_LINE:  # the growth line's labels are shown numbers too
             figures += [c.figure for c in growth_changes if c is not None and c not in changes]
-        return self._chart_slide(headline, chart, lines, figures, [ind])
+        # the level's own published rates (its growth line, its 年均) bring their 口径 note
+        rate_ind = self.dataset.indicator_by_code.get(ind.growth_code) \
+            if ind.growth_code else None
+        return self._chart_slide(headline, chart, lines, figures,
+                                 [ind, *([rate_ind] if rate_ind is not None else [])])
 
     def _region_chart(self, sel: Selection) -> Slide | None:
         """Regions ranked at the latest period they share (never 2021 against 2025); None
@@ -209,10 +231,10 @@ class ChartSlides(ThemeBase):
                         key=lambda o: o.value or 0.0, reverse=True)
         if len(ranked) < 3:
             return None
-        ind = at_label_precision(ind, [o.value for o in ranked])
+        label_ind = at_label_precision(ind, [o.value for o in ranked])
         figs = tuple(level_figure(ind, o, f"{o.region}{ind.name}") for o in ranked)
         series = Series(ind.label, tuple(o.value for o in ranked), ind.unit,
-                        series_decimals(ind, [o.value for o in ranked]),
+                        label_ind.decimals,
                         tuple(o.status for o in ranked), figures=figs)
         periods = sorted({o.period for o in ranked}, key=lambda p: p.sort_key)
         period = periods[-1].label if len(periods) == 1 else ""
@@ -221,15 +243,18 @@ class ChartSlides(ThemeBase):
         lines = [f"{period}{o.region}{level_clause(ind, o)}。" for o in ranked[:4]]
         figures = list(figs)
         candidates = [ranking]
-        own = sel.latest
-        if own is not None and own.value is not None:
+        # the city's own figure for the ranked period, never its newest of another period
+        # (a 2025年前三季度 sentence under a chart of 2024 districts): a page's sentences speak
+        # of the page's figures; the newer figure has its own card or chart
+        own = next((o for o in sel.history if o.period == ranked[0].period
+                    and o.value is not None), None) if period else None
+        if own is not None:
             fact = self._fact(ind, own, sel.history)
             lines.insert(0, self._sentence(fact))
             figures[:0] = [level_figure(ind, own), *([fact.change.figure] if fact.change
                                                      else [])]
-            if own.period.label == period:  # one period: the city's figure and the ranking
-                candidates = [f"{period}{fact.headline},{top.region}以{figs[0].text}居首",
-                              ranking]
+            candidates = [f"{period}{fact.headline},{top.region}以{figs[0].text}居首",
+                          ranking]
         unit = f"({ind.unit})" if ind.unit else ""
         chart = Chart(ChartKind.HBAR, f"{period}各地区{ind.name}{unit}",
                       tuple(o.region for o in ranked), (series,),

@@ -1,7 +1,8 @@
 """主要指标完成情况表: every chosen indicator's latest figure in one table, theme by theme.
 
 Columns: 指标, (地区, 期间 when they vary), 单位, 本期, 增长(%) or 增减(个百分点) against the same
-period a year before, 比上期 (个百分点, for rates of cumulative spans), 全省 where the workbook has
+period a year before (a count, index or rank: 增减 in its own words, 增加323家 / 提高1.9 /
+前移1位), 比上期 (个百分点, for rates of cumulative spans), 全省 where the workbook has
 the province's figure, 位次 where it has an indicator 「……位次」 (unit 位), 年度目标 and 完成进度
 where it has targets. A column with nothing in
 it is left out. Pages are filled as far as the table reads at 14 pt, and an indicator's rows
@@ -22,6 +23,7 @@ from xzbrief.dataset.periods import Period, PeriodKind
 from xzbrief.deck import grid
 from xzbrief.deck.model import Figure, Slide, SlideKind, Table, TableCell
 from xzbrief.deck.narrative import (
+    change_word,
     compare,
     completion,
     level_figure,
@@ -60,7 +62,10 @@ def _number(ind: Indicator, obs: Observation) -> str:
 
 
 def _previous_span(period: Period) -> Period | None:
-    """1—10月 -> 1—9月 (the previous cumulative span of the same year), months -> last month."""
+    """1—10月 -> 1—9月 (the previous cumulative span of the same year), 前三季度 -> 上半年 (GDP
+    is compiled by quarter), months -> last month."""
+    if period.kind is PeriodKind.YTD and period.quarter_based:  # 前三季度 -> 上半年
+        return Period(period.kind, period.year, period.index - 3) if period.index > 3 else None
     if period.kind is PeriodKind.YTD:
         return Period(period.kind, period.year, period.index - 1) if period.index > 2 else None
     if period.kind is PeriodKind.YEAR:
@@ -101,13 +106,25 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
     figures = [level]
     change = fact.change
     before = obs.period.same_period_last_year()
-    if (change is not None and change.base is not None and change.figure.value is not None
+    published = (change is not None and change.base is None and not ind.is_rate
+                 and change.figure.unit == "%" and change.figure.period == obs.period.label
+                 and change.figure.value is not None)  # the level's own 增速指标 (可比价)
+    if published and change is not None and change.figure.value is not None:
+        cells["增长(%)"] = TableCell(format_rate(change.figure.value), change.figure,
+                                   numeric=True)
+        figures.append(change.figure)
+    elif (change is not None and change.base is not None and change.figure.value is not None
             and before is not None and change.base.period == before.label):
-        key = "增减(个百分点)" if ind.is_rate else "增长(%)"
         value = change.figure.value  # a change of a rate keeps its inputs' decimals (0.15)
-        text = format_number(value, max(1, decimals_of(value))) if ind.is_rate \
-            else format_rate(value)
-        cells[key] = TableCell(text, change.figure, numeric=True)
+        if ind.is_rate:
+            cells["增减(个百分点)"] = TableCell(format_number(value, max(1, decimals_of(value))),
+                                            change.figure, numeric=True)
+        elif change.figure.unit == "%":
+            cells["增长(%)"] = TableCell(format_rate(value), change.figure, numeric=True)
+        else:  # a count, an index or a rank changes in its own unit: 增加323家, 前移1位
+            word = change_word(obs.period.kind)
+            cells["增减"] = TableCell(change.phrase.split(",")[0].removeprefix(word),
+                                    change.figure)
         figures.append(change.figure)
     earlier = _previous_span(obs.period)
     if ind.is_rate and earlier is not None:
@@ -138,7 +155,7 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
     return _Row(ind.code, cells, tuple(figures), obs.period.kind is PeriodKind.YEAR)
 
 
-ORDER = ("指标", "地区", "期间", "单位", "本期", "状态", "增长(%)", "增减(个百分点)",
+ORDER = ("指标", "地区", "期间", "单位", "本期", "状态", "增长(%)", "增减(个百分点)", "增减",
          "比上期(个百分点)", "全省", "位次")
 RANK_UNITS = ("位", "名")
 
@@ -169,7 +186,7 @@ def _with_ranks(rows: list[_Row], facts: list[Fact]) -> list[_Row]:
 TAIL = ("年度目标", "完成进度")
 
 
-TEXT_COLUMNS = ("指标", "地区", "期间", "单位", "状态")
+TEXT_COLUMNS = ("指标", "地区", "期间", "单位", "状态", "增减")
 
 
 def _cell(row: _Row, column: str) -> TableCell:

@@ -7,13 +7,19 @@ Rules (each tested in tests/test_narrative.py with the seed article's own senten
 - 年均增长 X% (CAGR) over a span of years;
 - thresholds crossed: 「连跨7000亿元、8000亿元两个千亿级台阶」;
 - no change is claimed when its base is missing, bounded (超/以上/余) or not positive.
+- a count changes by its own unit: 「比上年增加323家」 / 「减少12家」 (翻番 once doubled), its
+  growth rate only as the workbook publishes it (「增加323家,增长8.5%」);
 - by the indicator's kind (类型): a growth rate reads 「规上工业增加值同比增长6.3%」 (never
   增速达), its change 「比1—9月提高0.2个百分点」 and 「快于全省0.3个百分点」; a count has no
   数量达 (「规上工业企业4000家」, or the 表述 pattern 「{值}家企业入选…」); an index no unit word
   and changes in points; a rank 「居全省第3位」, 「前移1位」;
 - 比上年 for annual figures, 同比 for months, quarters and year-to-date;
-- rates and shares one decimal, levels at most two on slides unless 小数位 says otherwise; a
-  change of a rate keeps the decimals of its inputs (2.60%→2.75%: 提高0.15个百分点).
+- rates and shares one decimal, levels as the workbook writes them with at most two decimals
+  on slides, trailing zeros dropped (9537亿元, never a chart label's 9537.00), unless 小数位
+  says otherwise; a change of a rate keeps the decimals of its inputs (2.60%→2.75%:
+  提高0.15个百分点);
+- 年均增长 of a value published at comparable prices: its own rates compounded
+  (「按可比价计算年均增长5.4%」), else the levels' rate saying 「按现价计算」.
 Derived numbers are Figures that say how they were computed and from which cells.
 """
 
@@ -63,8 +69,11 @@ RATE_KINDS = (IndicatorKind.GROWTH, IndicatorKind.SHARE)
 
 
 def shown_decimals(ind: Indicator, value: float, qualifier: str = "") -> int | None:
-    """Decimals on a slide: 小数位 when given; rates and shares one (1.0%; a whole 「约9%」 or
-    「突破90%」 as the source wrote it); levels as the workbook has them, at most two."""
+    """Decimals of one figure in a sentence, title or card: 小数位 when given; rates and
+    shares one (1.0%; a whole 「约9%」 or 「突破90%」 as the source wrote it); a level as the
+    workbook writes it, rounded to at most two decimals with trailing zeros dropped (9537亿元,
+    316亿元, 7050.5678 -> 7050.57, 12.501 -> 12.5). Never a chart's shared label precision:
+    a chart may show 9537.00 beside 7151.35, a sentence says 9537亿元."""
     if ind.decimals is not None:
         return ind.decimals
     if ind.kind in RATE_KINDS or (ind.is_rate and ind.kind is IndicatorKind.LEVEL):
@@ -72,7 +81,7 @@ def shown_decimals(ind: Indicator, value: float, qualifier: str = "") -> int | N
             return 0
         return 1
     if decimals_of(value) > MAX_SLIDE_DECIMALS:
-        return MAX_SLIDE_DECIMALS
+        return decimals_of(rounded(exact(value), MAX_SLIDE_DECIMALS))
     return None
 
 
@@ -232,8 +241,7 @@ def _comparable(ind: Indicator, cur: Observation, base: Observation | None) -> b
     return (base is not None and base.value is not None and cur.value is not None
             and not base.is_bound and not cur.is_bound
             and base.qualifier not in (*APPROXIMATE, "不足") and cur.qualifier != "不足"
-            and (ind.is_rate or (ind.kind is not IndicatorKind.LEVEL
-                 and ind.kind is not IndicatorKind.COUNT) or base.value > 0))
+            and (ind.is_rate or ind.kind is not IndicatorKind.LEVEL or base.value > 0))
 
 
 def compare(ind: Indicator, cur: Observation, base: Observation | None,
@@ -271,6 +279,16 @@ def compare(ind: Indicator, cur: Observation, base: Observation | None,
         down = "回落" if ind.kind is IndicatorKind.GROWTH else "下降"
         phrase = _points(value, digits, prefix, "提高" + ("约" if approx else ""),
                          down + ("约" if approx else ""), unit)
+        method = f"{cur_txt} − {base_txt} = {format_number(value, digits)}{unit}"
+    elif ind.kind is IndicatorKind.COUNT and (then <= 0 or multiple_phrase(
+            float(now / then), prefix) is None):
+        # a count changes by a number of its own unit: 「比上年增加323家」, never 增长8.5%
+        # (翻番 still reads as 翻番); its published rate is added only from its own 增速指标
+        digits = max(decimals_of(cur.value), decimals_of(base.value))
+        value = rounded(now - then, digits)
+        unit = ind.unit
+        phrase = _points(value, digits, prefix, "增加" + ("约" if approx else ""),
+                         "减少" + ("约" if approx else ""), unit)
         method = f"{cur_txt} − {base_txt} = {format_number(value, digits)}{unit}"
     else:
         ratio = now / then
@@ -311,9 +329,69 @@ def benchmark(ind: Indicator, cur: Observation, bench: Observation, name: str
     return Change(phrase, figure, level_figure(ind, bench, f"{name}{ind.name}"))
 
 
-def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None:
+REAL_GROWTH_WORDS = ("生产总值", "增加值", "GDP")  # compiled at comparable prices (可比价)
+
+
+def price_basis(ind: Indicator, rate_ind: Indicator | None = None) -> str:
+    """The price basis of a value's published growth rates: 可比价 when its 增速指标's 口径
+    says so or the value is one statisticians publish at comparable prices (地区生产总值,
+    增加值); 现价 when the 口径 says 现价; empty when nothing says (社会消费品零售总额 …)."""
+    said = rate_ind.basis if rate_ind is not None else ""
+    if "可比价" in said:
+        return "可比价"
+    if "现价" in said:
+        return "现价"
+    if ind.kind is IndicatorKind.LEVEL and not ind.is_rate and any(
+            w in ind.name for w in REAL_GROWTH_WORDS):
+        return "可比价"
+    return ""
+
+
+def compound_cagr(ind: Indicator, first: Observation, last: Observation,
+                  rates: Sequence[Observation], basis: str = "可比价") -> Change | None:
+    """「2019—2024年地区生产总值按可比价计算年均增长5.4%」: the published yearly growth rates
+    (its 增速指标) of every year after ``first`` up to ``last`` compounded, saying their
+    price ``basis`` (price_basis); None when one of them is missing."""
+    if first.period.kind is not PeriodKind.YEAR or last.period.kind is not PeriodKind.YEAR:
+        return None
+    years = last.period.year - first.period.year
+    if years < 2:
+        return None
+    by_year = {o.period.year: o for o in rates if o.period.kind is PeriodKind.YEAR
+               and o.value is not None and not o.is_bound and o.status is not Status.TARGET
+               and o.region == last.region}
+    used = [by_year.get(y) for y in range(first.period.year + 1, last.period.year + 1)]
+    if any(o is None for o in used):
+        return None
+    chain = [o for o in used if o is not None]
+    product = Decimal(1)
+    for o in chain:
+        assert o.value is not None
+        product *= 1 + exact(o.value) / 100
+    if product <= 0:
+        return None
+    rate = rounded((product ** (Decimal(1) / Decimal(years)) - 1) * 100)
+    span = f"{first.period.year}—{last.period.year}年"
+    word = (f"按{basis}计算" if basis else "") + ("年均增长" if rate >= 0 else "年均下降")
+    phrase = f"{word}{format_rate(abs(rate))}%"
+    method = ("(" + " × ".join(f"(1 + {format_number(o.value or 0.0)}%)" for o in chain)
+              + f")^(1/{years}) − 1 = {format_rate(rate)}%(各年公布增速连乘)")
+    refs = tuple(o.ref for o in chain if o.ref is not None)
+    status = Status.ESTIMATE if any(o.status is Status.ESTIMATE for o in chain) \
+        else Status.ACTUAL
+    return Change(phrase, Figure(label=f"{ind.name}年均增速", text=span + phrase, value=rate,
+                                 unit="%", status=status, period=span, region=last.region,
+                                 source=last.source, derived_from=refs, method=method))
+
+
+def cagr(ind: Indicator, first: Observation, last: Observation, nominal: bool | None = None
+         ) -> Change | None:
     """年均增长 X% between two yearly values at least two years apart (levels, counts and
-    indices; never for rates, shares or ranks, never from a base that is not positive)."""
+    indices; never for rates, shares or ranks, never from a base that is not positive). For
+    a value whose growth is published at comparable prices (``nominal``; by default from
+    price_basis) the rate from its levels is nominal and says so: 「按现价计算年均增长5.9%」."""
+    if nominal is None:
+        nominal = price_basis(ind) == "可比价"
     if (ind.is_rate or ind.kind in (*RATE_KINDS, IndicatorKind.RANK)
             or not _comparable(ind, last, first) or (first.value or 0.0) <= 0):
         return None
@@ -328,8 +406,8 @@ def cagr(ind: Indicator, first: Observation, last: Observation) -> Change | None
     ratio = exact(last.value) / exact(first.value)
     rate = rounded((ratio ** (Decimal(1) / Decimal(years)) - 1) * 100)
     span = f"{first.period.year}—{last.period.year}年"
-    word = ("年均增长" if rate >= 0 else "年均下降") + ("约" if last.qualifier in APPROXIMATE
-                                                    else "")
+    word = ("按现价计算" if nominal else "") + (
+        "年均增长" if rate >= 0 else "年均下降") + ("约" if last.qualifier in APPROXIMATE else "")
     phrase = f"{word}{format_rate(abs(rate))}%"
     method = (f"({format_number(last.value)} ÷ {format_number(first.value)})^(1/{years}) − 1 = "
               f"{format_rate(rate)}%")

@@ -116,10 +116,12 @@ def select(dataset: Dataset, choice: ThemeChoice, ind: Indicator) -> Selection |
         if theirs is not None:
             by_region.append(theirs)
     latest = newest(mine)
-    shown_in_series = {o.period for o in series} if key is not None else set()
+    # by the months covered: a 一季度 drawn as the first of the single quarters is shown
+    shown_in_series = {o.period.months for o in series if o.value is not None} \
+        if key is not None else set()
     others = tuple(o for o in newest_of_each_family(mine)
                    if latest is not None and o.period != latest.period
-                   and o.period not in shown_in_series)
+                   and o.period.months not in shown_in_series)
     return Selection(ind, main, tuple(series), tuple(targets), tuple(by_region), tuple(obs),
                      latest=latest, others=others, key=key,
                      history=tuple(best_per_period(mine)), benchmarks=tuple(bench))

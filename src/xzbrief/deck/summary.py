@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from xzbrief.dataset.indicator_kinds import IndicatorKind
 from xzbrief.dataset.model import Status
 from xzbrief.dataset.periods import PeriodKind
 from xzbrief.deck import grid
@@ -42,12 +43,22 @@ def _lead_facts(rows: Sequence[IndicatorFacts]) -> list[Fact]:
 
 
 def _year_on_year(fact: Fact) -> bool:
-    """The fact's change is against the same period a year before (not 年均, not 较2020年)."""
+    """The fact's change is a growth in % against the same period a year before (not 年均,
+    not 较2020年): computed from the two levels, or the level's own published rate."""
     change = fact.change
-    if change is None or change.base is None or change.figure.value is None:
+    if change is None or change.figure.value is None or change.figure.unit != "%":
         return False
+    if change.base is None:  # the level's own 增速指标, same period
+        return change.figure.period == fact.obs.period.label
     before = fact.obs.period.same_period_last_year()
     return before is not None and change.base.period == before.label
+
+
+def _growth(fact: Fact) -> str:
+    """The growth alone (「同比增长5.2%」), without the rate's own comparisons that follow it
+    on the level's card (「,增速比上半年提高0.2个百分点」): 增幅最大 speaks of the growth."""
+    assert fact.change is not None
+    return fact.change.phrase.split(",")[0]
 
 
 def _figures(fact: Fact) -> list[Figure]:
@@ -65,8 +76,10 @@ def _expect(fact: Fact) -> str:
 
 def growth_judgment(facts: Sequence[Fact]) -> Judgment | None:
     """「有上年同期可比数据的5项总量指标中,4项增长、1项下降……」: only with two or more.
-    Rates and shares are left out: a growth rate 0.5 个百分点 lower has not 下降."""
-    comparable = [f for f in facts if _year_on_year(f) and not f.ind.is_rate]
+    Only 总量 growing in %: a growth rate 0.5 个百分点 lower has not 下降, and a count (增加323
+    家), an index (提高1.9) or a rank (前移1位) is neither a 总量 nor an 增幅 to rank."""
+    comparable = [f for f in facts if _year_on_year(f) and not f.ind.is_rate
+                  and f.ind.kind is IndicatorKind.LEVEL]
     if len(comparable) < 2:
         return None
 
@@ -89,12 +102,11 @@ def growth_judgment(facts: Sequence[Fact]) -> Judgment | None:
     if len(up) >= 2:
         lead = max(up, key=value)
         assert lead.change is not None
-        text += f",其中{lead.label}{_expect(lead)}{lead.change.phrase},增幅最大"
+        text += f",其中{lead.label}{_expect(lead)}{_growth(lead)},增幅最大"
         used.append(lead)
     if down:
         worst = sorted(down, key=value)[:2]
-        text += ";" + "、".join(f"{f.label}{_expect(f)}{f.change.phrase}" for f in worst
-                                if f.change is not None)
+        text += ";" + "、".join(f"{f.label}{_expect(f)}{_growth(f)}" for f in worst)
         used += worst
     figures = [f.change.figure for f in comparable if f.change is not None]
     figures += [g for f in used for g in _figures(f)[:1]]
@@ -135,7 +147,8 @@ def target_judgment(rows: Sequence[IndicatorFacts]) -> Judgment | None:
 
 
 def theme_judgment(name: str, rows: Sequence[IndicatorFacts]) -> Judgment | None:
-    """「产业升级与集群培育方面,工业开票销售收入预计达9000亿元左右,年均增速预计约9%。」"""
+    """「产业升级与集群培育方面,2025年工业开票销售收入预计达9000亿元左右。」: each figure
+    with its period."""
     # in the order the theme's pages show them: a theme of districts speaks of its districts,
     # a theme of the city of the city's own figures
     facts: list[Fact] = []
@@ -146,10 +159,18 @@ def theme_judgment(name: str, rows: Sequence[IndicatorFacts]) -> Judgment | None
     if not facts:
         return None
     first = facts[0]
-    clause = first.headline
+    # every figure carries its period (a theme may hold 2024年 levels beside 2025年1—10月
+    # rates); two figures of one period share it
+    period = first.obs.period.label
+    clause = period + first.headline
     used = [first]
     if len(facts) > 1:
-        both = merge_clauses([first.headline, facts[1].headline], [first.label, facts[1].label])
+        second = facts[1]
+        if second.obs.period.label == period:
+            both = period + merge_clauses([first.headline, second.headline],
+                                          [first.label, second.label])
+        else:
+            both = f"{clause},{second.obs.period.label}{second.headline}"
         if text_width(both, 1.0) <= THEME_LINE_EM:
             clause = both
             used.append(facts[1])

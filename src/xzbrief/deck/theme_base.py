@@ -19,10 +19,12 @@ from xzbrief.deck.narrative import (
     card_parts,
     change_word,
     compare,
+    compound_cagr,
     growth_words,
     level_clause,
     level_figure,
     level_sentence,
+    price_basis,
     region_label,
 )
 from xzbrief.deck.notes import footnotes, speaker_notes
@@ -79,8 +81,14 @@ class ThemeBase:
         if mode is Comparison.NONE:
             return None
         paired = self._paired_growth(ind, obs)
+        if paired is not None and ind.kind is IndicatorKind.COUNT:
+            # 「比上年增加323家,增长8.5%」: the count's own change, then its published rate
+            counted = self._base_change(ind, obs, series, mode)
+            if counted is not None and counted.figure.unit == ind.unit:
+                return self._joined(counted, Change(paired.phrase.replace(
+                    change_word(obs.period.kind), "", 1), paired.figure))
         if paired is not None:
-            return paired
+            return self._with_rate_changes(ind, obs, paired)
         if ind.kind is IndicatorKind.GROWTH:
             return self._with_benchmark(ind, obs, self._rate_change(ind, obs, series))
         change = self._base_change(ind, obs, series, mode)
@@ -104,6 +112,26 @@ class ThemeBase:
         figure = replace(level_figure(rate_ind, rate, f"{ind.name}增速"), text=phrase)
         return Change(phrase, figure)
 
+    def _with_rate_changes(self, ind: Indicator, obs: Observation, paired: Change) -> Change:
+        """「同比增长5.2%,增速比上半年提高0.2个百分点,快于全省0.1个百分点」: the level's own
+        rate with the rate's comparisons, so that the rate needs no card of its own beside
+        the level's (ThemePlanner leaves that card out)."""
+        rate_ind = self.dataset.indicator_by_code.get(ind.growth_code)
+        if rate_ind is None or self.choice.comparison is Comparison.NONE:
+            return paired
+        history = best_per_period(o for o in self.dataset.observations_of(
+            rate_ind.code, [obs.region]) if o.status is not Status.TARGET)
+        rate = next((o for o in history if o.period == obs.period and o.value is not None),
+                    None)
+        if rate is None:
+            return paired
+        more = self._with_benchmark(rate_ind, rate, self._rate_change(rate_ind, rate, history))
+        if more is None:
+            return paired
+        phrase = more.phrase if more.phrase.startswith(("增速", "快于", "慢于", "与")) \
+            else "增速" + more.phrase
+        return self._joined(paired, Change(phrase, replace(more.figure, text=phrase)))
+
     def _rate_change(self, ind: Indicator, obs: Observation,
                      series: Sequence[Observation]) -> Change | None:
         """A growth rate against the previous span of its series: 比1—9月 (the cumulative
@@ -119,8 +147,12 @@ class ThemeBase:
                 base = next((o for o in same if o.period.year == obs.period.year - 1), None)
                 prefix = "增速比上年"
             case PeriodKind.MONTH | PeriodKind.QUARTER:
+                # a single quarter against the single quarter before it (二季度 against 一季度,
+                # the same three months as 1—3月); never against 上半年 or 前三季度
                 before = obs.period.previous()
-                base = next((o for o in same if o.period == before), None)
+                base = next((o for o in series if before is not None and o.value is not None
+                             and o.period.months == before.months
+                             and o.period.kind in (obs.period.kind, PeriodKind.YTD)), None)
                 prefix = f"比{base.period.span_label}" if base is not None else ""
                 if base is not None and base.period.year != obs.period.year:
                     prefix = f"比{base.period.label}"
@@ -143,11 +175,18 @@ class ThemeBase:
             return change
         if change is None:
             return versus
-        phrase = f"{change.phrase},{versus.phrase}"
+        return self._joined(change, versus)
+
+    @staticmethod
+    def _joined(change: Change, more: Change) -> Change:
+        """Two comparisons of one figure in one clause (「比1—9月提高0.2个百分点,快于全省1.4个
+        百分点」), their cells and methods both kept."""
+        phrase = f"{change.phrase},{more.phrase}"
         figure = replace(change.figure, text=phrase,
                          derived_from=tuple(dict.fromkeys(change.figure.derived_from
-                                                          + versus.figure.derived_from)),
-                         method=f"{change.figure.method};{versus.figure.method}")
+                                                          + more.figure.derived_from)),
+                         method=";".join(m for m in (change.figure.method,
+                                                     more.figure.method) if m))
         return Change(phrase, figure, change.base)
 
     def _benchmarks(self, ind: Indicator) -> list[Observation]:
@@ -159,7 +198,7 @@ class ThemeBase:
         earlier = [o for o in series if o.period.sort_key < obs.period.sort_key
                    and o.period.kind is obs.period.kind]
         if mode is Comparison.CAGR and earlier:
-            return cagr(ind, earlier[0], obs)
+            return self._long_run(ind, earlier[0], obs)
         target: Period | None = (obs.period.same_period_last_year() if mode is Comparison.YOY
                                  else obs.period.previous())
         base = next((o for o in earlier if o.period == target), None)
@@ -171,6 +210,21 @@ class ThemeBase:
         if older:
             return compare(ind, obs, older[-1])
         return None
+
+    def _long_run(self, ind: Indicator, first: Observation, last: Observation
+                  ) -> Change | None:
+        """年均增长 over the years ``first`` to ``last``: from the level's own published
+        growth rates, compounded (按可比价计算), when the workbook holds every year's; else
+        from the two levels (saying 按现价计算 for a value published at comparable prices)."""
+        rate_ind = self.dataset.indicator_by_code.get(ind.growth_code) \
+            if ind.growth_code else None
+        basis = price_basis(ind, rate_ind)
+        if rate_ind is not None and ind.kind is IndicatorKind.LEVEL and not ind.is_rate:
+            rates = self.dataset.observations_of(rate_ind.code, [last.region])
+            published = compound_cagr(ind, first, last, rates, basis)
+            if published is not None:
+                return published
+        return cagr(ind, first, last, nominal=basis == "可比价")
 
     def _fact(self, ind: Indicator, obs: Observation, series: Sequence[Observation]) -> Fact:
         region = self._region(obs.region)
@@ -189,10 +243,10 @@ class ThemeBase:
     def _single_facts(self, sel: Selection, charted: bool = False) -> list[Fact]:
         """The main region's figures shown one by one; ``charted``: those the time chart
         does not already draw (this year's 1—10月 beside an annual chart)."""
-        drawn = {o.period for o in sel.series if o.value is not None and not o.is_bound} \
-            if charted else set()  # a 超300 figure is not drawn: it gets its card
+        drawn = {o.period.months for o in sel.series if o.value is not None
+                 and not o.is_bound} if charted else set()  # a 超300 figure gets its card
         return [self._fact(sel.indicator, o, sel.history) for o in sel.singles
-                if o.period not in drawn]
+                if o.period.months not in drawn]
 
     def _region_facts(self, sel: Selection) -> list[Fact]:
         out: list[Fact] = []
@@ -248,13 +302,19 @@ class ThemeBase:
             else:
                 merged = head + merged
             first = head + first
-        options = (merged, first, first.split(",")[0])
+        options = (merged, *clause_prefixes(first))
         return next((o for o in options if o and fits_one_line(o, grid.TITLE.w, grid.TITLE_MIN)),
                     fallback)
 
     def _footnotes(self, figures: Sequence[Figure], inds: Sequence[Indicator],
                    extra: Sequence[str] = ()) -> tuple[str, ...]:
-        basis = []
+        basis: list[str] = []
+        paired = {f.label for f in figures}
+        known = self.dataset.indicator_by_code
+        # a level written with its own published rate brings the rate's 口径 (按可比价计算)
+        inds = list(dict.fromkeys([*inds, *(known[i.growth_code] for i in inds
+                                            if i.growth_code in known
+                                            and f"{i.name}增速" in paired)]))
         for ind in inds:
             if ind.basis:
                 joint = "" if ind.basis.startswith(("按", "以", "含", "不含")) else "为"
@@ -265,6 +325,13 @@ class ThemeBase:
         if not self.options.speaker_notes:
             return ""
         return speaker_notes(narrative, figures, self.file)
+
+
+def clause_prefixes(text: str) -> list[str]:
+    """A conclusion and its shorter forms, dropping trailing clauses one by one (a title keeps
+    「达9537亿元,比上年增长5.9%」 when 「…,增速比上年提高0.1个百分点」 does not fit)."""
+    clauses = text.split(",")
+    return [",".join(clauses[:k]) for k in range(len(clauses), 0, -1)]
 
 
 def merge_clauses(clauses: Sequence[str], subjects: Sequence[str] = ()) -> str:

@@ -47,6 +47,16 @@ def _pair(sel: Selection) -> bool:
     return first in (last.previous(), last.same_period_last_year())
 
 
+def _drawn_as_growth_line(rate: Selection, level: Selection) -> bool:
+    """The level's time chart draws every period of the rate's series as its growth line
+    (2019—2024 GDP with its published 增速): a chart of the rate alone would repeat it."""
+    if not _chartable(level) or _pair(level):
+        return False
+    drawn = {o.period for o in level.series if o.value is not None and not o.is_bound}
+    own = {o.period for o in rate.series if o.value is not None}
+    return bool(own) and own <= drawn
+
+
 class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
     indicator_facts: list[IndicatorFacts]  # every chosen indicator's latest figures, in
     # order, for the 综述 and the 主要指标完成情况表
@@ -76,6 +86,13 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
         pending: set[str] = set()  # totals shown by their parts chart if one is made
         charts: list[Slide] = []
         pairs = 0  # two-column charts made so far (a theme of ten such pairs keeps cards)
+        # a level's own published rate (增速指标) in the same theme: written with the level
+        # (「同比增长5.2%,增速比上半年提高0.2个百分点」) and drawn as its growth line, so the
+        # rate needs no card or chart of its own that only repeats them
+        rate_of = {s.indicator.growth_code: s for s in selections
+                   if s.indicator.growth_code in chosen
+                   and s.indicator.growth_code != s.indicator.code
+                   and s.indicator.kind is IndicatorKind.LEVEL and not s.indicator.is_rate}
         for sel in selections:
             code = sel.indicator.code
             if sel.indicator.parent in chosen:
@@ -83,7 +100,9 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
                 continue
             made_chart = False
             pair = _pair(sel)
-            if _chartable(sel) and (not pair or pairs < MAX_PAIR_CHARTS):
+            if code in rate_of and _drawn_as_growth_line(sel, rate_of[code]):
+                pass  # its figures are the level chart's growth line
+            elif _chartable(sel) and (not pair or pairs < MAX_PAIR_CHARTS):
                 pairs += pair
                 charts.append(self._time_chart(sel))
                 made_chart = True
@@ -115,6 +134,11 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
                 facts_of[parent] = self._facts(total)
             for m in members:
                 facts_of[m.indicator.code] = self._facts(m)
+        for rate_code, level in rate_of.items():  # the rate's card beside the level's
+            with_level = {(f.obs.region, f.obs.period) for f in facts_of.get(
+                level.indicator.code, []) if f.change is not None}
+            facts_of[rate_code] = [f for f in facts_of.get(rate_code, [])
+                                   if (f.obs.region, f.obs.period) not in with_level]
         facts = [f for code in order for f in facts_of.get(code, [])]
         # the theme's first indicator speaks for it on 总体情况: the recipe's order when it
         # lists indicators, else a 重点 indicator before the others (the workbook's order)

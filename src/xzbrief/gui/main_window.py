@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
             return
         if self.generate_bar.task is not None:
             self.generate_bar.task.cancel()
+        self.runner.cancel_all()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         self.runner.wait(10000)

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
@@ -17,6 +18,17 @@ class TaskSignals(QObject):
     succeeded = Signal(object)
     failed = Signal(object, str)  # exception, formatted traceback
     finished = Signal()
+
+
+def _emit(signals: QObject, name: str, *args: Any) -> None:
+    """Emit from the worker unless the window that listened is already gone: a task that
+    outlives an app closing while it ran (a slow machine, a wait that timed out) has nobody
+    left to tell, and PySide raises "Signal source has been deleted" into the worker thread."""
+    try:
+        getattr(signals, name).emit(*args)
+    except RuntimeError:
+        if shiboken6.isValid(signals):  # not the deleted-source case: a real error
+            raise
 
 
 class Task(QRunnable):
@@ -35,14 +47,19 @@ class Task(QRunnable):
 
     @Slot()
     def run(self) -> None:
+        signals = self.signals
+
+        def report(percent: int, message: str) -> None:
+            _emit(signals, "progress", percent, message)
+
         try:
-            result = self.work(self.signals.progress.emit, self._cancel.is_set)
+            result = self.work(report, self._cancel.is_set)
         except BaseException as exc:  # delivered to the UI thread, never lost
-            self.signals.failed.emit(exc, traceback.format_exc())
+            _emit(signals, "failed", exc, traceback.format_exc())
         else:
-            self.signals.succeeded.emit(result)
+            _emit(signals, "succeeded", result)
         finally:
-            self.signals.finished.emit()
+            _emit(signals, "finished")
 
 
 class TaskRunner(QObject):
@@ -75,6 +92,11 @@ class TaskRunner(QObject):
         self._running.add(task)
         self.pool.start(task)
         return task
+
+    def cancel_all(self) -> None:
+        """Ask every running task to stop at its next step (the window is closing)."""
+        for task in self._running:
+            task.cancel()
 
     @property
     def busy(self) -> bool:
