@@ -326,3 +326,29 @@ def test_workbook_is_never_written_nor_kept_open(tmp_path: Path) -> None:
     path.unlink()
     assert result.dataset is not None
     assert len(result.dataset.observations) == 10
+
+
+def test_a_large_part_read_in_chunks_is_the_same_and_still_crc_checked(
+        tmp_path: Path, basic_workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large sheet parts are inflated chunk by chunk into one buffer (a 1,000,000-row sheet's
+    300 MB were held twice by zipfile's own read): the workbook reads the same, and a part
+    whose bytes do not match its CRC is still a damaged file."""
+    before = load_dataset(basic_workbook)
+    monkeypatch.setattr(files, "_CHUNK", 64)  # every part is "large"
+    after = load_dataset(basic_workbook)
+    assert after.ok and after.dataset == before.dataset
+    assert [p.format() for p in after.problems] == [p.format() for p in before.problems]
+
+    out = io.BytesIO()  # the data sheet stored uncompressed with one byte changed
+    with zipfile.ZipFile(basic_workbook) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                info.compress_type = zipfile.ZIP_STORED
+                zout.writestr(info, data)
+            else:
+                zout.writestr(info, data, zipfile.ZIP_DEFLATED)
+    damaged = out.getvalue()
+    at = damaged.index(b"GY02", damaged.index(b"xl/worksheets/sheet2.xml"))
+    damaged = damaged[:at] + b"GY03" + damaged[at + 4:]
+    assert load_bytes(tmp_path, "损坏.xlsx", damaged).code == "file-truncated"

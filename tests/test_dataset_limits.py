@@ -180,3 +180,45 @@ def test_a_long_narrow_sheet_is_not_taken_apart_cell_by_cell() -> None:
     far = [*rows, 200_000 + ROW_GAP + 2]  # a stray below the table
     assert not _plainly_contiguous(sheet(far), Extent(far[-1], 26))
     assert not _plainly_contiguous(sheet(rows, "AB"), Extent(200_000, 702))  # wide: look closer
+
+
+def test_a_long_table_names_every_bad_cell_after_many_good_rows(tmp_path: Path) -> None:
+    """Rows like earlier good rows are taken in a few lookups (issue 12's 1,000,000-row load):
+    a bad cell among them is still named at its cell, exactly as when it stands alone."""
+    sheets = basic_sheets()
+    good = [["GY01", region, f"{year}年", float(year), "实际", None]
+            for region in ("徐州市", "鼓楼区", "云龙区") for year in range(1950, 2020)]
+    bad = [
+        ["GY01", "徐州市", "1960年", 1.0, "实际", None],  # the same value again: a duplicate
+        ["GY01", "徐州市", "2020年", "9000亿元", "实际", None],  # a number with its unit
+        ["GY01", "徐州市", "2021年", 5.0, "大概", None],  # not a status
+        ["GY01", "徐州市", "2025Q5", 5.0, "实际", None],  # no such quarter
+        ["GY01", "徐州市", "2022年", 1e16, "实际", None],  # beyond what a deck shows
+        ["GY01", "徐州市", "2023年", "9,000", "实际", None],  # a number typed as text
+        ["GY01", "徐州市", "2024年", True, "实际", None],  # TRUE is not 1
+        ["GY09", "徐州市", "2024年", 1.0, "实际", None],  # not in 指标
+        ["GY01", "徐州市", "1950年", 3.0, "预计", None],  # another status: no duplicate
+    ]
+    sheets["数据"] = [sheets["数据"][0], *good, *bad]
+    result = load_dataset(write_workbook(tmp_path / "长表.xlsx", sheets))
+    first_bad = len(good) + 2  # Excel row of the first bad row
+    found = {(p.code, p.location) for p in result.problems if p.sheet == "数据"}
+    assert found == {
+        ("row-duplicate", f"数据!D{first_bad}"),
+        ("value-with-text", f"数据!D{first_bad + 1}"),
+        ("status-invalid", f"数据!E{first_bad + 2}"),
+        ("period-unknown", f"数据!C{first_bad + 3}"),
+        ("value-too-large", f"数据!D{first_bad + 4}"),
+        ("value-text", f"数据!D{first_bad + 5}"),
+        ("value-bool", f"数据!D{first_bad + 6}"),
+        ("data-code-unknown", f"数据!A{first_bad + 7}"),
+    }, sorted(found)
+    duplicate = next(p for p in result.problems if p.code == "row-duplicate")
+    assert "与 数据!D12 重复" in duplicate.format("zh")  # 1960年: the 11th good row, row 12
+    assert result.dataset is not None
+    values = {str(o.ref): o.value for o in result.dataset.observations
+              if o.ref is not None and o.ref.sheet == "数据"}
+    assert len(values) == len(good) + 2  # 9,000 as text and 1950年 预计
+    assert values["数据!D2"] == 1950.0 and values[f"数据!D{len(good) + 1}"] == 2019.0
+    assert values[f"数据!D{first_bad + 5}"] == 9000.0
+    assert values[f"数据!D{first_bad + 8}"] == 3.0

@@ -62,16 +62,17 @@ class BuilderBase:
         self.as_of = ""
         self._periods: dict[tuple[type, object], Period | PeriodError] = {}
         self._interned: dict[tuple[Period, str], Period] = {}
-        self._first_form: dict[Period, Period] = {}
-        self.canonical: dict[int, int] = {}  # id of a period -> id of its first written form
+        self._numbers: dict[Period, int] = {}
+        self.period_number: dict[int, int] = {}  # id of a period object -> its span's number
 
     def _intern(self, period: Period) -> Period:
         """One object per distinct period and written form (2025年前三季度 and 2025年1—9月
         are the same span, each written back as written); duplicate checks compare
-        ``canonical`` identities, so the two spellings of one span are still duplicates."""
-        first = self._first_form.setdefault(period, period)
+        ``period_number``, one small number per span, so the two spellings of one span are
+        still duplicates."""
         mine = self._interned.setdefault((period, period.form), period)
-        self.canonical.setdefault(id(mine), id(first))
+        if id(mine) not in self.period_number:
+            self.period_number[id(mine)] = self._numbers.setdefault(period, len(self._numbers))
         return mine
 
     # --- sheets ---------------------------------------------------------------------------

@@ -17,8 +17,8 @@ import re
 import statistics
 from collections.abc import Iterable
 
-from xzbrief.dataset.loader import LoadResult
-from xzbrief.dataset.model import Dataset, Indicator, Observation, Status
+from xzbrief.dataset.loader import LoadResult, no_cycle_collection
+from xzbrief.dataset.model import LOWER_BOUNDS, Dataset, Indicator, Observation, Status
 from xzbrief.dataset.numbers import decimals_of, plain_number
 from xzbrief.dataset.periods import Period, PeriodError, PeriodKind, parse_period
 from xzbrief.dataset.problems import Problem, sorted_problems, warning
@@ -33,6 +33,7 @@ from xzbrief.dataset.series import (
 MAGNITUDE = 1000.0  # 万元 vs 亿元 is 10,000; 千元 vs 万元 is 10
 JUMP_PCT = 100.0
 GRACE_DAYS = 90  # statistics for a period are published within about a quarter
+_BOUNDS = frozenset(LOWER_BOUNDS)  # Observation.is_bound, without a call per value
 _RE_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*[-./月]\s*(\d{1,2}))?")
 
 
@@ -69,13 +70,67 @@ def _order(o: Observation, dataset_sheets: dict[str, int]) -> tuple[int, int, in
     return (dataset_sheets.get(o.ref.sheet, 99), row, 50)
 
 
+class _Periods:
+    """What the checks ask of each period, worked out once per distinct period.
+
+    A 1,000,000-row workbook refers to a few dozen periods a million times; Period's hash,
+    sort key and arithmetic are Python code, so each observation's period is looked up by
+    identity (the loader makes one object per period and written form) and compared as a
+    small int: equal periods (2025年前三季度, 2025年1—9月) share one number."""
+
+    def __init__(self) -> None:
+        self.number: dict[int, int] = {}  # id(period) -> its number
+        self._numbers: dict[Period, int] = {}
+        self._alive: list[Period] = []  # keeps every id above valid
+        self.first: list[Period] = []  # by number: the first object seen of that period
+        self.sort_key: list[tuple[int, int, int, int]] = []
+        self._last_year: dict[int, int | None] = {}
+        self._previous: dict[int, tuple[int, Period] | None] = {}
+        self._end: dict[int, dt.date] = {}
+
+    def of(self, period: Period) -> int:
+        n = self.number.get(id(period))
+        if n is None:
+            n = self._numbers.get(period)
+            if n is None:
+                n = self._numbers[period] = len(self.sort_key)
+                self.sort_key.append(period.sort_key)
+                self.first.append(period)
+            self.number[id(period)] = n
+            self._alive.append(period)
+        return n
+
+    def register(self, observations: Iterable[Observation]) -> None:
+        for period in {id(o.period): o.period for o in observations}.values():
+            self.of(period)
+
+    def last_year(self, n: int) -> int | None:
+        """The number of the same period a year before (the base of 同比), None for spans."""
+        if n not in self._last_year:
+            base = self.first[n].same_period_last_year()
+            self._last_year[n] = self.of(base) if base is not None else None
+        return self._last_year[n]
+
+    def previous(self, n: int) -> tuple[int, Period] | None:
+        """The period before (its number and itself, as Period.previous writes it: the
+        same for every written form)."""
+        if n not in self._previous:
+            prev = self.first[n].previous()
+            self._previous[n] = (self.of(prev), prev) if prev is not None else None
+        return self._previous[n]
+
+    def end(self, period: Period) -> dt.date:
+        n = self.of(period)
+        found = self._end.get(n)
+        if found is None:
+            found = self._end[n] = period_end(period)
+        return found
+
+
 class _Checker:
     def __init__(self, dataset: Dataset) -> None:
         self.d = dataset
-        sheets = []
-        for o in dataset.observations:
-            if o.ref is not None and o.ref.sheet not in sheets:
-                sheets.append(o.ref.sheet)
+        sheets = dict.fromkeys(o.ref.sheet for o in dataset.observations if o.ref is not None)
         self.sheets = {name: i + 10 for i, name in enumerate(sheets)}
         self.parts_of: dict[str, list[Indicator]] = {}
         for p in dataset.indicators:
@@ -84,6 +139,9 @@ class _Checker:
         self.problems: list[Problem] = []
         self.flagged: set[str] = set()  # cells already warned about magnitude
         self._series: dict[str, dict[tuple[str, PeriodKind], list[Observation]]] = {}
+        self.periods = _Periods()
+        self.periods.register(dataset.observations)
+        self._regions = {r.name: r for r in dataset.regions}
 
     def warn(self, code: str, obs: Observation | None, ind: Indicator, **params: object) -> None:
         ref = obs.ref if obs is not None else ind.ref
@@ -98,9 +156,15 @@ class _Checker:
         if cached is not None:
             return cached
         out: dict[tuple[str, PeriodKind], list[Observation]] = {}
+        target = Status.TARGET
         for o in self.d.observations_of(code):
-            if o.status is not Status.TARGET:
-                out.setdefault((o.region, o.period.kind), []).append(o)
+            if o.status is not target:
+                key = (o.region, o.period.kind)
+                found = out.get(key)
+                if found is None:
+                    out[key] = [o]
+                else:
+                    found.append(o)
         self._series = {code: out}  # only the indicator being checked is kept
         return out
 
@@ -109,15 +173,17 @@ class _Checker:
         parts = self.parts_of.get(ind.code)
         if not parts:
             return
+        number = self.periods.number
         # each part's values by (region, period, status): looked up, not searched, per total
-        index = [{(o.region, o.period, o.status): o for o in
+        index = [{(o.region, number[id(o.period)], o.status): o for o in
                   reversed(self.d.observations_of(part.code))} for part in parts]
         for total in self.d.observations_of(ind.code):
             if total.value is None or total.is_bound:
                 continue
             found = []
+            key = (total.region, number[id(total.period)], total.status)
             for values_of in index:
-                match = values_of.get((total.region, total.period, total.status))
+                match = values_of.get(key)
                 if match is None or match.value is None or match.is_bound:
                     break
                 found.append(match)
@@ -135,7 +201,8 @@ class _Checker:
 
     def magnitude(self, ind: Indicator) -> None:
         for (region, _kind), obs in self.series(ind.code).items():
-            points = [o for o in obs if o.value is not None and o.value > 0 and not o.is_bound]
+            points = [o for o in obs
+                      if o.value is not None and o.value > 0 and o.qualifier not in _BOUNDS]
             if len(points) < 2:
                 continue
             if len(points) == 2:
@@ -147,7 +214,10 @@ class _Checker:
                 continue
             # a value the workbook holds (not the mean of two middle ones, which may be a
             # number between the right values and the wrong ones)
-            centre = statistics.median_low(o.value for o in points if o.value is not None)
+            values = [o.value for o in points if o.value is not None]
+            centre = statistics.median_low(values)
+            if min(values) / centre > 1 / MAGNITUDE and max(values) / centre < MAGNITUDE:
+                continue  # every ratio within bounds (division keeps order): the usual case
             for o in points:
                 assert o.value is not None
                 ratio = o.value / centre
@@ -166,14 +236,20 @@ class _Checker:
     def jumps(self, ind: Indicator) -> None:
         if ind.is_rate:
             return
+        number = self.periods.number
+        last_year = self.periods.last_year
+        flagged = self.flagged
         for (region, _kind), obs in self.series(ind.code).items():
-            by_period = {o.period: o for o in obs}
+            by_period = {number[id(o.period)]: o for o in obs}
             for o in obs:
-                base_period = o.period.same_period_last_year()
-                base = by_period.get(base_period) if base_period is not None else None
-                if (base is None or o.value is None or base.value is None or o.note or o.remark
-                        or o.is_bound or base.is_bound or base.value <= 0 or o.value < 0
-                        or str(o.ref) in self.flagged or str(base.ref) in self.flagged):
+                if o.value is None or o.note or o.remark or o.value < 0 \
+                        or o.qualifier in _BOUNDS:
+                    continue
+                base_number = last_year(number[id(o.period)])
+                base = by_period.get(base_number) if base_number is not None else None
+                if (base is None or base.value is None or base.qualifier in _BOUNDS
+                        or base.value <= 0
+                        or (flagged and (str(o.ref) in flagged or str(base.ref) in flagged))):
                     continue
                 change = (o.value / base.value - 1) * 100
                 if abs(change) > JUMP_PCT:
@@ -182,6 +258,8 @@ class _Checker:
                               change=f"{change:+.1f}%")
 
     def gaps(self, ind: Indicator) -> None:
+        number = self.periods.number
+        sort_key = self.periods.sort_key
         for (region, kind), obs in self.series(ind.code).items():
             for o in obs:
                 if o.value is None:
@@ -190,42 +268,65 @@ class _Checker:
             if kind not in (PeriodKind.YEAR, PeriodKind.MONTH, PeriodKind.QUARTER,
                             PeriodKind.HALF):
                 continue
-            have = {o.period for o in obs}
+            have: dict[int, Period] = {}
+            for o in obs:
+                have.setdefault(number[id(o.period)], o.period)
             if len(have) < 3:  # two periods make a comparison, not a charted series
                 continue
-            ordered = sorted(have, key=lambda p: p.sort_key)
-            missing = []
-            current: Period | None = ordered[-1] if ordered else None
-            while current is not None and current != ordered[0]:
-                current = current.previous()
-                if current is None or current.sort_key < ordered[0].sort_key:
+            ordered = sorted(have, key=sort_key.__getitem__)
+            first_key = sort_key[ordered[0]]
+            missing: list[tuple[int, Period]] = []
+            current = (ordered[-1], have[ordered[-1]])
+            while current[0] != ordered[0]:
+                found = self.periods.previous(current[0])
+                if found is None or sort_key[found[0]] < first_key:
                     break
-                if current not in have:
+                current = found
+                if current[0] not in have:
                     missing.append(current)
             if missing:
-                labels = "、".join(p.label for p in sorted(missing, key=lambda p: p.sort_key))
-                first = min(obs, key=lambda o: o.period.sort_key)
+                labels = "、".join(p.label for n, p in
+                                  sorted(missing, key=lambda m: sort_key[m[0]]))
+                first = min(obs, key=lambda o: sort_key[number[id(o.period)]])
                 self.warn("check-gap", first, ind, region=region, missing=labels)
 
     def stale_estimates(self, ind: Indicator, reference: dt.date, stated: bool) -> None:
         observations = self.d.observations_of(ind.code)
-        actuals = {(x.period, x.region) for x in observations if x.status is Status.ACTUAL}
+        number = self.periods.number
+        estimate = Status.ESTIMATE
+        estimates = [o for o in observations if o.status is estimate]
+        if not estimates:
+            return
+        actuals = {(number[id(x.period)], x.region) for x in observations
+                   if x.status is Status.ACTUAL}
         code = "check-stale-estimate" if stated else "check-stale-estimate-today"
-        for o in observations:
-            if (o.status is Status.ESTIMATE and (o.period, o.region) not in actuals
-                    and period_end(o.period) + dt.timedelta(days=GRACE_DAYS) < reference):
+        late: dict[int, bool] = {}
+        for o in estimates:
+            n = number[id(o.period)]
+            is_late = late.get(n)
+            if is_late is None:
+                is_late = late[n] = (self.periods.end(o.period)
+                                     + dt.timedelta(days=GRACE_DAYS) < reference)
+            if is_late and (n, o.region) not in actuals:
                 self.warn(code, o, ind, region=o.region, period=o.period.label,
                           date=reference.isoformat())
 
-
     def mixed_kinds(self, ind: Indicator) -> None:
         """Say before the build how a deck splits figures of several period kinds."""
+        observations = self.d.observations_of(ind.code)
+        if len({o.period.kind for o in observations} - {PeriodKind.SPAN}) < 2:
+            return  # one kind in every region (the common case)
         by_region: dict[str, list[Observation]] = {}
         kinds_of: dict[str, set[PeriodKind]] = {}
-        for o in self.d.observations_of(ind.code):
-            by_region.setdefault(o.region, []).append(o)
-            kinds_of.setdefault(o.region, set()).add(o.period.kind)
-        regions = {r.name: r for r in self.d.regions}
+        for o in observations:
+            found = by_region.get(o.region)
+            if found is None:
+                by_region[o.region] = [o]
+                kinds_of[o.region] = {o.period.kind}
+            else:
+                found.append(o)
+                kinds_of[o.region].add(o.period.kind)
+        regions = self._regions
         for region, obs in by_region.items():
             if len(kinds_of[region] - {PeriodKind.SPAN}) < 2:
                 continue  # one kind (the common case, checked without sorting)
@@ -249,6 +350,12 @@ def preflight(dataset: Dataset, shown: Iterable[str] | None = None,
               today: dt.date | None = None) -> tuple[Problem, ...]:
     """Warnings about the numbers (never errors: the user decides). ``shown`` limits the
     gap checks to the indicators a deck shows."""
+    with no_cycle_collection():  # as the load: many objects, no cycles
+        return _preflight(dataset, shown, today)
+
+
+def _preflight(dataset: Dataset, shown: Iterable[str] | None, today: dt.date | None
+               ) -> tuple[Problem, ...]:
     checker = _Checker(dataset)
     reference, stated = reference_date(dataset, today)
     wanted = set(shown) if shown is not None else None

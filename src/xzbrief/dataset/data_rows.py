@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from xzbrief.dataset.builder_base import BuilderBase
-from xzbrief.dataset.cells import cell_name
+from xzbrief.dataset.cells import cell_name, column_letter
 from xzbrief.dataset.columns import (
     DATA_COLUMNS,
     WIDE_KEYS,
@@ -30,6 +30,27 @@ from xzbrief.dataset.sheet_reader import SheetReader
 from xzbrief.dataset.sources import SourceParts, split_source
 from xzbrief.dataset.xlsx import RawWorkbook
 
+# Which (indicator, region, period, status) a data row gave first: one int per value, made by
+# ``_seen_key`` (a tuple of four per row was 100 MB for 1,000,000 rows).
+Seen = dict[int, CellRef]
+_STATUS_NUMBER = {Status.ACTUAL: 0, Status.ESTIMATE: 1, Status.TARGET: 2}
+# a status cell typed as one of the words (or left empty): the common case of a long table
+_QUICK_STATUS = {word: (status, _STATUS_NUMBER[status]) for word, status in STATUS_ALIASES.items()}
+
+
+class _Quick(NamedTuple):
+    """A data row's period-independent cells, checked once without a problem: what every
+    later row with the same cells gives (long tables repeat them on thousands of rows)."""
+
+    code: str
+    region: str
+    qualifier: str
+    note: str
+    source: str
+    remark: str
+    source_detail: str
+    pair: int  # number of (code, region), for the duplicate key
+
 
 class DataRows(BuilderBase):
     def __init__(self, book: RawWorkbook, path: Path, problems: list[Problem]) -> None:
@@ -37,9 +58,17 @@ class DataRows(BuilderBase):
         self._fields_cache: dict[tuple[object, ...], _RowFields] = {}
         self._key_getters: dict[str, tuple[Callable[[list[Any]], Any], int]] = {}
         self._sources: dict[tuple[str, str, str], SourceParts] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
+        # per sheet: the cells of rows checked without a problem, all text -> what they give
+        self._quick: dict[str, dict[object, _Quick]] = {}
+        # text of a period cell that parsed -> (the period, its span's number)
+        self._quick_periods: dict[str, tuple[Period, int]] = {}
 
-    def _read_data(self, name: str, seen: dict[tuple[str, str, int, Status], CellRef],
-                   exact: bool) -> None:
+    def _seen_key(self, code: str, region: str, period: Period, status: Status) -> int:
+        pair = self._pairs.setdefault((code, region), len(self._pairs))
+        return (pair << 32 | self.period_number[id(period)]) << 2 | _STATUS_NUMBER[status]
+
+    def _read_data(self, name: str, seen: Seen, exact: bool) -> None:
         reader = self._open(name, DATA_COLUMNS, quiet_missing_header=not exact,
                             extra=("period", "value"))
         if reader is None:
@@ -56,26 +85,95 @@ class DataRows(BuilderBase):
         period_cols = [] if long_form else self._wide_columns(reader)
         if not long_form and not period_cols:
             return
+        if long_form:
+            self._read_long(reader, seen)
+            return
         scan = reader.sheet.scan
         special = set(scan.errors) | scan.uncalculated
         for r in reader.data_rows():
             if reader.is_blank_row(r):
                 continue
             fields = self._row_fields(reader, r)
-            if long_form:
-                value_col = reader.columns["value"]
-                period = self._period(reader, r, reader.columns["period"])
-                status = self._status(reader, r)
-                value = self._value(reader, r, value_col, fields.unit)
-                self._add(reader, fields, r, value_col, period=period, status=status,
-                          value=value, seen=seen)
-                continue
             for c, period, status in period_cols:
                 if reader.raw(r, c) in ("", None) and (r, c) not in special:
                     continue  # an empty cell in a wide table: no observation
                 value = self._value(reader, r, c, fields.unit)
                 self._add(reader, fields, r, c, period=period, status=status, value=value,
                           seen=seen)
+
+    def _read_long(self, reader: SheetReader, seen: Seen) -> None:
+        """A long table, one value per row. A row whose cells were all seen before on rows
+        that raised no problem (the same code, region and notes; a period, a status word and
+        a plain number) is taken in a few lookups; any other row is checked cell by cell by
+        ``_long_row``, so every problem is still named at its cell."""
+        rows = reader.sheet.rows
+        columns = reader.columns
+        pcol, vcol = columns["period"], columns["value"]
+        scol = columns.get("status")
+        getter, width = self._key_getter(reader)
+        width = max(width, pcol, vcol, -1 if scol is None else scol)
+        special = reader.special_rows
+        plain_values = all(c != vcol for _r, c in reader.sheet.scan.percent)
+        quick = self._quick.setdefault(reader.name, {})
+        periods = self._quick_periods
+        actual = _QUICK_STATUS[""]
+        statuses = _QUICK_STATUS
+        name = reader.name
+        letter = column_letter(vcol)
+        add = self.observations.append
+        problems = self.problems
+        for r in reader.data_rows():
+            values = rows[r]
+            if plain_values and len(values) > width and r not in special:
+                period = periods.get(values[pcol])
+                status = actual if scol is None else statuses.get(values[scol])
+                value = values[vcol]
+                if (period is not None and status is not None
+                        and value.__class__ is float and -MAX_ABS < value < MAX_ABS):
+                    cells = getter(values)
+                    fields = quick.get(cells)
+                    if fields is None:  # new code / region / notes: those cells checked once
+                        before = len(problems)
+                        checked = self._row_fields(reader, r)
+                        fields = quick.get(cells) if len(problems) == before else None
+                        if fields is None:
+                            self._long_row(reader, r, seen, checked)
+                            continue
+                    key = (fields.pair << 32 | period[1]) << 2 | status[1]
+                    if key not in seen:
+                        ref = seen[key] = CellRef(name, f"{letter}{r + 1}")
+                        add(Observation(fields.code, fields.region, period[0], status[0],
+                                        value, fields.qualifier, fields.note, fields.source,
+                                        ref, fields.remark, fields.source_detail))
+                        # nothing reads a data row again: its memory goes as values come
+                        rows[r] = _TAKEN
+                        continue
+            self._long_row(reader, r, seen)
+
+    def _long_row(self, reader: SheetReader, r: int, seen: Seen,
+                  fields: _RowFields | None = None) -> None:
+        """One row checked cell by cell (``fields``: its period-independent cells, when
+        already checked: the row then has a period and is not blank)."""
+        if fields is None:
+            if reader.is_blank_row(r):
+                return
+            fields = self._row_fields(reader, r)
+        value_col = reader.columns["value"]
+        period = self._period(reader, r, reader.columns["period"])
+        status = self._status(reader, r)
+        value = self._value(reader, r, value_col, fields.unit)
+        self._add(reader, fields, r, value_col, period=period, status=status,
+                  value=value, seen=seen)
+        reader.sheet.rows[r] = _TAKEN
+
+    def _key_getter(self, reader: SheetReader) -> tuple[Callable[[list[Any]], Any], int]:
+        """The period-independent cells of a row (one itemgetter per sheet) and the
+        rightmost of their columns."""
+        getter = self._key_getters.get(reader.name)
+        if getter is None:
+            cols = [c for k, c in reader.columns.items() if k in WIDE_KEYS]
+            getter = self._key_getters[reader.name] = (itemgetter(*cols), max(cols))
+        return getter
 
     def _period(self, reader: SheetReader, r: int, col: int) -> Period | None:
         if reader.unreadable(r, col):
@@ -95,6 +193,8 @@ class DataRows(BuilderBase):
         if isinstance(parsed, PeriodError):
             reader.error(parsed.code, r, col, **parsed.params)
             return None
+        if raw.__class__ is str:
+            self._quick_periods[raw] = (parsed, self.period_number[id(parsed)])
         return parsed
 
     def _status(self, reader: SheetReader, r: int) -> Status | None:
@@ -150,11 +250,9 @@ class DataRows(BuilderBase):
         cells equal an earlier row's that raised no problem reuses its result (rows with
         problems are always checked, so every bad cell is still named)."""
         key: tuple[object, ...] | None = None
-        getter = self._key_getters.get(reader.name)
-        if getter is None:
-            cols = [c for k, c in reader.columns.items() if k in WIDE_KEYS]
-            getter = self._key_getters[reader.name] = (itemgetter(*cols), max(cols))
+        getter = self._key_getter(reader)
         values = reader.sheet.rows[r]
+        cells: Any = None
         if r not in reader.special_rows and len(values) > getter[1]:
             cells = getter[0](values)
             # with the types: TRUE == 1 == 1.0 in Python, but not in the workbook
@@ -167,7 +265,23 @@ class DataRows(BuilderBase):
         fields = self._check_row_fields(reader, r)
         if key is not None and len(self.problems) == before:
             self._fields_cache[key] = fields
+            if fields.usable and all(c.__class__ is str for c in (
+                    cells if isinstance(cells, tuple) else (cells,))):
+                # text equals only text: a later row's cells find this entry only when they
+                # are these very texts (no TRUE == 1 == 1.0 confusion)
+                source = self._source_parts(fields)
+                self._quick.setdefault(reader.name, {})[cells] = _Quick(
+                    fields.code, fields.region, fields.qualifier, fields.note, source.short,
+                    fields.remark, source.detail,
+                    self._pairs.setdefault((fields.code, fields.region), len(self._pairs)))
         return fields
+
+    def _source_parts(self, fields: _RowFields) -> SourceParts:
+        source = self._sources.get((fields.source, fields.org, fields.doc))
+        if source is None:  # thousands of rows share a handful of source strings
+            source = split_source(fields.source, fields.org, fields.doc)
+            self._sources[(fields.source, fields.org, fields.doc)] = source
+        return source
 
     def _check_row_fields(self, reader: SheetReader, r: int) -> _RowFields:
         code_col = reader.columns["code"]
@@ -215,21 +329,18 @@ class DataRows(BuilderBase):
 
     def _add(self, reader: SheetReader, fields: _RowFields, r: int, c: int, *,
              period: Period | None, status: Status | None, value: object,
-             seen: dict[tuple[str, str, int, Status], CellRef]) -> None:
+             seen: Seen) -> None:
         if not fields.usable or period is None or status is None or value is _INVALID:
             return
         ref = reader.ref(r, c)
-        # periods are interned: one identity per span, whatever its spelling
-        key = (fields.code, fields.region, self.canonical.get(id(period), id(period)), status)
+        # periods are interned: one number per span, whatever its spelling
+        key = self._seen_key(fields.code, fields.region, period, status)
         first = seen.get(key)
         if first is not None:
             reader.error("row-duplicate", r, c, first=first)
             return
         seen[key] = ref
-        source = self._sources.get((fields.source, fields.org, fields.doc))
-        if source is None:  # thousands of rows share a handful of source strings
-            source = split_source(fields.source, fields.org, fields.doc)
-            self._sources[(fields.source, fields.org, fields.doc)] = source
+        source = self._source_parts(fields)
         self.observations.append(Observation(
             fields.code, fields.region, period, status,
             value if isinstance(value, float) else None, fields.qualifier, fields.note,
@@ -265,6 +376,7 @@ class DataRows(BuilderBase):
 
 
 _INVALID = object()
+_TAKEN: list[Any] = []  # a data row already read (never changed)
 
 
 class _RowFields(NamedTuple):

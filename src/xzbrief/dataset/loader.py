@@ -30,7 +30,7 @@ from xzbrief.dataset.columns import (
     SHEET_THEMES,
     THEME_COLUMNS,
 )
-from xzbrief.dataset.data_rows import DataRows
+from xzbrief.dataset.data_rows import DataRows, Seen
 from xzbrief.dataset.files import FileProblem
 from xzbrief.dataset.indicator_kinds import (
     IndicatorKind,
@@ -39,13 +39,11 @@ from xzbrief.dataset.indicator_kinds import (
     parse_kind,
 )
 from xzbrief.dataset.model import (
-    CellRef,
     Dataset,
     DatasetInfo,
     Highlight,
     Indicator,
     Region,
-    Status,
     Theme,
 )
 from xzbrief.dataset.numbers import NumberError, parse_number
@@ -79,7 +77,7 @@ class LoadResult:
 
 
 @contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Loading makes millions of objects and no reference cycles: Python's cyclic collector
     would walk them all again and again as they pile up (a 1,000,000-row load grows faster
     than its size). Paused while loading, restored after."""
@@ -93,7 +91,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def load_dataset(path: Path | str) -> LoadResult:
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _load(Path(path))
 
 
@@ -132,7 +130,7 @@ class _Builder(DataRows):
         data_sheets = self._data_sheets()
         if not data_sheets:
             self.problems.append(error("data-sheet-missing", SHEET_DATA_PREFIX))
-        seen: dict[tuple[str, str, int, Status], CellRef] = {}
+        seen: Seen = {}
         all_hidden = all(self.book.hidden.get(name) for name in data_sheets)
         for name in data_sheets:
             if self.book.hidden.get(name):

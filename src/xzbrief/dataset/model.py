@@ -151,8 +151,19 @@ class Dataset:
     def _by_indicator(self) -> dict[str, tuple[Observation, ...]]:
         out: dict[str, list[Observation]] = {}
         for o in self.observations:
-            out.setdefault(o.indicator, []).append(o)
-        return {k: tuple(sorted(v, key=lambda o: o.period.sort_key)) for k, v in out.items()}
+            found = out.get(o.indicator)
+            if found is None:
+                out[o.indicator] = [o]
+            else:
+                found.append(o)
+        # a sort key per distinct period object (a few dozen), not per observation
+        keys = {id(p): p.sort_key for p in self._distinct_periods}
+        return {k: tuple(sorted(v, key=lambda o: keys[id(o.period)])) for k, v in out.items()}
+
+    @cached_property
+    def _distinct_periods(self) -> tuple[Period, ...]:
+        """Each period object once (the loader makes one per period and written form)."""
+        return tuple({id(o.period): o.period for o in self.observations}.values())
 
     def indicator(self, code: str) -> Indicator:
         return self.indicator_by_code[code]
@@ -174,7 +185,7 @@ class Dataset:
 
     @cached_property
     def periods(self) -> tuple[Period, ...]:
-        return tuple(sorted({o.period for o in self.observations}, key=lambda p: p.sort_key))
+        return tuple(sorted(set(self._distinct_periods), key=lambda p: p.sort_key))
 
     @cached_property
     def region_names(self) -> tuple[str, ...]:
