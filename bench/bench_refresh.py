@@ -3,9 +3,10 @@
 Target (issue 10): refreshing the 40-slide / 25-chart deck < 1 s, printed beside a fresh build
 of the same deck. The decks are built from bench/synthetic.py workbooks (模拟数据), then the
 workbook gains a year — every number changes and the latest period rolls forward, the heaviest
-refresh there is. Two sizes: the issue's (the synthetic workbook that comes nearest: 41 slides,
-28 charts) and a larger one (51 slides, 36 charts). Wall-clock and CPU seconds are both printed:
-the CPU figure is steadier on a shared machine.
+refresh there is. Two sizes: the issue's (the synthetic workbook that comes nearest: 40 slides,
+30 charts with the planner of 2026-11-30) and a larger one (45 slides, 36 charts); the sizes
+printed are the decks actually built. Wall-clock and CPU seconds are both printed: the CPU
+figure is steadier on a shared machine.
 
     python bench/bench_refresh.py            # median of 5 runs
     python bench/bench_refresh.py --runs 3
@@ -30,7 +31,7 @@ from xzbrief.build import build_deck, default_recipe  # noqa: E402
 from xzbrief.dataset.loader import load_dataset  # noqa: E402
 from xzbrief.refresh_deck import prepare_refresh, write_refresh  # noqa: E402
 
-SIZES = (("the issue's size", synthetic.Spec(themes=2, indicators=7, regions=5, years=6)),
+SIZES = (("the issue's size", synthetic.Spec(themes=3, indicators=5, regions=5, years=6)),
          ("larger", synthetic.Spec(themes=2, indicators=9, regions=5, years=6)))
 
 
