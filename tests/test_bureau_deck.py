@@ -139,7 +139,7 @@ def test_every_figure_not_shown_is_listed_with_its_cell(bureau: tuple[Path, Buil
     dataset = load_dataset(path).dataset
     assert dataset is not None
     shown = {f.ref for f in built.deck.figures if f.ref is not None}
-    warnings = "\n".join(built.warnings)
+    warnings = "\n".join(built.notes("zh"))
     left_out = [o for o in dataset.observations if o.value is not None and o.ref not in shown]
     assert left_out  # older figures (2019—2022 annual rates, 2024年1—5月, 全省 …)
     for o in left_out:
@@ -258,8 +258,8 @@ def test_the_data_check_appendix_lists_what_the_deck_leaves_out(
     left_out = [r for r in rows if r[0] == "未展示"]
     assert ["未展示", "规上工业增加值增速(徐州市)", "2024年1—5月", "7.0%", "实际",
             "统计局指标库.xlsx 数据!D38"] in left_out
-    assert len(left_out) == sum(w.count("(数据!") for w in deck.warnings
-                                if "未在汇报中以数字出现" in w)
+    assert len(left_out) == sum(w.text("zh").count("(数据!") for w in deck.warnings
+                                if "未在汇报中以数字出现" in w.text("zh"))
 
 
 def test_a_ranking_page_speaks_of_its_own_period(bureau: tuple[Path, BuildResult]) -> None:

@@ -16,39 +16,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from gui_fixtures import TIMEOUT, open_and_wait  # noqa: E402
 from workbooks import basic_sheets, write_workbook  # noqa: E402
 from xzbrief.gui.errors import ErrorReporter  # noqa: E402
 from xzbrief.gui.main_window import MainWindow  # noqa: E402
 from xzbrief.gui.settings import AppSettings  # noqa: E402
 from xzbrief.gui.strings import LANGUAGE  # noqa: E402
-
-TIMEOUT = 15000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    LANGUAGE.set("zh")
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: shown.append(text))
-    reporter = ErrorReporter()
-    reporter.show_dialogs = False
-    win = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), reporter=reporter)
-    win.shown_warnings = shown  # type: ignore[attr-defined]
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.session.dirty = False
-    win.runner.wait(TIMEOUT)
-    LANGUAGE.set("zh")
-
-
-def open_and_wait(qtbot, win: MainWindow, path: Path) -> None:
-    win.session.open_workbook(path)
-    qtbot.waitUntil(lambda: win.session.workbook == path and win.session.last is not None
-                    and not win.runner.busy, timeout=TIMEOUT)
 
 
 def slide_texts(win: MainWindow) -> str:
@@ -541,15 +514,28 @@ def test_saving_a_recipe_over_a_read_only_file_says_so(qtbot, window, basic_work
     target.chmod(0o644)
 
 
-def test_deck_notes_are_listed_with_the_warnings(qtbot, window, basic_workbook, tmp_path):
+def test_deck_notes_are_listed_with_the_warnings(qtbot, window, tmp_path):
+    from briefings import noisy_briefing
+
+    window.open_recipe(noisy_briefing(tmp_path))
+    lst = window.dataset_panel.warnings
+    said = "汇报:专题「产业升级」:指标「工业投资」在所选地区和期间没有数据,已跳过"
+    qtbot.waitUntil(lambda: said in [lst.item(i).text() for i in range(lst.count())],
+                    timeout=TIMEOUT)
+
+
+def test_a_code_the_workbook_lacks_is_an_error_not_a_skipped_note(qtbot, window,
+                                                                   basic_workbook, tmp_path):
     recipe = tmp_path / "r.brief.toml"
     recipe.write_text(f'[briefing]\ntitle = "t"\ndataset = "{basic_workbook.name}"\n'
                       '[[themes]]\nname = "产业升级"\nindicators = ["GY01", "GY99"]\n',
                       encoding="utf-8")
     window.open_recipe(recipe)
-    lst = window.dataset_panel.warnings
-    qtbot.waitUntil(lambda: any("GY99" in lst.item(i).text() for i in range(lst.count())),
+    errors, notes = window.dataset_panel.errors, window.dataset_panel.warnings
+    qtbot.waitUntil(lambda: any("GY99" in errors.item(i).text() for i in range(errors.count())),
                     timeout=TIMEOUT)
+    assert window.dataset_panel.tabs.tabText(0) == "错误 1"  # one name missing
+    assert not any("GY99" in notes.item(i).text() for i in range(notes.count()))
 
 
 def test_summary_and_table_boxes_switch_their_pages(qtbot, window, basic_workbook):

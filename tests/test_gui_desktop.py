@@ -23,38 +23,13 @@ from PySide6.QtWidgets import (  # noqa: E402
     QScrollArea,
 )
 
-from xzbrief.gui.errors import ErrorReporter  # noqa: E402
+from gui_fixtures import TIMEOUT  # noqa: E402
+from gui_fixtures import open_and_wait as shared_open_and_wait  # noqa: E402
 from xzbrief.gui.main_window import MainWindow  # noqa: E402
-from xzbrief.gui.settings import AppSettings  # noqa: E402
-from xzbrief.gui.strings import LANGUAGE  # noqa: E402
-
-TIMEOUT = 15000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    LANGUAGE.set("zh")
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
-    reporter = ErrorReporter()
-    reporter.show_dialogs = False
-    reported: list[str] = []
-    reporter.report = lambda summary, details="": reported.append(summary)  # type: ignore[method-assign]
-    win = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), reporter=reporter)
-    win.reported = reported  # type: ignore[attr-defined]
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.session.dirty = False
-    win.runner.wait(TIMEOUT)
-    LANGUAGE.set("zh")
 
 
 def open_and_wait(qtbot, win: MainWindow, path: Path) -> None:
-    win.session.open_workbook(path)
-    qtbot.waitUntil(lambda: win.session.workbook == path and win.session.last is not None
-                    and not win.runner.busy and win.slide_view.count > 0, timeout=TIMEOUT)
+    shared_open_and_wait(qtbot, win, path, previewed=True)
 
 
 def themes(win: MainWindow):

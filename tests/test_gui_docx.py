@@ -12,10 +12,11 @@ pytestmark = pytest.mark.gui
 
 import docx  # noqa: E402
 
-from test_gui import TIMEOUT, open_and_wait, press_generate, window  # noqa: E402, F401
+from gui_fixtures import TIMEOUT, open_and_wait  # noqa: E402
+from test_gui import press_generate  # noqa: E402
 
 
-def test_ticking_word_writes_the_document_beside_the_deck(qtbot, window, basic_workbook,  # noqa: F811
+def test_ticking_word_writes_the_document_beside_the_deck(qtbot, window, basic_workbook,
                                                          tmp_path: Path) -> None:
     open_and_wait(qtbot, window, basic_workbook)
     bar = window.generate_bar
@@ -35,7 +36,7 @@ def test_ticking_word_writes_the_document_beside_the_deck(qtbot, window, basic_w
     assert window.session.settings.docx  # remembered for the next session
 
 
-def test_unticked_writes_the_deck_alone(qtbot, window, basic_workbook, tmp_path) -> None:  # noqa: F811
+def test_unticked_writes_the_deck_alone(qtbot, window, basic_workbook, tmp_path) -> None:
     open_and_wait(qtbot, window, basic_workbook)
     bar = window.generate_bar
     bar.docx.setChecked(False)

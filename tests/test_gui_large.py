@@ -3,8 +3,6 @@ user answers 「本次将生成 N 页，确定继续吗？」, yes writes the wh
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 pytest.importorskip("PySide6")
@@ -14,20 +12,16 @@ from pptx import Presentation  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 import xzbrief.build  # noqa: E402
-from xzbrief.gui.errors import ErrorReporter  # noqa: E402
-from xzbrief.gui.main_window import MainWindow  # noqa: E402
-from xzbrief.gui.settings import AppSettings  # noqa: E402
+from gui_fixtures import generate, open_and_wait  # noqa: E402
 from xzbrief.gui.strings import LANGUAGE  # noqa: E402
 
 TIMEOUT = 30000
 
 
 @pytest.fixture
-def asked(qtbot, tmp_path, monkeypatch, basic_workbook):
+def asked(qtbot, window, monkeypatch, basic_workbook):
     """The app on a workbook, with 'large' made small (the threshold itself is not tested) and
     every question recorded and answered by the test."""
-    LANGUAGE.set("zh")
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setattr(xzbrief.build, "LARGE_DECK", 3)
     questions: list[str] = []
     answer = [QMessageBox.StandardButton.No]
@@ -37,32 +31,14 @@ def asked(qtbot, tmp_path, monkeypatch, basic_workbook):
         return answer[0]
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    reporter = ErrorReporter()
-    reporter.show_dialogs = False
-    win = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), reporter=reporter)
-    qtbot.addWidget(win)
-    win.show()
-    win.session.open_workbook(basic_workbook)
-    qtbot.waitUntil(lambda: win.session.last is not None and not win.runner.busy
-                    and win.slide_view.count > 0, timeout=TIMEOUT)
-    yield win, questions, answer
-    win.session.dirty = False
-    win.runner.wait(TIMEOUT)
-    LANGUAGE.set("zh")
-
-
-def generate(qtbot, win: MainWindow, out: Path) -> None:
-    bar = win.generate_bar
-    bar.output.setText(str(out))
-    bar.output.setModified(True)
-    bar.button.click()
-    qtbot.waitUntil(lambda: bar.task is None and not win.runner.busy, timeout=TIMEOUT)
+    open_and_wait(qtbot, window, basic_workbook, previewed=True)
+    return window, questions, answer
 
 
 def test_no_writes_nothing(qtbot, asked, tmp_path):
     win, questions, _answer = asked
     out = tmp_path / "大.pptx"
-    generate(qtbot, win, out)
+    generate(qtbot, win, out, TIMEOUT)
     pages = win.slide_view.count
     assert pages > 3
     assert questions == [f"本次将生成 {pages} 页，确定继续吗？"]
@@ -75,7 +51,7 @@ def test_yes_writes_the_whole_deck(qtbot, asked, tmp_path):
     win, questions, answer = asked
     answer[0] = QMessageBox.StandardButton.Yes
     out = tmp_path / "大.pptx"
-    generate(qtbot, win, out)
+    generate(qtbot, win, out, TIMEOUT)
     qtbot.waitUntil(lambda: out.exists() and win.generate_bar.task is None
                     and not win.runner.busy, timeout=TIMEOUT)
     pages = len(Presentation(str(out)).slides)
@@ -86,6 +62,6 @@ def test_yes_writes_the_whole_deck(qtbot, asked, tmp_path):
 def test_the_question_follows_the_apps_language(qtbot, asked, tmp_path):
     win, questions, _answer = asked
     LANGUAGE.set("en")
-    generate(qtbot, win, tmp_path / "big.pptx")
+    generate(qtbot, win, tmp_path / "big.pptx", TIMEOUT)
     assert questions == [f"This will generate {win.slide_view.count} slides. Continue?"]
     assert not (tmp_path / "big.pptx").exists()

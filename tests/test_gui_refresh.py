@@ -12,33 +12,13 @@ pytestmark = pytest.mark.gui
 
 from pptx import Presentation  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
+from gui_fixtures import TIMEOUT  # noqa: E402
 from realclients import seen  # noqa: E402
 from workbooks import basic_sheets, write_workbook  # noqa: E402
 from xzbrief.build import build_deck, default_recipe  # noqa: E402
 from xzbrief.dataset.loader import load_dataset  # noqa: E402
-from xzbrief.gui.errors import ErrorReporter  # noqa: E402
-from xzbrief.gui.main_window import MainWindow  # noqa: E402
-from xzbrief.gui.settings import AppSettings  # noqa: E402
-from xzbrief.gui.strings import LANGUAGE  # noqa: E402
-
-TIMEOUT = 15000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    LANGUAGE.set("zh")
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
-    reporter = ErrorReporter()
-    reporter.show_dialogs = False
-    win = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), reporter=reporter)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.runner.wait(TIMEOUT)
 
 
 def test_menu_plan_dialog_writes_only_the_ticked_changes(qtbot, window, tmp_path, monkeypatch):

@@ -73,7 +73,7 @@ def test_the_left_out_indicators_are_named_in_warnings_and_listed_in_the_compani
     names = {seen(row.cells[0].text) for _, table in table_pages(big.pptx)
              for row in list(table.table.rows)[1:]}
     left_out = [f"模拟指标{k:03d}" for k in range(1, 301) if f"模拟指标{k:03d}" not in names]
-    warning = next(w for w in big.warnings if w.startswith("主要指标完成情况表只列"))
+    warning = next(w for w in big.notes("zh") if w.startswith("主要指标完成情况表只列"))
     named = re.findall(r"「(模拟指标\d+)」", warning)  # the first twenty, in the table's order
     assert len(named) == 20 and set(named) <= set(left_out)
     assert f"等 {len(left_out)} 项" in warning
@@ -105,4 +105,4 @@ def test_sixty_indicators_stay_within_the_cap_and_a_small_table_has_no_closing_l
     assert small.pptx is not None
     assert not [sh for slide, _ in table_pages(small.pptx) for sh in slide.shapes
                 if sh.name.startswith("表注")]
-    assert not any(w.startswith("主要指标完成情况表只列") for w in small.warnings)
+    assert not any(w.startswith("主要指标完成情况表只列") for w in small.notes("zh"))

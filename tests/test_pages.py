@@ -383,7 +383,7 @@ def test_a_blocked_data_check_workbook_never_costs_the_deck(tmp_path: Path) -> N
     (tmp_path / "汇报.核对.xlsx").mkdir()  # e.g. a folder of that name (or open in Excel)
     built = build_deck(recipe, DATA / "xuzhou.xlsx", tmp_path / "汇报.pptx")
     assert built.pptx.is_file() and built.check_workbook is None
-    assert any("汇报.核对.xlsx" in w and "文件夹" in w for w in built.warnings)
+    assert any("汇报.核对.xlsx" in w and "文件夹" in w for w in built.notes("zh"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["汇报.pptx", "汇报.核对.xlsx"]
 
 

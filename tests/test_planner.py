@@ -239,8 +239,11 @@ def test_speaker_notes_name_every_cell(every: Deck) -> None:
 
 def test_nothing_is_warned_for_a_clean_workbook(every: Deck) -> None:
     # only that its 37-row 主要指标 table stops after three pages (the cap), naming the rest
-    assert every.warnings == ("主要指标完成情况表只列 3 页(重点指标在前),未列入的指标:"
-                              "「专项指标13数量」、「专项指标14数量」",)
+    assert [w.text("zh") for w in every.warnings] == [
+        "主要指标完成情况表只列 3 页(重点指标在前),未列入的指标:「专项指标13数量」、「专项指标14数量」"]
+    assert every.warnings[0].text("en") == (
+        "the key indicators table is kept to 3 slide(s) (key indicators first); indicators "
+        "not in it: “专项指标13数量”, “专项指标14数量”")
 
 
 # --- recipe switches -----------------------------------------------------------------------
@@ -360,8 +363,8 @@ def test_theme_choice_picks_indicators_regions_and_periods(tmp_path: Path) -> No
     assert len(charts) == 1 and charts[0].kind is ChartKind.BAR  # 无: no growth line
     said = "\n".join(texts(s) for s in deck.slides)
     assert "同比" not in said and "年均" not in said and "较20" not in said
-    assert any("GY99" in w for w in deck.warnings)
-    assert any("无此专题" in w for w in deck.warnings)
+    assert any("GY99" in w.text("zh") for w in deck.warnings)
+    assert any("无此专题" in w.text("zh") for w in deck.warnings)
 
 
 def test_doubling_from_the_seed(tmp_path: Path) -> None:

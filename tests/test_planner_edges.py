@@ -73,7 +73,7 @@ def test_parts_larger_than_their_total_are_not_drawn_as_its_shares(tmp_path):
             ["P2", "徐州市", "2025年", 600, "实际", None]]
     deck = deck_of(tmp_path, inds, rows)
     assert all(s.chart is None for s in deck.slides)
-    assert any("分项合计大于总量" in w for w in deck.warnings)
+    assert any("分项合计大于总量" in w.text("zh") for w in deck.warnings)
 
 
 def test_regions_are_ranked_at_one_period(tmp_path):

@@ -80,7 +80,8 @@ def render(tmp_path: Path, template: Path | str) -> tuple[Any, list[str], list[S
     data, layout_warnings = render_pptx(deck, brand)
     prs = Presentation(io.BytesIO(data))
     assert len(prs.slides) == len(deck.slides)
-    return prs, [*brand.warnings, *layout_warnings], [s.kind for s in deck.slides]
+    said = [w.text("zh") for w in (*brand.warnings, *layout_warnings)]  # as the CLI prints them
+    return prs, said, [s.kind for s in deck.slides]
 
 
 def used_layouts(prs: Any, kinds: list[SlideKind]) -> dict[str, set[str]]:

@@ -1,7 +1,11 @@
-"""The main job, shared by the CLI and the app: workbook + recipe -> deck file(s).
+"""The pipeline, the one owner of the steps the CLI and the app both run: workbook + recipe ->
+deck file(s), and the app's preview (the same steps without files).
 
-Keeps the order of the one-way flow: load and validate the workbook, plan the deck, lay it out
-and write it; each step reports progress through a callback and can be cancelled between steps.
+Keeps the order of the one-way flow: load and check the workbook, resolve the recipe against
+it (one policy: a name the workbook lacks stops the build with a problem listing the names),
+plan the deck, lay it out and write it (pptx, docx, 核对.xlsx, pdf) atomically; each step
+reports progress through a callback and can be cancelled between steps. Front ends only
+gather the choice and show the outcome.
 """
 
 from __future__ import annotations
@@ -9,23 +13,30 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tomli_w
 
 from xzbrief.atomic import SaveBlocked, blocked, free_name
+from xzbrief.dataset.checks import preflight, with_preflight
 from xzbrief.dataset.columns import TEMPLATE_TITLE
 from xzbrief.dataset.loader import LoadResult, load_dataset
+from xzbrief.dataset.model import Dataset
+from xzbrief.dataset.problems import Problem
 from xzbrief.deck.model import Deck
 from xzbrief.deck.planner import plan_deck
-from xzbrief.recipe import Recipe, recipe_to_dict
-from xzbrief.render.brand import load_brand
+from xzbrief.messages import Lang, Note, Param, Words, note
+from xzbrief.recipe import Recipe, RecipeIssue, ThemeChoice, check_recipe, recipe_to_dict
+from xzbrief.render.brand import Brand, brand_label, load_brand
 from xzbrief.render.check_workbook import write_check_workbook
+from xzbrief.render.display import SlideDisplay
 from xzbrief.render.docx_writer import settings_for, write_docx
+from xzbrief.render.layout import place_deck
 from xzbrief.render.pdf import PdfCancelled, PdfFailed, PdfUnavailable, convert_to_pdf
 from xzbrief.render.pptx_writer import write_pptx
+from xzbrief.render.preview import slide_display
 
 Progress = Callable[[int, str], None]  # percent, message
 
@@ -56,6 +67,95 @@ class DataProblems(Exception):
         self.result = result
 
 
+class RecipeMismatch(Exception):
+    """The recipe names themes, indicators or regions the workbook does not have; nothing was
+    planned or written. The same refusal in the CLI and the app: a recipe file may be older
+    than the workbook, and a deck quietly missing a chosen indicator is worse than none."""
+
+    def __init__(self, issues: Sequence[RecipeIssue]) -> None:
+        super().__init__("; ".join(i.format("en") for i in issues))
+        self.issues = tuple(issues)
+
+    def lines(self, lang: Lang, app: bool = False) -> list[str]:
+        """The heading, one line per missing name (with the nearest name the workbook has),
+        and what to do (in the app: its one-click fix)."""
+        head = Words("配方与工作簿不符:", "the recipe does not match the workbook:")
+        hint = Words("请在配方中改正或删去这些名称;在 xzbrief-gui 中打开配方可一键移除它们",
+                     "correct or remove these names in the recipe; opened in xzbrief-gui, "
+                     "they can be removed in one click")
+        if app:
+            hint = Words("点击「从配方中移除这些名称」去掉它们,或改用工作簿中的名称,再保存配方",
+                         "click “Remove these names from the recipe”, or choose names the "
+                         "workbook has, then save the recipe")
+        return [head.text(lang), *(f"  {i.format(lang)}" for i in self.issues),
+                hint.text(lang)]
+
+
+def resolve_recipe(recipe: Recipe, dataset: Dataset) -> None:
+    """The one policy for a recipe against a workbook: every name it gives must be there
+    (raises RecipeMismatch listing them all)."""
+    issues = check_recipe(recipe, dataset)
+    if issues:
+        raise RecipeMismatch(issues)
+
+
+def drop_missing(recipe: Recipe, dataset: Dataset) -> Recipe:
+    """The recipe without the names the workbook lacks (the app's one-click fix); a theme
+    whose every chosen indicator or region is gone is left out rather than widened to all of
+    them. Should no theme be left, the recipe lists none: every theme, as a new recipe does."""
+    themes = {t.name for t in dataset.themes}
+    codes = {i.code for i in dataset.indicators}
+    regions = set(dataset.region_names)
+    kept: list[ThemeChoice] = []
+    for choice in recipe.themes:
+        if choice.name not in themes:
+            continue
+        inds = choice.indicators
+        if inds is not None:
+            inds = tuple(c for c in inds if c in codes)
+        regs = choice.regions
+        if regs is not None:
+            regs = tuple(r for r in regs if r in regions)
+        if inds == () or regs == ():
+            continue
+        kept.append(replace(choice, indicators=inds, regions=regs))
+    return replace(recipe, themes=tuple(kept))
+
+
+def load_checked(path: Path) -> LoadResult:
+    """The workbook read and checked: its own problems, then the pre-flight warnings about
+    its numbers."""
+    return with_preflight(load_dataset(Path(path)))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The deck planned and laid out for the screen; no file written."""
+
+    deck: Deck
+    displays: tuple[SlideDisplay, ...]
+    notes: tuple[Note, ...]  # the planner's, the brand's and the layout's, in that order
+    mismatch: tuple[RecipeIssue, ...]  # what 生成 will refuse (RecipeMismatch)
+    seconds: float
+
+
+def preview_deck(dataset: Dataset, recipe: Recipe, brand: Brand) -> Preview:
+    """What the app shows while the user chooses: the same plan and layout as a build; a
+    recipe naming what the workbook lacks is previewed with what it has, and the mismatch is
+    carried so the app can say it before 生成 refuses."""
+    started = time.perf_counter()
+    deck = plan_deck(dataset, recipe, recipe_text(recipe))
+    placed, layout_notes = place_deck(deck, brand)
+    displays = tuple(slide_display(p, brand) for p in placed)
+    # a name the workbook lacks is said once, as the mismatch, not again as "skipped"
+    planned = [n for n in deck.warnings if n.code not in MISMATCH_NOTES]
+    return Preview(deck, displays, (*planned, *brand.warnings, *layout_notes),
+                   tuple(check_recipe(recipe, dataset)), time.perf_counter() - started)
+
+
+MISMATCH_NOTES = {"plan-theme-missing", "plan-indicator-missing"}
+
+
 @dataclass(frozen=True)
 class PdfProblem:
     """Why the PDF was not made; the deck itself was written."""
@@ -73,8 +173,11 @@ class BuildResult:
     pdf: Path | None = None
     pdf_problem: PdfProblem | None = None
     check_workbook: Path | None = None  # <deck>.核对.xlsx: every figure with its cell
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
     seconds: float = 0.0
+
+    def notes(self, lang: Lang) -> list[str]:
+        return [w.text(lang) for w in self.warnings]
 
 
 def check_output(out: Path, dataset_path: Path) -> None:
@@ -127,37 +230,27 @@ def default_deck_name(title: str) -> str:
     return name[:80] + ".pptx"
 
 
-STEPS = {
-    "read": ("读取工作簿 {name}", "reading workbook {name}"),
-    "brand": ("读取模板「{name}」", "reading template {name}"),
-    "plan": ("规划幻灯片", "planning slides"),
-    "write": ("写入 {name}({n} 页)", "writing {name} ({n} slides)"),
-    "slide": ("第 {i}/{n} 页", "slide {i}/{n}"),
-    "docx": ("写入汇报材料 {name}", "writing the document {name}"),
-    "pdf": ("用 LibreOffice 导出 PDF", "exporting PDF with LibreOffice"),
-    "done": ("完成", "done"),
-}
-
-
 def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = False,
                progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
-               load: LoadResult | None = None, lang: str = "zh",
-               max_slides: int | None = None, docx: Path | None = None) -> BuildResult:
-    """Raises DataProblems, TemplateError, SaveBlocked, Cancelled, and TooManySlides when
-    the plan has more than ``max_slides`` slides (None: no limit). A PDF that could not be
-    made is not an error: the deck is written, and ``pdf_problem`` says why. Progress is
-    reported per slide while writing (60-80%).
+               load: LoadResult | None = None, lang: Lang = "zh",
+               max_slides: int | None = None, docx: Path | None = None,
+               checked: Callable[[Sequence[Problem]], None] | None = None) -> BuildResult:
+    """Raises DataProblems, RecipeMismatch, TemplateError, SaveBlocked, Cancelled, and
+    TooManySlides when the plan has more than ``max_slides`` slides (None: no limit). A PDF
+    that could not be made is not an error: the deck is written, and ``pdf_problem`` says
+    why. Progress is reported per slide while writing (60-80%). ``checked`` receives the
+    workbook's warnings and the pre-flight checks on what this deck shows, before planning
+    (the CLI prints them first, so they are read before the deck goes out).
 
     ``out`` ending in .docx writes the 汇报材料 alone; ``docx`` writes it beside the deck."""
     started = time.perf_counter()
 
-    def step(percent: int, key: str, **params: object) -> None:
+    def step(percent: int, key: str, **params: Param) -> None:
         if cancelled is not None and cancelled():
             raise Cancelled()
         if progress is not None:
-            zh, en = STEPS[key]
-            progress(percent, (zh if lang == "zh" else en).format(**params))
+            progress(percent, note(f"step-{key}", **params).text(lang))
 
     dataset_path = Path(dataset_path)
     out = Path(out)
@@ -166,11 +259,18 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
     docx_out = (Path(docx) if docx is not None else None) if writes_deck else out
     if docx_out is not None:
         check_output(docx_out, dataset_path)
-    step(5, "read", name=dataset_path.name)
+    if load is None:
+        step(5, "read", name=dataset_path.name)
     result = load if load is not None else load_dataset(dataset_path)
     if not result.ok or result.dataset is None:
         raise DataProblems(result)
-    step(30, "brand", name=recipe.brand)
+    resolve_recipe(recipe, result.dataset)
+    if checked is not None:
+        checked([*result.warnings,
+                 *preflight(result.dataset, recipe.indicator_codes(result.dataset))])
+    if load is not None:  # read by the caller: said once its warnings are out
+        step(5, "read", name=dataset_path.name)
+    step(30, "brand", name=brand_label(recipe.brand, lang))
     brand = load_brand(recipe.brand, recipe.base_dir)
     if out.resolve() == brand.path.resolve():
         raise SaveBlocked(out, "这是汇报使用的模板文件", "it is the deck's own template",
@@ -195,7 +295,8 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
         try:
             build.check_workbook = write_check_workbook(deck, out)
         except SaveBlocked as exc:  # open in Excel: the deck is written all the same
-            build.warnings.append(exc.text(lang))
+            build.warnings.append(note("build-check-workbook-blocked",
+                                       reason=Words(exc.text("zh"), exc.text("en"))))
     if pdf:
         step(80, "pdf")
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from xzbrief.build import (
     LARGE_DECK,
     Cancelled,
     DataProblems,
+    RecipeMismatch,
     TooManySlides,
     build_deck,
     check_output,
@@ -21,10 +23,17 @@ from xzbrief.build import (
 )
 from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.cli.dataset_cmd import exit_code, print_problems, summary_line
-from xzbrief.dataset.checks import preflight
 from xzbrief.dataset.loader import load_dataset
-from xzbrief.recipe import RecipeError, check_recipe, read_recipe
-from xzbrief.render.brand import BUILTIN, BUILTIN_DESCRIPTIONS, LAYOUT_NAMES, resolve_brand_path
+from xzbrief.dataset.problems import Problem
+from xzbrief.messages import Note, Words, note, pick_lang
+from xzbrief.recipe import RecipeError, read_recipe
+from xzbrief.render.brand import (
+    BUILTIN,
+    LAYOUT_NAMES,
+    brand_about,
+    brand_label,
+    resolve_brand_path,
+)
 from xzbrief.render.template_file import TemplateError
 from xzbrief.resources import shipped_dataset, shipped_recipe, templates_dir
 
@@ -46,8 +55,9 @@ def register(sub: Any, lang: str = "zh") -> None:
         ".docx writes the Word document alone; give it twice (a .pptx and a .docx) for both"))
     build.add_argument("--brand", help=t(
         "品牌模板:政务红 / 科技蓝 / 生态绿,或 .pptx 路径(相对于当前文件夹)",
-        "brand: 政务红 (gov-red) / 科技蓝 (tech-blue) / 生态绿 (eco-green), or a .pptx path "
-        "(relative to the current folder)"))
+        "brand: gov-red / tech-blue / eco-green (" + ", ".join(
+            brand_label(n, "en") for n in BUILTIN) + "), or a .pptx path (relative to the "
+        "current folder)"))
     build.add_argument("--pdf", action="store_true",
                        help=t("同时用 LibreOffice 导出 PDF", "also export a PDF with LibreOffice"))
     build.add_argument("--docx", action="store_true", help=t(
@@ -66,12 +76,14 @@ def register(sub: Any, lang: str = "zh") -> None:
     tpl.set_defaults(func=run_templates)
 
 
-def _say(args: argparse.Namespace, zh: str, en: str) -> None:
-    print(f"xzbrief: {zh if args.lang == 'zh' else en}", file=sys.stderr)
+def _say(args: argparse.Namespace, said: Note | Words) -> None:
+    print(f"xzbrief: {said.text(pick_lang(args.lang))}", file=sys.stderr)
 
 
 def run_build(args: argparse.Namespace) -> int:
-    lang = args.lang
+    """Gathers the choice from the command line; the pipeline (xzbrief.build) does the rest,
+    with the app's policy for every refusal."""
+    lang = pick_lang(args.lang)
     try:
         if args.recipe is not None:
             recipe = read_recipe(args.recipe)
@@ -80,7 +92,7 @@ def run_build(args: argparse.Namespace) -> int:
         else:
             recipe = None
     except RecipeError as exc:
-        _say(args, "配方有误:", "the recipe has problems:")
+        _say(args, note("cli-recipe-bad"))
         for issue in exc.issues:
             print(f"{exc.path}: {issue.format(lang)}", file=sys.stderr)
         return EXIT_USAGE
@@ -89,7 +101,7 @@ def run_build(args: argparse.Namespace) -> int:
         data_path = recipe.dataset_path() or shipped_dataset()
     assert data_path is not None
     if not data_path.exists():
-        _say(args, f"找不到工作簿 {data_path}", f"workbook not found: {data_path}")
+        _say(args, note("cli-workbook-missing", path=str(data_path)))
         return EXIT_USAGE
     result = load_dataset(data_path)
     if result.dataset is None or result.errors:
@@ -98,17 +110,11 @@ def run_build(args: argparse.Namespace) -> int:
         return exit_code(result)
     if recipe is None:
         recipe = default_recipe(result)
-    mismatches = check_recipe(recipe, result.dataset)
-    if mismatches:
-        _say(args, "配方与工作簿不符:", "the recipe does not match the workbook:")
-        for issue in mismatches:
-            print(f"{args.recipe or ''}: {issue.format(lang)}".lstrip(": "), file=sys.stderr)
-        return EXIT_USAGE
     if args.brand:
         try:  # a path typed on the command line is where the user is, not the recipe's folder
             name, brand_path = resolve_brand_path(args.brand, Path.cwd())
         except TemplateError as exc:
-            _say(args, exc.zh, exc.en)
+            _say(args, Words(exc.zh, exc.en))
             return EXIT_USAGE
         recipe = replace(recipe, brand=name if name in BUILTIN else str(brand_path.absolute()))
     outs = [_output_path(o, recipe.title) for o in args.output or [Path.cwd()]]
@@ -116,23 +122,23 @@ def run_build(args: argparse.Namespace) -> int:
         for o in outs:
             check_output(o, data_path)  # before the warnings, so a typo is said at once
     except SaveBlocked as exc:
-        _say(args, exc.text("zh"), exc.text("en"))
+        _say(args, Words(exc.text("zh"), exc.text("en")))
         return EXIT_USAGE
     decks = [o for o in outs if o.suffix.lower() == ".pptx"]
     documents = [o for o in outs if o.suffix.lower() == ".docx"]
     if len(decks) > 1 or len(documents) > 1:
-        _say(args, "-o 最多给一个 .pptx 和一个 .docx", "-o takes at most one .pptx and one .docx")
+        _say(args, note("cli-outputs"))
         return EXIT_USAGE
     if args.docx and decks and not documents:
         documents = [decks[0].with_suffix(".docx")]  # beside the deck, by the same name
     out = decks[0] if decks else documents[0]
     docx = documents[0] if decks and documents else None
 
-    # warnings (the workbook's, then the pre-flight checks on what this deck shows) come first,
-    # so they are read before the deck goes out
-    checks = preflight(result.dataset, recipe.indicator_codes(result.dataset))
-    for problem in (*result.warnings, *checks):
-        print(problem.format(lang), file=sys.stderr)
+    def checked(problems: Sequence[Problem]) -> None:
+        # the workbook's warnings, then the pre-flight checks on what this deck shows: first,
+        # so they are read before the deck goes out
+        for problem in problems:
+            print(problem.format(lang), file=sys.stderr)
 
     def progress(percent: int, message: str) -> None:
         if not args.quiet:
@@ -140,48 +146,46 @@ def run_build(args: argparse.Namespace) -> int:
 
     try:
         built = build_deck(recipe, data_path, out, pdf=args.pdf, progress=progress, load=result,
-                           lang=lang, max_slides=args.max_slides or None, docx=docx)
+                           lang=lang, max_slides=args.max_slides or None, docx=docx,
+                           checked=checked)
     except DataProblems as exc:  # pragma: no cover - checked above
         print_problems(exc.result, lang)
         return EXIT_DATA
+    except RecipeMismatch as exc:  # the same refusal as the app's
+        where = f"{args.recipe}: " if args.recipe else ""
+        head, *names, hint = exc.lines(lang)
+        print(f"xzbrief: {where}{head}", file=sys.stderr)
+        for line in (*names, hint):
+            print(line, file=sys.stderr)
+        return EXIT_USAGE
     except TemplateError as exc:
-        _say(args, exc.zh, exc.en)
+        _say(args, Words(exc.zh, exc.en))
         return EXIT_USAGE
     except TooManySlides as exc:
-        _say(args, f"汇报将有 {exc.slides} 页,超过上限 {exc.limit} 页,未生成。"
-             f"请在配方中缩小专题或期间范围;确需生成时加上 --max-slides {exc.slides}",
-             f"the deck would have {exc.slides} slides, over the limit of {exc.limit}; nothing "
-             f"was written. Narrow the recipe's themes or periods, or pass --max-slides "
-             f"{exc.slides}")
+        _say(args, note("cli-too-many-slides", slides=exc.slides, limit=exc.limit))
         return EXIT_USAGE
     except SaveBlocked as exc:
-        _say(args, exc.text("zh"), exc.text("en"))
+        _say(args, Words(exc.text("zh"), exc.text("en")))
         return EXIT_USAGE
     except Cancelled:  # pragma: no cover - the CLI never cancels
         return EXIT_USAGE
-    for warning in built.warnings:
+    for warning in built.notes(lang):
         print(f"提示:{warning}" if lang == "zh" else f"note: {warning}", file=sys.stderr)
     pages = len(built.deck.slides)
     for written in (built.pptx, built.docx):
         if written is not None:
             print(f"{written}")
     if built.pdf_problem is not None:
-        _say(args, f"已生成 {out},但{built.pdf_problem.zh}",
-             f"{out} was written, but {built.pdf_problem.en}")
+        _say(args, note("cli-pdf-missing", path=str(out), reason=Words(
+            built.pdf_problem.zh, built.pdf_problem.en)))
         return EXIT_USAGE
     if built.pdf is not None:
         print(f"{built.pdf}")
     check = built.check_workbook  # every figure with its cell, beside the deck
-    said_zh = f";数据核对表:{check}" if check else ""
-    said_en = f"; data-check workbook: {check}" if check else ""
-    if built.pptx is None:
-        _say(args, f"已生成汇报材料,用时 {built.seconds:.2f} 秒{said_zh}",
-             f"document written in {built.seconds:.2f} s{said_en}")
-    else:
-        _say(args, f"已生成 {pages} 页{'及汇报材料' if built.docx else ''},用时 "
-             f"{built.seconds:.2f} 秒{said_zh}", f"{pages} slides"
-             f"{' and the document' if built.docx else ''} written in {built.seconds:.2f} s"
-             f"{said_en}")
+    said = note("cli-check-workbook", path=str(check)) if check else ""
+    done = ("cli-done-document" if built.pptx is None else
+            "cli-done-both" if built.docx else "cli-done-deck")
+    _say(args, note(done, n=pages, seconds=built.seconds, check=said))
     return EXIT_OK
 
 
@@ -201,10 +205,11 @@ def _output_path(out: Path, title: str) -> Path:
 
 
 def run_templates(args: argparse.Namespace) -> int:
-    zh = args.lang == "zh"
+    lang = pick_lang(args.lang)
+    zh = lang == "zh"
     print("内置品牌模板:" if zh else "built-in brands:")
     for name, file in BUILTIN.items():
-        print(f"  {BUILTIN_DESCRIPTIONS[name]}  ({templates_dir() / file})")
+        print(f"  {brand_about(name, lang)}  ({templates_dir() / file})")
     print()
     print("自定义模板(.pptx/.potx)须包含以下名称的版式:" if zh else
           "your own template (.pptx/.potx) needs layouts named:")

@@ -7,23 +7,26 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from xzbrief.messages import pick_lang
+
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-LANGS = ("zh", "en")
+LANGS = ("zh", "en")  # the --lang choices (xzbrief.messages.LANGS)
 
 
 def help_lang(argv: Sequence[str]) -> str:
-    """The language --help speaks, decided before the parser is built: the last --lang given
-    (before the subcommand or after it), else XZBRIEF_LANG, else Chinese."""
-    lang = os.environ.get("XZBRIEF_LANG", "").strip().lower()
-    args = list(argv)
-    for i, arg in enumerate(args):
+    """The language --help and argparse's errors speak, decided before the parser is built:
+    the last usable --lang given (before the subcommand or after it), else XZBRIEF_LANG, else
+    Chinese."""
+    given: list[str] = []
+    for i, arg in enumerate(argv):
         if arg == "--":
             break
-        if arg == "--lang" and i + 1 < len(args):
-            lang = args[i + 1]
+        if arg == "--lang" and i + 1 < len(argv):
+            given.append(argv[i + 1])
         elif arg.startswith("--lang="):
-            lang = arg.removeprefix("--lang=")
-    return lang if lang in LANGS else "zh"
+            given.append(arg.removeprefix("--lang="))
+    usable = [g for g in given if g.strip().lower() in LANGS]
+    return pick_lang(*reversed(usable), os.environ.get("XZBRIEF_LANG", ""))
 
 
 Words = Callable[[str, str], str]
@@ -40,7 +43,7 @@ def default_lang() -> str:
     if env and env not in LANGS:
         print(f"xzbrief: XZBRIEF_LANG={env} 不是可用的语言(zh、en),使用 zh / "
               f"not a language we have (zh, en); using zh", file=sys.stderr)
-    return env if env in LANGS else "zh"
+    return pick_lang(env if env in LANGS else "")
 
 
 def add_lang(parser: argparse.ArgumentParser, lang: str = "zh") -> None:

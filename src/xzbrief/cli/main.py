@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -22,12 +23,42 @@ from xzbrief.cli.common import (
     words,
 )
 from xzbrief.cli.console import prepare_console
+from xzbrief.messages import pick_lang
+
+# argparse's own error messages (Python 3.11 wording) -> Chinese; English is argparse's.
+_ARGPARSE_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), zh) for pattern, zh in (
+        (r"^the following arguments are required: (.*)$", r"缺少必需的参数:\1"),
+        (r"^argument (.*?): invalid choice: (.*) \(choose from (.*)\)$",
+         r"参数 \1 的取值 \2 无效(可选:\3)"),
+        (r"^argument (.*?): invalid (\w+) value: (.*)$", r"参数 \1 的取值 \3 无效(须为 \2)"),
+        (r"^argument (.*?): expected one argument$", r"参数 \1 需要一个值"),
+        (r"^argument (.*?): expected at least one argument$", r"参数 \1 至少需要一个值"),
+        (r"^argument (.*?): not allowed with argument (.*)$", r"参数 \1 不能与 \2 同时使用"),
+        (r"^argument (.*?): ignored explicit argument (.*)$", r"参数 \1 不接受取值 \2"),
+        (r"^unrecognized arguments: (.*)$", r"无法识别的参数:\1"),
+        (r"^ambiguous option: (.*?) could match (.*)$", r"选项 \1 有歧义,可能是:\2"),
+    ))
+
+
+def argparse_message(message: str, lang: str) -> str:
+    """argparse's words for a usage error, with its ``error:`` prefix, in ``lang``."""
+    if pick_lang(lang) == "en":
+        return f"error: {message}"
+    for pattern, zh in _ARGPARSE_ZH:
+        if pattern.match(message):
+            said = pattern.sub(zh, message)
+            return "错误:" + said.replace("须为 int)", "须为整数)").replace("须为 float)",
+                                                                          "须为数字)")
+    return f"错误:{message}"
 
 
 class _Parser(argparse.ArgumentParser):
+    lang = "zh"  # set by build_parser for the parser and every subcommand's
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"xzbrief: {message}", file=sys.stderr)
+        print(f"xzbrief: {argparse_message(message, self.lang)}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -70,6 +101,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     diff_cmd.register(sub, lang)
     refresh_cmd.register(sub, lang)
     _localise(parser, t, lang != "en")
+    _Parser.lang = lang
     return parser
 
 
@@ -80,16 +112,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    t = words(pick_lang(getattr(args, "lang", None)))
     try:
         code: int = args.func(args)
     except KeyboardInterrupt:
-        print("xzbrief: 已中断 / interrupted", file=sys.stderr)
+        print(f"xzbrief: {t('已中断', 'interrupted')}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception:  # a bug: say so plainly, never as a data problem (exit 1)
-        print("xzbrief: 内部错误(程序缺陷),请将以下信息反馈给维护人员 / internal error, please "
-              "report:", file=sys.stderr)
+        print("xzbrief: " + t("内部错误(程序缺陷),请将以下信息反馈给维护人员:",
+                              "internal error (a bug), please report this to the maintainers:"),
+              file=sys.stderr)
         traceback.print_exc()
         return EXIT_INTERNAL
     return code

@@ -45,6 +45,7 @@ from xzbrief.deck.wording import (
     format_rate,
     rounded,
 )
+from xzbrief.messages import note
 from xzbrief.recipe import Comparison
 
 MAX_BARS = 12  # a longer series is drawn as a line
@@ -305,7 +306,7 @@ class ChartSlides(ThemeBase):
         slack = sum((Decimal(5).scaleb(-decimals_of(v) - 1) for v in
                      [latest.value, *(o.value or 0.0 for _, o in members)]), Decimal(0))
         if rest < -slack:
-            self.plan.warnings.append(f"「{ind.name}」的分项合计大于总量,未画构成图")
+            self.plan.warnings.append(note("plan-parts-exceed-total", name=ind.name))
             return None
         figs = [level_figure(i, o) for i, o in members]
         shares = [self._share(i.name, o, latest) for i, o in members]
@@ -448,7 +449,8 @@ class ChartSlides(ThemeBase):
                 statuses.append(own.status)
                 figs.append(None)
                 if rest < -slack:
-                    self.plan.warnings.append(f"「{ind.name}」{q.label}的分项合计大于总量")
+                    self.plan.warnings.append(note("plan-parts-exceed-total-period",
+                                                   name=ind.name, period=q.label))
                 continue
             refs = tuple(r for r in (own.ref, *(o.ref for o in members)) if r)
             values.append(float(rest))
@@ -492,8 +494,8 @@ class ChartSlides(ThemeBase):
         kept = fit_bullets(lines, grid.CHART_TEXT.w, grid.CHART_TEXT.h, grid.CHART_BODY_MAX,
                            grid.BODY_MIN)
         if len(kept) < len(lines):
-            self.plan.warnings.append(f"「{title}」页的文字较多,已在页面上省略 "
-                                      f"{len(lines) - len(kept)} 句(完整内容见备注)")
+            self.plan.warnings.append(note("plan-lines-dropped", title=title,
+                                           n=len(lines) - len(kept)))
         return Slide(kind=SlideKind.CHART, title=title,
                      section=self.choice.name, chart=chart, lines=tuple(kept),
                      footnotes=self._footnotes(figures, inds, list(notes)),

@@ -13,9 +13,12 @@ from xzbrief.dataset.model import Dataset, Observation, Status
 from xzbrief.dataset.numbers import plain_number
 from xzbrief.deck.model import Slide
 from xzbrief.deck.selection import in_range, selected_indicators
+from xzbrief.messages import Note, Words, join, note
 from xzbrief.recipe import Recipe
 
 MAX_LISTED = 40  # per indicator; the rest are counted
+STATUS_WORDS = {Status.ESTIMATE: Words("预计", " (estimate)"),
+                Status.TARGET: Words("目标", " (target)")}
 
 
 def unshown_figures(dataset: Dataset, recipe: Recipe, slides: Sequence[Slide]
@@ -38,17 +41,20 @@ def unshown_figures(dataset: Dataset, recipe: Recipe, slides: Sequence[Slide]
     return out
 
 
-def unshown_warnings(dataset: Dataset, recipe: Recipe, slides: Sequence[Slide]) -> list[str]:
+def unshown_warnings(dataset: Dataset, recipe: Recipe, slides: Sequence[Slide]) -> list[Note]:
     """「指标「地区生产总值」有 3 个数字未在汇报中出现:徐州市2019年1—5月 5.1(数据!D12)、…」"""
     out = []
     compared = {r for s in slides for f in s.figures for r in f.derived_from}
     for code, obs in unshown_figures(dataset, recipe, slides).items():
         ind = dataset.indicator(code)
-        listed = [f"{o.region}{o.period.label}{_status(o)} {_number(o)}{ind.unit}({o.ref})"
-                  + ("[仅用于比较]" if o.ref in compared else "") for o in obs[:MAX_LISTED]]
-        more = f" 等(另有 {len(obs) - MAX_LISTED} 个)" if len(obs) > MAX_LISTED else ""
-        out.append(f"指标「{ind.name}」有 {len(obs)} 个数字未在汇报中以数字出现(较早的期间、"
-                   f"其他期间类型或对比地区):{'、'.join(listed)}{more}")
+        listed = join(note("plan-figure", region=o.region, period=o.period.label,
+                           status=_status(o), number=_number(o), unit=ind.unit, ref=str(o.ref),
+                           compared=note("plan-figure-compared") if o.ref in compared else "")
+                      for o in obs[:MAX_LISTED])
+        more = note("plan-figures-more", n=len(obs) - MAX_LISTED) if len(obs) > MAX_LISTED \
+            else ""
+        out.append(note("plan-figures-unshown", name=ind.name, n=len(obs), figures=listed,
+                        more=more))
     return out
 
 
@@ -57,5 +63,5 @@ def _number(o: Observation) -> str:
     return plain_number(o.value)
 
 
-def _status(o: Observation) -> str:
-    return "" if o.status is Status.ACTUAL else o.status.value
+def _status(o: Observation) -> Words | str:
+    return "" if o.status is Status.ACTUAL else STATUS_WORDS[o.status]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from xzbrief.dataset.model import CellRef, Status
+from xzbrief.messages import Note
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ class DeckInfo:
 class Deck:
     info: DeckInfo
     slides: tuple[Slide, ...]
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Note, ...] = field(default=())
     # in the recipe's range but on no slide (a capped 主要指标 table, earlier periods): the
     # companion workbook lists them, so nothing is dropped without a trace
     unshown: tuple[Figure, ...] = field(default=())

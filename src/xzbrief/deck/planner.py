@@ -35,6 +35,7 @@ from xzbrief.deck.textfit import bullets_size, fits_one_line, paginate_bullets, 
 from xzbrief.deck.theme_base import page_period
 from xzbrief.deck.theme_slides import IndicatorFacts, ThemePlan, ThemePlanner
 from xzbrief.deck.wording import heading_number
+from xzbrief.messages import Note, Words, note
 from xzbrief.recipe import Recipe, Structure
 
 APPENDIX_ROWS = 12
@@ -46,7 +47,7 @@ LISTED_OMITTED = 20  # indicators named in the warning about a capped 主要指�
 
 def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
     options = recipe.options
-    warnings: list[str] = []
+    warnings: list[Note] = []
     choices = recipe.theme_choices(dataset)
     known = {t.name for t in dataset.themes}
     plans: list[tuple[str, ThemePlan]] = []
@@ -55,7 +56,7 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
     # recipe title, not the theme's name)
     for choice in choices:
         if choice.name not in known:
-            warnings.append(f"配方中的专题「{choice.name}」不在工作簿中,已跳过")
+            warnings.append(note("plan-theme-missing", name=choice.name))
             continue
         planner = ThemePlanner(dataset, choice, options)
         plan = planner.build()
@@ -66,7 +67,7 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
             intros[choice.title or choice.name] = next(
                 (t.intro for t in dataset.themes if t.name == choice.name), "")
         else:
-            warnings.append(f"专题「{choice.name}」没有可展示的内容,已跳过")
+            warnings.append(note("plan-theme-empty", name=choice.name))
 
     sections: list[tuple[str, list[Slide]]] = []
     report = options.structure is Structure.REPORT
@@ -84,10 +85,12 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                                                 elsewhere=elsewhere)
         general += table
         if omitted:  # a big workbook: the table stops; what it leaves out is named here
-            names = "、".join(f"「{n}」" for n in omitted[:LISTED_OMITTED])
-            more = f" 等 {len(omitted)} 项" if len(omitted) > LISTED_OMITTED else ""
-            warnings.append(f"主要指标完成情况表只列 {len(table)} 页(重点指标在前),"
-                            f"未列入的指标:{names}{more}")
+            listed = omitted[:LISTED_OMITTED]
+            names = Words("、".join(f"「{n}」" for n in listed),
+                          ", ".join(f"“{n}”" for n in listed))
+            more = note("plan-table-more", n=len(omitted)) if len(omitted) > LISTED_OMITTED \
+                else ""
+            warnings.append(note("plan-table-capped", pages=len(table), names=names, more=more))
     if options.key_figures:
         overview = _overview(plans, dataset, recipe, minimum=1 if report else 2)
         if overview is not None:

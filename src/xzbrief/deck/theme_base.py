@@ -30,6 +30,7 @@ from xzbrief.deck.narrative import (
 from xzbrief.deck.notes import footnotes, speaker_notes
 from xzbrief.deck.selection import Selection, is_benchmark, one_per_period, region_of
 from xzbrief.deck.textfit import fits_one_line
+from xzbrief.messages import Note
 from xzbrief.recipe import Comparison, Options, ThemeChoice
 
 
@@ -39,7 +40,7 @@ class ThemePlan:
     headline: Card | None = None  # for the 总体情况 page
     headline_text: str = ""  # the lead figure's clause, naming its period
     headline_clause: str = ""  # the same clause without the period, for a short title
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Note] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

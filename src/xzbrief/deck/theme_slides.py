@@ -14,6 +14,7 @@ from xzbrief.deck.model import Slide
 from xzbrief.deck.page_economy import join_thin_pages, shown_on
 from xzbrief.deck.selection import Selection, select, selected_indicators
 from xzbrief.deck.theme_base import Fact, ThemePlan
+from xzbrief.messages import note
 
 __all__ = ["IndicatorFacts", "ThemePlan", "ThemePlanner"]
 
@@ -66,13 +67,14 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
         indicators = selected_indicators(self.dataset, self.choice)
         missing = set(self.choice.indicators or ()) - {i.code for i in indicators}
         for code in sorted(missing):
-            self.plan.warnings.append(f"专题「{self.choice.name}」:指标 {code} 不在工作簿中,已跳过")
+            self.plan.warnings.append(note("plan-indicator-missing", theme=self.choice.name,
+                                           code=code))
         selections: list[Selection] = []
         for ind in indicators:
             sel = select(self.dataset, self.choice, ind)
             if sel is None:
-                self.plan.warnings.append(
-                    f"专题「{self.choice.name}」:指标「{ind.name}」在所选地区和期间没有数据,已跳过")
+                self.plan.warnings.append(note("plan-indicator-no-data", theme=self.choice.name,
+                                               name=ind.name))
                 continue
             selections.append(sel)
         self.indicator_facts = [(sel, tuple(self._facts(sel))) for sel in selections]

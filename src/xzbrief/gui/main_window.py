@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
@@ -32,7 +33,7 @@ from xzbrief.gui.errors import ErrorReporter
 from xzbrief.gui.qt_translations import ensure_qt_translations
 from xzbrief.gui.session import Session
 from xzbrief.gui.settings import AppSettings
-from xzbrief.gui.strings import LANGUAGE, texts
+from xzbrief.gui.strings import LANGUAGE, texts, ui_lang
 from xzbrief.gui.tasks import TaskRunner
 from xzbrief.gui.wheel_guard import ensure_wheel_guard
 from xzbrief.gui.widgets.dataset_panel import DatasetPanel
@@ -42,6 +43,7 @@ from xzbrief.gui.widgets.refresh_dialog import tr as refresh_text
 from xzbrief.gui.widgets.selection_panel import SelectionPanel
 from xzbrief.gui.widgets.settings_panel import SettingsPanel
 from xzbrief.gui.widgets.slide_view import SlideView
+from xzbrief.messages import pick_lang
 from xzbrief.recipe import RecipeError
 from xzbrief.resources import shipped_root
 
@@ -56,7 +58,8 @@ class MainWindow(QMainWindow):
                  reporter: ErrorReporter | None = None) -> None:
         super().__init__()
         self.settings = settings or AppSettings()
-        LANGUAGE.set(self.settings.language)
+        # the saved choice, else XZBRIEF_LANG (as for the CLI), else Chinese
+        LANGUAGE.set(pick_lang(self.settings.language, os.environ.get("XZBRIEF_LANG")))
         ensure_qt_translations()  # Qt's own buttons and dialogs in the app's language
         ensure_wheel_guard()
         self.runner = TaskRunner(self)
@@ -304,7 +307,7 @@ class MainWindow(QMainWindow):
         try:
             write_workbook(template_content(), target)
         except (OSError, SaveBlocked) as exc:
-            reason = exc.text("zh" if LANGUAGE.code == "zh" else "en") \
+            reason = exc.text(ui_lang()) \
                 if isinstance(exc, SaveBlocked) else str(exc.strerror or exc)
             QMessageBox.warning(self, t.error_title,
                                 t.new_workbook_failed.format(path=target, reason=reason))
@@ -328,7 +331,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.open_recipe(Path(path))
         except RecipeError as exc:
-            lang = LANGUAGE.code
+            lang = ui_lang()
             QMessageBox.warning(self, texts().error_title,
                                 "\n".join(i.format(lang) for i in exc.issues))
 
@@ -343,7 +346,7 @@ class MainWindow(QMainWindow):
             self.session.save_recipe(path)
         except SaveBlocked as exc:
             QMessageBox.warning(self, texts().save_blocked,
-                                exc.text("zh" if LANGUAGE.code == "zh" else "en"))
+                                exc.text(ui_lang()))
             return False
         return True
 

@@ -7,28 +7,24 @@ helper); a burst of clicks plans once, and the newest workbook read wins.
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from xzbrief.build import default_recipe, recipe_text
-from xzbrief.dataset.checks import with_preflight
-from xzbrief.dataset.loader import LoadResult, load_dataset
+from xzbrief.build import Preview, default_recipe, drop_missing, load_checked, preview_deck
+from xzbrief.dataset.loader import LoadResult
 from xzbrief.dataset.model import Dataset
 from xzbrief.deck.model import Deck
-from xzbrief.deck.planner import plan_deck
 from xzbrief.gui.settings import AppSettings
-from xzbrief.gui.strings import LANGUAGE
+from xzbrief.gui.strings import ui_lang
 from xzbrief.gui.tasks import TaskRunner
 from xzbrief.gui.watcher import WorkbookWatcher, signature
-from xzbrief.recipe import Recipe, read_recipe, write_recipe
+from xzbrief.messages import Note
+from xzbrief.recipe import Recipe, RecipeIssue, read_recipe, write_recipe
 from xzbrief.render.brand import Brand, load_brand
 from xzbrief.render.display import SlideDisplay
-from xzbrief.render.layout import place_deck
-from xzbrief.render.preview import slide_display
 from xzbrief.render.template_file import TemplateError
 from xzbrief.resources import shipped_dataset, shipped_recipe
 
@@ -60,7 +56,8 @@ class Session(QObject):
         self.brand: Brand | None = None
         self.deck: Deck | None = None
         self.displays: list[SlideDisplay] = []
-        self.layout_warnings: list[str] = []
+        self.notes: tuple[Note, ...] = ()  # what planning and layout noticed
+        self.mismatch: tuple[RecipeIssue, ...] = ()  # names the workbook lacks: 生成 refuses
         self.plan_seconds = 0.0
         # "themes" / "regions" while the user has ticked none (the recipe keeps the last real
         # choice: an empty recipe would mean "everything")
@@ -103,7 +100,7 @@ class Session(QObject):
 
         def work(_report: Any, _cancelled: Any) -> tuple[Any, LoadResult]:
             # the file's signature before reading: a save during the read is noticed after
-            return signature(path), with_preflight(load_dataset(path))
+            return signature(path), load_checked(path)
 
         def done(out: tuple[Any, LoadResult]) -> None:
             seen, result = out
@@ -127,7 +124,7 @@ class Session(QObject):
         fresh = path != self.workbook or recipe is not None
         if fresh and result.dataset is None and self.good is not None and path != self.workbook:
             # not a workbook at all (.xls, CSV, password, …): the last good one stays open
-            lang: Literal["zh", "en"] = "en" if LANGUAGE.code == "en" else "zh"
+            lang = ui_lang()
             self.failed.emit("\n".join(f"{path.name}:{p.message(lang)}。{p.hint(lang)}"
                                        for p in result.errors))
             return
@@ -208,7 +205,7 @@ class Session(QObject):
             try:  # a template that cannot be used is refused before it becomes the choice
                 self.brand = load_brand(new.brand, new.base_dir)
             except TemplateError as exc:
-                self.failed.emit(exc.zh if LANGUAGE.code == "zh" else exc.en)
+                self.failed.emit(exc.text(ui_lang()))
                 self.recipe_changed.emit()  # views show the brand that is still in force
                 return
             self.settings.brand = new.brand
@@ -216,6 +213,11 @@ class Session(QObject):
         self._set_dirty(True)
         self.recipe_changed.emit()
         self._replan_timer.start()
+
+    def drop_missing_names(self) -> None:
+        """The one-click fix for a recipe naming what the workbook lacks: those names go."""
+        if self.dataset is not None and self.mismatch:
+            self.update_recipe(themes=drop_missing(self.recipe, self.dataset).themes)
 
     def set_empty_selection(self, what: str | None) -> None:
         """Nothing ticked: no preview, no 生成, until something is ticked again."""
@@ -232,7 +234,7 @@ class Session(QObject):
         try:
             self.brand = load_brand(self.recipe.brand, self.recipe.base_dir)
         except TemplateError as exc:
-            self.failed.emit(exc.zh if LANGUAGE.code == "zh" else exc.en)
+            self.failed.emit(exc.text(ui_lang()))
             if self.brand is None:
                 self.brand = load_brand("政务红")
 
@@ -249,21 +251,19 @@ class Session(QObject):
         if dataset is None or brand is None:
             self.deck = None
             self.displays = []
+            self.notes, self.mismatch = (), ()
             self.deck_changed.emit()
             return
         self._planning = True
 
-        def work(_report: Any, _cancelled: Any) -> tuple[Deck, list[str], list[SlideDisplay],
-                                                         float]:
-            started = time.perf_counter()
-            deck = plan_deck(dataset, recipe, recipe_text(recipe))
-            placed, warnings = place_deck(deck, brand)
-            displays = [slide_display(p, brand) for p in placed]
-            return deck, warnings, displays, time.perf_counter() - started
+        def work(_report: Any, _cancelled: Any) -> Preview:
+            return preview_deck(dataset, recipe, brand)
 
-        def done(result: tuple[Deck, list[str], list[SlideDisplay], float]) -> None:
+        def done(result: Preview) -> None:
             if not self._replan_pending:
-                self.deck, self.layout_warnings, self.displays, self.plan_seconds = result
+                self.deck, self.displays = result.deck, list(result.displays)
+                self.notes, self.mismatch = result.notes, result.mismatch
+                self.plan_seconds = result.seconds
                 self.deck_changed.emit()
 
         def finished() -> None:

@@ -60,7 +60,8 @@ class AppSettings:
 
     @property
     def language(self) -> str:
-        return str(self.qs.value("ui/language", "zh"))
+        """The saved UI language, "" before the user has chosen one."""
+        return str(self.qs.value("ui/language", ""))
 
     @language.setter
     def language(self, code: str) -> None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from xzbrief.messages import Lang, pick_lang
+
 
 @dataclass(frozen=True)
 class UiText:
@@ -108,6 +110,7 @@ class UiText:
     save_elsewhere: str
     large_deck_title: str
     large_deck: str
+    drop_missing: str
     cancelled: str
     data_has_errors: str
     deck_filter: str
@@ -168,6 +171,7 @@ ZH = UiText(
     open_check="数据核对表",
     generate_failed="生成失败", save_blocked="无法保存", save_elsewhere="另存为…",
     large_deck_title="页数较多", large_deck="本次将生成 {n} 页，确定继续吗？",
+    drop_missing="从配方中移除这些名称",
     cancelled="已取消", data_has_errors="工作簿有错误,请先修正(见「问题」)",
     deck_filter="PowerPoint 演示文稿 (*.pptx)",
     workbook_filter="Excel / WPS 表格 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)",
@@ -227,6 +231,7 @@ EN = UiText(
     open_folder="Open folder", open_check="Data check", generate_failed="Generation failed",
     save_blocked="Cannot save", save_elsewhere="Save as…", cancelled="Cancelled",
     large_deck_title="A long deck", large_deck="This will generate {n} slides. Continue?",
+    drop_missing="Remove these names from the recipe",
     data_has_errors="The workbook has errors; fix them first (see Problems)",
     deck_filter="PowerPoint presentation (*.pptx)",
     workbook_filter="Excel / WPS spreadsheets (*.xlsx *.xlsm *.xls *.et);;All files (*)",
@@ -252,15 +257,21 @@ class Language(QObject):
 
     def __init__(self, code: str = "zh") -> None:
         super().__init__()
-        self.code = code if code in ("zh", "en") else "zh"
+        self.code: Lang = pick_lang(code)
 
     def set(self, code: str) -> None:
-        if code != self.code and code in ("zh", "en"):
-            self.code = code
-            self.changed.emit(code)
+        lang = pick_lang(code)
+        if lang != self.code:
+            self.code = lang
+            self.changed.emit(lang)
 
 
 LANGUAGE = Language()
+
+
+def ui_lang() -> Lang:
+    """The app's language, for everything it shows from the core (notes, problems)."""
+    return LANGUAGE.code
 
 
 def texts() -> UiText:

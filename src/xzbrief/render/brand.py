@@ -22,6 +22,7 @@ from pptx.exc import InvalidXmlError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from xzbrief.deck.grid import EMU_PER_PT, Rect
+from xzbrief.messages import Lang, Note, Words, note
 from xzbrief.render.display import DImage, DLine, DRect, Primitive
 from xzbrief.render.template_file import TemplateError, check_template
 from xzbrief.resources import templates_dir
@@ -33,9 +34,6 @@ BUILTIN = {"政务红": "gov_red.pptx", "科技蓝": "tech_blue.pptx", "生态�
 ALIASES = {"gov-red": "政务红", "gov_red": "政务红", "red": "政务红",
            "tech-blue": "科技蓝", "tech_blue": "科技蓝", "blue": "科技蓝",
            "eco-green": "生态绿", "eco_green": "生态绿", "green": "生态绿"}
-BUILTIN_DESCRIPTIONS = {"政务红": "政务红:红色主色、金色点缀,适合向领导汇报",
-                        "科技蓝": "科技蓝:深蓝主色、青色点缀,适合科技、数字化专题",
-                        "生态绿": "生态绿:绿色主色,适合绿色低碳专题"}
 
 # role -> names accepted, in order of preference (docs/templates.md lists them).
 LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
@@ -109,7 +107,7 @@ class Brand:
     background: str
     width: float  # points
     height: float
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Note, ...] = ()
 
     def open(self) -> Any:
         """A fresh python-pptx Presentation of the template, its example slides removed."""
@@ -123,6 +121,21 @@ class Brand:
 
 def builtin_names() -> list[str]:
     return list(BUILTIN)
+
+
+def brand_label(spec: str, lang: Lang) -> str:
+    """A brand as the user sees it: a built-in one by its name in ``lang`` (the recipe keeps
+    the Chinese name), one's own template as given."""
+    name = ALIASES.get(spec.strip().lower(), spec.strip())
+    if name in BUILTIN:
+        return note(f"brand-{name}").text(lang)
+    return spec
+
+
+def brand_about(name: str, lang: Lang) -> str:
+    """A built-in brand's name and what it suits, in ``lang``."""
+    sep = ":" if lang == "zh" else ": "
+    return brand_label(name, lang) + sep + note(f"brand-about-{name}").text(lang)
 
 
 def resolve_brand_path(spec: str, base_dir: Path | None = None) -> tuple[str, Path]:
@@ -173,7 +186,7 @@ def _read(name: str, path: Path) -> Brand:
                             f"template {path.name} cannot be opened: {exc}") from exc
     warnings = list(checked.warnings)
     if len(prs.slides):
-        warnings.append(f"模板 {path.name} 中的 {len(prs.slides)} 张幻灯片不会出现在汇报中")
+        warnings.append(note("template-slides-ignored", file=path.name, n=len(prs.slides)))
     width, height = _pt(prs.slide_width), _pt(prs.slide_height)
     # any landscape slide from 4:3 to 2:1 (16:9, 16:10, LibreOffice's 28 x 15.75 cm …): the
     # layout works on the template's own grid; portrait or square pages are refused
@@ -327,7 +340,7 @@ def _title_style(ph: Any, master: Any, palette: Palette) -> tuple[float, str, bo
 
 
 def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, file: str,
-             warnings: list[str]) -> dict[str, LayoutInfo]:
+             warnings: list[Note]) -> dict[str, LayoutInfo]:
     by_name = {layout.name.strip(): (i, layout) for i, layout in enumerate(prs.slide_layouts)}
     by_key = {_name_key(name): hit for name, hit in reversed(list(by_name.items()))}
     found: dict[str, LayoutInfo] = {}
@@ -366,8 +379,10 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
             f"{wanted}); its layouts are: {', '.join(by_name)}")
     missing = [role for role in FALLBACK if role not in found]
     if missing:  # named once, not once per slide kind
-        missed = "".join(f"「{LAYOUT_NAMES[role][0]}」" for role in missing)
-        warnings.append(f"模板 {file} 没有{missed}版式,已改用「{content.name}」版式")
+        firsts = [LAYOUT_NAMES[role][0] for role in missing]
+        missed = Words("".join(f"「{n}」" for n in firsts), ", ".join(f"“{n}”" for n in firsts))
+        warnings.append(note("template-layout-fallback", file=file, missed=missed,
+                             used=content.name))
     for role in missing:
         found[role] = replace(found[FALLBACK[role]], role=role)
     return found

@@ -28,6 +28,7 @@ from xzbrief.deck.textfit import (
 )
 from xzbrief.deck.typeset import typeset_deck
 from xzbrief.deck.wording import heading_number
+from xzbrief.messages import Note, note
 from xzbrief.render.brand import Brand, LayoutInfo
 from xzbrief.render.chart_look import ChartLook, decide_look
 from xzbrief.render.colours import contrast, large_text, legible, readable
@@ -115,7 +116,7 @@ class PlacedSlide:
     placeholders: dict[int, tuple[Para, ...]]  # filled placeholders other than the title
     blocks: tuple[Block, ...]
     notes: str
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Note, ...] = field(default=())
     title_box: Rect = grid.TITLE  # the grid's title box on this slide size
     title_break: bool = False  # title_lines are written as lines (a break after a clause)
 
@@ -132,7 +133,7 @@ class SlideLayouter:
         self.deck = deck
         self.p = brand.palette
         self.g = slide_grid(brand)
-        self.warnings: list[str] = []
+        self.warnings: list[Note] = []
         # section name -> its numbered heading (「二、科技创新与数实融合」), from the dividers
         self.section_headings = {sl.section: sl.title for sl in deck.slides
                                  if sl.kind is SlideKind.SECTION and sl.section}
@@ -234,7 +235,7 @@ class SlideLayouter:
         low = min(top, max(self.g.pt(grid.TITLE_MIN), top * 0.7))
         fit = fit_title(title, rect.w, rect.h, top, low)
         if not fit.fits:
-            self.warnings.append(f"标题「{title}」过长,已缩小到 {fit.size:g} 磅仍可能超出标题框")
+            self.warnings.append(note("layout-title-long", title=title, size=fit.size))
         return fit.size, fit.lines
 
     # --- cover / agenda / section ---------------------------------------------------------
@@ -278,7 +279,7 @@ class SlideLayouter:
         if longest > box.w:
             size = max(12.0, float(int(size * box.w / longest)))
         if size < pt(16):
-            self.warnings.append("目录条目较多,已缩小字号")
+            self.warnings.append(note("layout-agenda-shrunk"))
         paras = []
         for i, item in enumerate(items):
             head, sep, rest = item.partition("、")
@@ -369,7 +370,7 @@ class SlideLayouter:
         fit = fit_text(card.label, inner_w - (pt(44) if tagged else 0.0), pt(16) * 1.2 * 2,
                        pt(16), 12, max_lines=2)
         if not fit.fits:
-            self.warnings.append(f"指标名称「{card.label}」较长,卡片中已缩小字号")
+            self.warnings.append(note("layout-card-label-long", label=card.label))
         return fit
 
     def _number_size(self, card: Card, inner_w: float, inner_h: float) -> float:
@@ -444,12 +445,12 @@ class SlideLayouter:
         if card.note and y < inner.bottom - 12:
             fit = fit_text(card.note, inner.w, inner.bottom - y, pt(12), 10, spacing=1.25)
             if not fit.fits:
-                self.warnings.append(f"「{card.label}」的备注较长,卡片中可能显示不全")
+                self.warnings.append(note("layout-card-note-long", label=card.label))
             blocks.append(TextBlock(Rect(inner.x, y, inner.w, inner.bottom - y),
                                     (Para((Run(card.note, fit.size, p.muted),)),),
                                     spacing=1.25, name="备注", exact=True))
         elif card.note:
-            self.warnings.append(f"「{card.label}」的备注放不下,仅保留在备注页")
+            self.warnings.append(note("layout-card-note-dropped", label=card.label))
         return blocks
 
     # --- charts, tables, bullets ----------------------------------------------------------
@@ -482,7 +483,7 @@ class SlideLayouter:
         size = bullets_size(lines, rect.w - extra, rect.h, max_size, body_min)
         if size is None:
             size = body_min
-            self.warnings.append("文字较多,已按最小字号排版,可能超出版面")
+            self.warnings.append(note("layout-text-min-size"))
         paras = []
         indent = max([size * BULLET_MARKER] + [text_width(m, size, True) + size * 0.8
                                                for m in marks if numbered])
@@ -512,7 +513,7 @@ class SlideLayouter:
         texts = [[cell.text for cell in row] for row in table.rows]
         fit = fit_table(table.columns, texts, numeric, area.w, area.h)
         if not fit.fits:
-            self.warnings.append("表格行数较多,可能超出版面")
+            self.warnings.append(note("layout-table-long"))
         return TableBlock(Rect(area.x, area.y, area.w, min(sum(fit.heights), area.h)), table,
                           fit.widths, fit.heights, fit.size, self.p.primary, "FFFFFF",
                           self.p.light if self.p.light != "FFFFFF" else "F2F2F2",
@@ -543,7 +544,7 @@ class SlideLayouter:
             fit = fit_text(text, self.g.footnote.w, self.g.footnote.h,
                            self.g.pt(grid.FOOTNOTE_SIZE), grid.FOOTNOTE_MIN, spacing=1.15)
             if not fit.fits:
-                self.warnings.append("脚注较长,已缩到 8 磅仍可能显示不全")
+                self.warnings.append(note("layout-footnote-long"))
             paras = tuple(Para((Run(line, fit.size, self.p.muted),)) for line in slide.footnotes)
             blocks.append(TextBlock(self.g.footnote, paras,
                                     anchor="t", spacing=1.15, name="脚注", exact=True))
@@ -603,17 +604,17 @@ def _inside(r: Rect, x: float, y: float) -> bool:
     return r.x <= x <= r.right and r.y <= y <= r.bottom
 
 
-def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[str]]:
+def place_deck(deck: Deck, brand: Brand) -> tuple[list[PlacedSlide], list[Note]]:
     """Every slide placed, its text typeset (，：（）) before it is measured; the .pptx and
     the preview both draw what this returns."""
     deck = join_deck(typeset_deck(deck))  # numbers kept with their units: no hard breaks
     layouter = SlideLayouter(brand, deck)
     placed = []
-    warnings: list[str] = []
+    warnings: list[Note] = []
     for i, slide in enumerate(deck.slides, start=1):
         ps = layouter.place(slide, i)
         placed.append(ps)
-        warnings += [f"第 {i} 页:{w}" for w in ps.warnings]
+        warnings += [note("layout-on-slide", page=i, note=w) for w in ps.warnings]
     return one_title_size_per_layout(placed, layouter.g), warnings
 
 

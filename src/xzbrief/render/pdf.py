@@ -32,10 +32,12 @@ class PdfUnavailable(Exception):
 
 
 class PdfFailed(Exception):
-    def __init__(self, detail: str) -> None:
+    """``detail`` is LibreOffice's own last line, or ours in both languages."""
+
+    def __init__(self, detail: str, detail_en: str | None = None) -> None:
         super().__init__(detail)
         self.zh = f"LibreOffice 转换 PDF 失败:{detail}"
-        self.en = f"LibreOffice could not convert the deck to PDF: {detail}"
+        self.en = f"LibreOffice could not convert the deck to PDF: {detail_en or detail}"
 
 
 def find_soffice() -> str | None:
@@ -83,7 +85,7 @@ def convert_to_pdf(pptx: Path, pdf: Path | None = None,
                     raise PdfCancelled()
                 if time.monotonic() > deadline:
                     _stop(proc)
-                    raise PdfFailed(f"超过 {TIMEOUT} 秒未完成")
+                    raise PdfFailed(f"超过 {TIMEOUT} 秒未完成", f"not done after {TIMEOUT} s")
                 time.sleep(0.1)
             stdout, stderr = proc.communicate()
         out = work_dir / "deck.pdf"

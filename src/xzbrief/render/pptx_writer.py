@@ -18,6 +18,7 @@ from pptx.oxml.ns import qn
 from xzbrief.atomic import atomic_write_bytes
 from xzbrief.deck.model import Deck
 from xzbrief.deck.typeset import typeset_deck
+from xzbrief.messages import Note
 from xzbrief.refresh.record import DeckRec
 from xzbrief.render.brand import Brand
 from xzbrief.render.charts import add_chart
@@ -43,7 +44,7 @@ class PptxWriter:
         self.fonts = Fonts(brand.font_latin, brand.font_ea)
 
     def render(self, deck: Deck, on_slide: Callable[[int], None] | None = None
-               ) -> tuple[bytes, list[str]]:
+               ) -> tuple[bytes, list[Note]]:
         """The finished .pptx as bytes, and layout warnings; ``on_slide(i)`` after slide i
         (1-based) is written (progress, and where a cancel is noticed)."""
         prs, _record, warnings = self.presentation(deck, on_slide)
@@ -52,7 +53,7 @@ class PptxWriter:
         return buf.getvalue(), warnings
 
     def presentation(self, deck: Deck, on_slide: Callable[[int], None] | None = None,
-                     record_only: bool = False) -> tuple[Any, DeckRec, list[str]]:
+                     record_only: bool = False) -> tuple[Any, DeckRec, list[Note]]:
         """The deck as a python-pptx presentation (not yet saved), its record, warnings.
 
         ``record_only``: drawn only to be read back (``xzbrief refresh`` compares it with an
@@ -141,12 +142,12 @@ class PptxWriter:
 
 
 def render_pptx(deck: Deck, brand: Brand, on_slide: Callable[[int], None] | None = None
-                ) -> tuple[bytes, list[str]]:
+                ) -> tuple[bytes, list[Note]]:
     return PptxWriter(brand).render(deck, on_slide)
 
 
 def write_pptx(deck: Deck, brand: Brand, path: Path,
-               on_slide: Callable[[int], None] | None = None) -> list[str]:
+               on_slide: Callable[[int], None] | None = None) -> list[Note]:
     """Write the deck atomically; returns layout warnings. Raises atomic.SaveBlocked."""
     data, warnings = render_pptx(deck, brand, on_slide)
     atomic_write_bytes(Path(path), data)

@@ -28,6 +28,7 @@ from xzbrief.dataset.files import (
     xml_encoding,
 )
 from xzbrief.dataset.messages import MESSAGES
+from xzbrief.messages import Note, join, note
 from xzbrief.render.template_active import has_vba, serialise, strip_active
 from xzbrief.render.template_repair import repair
 from xzbrief.user_error import UserError
@@ -49,7 +50,7 @@ class TemplateError(UserError):
 @dataclass(frozen=True)
 class CheckedTemplate:
     data: bytes  # a .pptx package python-pptx can open, without external links
-    warnings: tuple[str, ...]
+    warnings: tuple[Note, ...]
 
 
 def _from_file_problem(path: Path, fp: FileProblem) -> TemplateError:
@@ -87,18 +88,17 @@ def check_template(path: Path) -> CheckedTemplate:
             f"template {path.name} contains macros (.pptm/.potm) and is refused: they would "
             "travel into every deck. Save it as .pptx in PowerPoint first"
             f"{f' (macro part: {vba})' if vba else ''}")
-    warnings: list[str] = []
+    warnings: list[Note] = []
     if CT_TEMPLATE in ctypes:
         ctypes = ctypes.replace(CT_TEMPLATE, CT_PRESENTATION)
         replace["[Content_Types].xml"] = ctypes
-        warnings.append(f"模板 {path.name} 是 .potx 模板文件,已按演示文稿读取")
+        warnings.append(note("template-potx", file=path.name))
     active, changed = strip_active(check.members, rels, parsed)
     for name in changed:
         replace[name] = serialise(parsed[name])
     if active:
-        listing = "、".join(dict.fromkeys(active))
-        warnings.append(f"模板 {path.name} 中的嵌入对象或控件({listing})已移除,"
-                        "不会带进汇报")
+        warnings.append(note("template-active-removed", file=path.name,
+                             listing=join(dict.fromkeys(active))))
     removed, refused = _external_links(parsed, replace)
     if refused:
         listing = "、".join(refused[:5])
@@ -108,7 +108,7 @@ def check_template(path: Path) -> CheckedTemplate:
             f"template {path.name} links to external files ({listing}); refused because opening "
             "a deck would reach them. Break the links in PowerPoint and save again")
     if removed:
-        warnings.append(f"模板 {path.name} 中的 {removed} 个外部超链接已移除")
+        warnings.append(note("template-links-removed", file=path.name, n=removed))
     fix = repair(parsed, set(check.members) - set(active))
     for name in fix.changed:
         replace[name] = serialise(parsed[name])
@@ -118,9 +118,10 @@ def check_template(path: Path) -> CheckedTemplate:
         ctypes = replace.get("[Content_Types].xml", ctypes)
         replace["[Content_Types].xml"] = ctypes.replace(b"</Types>",
                                                         overrides.encode() + b"</Types>")
-    warnings += [f"模板 {path.name}:{note}" for note in fix.notes[:MAX_NOTES]]
+    warnings += [note("template-note", file=path.name, note=n) for n in fix.notes[:MAX_NOTES]]
     if len(fix.notes) > MAX_NOTES:
-        warnings.append(f"模板 {path.name}:另有 {len(fix.notes) - MAX_NOTES} 处类似修补")
+        warnings.append(note("template-note", file=path.name, note=note(
+            "template-more-repairs", n=len(fix.notes) - MAX_NOTES)))
     if replace or active or fix.added:
         data = _rewrite(zf, replace, drop=set(active), add=fix.added)
     return CheckedTemplate(data, tuple(warnings))

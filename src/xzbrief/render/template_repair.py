@@ -25,6 +25,8 @@ from typing import Any
 
 from lxml import etree
 
+from xzbrief.messages import Note, join, note
+
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -57,7 +59,7 @@ class Repair:
     changed: set[str] = field(default_factory=set)
     added: dict[str, bytes] = field(default_factory=dict)
     content_types: list[tuple[str, str]] = field(default_factory=list)  # (part, type)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 def source_part(rels_name: str) -> str:
@@ -113,7 +115,7 @@ def _lost_rels(parsed: dict[str, Any], members: set[str], fix: Repair) -> None:
         parsed[rels_of(part)] = rels
         members.add(rels_of(part))
         fix.changed.add(rels_of(part))
-        fix.notes.append(f"{part} 缺少关系文件 {rels_of(part)},已补上")
+        fix.notes.append(note("repair-rels-added", part=part, rels=rels_of(part)))
 
 
 def _is_design(part: str) -> bool:
@@ -136,8 +138,8 @@ def _dangling(parsed: dict[str, Any], members: set[str], fix: Repair) -> None:
                 else:
                     rels.remove(rel)
                     fix.changed.add(rels_name)
-                    fix.notes.append(f"{part} 引用的 {target_of(rels_name, rel.get('Target', ''))}"
-                                     " 不存在,已略去")
+                    fix.notes.append(note("repair-target-missing", part=part, target=target_of(
+                        rels_name, rel.get('Target', ''))))
         gone: list[Any] = []
         for el in root.iter():
             if not isinstance(el.tag, str):
@@ -156,7 +158,7 @@ def _dangling(parsed: dict[str, Any], members: set[str], fix: Repair) -> None:
             if target.tag not in LISTS:
                 name = target.find(".//{*}cNvPr")
                 label = name.get("name", "") if name is not None else etree.QName(target).localname
-                fix.notes.append(f"{part} 中的「{label}」缺少图片或引用的部件,已删除")
+                fix.notes.append(note("repair-shape-broken", part=part, label=label))
 
 
 def _removable(el: Any) -> Any:
@@ -191,7 +193,7 @@ def _notes_master(parsed: dict[str, Any], fix: Repair) -> None:
             lst.getparent().remove(lst)
             break
         fix.changed |= {"ppt/presentation.xml", "ppt/_rels/presentation.xml.rels"}
-        fix.notes.append(f"备注母版 {part} 缺少备注正文占位符,已改用内置备注母版")
+        fix.notes.append(note("repair-notes-master", part=part))
 
 
 def _theme(parsed: dict[str, Any], members: set[str], fix: Repair) -> None:
@@ -211,7 +213,7 @@ def _theme(parsed: dict[str, Any], members: set[str], fix: Repair) -> None:
         etree.SubElement(rels, f"{{{NS_REL}}}Relationship", Id=rid, Type=RT + "theme",
                          Target=f"../theme/theme{n}.xml")
         fix.changed.add(rels_name)
-        fix.notes.append(f"母版 {source_part(rels_name)} 没有主题(配色和字体),已改用内置主题")
+        fix.notes.append(note("repair-theme-added", part=source_part(rels_name)))
 
 
 def _ink(parsed: dict[str, Any], fix: Repair) -> None:
@@ -224,7 +226,7 @@ def _ink(parsed: dict[str, Any], fix: Repair) -> None:
                 continue  # inside mc:AlternateContent: its fallback picture is used
             parent.remove(el)
             fix.changed.add(part)
-            fix.notes.append(f"{part} 中的墨迹注释已删除")
+            fix.notes.append(note("repair-ink-removed", part=part))
 
 
 def _colour_fix(el: Any) -> None:
@@ -277,5 +279,5 @@ def _values(parsed: dict[str, Any], fix: Repair) -> None:
                     el.set(attr, replacement)
         if bad:
             fix.changed.add(part)
-            listing = "、".join(dict.fromkeys(bad))
-            fix.notes.append(f"{part} 中的 {listing} 不是有效数值,已改用默认值")
+            fix.notes.append(note("repair-bad-values", part=part,
+                                  listing=join(dict.fromkeys(bad))))

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xzbrief.build import RecipeMismatch
 from xzbrief.dataset.problems import Problem
 from xzbrief.gui.session import Session
-from xzbrief.gui.strings import LANGUAGE, texts
+from xzbrief.gui.strings import LANGUAGE, texts, ui_lang
+from xzbrief.messages import Lang
 
 
 class DatasetPanel(QWidget):
@@ -87,26 +89,36 @@ class DatasetPanel(QWidget):
                 self.summary.setText("<br>".join(lines))
             else:
                 self.summary.setText("")
-        lang = LANGUAGE.code
+        lang = ui_lang()
         last = s.last
         errors = [p for p in last.problems if p.is_error] if last else []
         warnings = [p for p in last.problems if not p.is_error] if last else []
         self._fill(self.errors, errors, lang)
         self._fill(self.warnings, warnings, lang)
-        # what planning the deck noticed (a recipe naming a missing theme, text shortened …)
-        deck_notes = [*(s.deck.warnings if s.deck is not None else ()), *s.layout_warnings]
+        # the names the recipe gives that the workbook lacks (生成 refuses them), then what
+        # planning and layout noticed (text shortened, figures not shown …)
+        mismatch = RecipeMismatch(s.mismatch).lines(lang, app=True) if s.mismatch else []
+        if mismatch:
+            errors_list = self.errors
+            if not errors:
+                errors_list.clear()
+            for line in mismatch:
+                errors_list.addItem(QListWidgetItem(line.strip()))
+        deck_notes = [n.text(lang) for n in s.notes]
         if deck_notes and not warnings:
             self.warnings.clear()
         for note in deck_notes:
-            self.warnings.addItem(QListWidgetItem(f"{t.deck_note}{note}"))
-        self.tabs.setTabText(0, t.errors_tab.format(n=len(errors)))
+            item = QListWidgetItem(f"{t.deck_note}{note}")
+            item.setToolTip(note)  # the whole note, should the row be cut short
+            self.warnings.addItem(item)
+        self.tabs.setTabText(0, t.errors_tab.format(n=len(errors) + len(s.mismatch)))
         self.tabs.setTabText(1, t.warnings_tab.format(n=len(warnings) + len(deck_notes)))
-        if errors:
+        if errors or s.mismatch:
             self.tabs.setCurrentIndex(0)
         elif warnings:
             self.tabs.setCurrentIndex(1)
 
-    def _fill(self, lst: QListWidget, problems: list[Problem], lang: str) -> None:
+    def _fill(self, lst: QListWidget, problems: list[Problem], lang: Lang) -> None:
         lst.clear()
         if not problems:
             item = QListWidgetItem(texts().no_problems)
@@ -114,8 +126,8 @@ class DatasetPanel(QWidget):
             lst.addItem(item)
             return
         for p in problems:
-            item = QListWidgetItem(p.format("zh" if lang == "zh" else "en"))
-            item.setToolTip(p.hint("zh" if lang == "zh" else "en"))
+            item = QListWidgetItem(p.format(lang))
+            item.setToolTip(p.hint(lang))
             lst.addItem(item)
 
     def open_in_spreadsheet(self) -> None:

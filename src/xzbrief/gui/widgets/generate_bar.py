@@ -3,7 +3,9 @@ plain message with a way forward) shown where the user is looking."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +30,14 @@ from xzbrief.build import (
     BuildResult,
     Cancelled,
     DataProblems,
+    RecipeMismatch,
     TooManySlides,
     build_deck,
     default_deck_name,
 )
 from xzbrief.diff import DeckChanges, compare_decks
 from xzbrief.gui.session import Session
-from xzbrief.gui.strings import LANGUAGE, texts
+from xzbrief.gui.strings import LANGUAGE, texts, ui_lang
 from xzbrief.gui.tasks import Task
 from xzbrief.refresh.record import DeckRec
 from xzbrief.render.package_props import NotAnXzbriefDeck, read_provenance
@@ -110,6 +113,7 @@ class GenerateBar(QWidget):
         row.addWidget(self.progress)
         row.addWidget(self.status, 3)
         self.task: Task | None = None
+        self.mismatch_shown: list[str] = []  # the lines of the last RecipeMismatch shown
         self.last: BuildResult | None = None
         self.last_changes: DeckChanges | None = None
         self.show_changes = True  # tests turn the dialog off and read last_changes
@@ -270,10 +274,10 @@ class GenerateBar(QWidget):
                      if changes.slides else f" · {t.no_changes}")
         problem = result.pdf_problem
         if problem is not None:  # the deck is there; only its PDF is missing
-            said = problem.zh if LANGUAGE.code == "zh" else problem.en
+            said = problem.zh if ui_lang() == "zh" else problem.en
             text += f"<br><span style='color:#b00'>{said}</span>"
         self.status.setText(text)
-        self.status.setToolTip("\n".join(result.warnings))
+        self.status.setToolTip("\n".join(result.notes(ui_lang())))
 
     def _data_changed(self) -> None:
         """A message about the old workbook (its errors, its deck) no longer applies."""
@@ -289,7 +293,7 @@ class GenerateBar(QWidget):
         if self.last_changes is None:
             return
         t = texts()
-        lines = self.last_changes.lines(LANGUAGE.code)
+        lines = self.last_changes.lines(ui_lang())
         box = QMessageBox(QMessageBox.Icon.Information, t.changes_since_last,
                           lines[-1] if len(lines) <= 1 else "\n".join(lines[:12]), parent=self)
         if len(lines) > 12:
@@ -300,7 +304,7 @@ class GenerateBar(QWidget):
 
     def _failed(self, exc: BaseException, details: str) -> None:
         t = texts()
-        zh = LANGUAGE.code == "zh"
+        zh = ui_lang() == "zh"
         if isinstance(exc, Cancelled):
             self.status.setText(t.cancelled)
             return
@@ -333,6 +337,16 @@ class GenerateBar(QWidget):
             else:
                 self.status.setText(t.cancelled)
             return
+        if isinstance(exc, RecipeMismatch):  # the CLI's refusal, with the app's own fix
+            # short in the bar (it must not widen the window); every name in its tooltip and
+            # in the problems list
+            lines = exc.lines(ui_lang(), app=True)
+            head = html.escape(re.sub(r"[::]\s*$", "", lines[0]))
+            self.status.setText(f"<span style='color:#b00'>{head} ({len(exc.issues)})</span>"
+                                f" · <a href='drop-missing'>{t.drop_missing}</a>")
+            self.status.setToolTip("\n".join(lines))
+            self.mismatch_shown = lines
+            return
         if isinstance(exc, TemplateError):
             message = exc.zh if zh else exc.en
         elif isinstance(exc, DataProblems):
@@ -344,6 +358,11 @@ class GenerateBar(QWidget):
         self.status.setToolTip(message)
 
     def _link(self, which: str) -> None:
+        if which == "drop-missing":  # the names the workbook lacks leave the recipe
+            self.session.drop_missing_names()
+            self.mismatch_shown = []
+            self.status.setText("")
+            return
         if which == "changes":
             self.show_changes_dialog()
             return

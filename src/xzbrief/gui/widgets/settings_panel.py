@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from xzbrief.deck.model import Deck, DeckInfo, Slide, SlideKind
 from xzbrief.gui.painter import render_pixmap
 from xzbrief.gui.session import Session
-from xzbrief.gui.strings import LANGUAGE, texts
+from xzbrief.gui.strings import LANGUAGE, texts, ui_lang
 from xzbrief.recipe import Numbering, Options, Structure
-from xzbrief.render.brand import builtin_names, load_brand
+from xzbrief.render.brand import brand_label, builtin_names, load_brand
 from xzbrief.render.layout import place_deck
 from xzbrief.render.preview import slide_display
 
@@ -47,8 +47,6 @@ QListWidget::item:hover:!selected { border: 2px solid #e4b8ba; }
 """
 NUMBERINGS = (Numbering.CHINESE, Numbering.ARABIC, Numbering.NONE)
 STRUCTURES = (Structure.THEMES, Structure.REPORT)
-# the built-in brands' names in the English UI (the recipe keeps the Chinese name)
-BRAND_EN = {"政务红": "Government red", "科技蓝": "Tech blue", "生态绿": "Eco green"}
 
 
 @cache
@@ -178,7 +176,7 @@ class SettingsPanel(QWidget):
             item = self.gallery.item(i)
             name = str(item.data(Qt.ItemDataRole.UserRole))
             if name != OWN:
-                item.setText(BRAND_EN.get(name, name) if LANGUAGE.code == "en" else name)
+                item.setText(brand_label(name, ui_lang()))
         self.options_box.setTitle(t.options)
         names = {"agenda": t.opt_agenda, "section_dividers": t.opt_sections,
                  "summary": t.opt_summary, "indicator_table": t.opt_indicator_table,
