@@ -388,3 +388,122 @@ def test_the_cli_asks_before_writing(tmp_path):
                          capture_output=True, text=True, encoding="utf-8", check=False)
     assert yes.returncode == 0 and out.exists()
     assert deck.read_bytes() == original  # the edited deck itself is never written
+
+
+def grown_workbook(tmp_path: Path) -> tuple[Path, Path]:
+    """A deck built before two figures existed, and the workbook that now has them: SZ02's
+    2024 value (its card gains a change) and GY02's 2023–2024 values (a chart page appears)."""
+    sheets = basic_sheets()
+    del sheets["数据"][9]  # SZ02 2024
+    book = write_workbook(tmp_path / "指标库.xlsx", sheets)
+    recipe = default_recipe(load_dataset(book))
+    recipe = replace(recipe, options=replace(recipe.options, key_figures=True, summary=False,
+                                             indicator_table=False))
+    deck = build_deck(recipe, book, tmp_path / "汇报.pptx").pptx
+    sheets = basic_sheets()
+    sheets["数据"] += [["GY02", "徐州市", "2023年", 3500, "实际", None],
+                     ["GY02", "徐州市", "2024年", 3800, "实际", None]]
+    write_workbook(book, sheets)
+    return deck, book
+
+
+def page_of(deck: Path, words: str) -> int:
+    prs = Presentation(str(deck))
+    return next(n for n, s in enumerate(prs.slides, start=1)
+                if s.shapes.title is not None
+                and words in s.shapes.title.text_frame.text.replace("\u2060", ""))  # joiners
+
+
+def test_what_the_new_data_adds_is_listed_with_indicator_region_period_value_and_page(tmp_path):
+    deck, _book = grown_workbook(tmp_path)
+    cards = page_of(deck, "两化融合")
+    chart = page_of(deck, "2025年工业开票销售收入")
+    proc = cli("refresh", deck, "--plan-only")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.replace("\xa0", " ").splitlines()  # ▲ and its words: a no-break space
+    # the card's new change: on its page, with what it is
+    k = next(i for i, ln in enumerate(lines) if ln.startswith(f"{cards} | 变化(徐州市数字经济"))
+    assert lines[k].endswith("| 无法放置") and "▲ 比上年提高1.3个百分点" in lines[k]
+    assert ("    · 指标「数字经济核心产业增加值占比变化」 地区 徐州市 期间 2025年 "
+            "数值 比上年提高1.3个百分点") in lines[k + 1:k + 4]
+    assert f"    说明:新数据在第{cards}页多出的内容" in "\n".join(lines[k + 1:k + 4])
+    # the new chart page: where it would stand, and every figure it would show
+    k = next(i for i, ln in enumerate(lines) if f"新页(第{chart}页之后)" in ln)
+    assert lines[k].startswith(f"{chart} | ") and lines[k].endswith("| 无法放置")
+    block = "\n".join(lines[k + 1:k + 12])
+    for period, value in (("2023年", "3500家"), ("2024年", "3800家"), ("2025年", "4000家")):
+        assert f"· 指标「规上工业企业数量」 地区 徐州市 期间 {period} 数值 {value}" in block
+    assert f"在本汇报中应在第{chart}页之后" in block
+    english = cli("--lang", "en", "refresh", deck, "--plan-only").stdout
+    assert ('· indicator "规上工业企业数量", region 徐州市, period 2024年, value 3800家'
+            in english), english
+    # listed once: after the refresh is written, the next refresh has nothing to say
+    assert cli("refresh", deck, "--yes").returncode == 0
+    again = cli("refresh", tmp_path / "汇报（更新）.pptx", "--plan-only")
+    assert "无需更新" in again.stdout, again.stdout
+
+
+def cards_deck(tmp_path: Path) -> tuple[Path, Path]:
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    recipe = default_recipe(load_dataset(book))
+    recipe = replace(recipe, options=replace(recipe.options, key_figures=True, summary=False,
+                                             indicator_table=False))
+    return build_deck(recipe, book, tmp_path / "汇报.pptx").pptx, book
+
+
+def card_number(path: Path):
+    """The first card's number box on the headline page (its runs: number, unit)."""
+    prs = Presentation(str(path))
+    return next(sh for sh in prs.slides[2].shapes if sh.name.startswith("数值"))
+
+
+def test_a_longer_number_is_set_at_the_size_a_fresh_build_gives_it(tmp_path):
+    deck, book = cards_deck(tmp_path)
+    before = [r.font.size.pt for r in card_number(deck).text_frame.paragraphs[0].runs]
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 123456789.5  # 9000 -> a number four times as long
+    write_workbook(book, sheets)
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    assert "字号由 54 磅调为" in proc.stdout, proc.stdout
+    runs = card_number(tmp_path / "汇报（更新）.pptx").text_frame.paragraphs[0].runs
+    assert "".join(r.text for r in runs) == "123456789.5亿元"
+    recipe = default_recipe(load_dataset(book))
+    recipe = replace(recipe, options=replace(recipe.options, key_figures=True, summary=False,
+                                             indicator_table=False))
+    fresh = build_deck(recipe, book, tmp_path / "新.pptx").pptx
+    want = [r.font.size.pt for r in card_number(fresh).text_frame.paragraphs[0].runs]
+    assert want[0] < before[0]  # the builder itself sets it smaller
+    assert [r.font.size.pt for r in runs] == want  # the unit stays half the number
+
+
+def test_text_no_legible_size_fits_is_updated_unshrunk_and_listed_for_the_users_eye(tmp_path):
+    """The office cut the chart page's footnote box down to its two lines; next month's
+    footnote needs a third, and 10 pt footnotes are not shrunk further."""
+    from xzbrief.deck.textfit import text_width, wrap
+
+    deck, book = cards_deck(tmp_path)
+    prs = Presentation(str(deck))
+    page = page_of(deck, "2025年工业开票销售收入")
+    foot = next(sh for sh in prs.slides[page - 1].shapes if sh.name.startswith("脚注"))
+    first = foot.text_frame.paragraphs[0].text
+    assert first.replace("\u2060", "") == "注：2025年数据为预计数。"  # joiners hold 2025年
+    foot.width = Pt(text_width(first, 10) + 4)
+    foot.height = Pt(24)  # two lines of 10 pt
+    prs.save(str(deck))
+    sheets = basic_sheets()
+    sheets["数据"].append(["GY01", "徐州市", "2026年", 9800, "预计", None])
+    write_workbook(book, sheets)
+    longer = "注：2025年、2026年数据为预计数。"
+    assert len(wrap(longer, 10, foot.width.pt)) == 2  # it would need a third line
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    k = next(i for i, ln in enumerate(lines)
+             if ln.startswith(f"{page} | 脚注 |") and "| 请核对" in ln)
+    assert "放不下:需要 3 行,只放得下 2 行" in lines[k + 1], lines[k:k + 2]
+    out = Presentation(str(tmp_path / "汇报（更新）.pptx"))
+    foot = next(sh for sh in out.slides[page - 1].shapes if sh.name.startswith("脚注"))
+    para = foot.text_frame.paragraphs[0]
+    assert para.text.replace("\u2060", "") == longer  # updated all the same
+    assert {r.font.size.pt for r in para.runs} == {10}  # not shrunk past the footnote size

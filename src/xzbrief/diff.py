@@ -7,13 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xzbrief.render.package_props import (
-    NotAnXzbriefDeck,
-    StoredDeck,
-    StoredFigure,
-    StoredSlide,
-    read_provenance,
-)
+from xzbrief.refresh.record import DeckRec, FigureRec, SlideRec
+from xzbrief.render.package_props import NotAnXzbriefDeck, read_provenance
 
 ESTIMATE = "预计"
 
@@ -42,8 +37,8 @@ class SlideChanges:
 
 @dataclass
 class DeckChanges:
-    old: StoredDeck
-    new: StoredDeck
+    old: DeckRec
+    new: DeckRec
     slides: list[SlideChanges]
 
     @property
@@ -89,36 +84,37 @@ class DeckChanges:
         return out
 
 
-def _slide_key(s: StoredSlide, ordinal: int) -> tuple[str, str, int]:
-    return (s.kind, s.section, ordinal)
+Numbered = tuple[int, SlideRec]  # a slide and its page number in its deck
 
 
-def _keyed(deck: StoredDeck, by_key: bool = False) -> dict[tuple[str, str, int], StoredSlide]:
+def _keyed(deck: DeckRec, by_key: bool = False) -> dict[tuple[str, str, int], Numbered]:
     """Slides by a key both decks share: the stable key each slide records (a refreshed deck
     keeps its slides' keys though pages were deleted), else kind, section and ordinal."""
     if by_key:
-        return {("key", s.key, 0): s for s in deck.slides}
+        return {("key", s.key, 0): (n, s) for n, s in enumerate(deck.slides, start=1)}
     counts: dict[tuple[str, str], int] = {}
     out = {}
-    for s in deck.slides:
-        n = counts.get((s.kind, s.section), 0)
-        counts[(s.kind, s.section)] = n + 1
-        out[_slide_key(s, n)] = s
+    for n, s in enumerate(deck.slides, start=1):
+        k = counts.get((s.kind, s.section), 0)
+        counts[(s.kind, s.section)] = k + 1
+        out[(s.kind, s.section, k)] = (n, s)
     return out
 
 
-def _figure_key(f: StoredFigure) -> tuple[str, str, str]:
+def _figure_key(f: FigureRec) -> tuple[str, str, str]:
     return (f.label, f.period, f.region)
 
 
-def _describe(f: StoredFigure) -> str:
+def _describe(f: FigureRec) -> str:
     return " ".join(x for x in (f.label, f.period, f.region) if x)
 
 
-def _compare_slides(old: StoredSlide | None, new: StoredSlide | None) -> SlideChanges | None:
+def _compare_slides(before: Numbered | None, after: Numbered | None) -> SlideChanges | None:
+    old = before[1] if before else None
+    new = after[1] if after else None
     either = new if new is not None else old
     title = either.title if either is not None else ""
-    changes = SlideChanges(old.n if old else None, new.n if new else None, title)
+    changes = SlideChanges(before[0] if before else None, after[0] if after else None, title)
     old_figs = {_figure_key(f): f for f in (old.figures if old else ())}
     new_figs = {_figure_key(f): f for f in (new.figures if new else ())}
     for key, nf in new_figs.items():
@@ -149,7 +145,7 @@ def _compare_slides(old: StoredSlide | None, new: StoredSlide | None) -> SlideCh
     return changes
 
 
-def compare_decks(old: StoredDeck, new: StoredDeck) -> DeckChanges:
+def compare_decks(old: DeckRec, new: DeckRec) -> DeckChanges:
     by_key = all(s.key for s in (*old.slides, *new.slides))
     before = _keyed(old, by_key)
     after = _keyed(new, by_key)

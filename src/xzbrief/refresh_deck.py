@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import time
 import tomllib
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,10 +27,17 @@ from xzbrief.recipe import RecipeError, parse_recipe
 from xzbrief.refresh.plan import RefreshPlan, make_plan, result_record
 from xzbrief.refresh.record import DeckRec, NoRecord
 from xzbrief.render.brand import load_brand
-from xzbrief.render.deck_patch import Handles, apply_ops, tagged_shapes, take_snapshot
+from xzbrief.render.deck_patch import (
+    Handles,
+    apply_ops,
+    frame_reader,
+    tagged_shapes,
+    take_snapshot,
+)
 from xzbrief.render.package_props import read_record, replace_record
 from xzbrief.render.pptx_writer import PptxWriter
-from xzbrief.render.shape_record import iter_shapes, read_chart
+from xzbrief.render.shape_record import is_linked, iter_shapes
+from xzbrief.render.zip_copy import rezip
 from xzbrief.user_error import UserError
 
 SUFFIX = "（更新）"
@@ -50,6 +58,7 @@ class RefreshJob:
     fresh: Handles | None = None
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
+    blob: bytes = b""  # the edited deck as read: the parts a refresh leaves are copied from it
 
     @property
     def record(self) -> DeckRec:
@@ -102,18 +111,18 @@ def prepare_refresh(deck: Path, data: Path | None = None,
         raise DataProblems(result)
     brand = load_brand(old.brand or recipe.brand, recipe.base_dir)
     fresh = plan_deck(result.dataset, recipe, old.recipe)
-    fresh_prs, new, _ = PptxWriter(brand).presentation(fresh)  # never saved: only compared
+    fresh_prs, new, _ = PptxWriter(brand).presentation(fresh, record_only=True)  # only read
     snap, handles = take_snapshot(prs, old)
-    plan = make_plan(old, new, snap)
     fresh_handles = tagged_shapes(fresh_prs)
+    plan = make_plan(old, new, snap, frame_reader(handles), frame_reader(fresh_handles))
     return RefreshJob(deck, path, plan, result, prs, handles, fresh_handles,
-                      seconds=time.perf_counter() - started)
+                      seconds=time.perf_counter() - started, blob=blob)
 
 
 def _refuse_linked_charts(prs: Any, deck: Path) -> None:
     for n, slide in enumerate(prs.slides, start=1):
         for sh in iter_shapes(slide):
-            if sh.kind == "chart" and read_chart(sh.chart_part).external:
+            if sh.kind == "chart" and is_linked(sh.chart_part):
                 raise RefreshError(note("refresh-chart-linked", deck=deck.name, page=n,
                                         name=sh.name))
 
@@ -139,8 +148,21 @@ def write_refresh(job: RefreshJob, out: Path, applied: Iterable[int] | None = No
     ids = {c.id for c in job.plan.updates} if applied is None else set(applied)
     ops = [c.op for c in job.plan.changes if c.op is not None and c.id in ids]
     job.problems = apply_ops(job.handles, ops, job.fresh)
-    replace_record(job.prs, result_record(job.plan, ids))
-    buf = io.BytesIO()
-    job.prs.save(buf)
-    atomic_write_bytes(Path(out), buf.getvalue())
+    for part in replace_record(job.prs, result_record(job.plan, ids)):
+        job.handles.touch(part)
+    atomic_write_bytes(Path(out), _package(job))
     return Path(out)
+
+
+def _package(job: RefreshJob) -> bytes:
+    """The refreshed deck: the parts patched written anew, every other part copied from the
+    edited deck as it was stored; the whole package saved by python-pptx only when a part
+    was added (its content types and relationships change then)."""
+    names = set(zipfile.ZipFile(io.BytesIO(job.blob)).namelist()) if job.blob else set()
+    parts = {str(p.partname).lstrip("/") for p in job.prs.part.package.iter_parts()}
+    if not names or not parts <= names:
+        buf = io.BytesIO()
+        job.prs.save(buf)
+        return buf.getvalue()
+    return rezip(job.blob, {name.lstrip("/"): part.blob
+                            for name, part in job.handles.touched.items()})

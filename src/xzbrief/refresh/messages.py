@@ -7,9 +7,15 @@ REASONS: dict[str, tuple[str, str]] = {
     "page_gone": ("新数据不再生成这一页(指标已删除或不再入选),未改动",
                   "the new data no longer makes this page (indicator removed or not chosen); "
                   "left as it is"),
-    "new_content": ("新数据在这一页多出的内容,xzbrief 不在已编辑的页面上添加形状;需要时请重新生成",
-                    "the new data has more on this page; xzbrief adds no shapes to an edited "
+    "new_content": ("新数据在第{page}页多出的内容,xzbrief 不在已编辑的页面上添加形状;"
+                    "需要时请重新生成",
+                    "the new data has more on page {page}; xzbrief adds no shapes to an edited "
                     "page — build a fresh deck if you need it"),
+    "new_page": ("新数据多出的一页,重新生成时是第{fresh}页,在本汇报中应在第{after}页之后;"
+                 "xzbrief 不在已编辑的汇报中加页,需要时请重新生成后把这一页复制过来",
+                 "the new data makes one more page: page {fresh} of a fresh build, after page "
+                 "{after} of this deck; xzbrief adds no pages to an edited deck — build a fresh "
+                 "deck and copy the page over if you need it"),
     "no_longer": ("新数据下这里不再生成(如「预计」标记、变化幅度),请自行删除或保留",
                   "the new data puts nothing here any more (an estimate tag, a change); "
                   "delete or keep it yourself"),
@@ -32,6 +38,14 @@ REASONS: dict[str, tuple[str, str]] = {
     "series_removed": ("图表中没有系列「{names}」(被删除或改了名),其数字未放入",
                        "the chart has no series {names} (deleted or renamed); its numbers are "
                        "not placed"),
+    "resized": (";字号由 {old} 磅调为 {new} 磅,新文字才放得下(与重新生成时的排法相同)",
+                "; set at {new} pt instead of {old} pt so that the new text fits (as a fresh "
+                "build sets it)"),
+    "no_room": ("新文字在原来的文本框里放不下:需要 {lines} 行,只放得下 {room} 行,字号已不能再小;"
+                "文字照样更新,请看一眼,调整文本框或删减文字",
+                "the new text does not fit its box: it needs {lines} lines and the box holds "
+                "{room}, and a smaller size would not be legible; the text is updated all the "
+                "same — please look, and enlarge the box or shorten the text"),
     "still_quotes": (",其中仍引用旧数字", "; it still quotes an old number"),
     "user_quotes": ("您自己写的文字引用了将要改变的数字 {values}",
                     "your own text quotes numbers that change: {values}"),
@@ -47,6 +61,7 @@ PLACES: dict[str, tuple[str, str]] = {
     "chart": ("图表「{name}」", "chart \"{name}\""),
     "categories": ("{n} 个类别", "{n} categories"),
     "rows": ("{n} 行", "{n} rows"),
+    "new_page": ("新页(第{after}页之后)", "new page (after page {after})"),
     "more_lines": ("(另有 {n} 行变化)", " ({n} more lines change)"),
 }
 
@@ -58,6 +73,9 @@ DETAILS: dict[str, tuple[str, str]] = {
                  "{name} {cats}: point styles follow the new data (an estimate's lighter fill)"),
     "point": ("{name} {cat}:{old} → {new}", "{name} {cat}: {old} -> {new}"),
     "point_new": ("{name} {cat}:{new}", "{name} {cat}: {new}"),
+    "figure": ("指标「{label}」 地区 {region} 期间 {period} 数值 {value}",
+               "indicator \"{label}\", region {region}, period {period}, value {value}"),
+    "more_figures": ("另有 {n} 个数字", "{n} more figures"),
 }
 
 

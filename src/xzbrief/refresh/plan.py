@@ -10,12 +10,16 @@ placed (a deleted slide or shape, a chart turned into another type) is reported,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from xzbrief.refresh.fit import Frame, fit_sizes
 from xzbrief.refresh.messages import DETAILS, PLACES, REASONS, words
 from xzbrief.refresh.numbers import dropped_numbers, quotes_any
-from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, ParaRec, SlideRec
+from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, FigureRec, ParaRec, SlideRec
+
+FrameReader = Callable[[int, int], Frame | None]  # (uid, tag) -> a text box, measured
 
 
 class Action(StrEnum):
@@ -45,6 +49,7 @@ class Op:
     new_chart: ChartRec | None = None
     new_uid: int = 0  # where the fresh plan's chart is in the deck rendered for comparison
     new_tag: int = 0
+    sizes: tuple[float, ...] = ()  # text: each paragraph's new (largest) size, so it fits
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,7 @@ class RefreshPlan:
     new: DeckRec
     changes: list[Change] = field(default_factory=list)
     present: dict[int, int] = field(default_factory=dict)  # record uid -> page now
+    new_pages: list[str] = field(default_factory=list)  # pages listed as new or gone (once)
 
     def by_action(self, action: Action) -> list[Change]:
         return [c for c in self.changes if c.action is action]
@@ -147,10 +153,13 @@ def _place(el: ElementRec, index: int = -1) -> tuple[str, str]:
 
 
 class _Planner:
-    def __init__(self, old: DeckRec, new: DeckRec, snap: Snapshot) -> None:
+    def __init__(self, old: DeckRec, new: DeckRec, snap: Snapshot, frames: FrameReader,
+                 built: FrameReader) -> None:
         self.old = old
         self.new = new
         self.snap = snap
+        self.frames = frames  # (uid, tag) of a text in the deck -> its box as it stands
+        self.built = built  # (uid, tag) of the fresh plan's text -> its box, as built
         self.plan = RefreshPlan(old, new, present=dict(snap.slides))
         self.dropped: set[float] = set()  # numbers that change, for the user's own text
         self.rewritten: list[tuple[FreeText, str]] = []  # user text, its slide title
@@ -170,13 +179,15 @@ class _Planner:
         self.plan.changes.append(Change(id=len(self.plan.changes) + 1, **kw))  # type: ignore[arg-type]
 
     def run(self) -> RefreshPlan:
+        self._new_pages()
         new_by_key = {s.key: s for s in self.new.slides}
         for old in self.old.slides:
             new = new_by_key.get(old.key)
             now = self.snap.slides.get(old.uid)
             self.uid = old.uid
             if new is None:
-                if now is not None:
+                if now is not None and old.key not in self.old.listed:
+                    self.plan.new_pages.append(old.key)
                     self.add(slide=now, title=old.title, place=words(PLACES, "page"), old=old.title,
                              new="", where="", action=Action.UNPLACED,
                              reason=words(REASONS, "page_gone"))
@@ -187,6 +198,25 @@ class _Planner:
         self.plan.changes.sort(key=lambda c: (c.slide if c.slide is not None else 10**6, c.id))
         return self.plan
 
+    def _new_pages(self) -> None:
+        """Pages the fresh plan makes that the deck never had: listed once, with what they
+        show and where they would stand."""
+        old_keys = {s.key for s in self.old.slides}
+        after = 0  # the page now of the last page both have
+        for n, new in enumerate(self.new.slides, start=1):
+            if new.key in old_keys:
+                uid = next(s.uid for s in self.old.slides if s.key == new.key)
+                after = self.snap.slides.get(uid, after)
+                continue
+            if new.key in self.old.listed:
+                continue
+            self.plan.new_pages.append(new.key)
+            figures = list(dict.fromkeys(new.figures))
+            self.add(slide=after, title=new.title, place=words(PLACES, "new_page", after=after),
+                     old="", new=new.title, where=_where_figures(figures),
+                     action=Action.UNPLACED, details=_figure_details(figures),
+                     reason=words(REASONS, "new_page", fresh=n, after=after), uid=-1)
+
     # --- one slide -------------------------------------------------------------------------
     def _slide(self, old: SlideRec, new: SlideRec, now: int | None) -> None:
         new_els = {e.key: e for e in new.elements}
@@ -194,9 +224,11 @@ class _Planner:
         for added in new.elements:
             if added.key not in old_keys and now is not None and added.kind != "notes":
                 text = " ".join(p.text for p in added.paras) or added.name
+                figures = _element_figures(new, added)
                 self.add(slide=now, title=old.title, place=_place(added), old="", new=text,
-                         where=_where(new, added.paras), action=Action.UNPLACED,
-                         reason=words(REASONS, "new_content"))
+                         where=_where_figures(figures), action=Action.UNPLACED,
+                         details=_figure_details(figures),
+                         reason=words(REASONS, "new_content", page=now))
         for el in old.elements:
             ne = new_els.get(el.key)
             if ne is None:
@@ -223,6 +255,8 @@ class _Planner:
 
     def _text(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
               now: int | None) -> None:
+        if el.name == PAGE_NUMBER:  # the fresh plan's page count is not this deck's
+            return
         # by the words only: a generator that now draws a run in another colour or splits a
         # line elsewhere has not changed the numbers, and is not a change to list
         changed = [i for i in range(max(len(el.paras), len(ne.paras)))
@@ -243,6 +277,7 @@ class _Planner:
                          action=Action.UNPLACED, reason=reason)
             return
         cur = loc.element.paras
+        first = len(self.plan.changes)
         untouched = [p.text for p in cur] == [p.text for p in el.paras]
         if untouched and len(el.paras) != len(ne.paras):  # regenerate the whole text body
             self.add(slide=loc.slide, title=old.title, place=_place(el),
@@ -250,6 +285,7 @@ class _Planner:
                      new="\n".join(p.text for p in ne.paras), where=_where(new, ne.paras),
                      action=Action.UPDATE, found_by=loc.found_by,
                      op=Op("paras", old.uid, el.tag, old=el.paras, new=ne.paras))
+            self._fit(old, new, el, ne, loc, first)
             return
         for i in changed:
             o, n = _para(el.paras, i), _para(ne.paras, i)
@@ -272,6 +308,38 @@ class _Planner:
                 self.add(slide=loc.slide, title=old.title, place=_place(el, i), old=o.text,
                          new=n.text, where=_where(new, (n,)), action=Action.KEPT,
                          found_by=loc.found_by, reason=words(REASONS, "rewritten", text=text))
+        self._fit(old, new, el, ne, loc, first)
+
+    def _fit(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec, loc: Located,
+             first: int) -> None:
+        """A regenerated text that got longer: the size the builder would set, so it still fits
+        the box as it stands; listed for the user's eye when no legible size does."""
+        ops = [(k, c) for k, c in enumerate(self.plan.changes[first:], start=first)
+               if c.op is not None and c.op.kind in ("para", "paras")]
+        frame = self.frames(old.uid, el.tag) if ops else None
+        if frame is None:
+            return
+        cur = [p.raw for p in loc.element.paras]  # as drawn: joiners hold units on
+        if ops[0][1].op is not None and ops[0][1].op.kind == "paras":
+            texts = [p.raw for p in ne.paras]
+        else:
+            done = {c.op.index: c.op.new[0].raw for _, c in ops if c.op is not None}
+            texts = [done.get(i, t) for i, t in enumerate(cur)]
+        fitting = fit_sizes(cur, texts, frame, self.built(new.uid, ne.tag))
+        if fitting.sizes is not None:
+            size = words(REASONS, "resized", old=_pt(max(frame.sizes)),
+                         new=_pt(max(fitting.sizes)))
+            for k, c in ops:
+                assert c.op is not None
+                self.plan.changes[k] = replace(
+                    c, op=replace(c.op, sizes=fitting.sizes),
+                    reason=c.reason + size[0] if c.reason else size[0].lstrip(";"),
+                    reason_en=c.reason_en + size[1] if c.reason_en else size[1].lstrip("; "))
+        elif not fitting.fits:
+            self.add(slide=loc.slide, title=old.title, place=_place(el), old="",
+                     new="\n".join(t.replace(JOINER, "") for t in texts), where="",
+                     action=Action.EYE, found_by=loc.found_by,
+                     reason=words(REASONS, "no_room", lines=fitting.lines, room=fitting.room))
 
     def _table(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
                now: int | None) -> None:
@@ -360,8 +428,10 @@ class _Planner:
                      action=Action.UNPLACED,
                      reason=words(REASONS, "slide_deleted" if now is None else "notes_deleted"))
             return
-        gone = [p.text for p in el.paras if p.text not in {q.text for q in ne.paras}]
-        came = [p.text for p in ne.paras if p.text not in {q.text for q in el.paras}]
+        old_texts, new_texts = [p.text for p in el.paras], [p.text for p in ne.paras]
+        old_set, new_set = set(old_texts), set(new_texts)
+        gone = [t for t in old_texts if t not in new_set]
+        came = [t for t in new_texts if t not in old_set]
         more = len(gone) + len(came) - 2
         tail = words(PLACES, "more_lines", n=more) if more > 0 else ("", "")
         first = came[0] if came else ""
@@ -395,6 +465,37 @@ class _Planner:
                          new="", where="", action=Action.EYE,
                          reason=words(REASONS, "user_quotes",
                                       values="、".join(_fmt(v) for v in hits)))
+
+
+def _element_figures(slide: SlideRec, el: ElementRec) -> list[FigureRec]:
+    """The figures an element shows: its paragraphs', its cells', its chart points'."""
+    idx = [i for p in el.paras for i in p.figures]
+    idx += [i for row in el.cells for c in row for i in c.figures]
+    if el.chart is not None:
+        idx += [f for s in el.chart.series for f in s.figures if f is not None]
+    return [slide.figures[i] for i in dict.fromkeys(idx) if 0 <= i < len(slide.figures)]
+
+
+JOINER = "\u2060"  # the word joiner the deck draws between a number and its unit
+PAGE_NUMBER = "页码"  # the name of the page-number shape the layout writes
+MAX_FIGURES = 12  # figure lines under one change; the rest are counted
+
+
+def _figure_details(figures: list[FigureRec]) -> tuple[tuple[str, str], ...]:
+    """One line per figure: indicator, region, period and the value as the slide shows it."""
+    lines = [words(DETAILS, "figure", label=f.label, region=f.region or "—",
+                   period=f.period or "—", value=f.text) for f in figures[:MAX_FIGURES]]
+    if len(figures) > MAX_FIGURES:
+        lines.append(words(DETAILS, "more_figures", n=len(figures) - MAX_FIGURES))
+    return tuple(lines)
+
+
+def _where_figures(figures: list[FigureRec]) -> str:
+    return "、".join(dict.fromkeys(f.where for f in figures if f.where))
+
+
+def _pt(size: float) -> str:
+    return f"{size:g}"
 
 
 def _fmt(v: float) -> str:
@@ -450,9 +551,16 @@ def _num(v: float | None) -> str:
     return "空" if v is None else f"{v:g}"
 
 
-def make_plan(old: DeckRec, new: DeckRec, snap: Snapshot) -> RefreshPlan:
-    """Every change the workbook brings to the edited deck, and what will be done with it."""
-    return _Planner(old, new, snap).run()
+def _unmeasured(uid: int, tag: int) -> Frame | None:
+    return None
+
+
+def make_plan(old: DeckRec, new: DeckRec, snap: Snapshot, frames: FrameReader = _unmeasured,
+              built: FrameReader = _unmeasured) -> RefreshPlan:
+    """Every change the workbook brings to the edited deck, and what will be done with it;
+    ``frames`` measures a text box of the deck, ``built`` one of the fresh plan (the sizes the
+    builder set), asked only for texts that change."""
+    return _Planner(old, new, snap, frames, built).run()
 
 
 def result_record(plan: RefreshPlan, applied: set[int]) -> DeckRec:
@@ -486,7 +594,8 @@ def result_record(plan: RefreshPlan, applied: set[int]) -> DeckRec:
                               elements=tuple(elements)))
     # in the order the pages stand now (the record numbers them so; deleted pages last)
     slides.sort(key=lambda s: plan.present.get(s.uid, 10**6))
-    return replace(plan.new, slides=tuple(slides), found_in="customXml")
+    listed = tuple(dict.fromkeys((*plan.old.listed, *plan.new_pages)))
+    return replace(plan.new, slides=tuple(slides), found_in="customXml", listed=listed)
 
 
 def _shown_words(plan: RefreshPlan, applied: set[int], old: SlideRec,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from xml.etree.ElementTree import Element as XmlElement
 
 from defusedxml import ElementTree as SafeET
@@ -45,7 +46,7 @@ class ParaRec:
     runs: tuple[RunRec, ...]
     figures: tuple[int, ...] = ()  # indices into the slide's figures
 
-    @property
+    @cached_property  # the plan asks for it many times
     def text(self) -> str:
         """The words, as a reader sees them: without the invisible U+2060 WORD JOINERs the
         deck draws between a number and its unit (deck.nobreak) — so a sentence compares
@@ -128,6 +129,7 @@ class DeckRec:
     found_in: str = "customXml"  # or "docProps" when the first home was dropped
     brand: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    listed: tuple[str, ...] = ()  # keys of pages already listed as new or gone: said once
 
 
 class NoRecord(Exception):
@@ -202,4 +204,5 @@ def _parse(blob: bytes, found_in: str) -> DeckRec:
     get = (lambda k: ds.get(k, "")) if ds is not None else (lambda k: "")
     return DeckRec(get("file"), get("sha256"), get("modified"),
                    (recipe.text or "") if recipe is not None else "", tuple(slides), found_in,
-                   root.get("brand", ""))
+                   root.get("brand", ""),
+                   listed=tuple(el.get("key", "") for el in root.findall(_q("listed"))))

@@ -23,7 +23,7 @@ from xzbrief.render.chart_look import (
     SeriesLook,
     ValueAxis,
 )
-from xzbrief.render.chart_workbook import TextOnlyChartData
+from xzbrief.render.chart_workbook import RecordOnlyChartData, TextOnlyChartData
 from xzbrief.render.drawing import attr
 from xzbrief.render.drawing import text as xml_text
 from xzbrief.render.fonts import set_fonts
@@ -71,10 +71,11 @@ def tx_pr(look: ChartLook, size: float, colour: str, bold: bool = False,
 
 # --- the frame and its data --------------------------------------------------------------
 def chart_data(chart: Chart, series: tuple[Series, ...],
-               formats: tuple[str, ...]) -> TextOnlyChartData:
+               formats: tuple[str, ...], workbook: bool = True) -> TextOnlyChartData:
     """The chart's data; its embedded workbook holds every text as text (never a formula
-    or a link: see chart_workbook)."""
-    data = TextOnlyChartData()
+    or a link: see chart_workbook). ``workbook=False``: none is written (a chart drawn only
+    to be read back)."""
+    data = TextOnlyChartData() if workbook else RecordOnlyChartData()
     if chart.groups:  # two label levels: months under their year
         group = None
         for leaf, name in zip(chart.categories, chart.groups, strict=True):
@@ -88,12 +89,13 @@ def chart_data(chart: Chart, series: tuple[Series, ...],
     return data
 
 
-def add_frame(slide: Any, chart: Chart, look: ChartLook, kind: Any) -> Any:
+def add_frame(slide: Any, chart: Chart, look: ChartLook, kind: Any,
+              workbook: bool = True) -> Any:
     r = look.rect
     formats = tuple(s.number_format for s in look.series)
     gf = slide.shapes.add_chart(kind, Emu(int(r.x * EMU_PER_PT)), Emu(int(r.y * EMU_PER_PT)),
                                 Emu(int(r.w * EMU_PER_PT)), Emu(int(r.h * EMU_PER_PT)),
-                                chart_data(chart, chart.series, formats))
+                                chart_data(chart, chart.series, formats, workbook))
     gf.name = chart.title[:60]
     gf._element.nvGraphicFramePr.cNvPr.set("descr", chart.alt_text or chart.title)
     return gf

@@ -50,3 +50,12 @@ class TextOnlyChartData(CategoryChartData):
         if writer is None:
             writer = self.__dict__["_xzbrief_writer"] = _TextOnlyWriter(self)
         return writer
+
+
+class RecordOnlyChartData(TextOnlyChartData):
+    """Chart data for a chart drawn only to be read back (``xzbrief refresh`` compares the
+    fresh plan's chart XML with the deck's): no embedded workbook is written."""
+
+    @property
+    def xlsx_blob(self) -> bytes:
+        return b""

@@ -46,9 +46,11 @@ CHART_TYPES: dict[ChartKind, Any] = {
 }
 
 
-def add_chart(slide: Any, block: ChartBlock) -> Any:
+def add_chart(slide: Any, block: ChartBlock, workbook: bool = True) -> Any:
+    """The chart on the slide; ``workbook=False`` leaves out the embedded workbook (a chart
+    drawn only to be read back)."""
     look = block.look
-    gf = add_frame(slide, block.chart, look, CHART_TYPES[look.kind])
+    gf = add_frame(slide, block.chart, look, CHART_TYPES[look.kind], workbook)
     space = gf.chart._chartSpace
     plot_area = space.find(qn("c:chart")).find(qn("c:plotArea"))
     if look.kind is ChartKind.BAR_LINE:

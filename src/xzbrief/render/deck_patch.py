@@ -8,14 +8,18 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn as _qn
+from pptx.shapes.shapetree import SlideShapeFactory
 
+from xzbrief.refresh.fit import Frame
 from xzbrief.refresh.messages import PLACES, words
 from xzbrief.refresh.plan import FreeText, Located, Op, Snapshot
 from xzbrief.refresh.record import (
@@ -28,6 +32,7 @@ from xzbrief.refresh.record import (
     strip_tag,
 )
 from xzbrief.render.shape_record import (
+    TITLE_TYPES,
     category_levels,
     format_hash,
     iter_shapes,
@@ -37,6 +42,7 @@ from xzbrief.render.shape_record import (
     point_children,
     point_index,
     read_element,
+    read_para,
     read_paras,
     series_name,
     shape_name,
@@ -54,6 +60,10 @@ class Handles:
 
     shapes: dict[tuple[int, int], Any] = field(default_factory=dict)
     slides: dict[int, Any] = field(default_factory=dict)
+    touched: dict[str, Any] = field(default_factory=dict)  # part name -> a part patched
+
+    def touch(self, part: Any) -> None:
+        self.touched[str(part.partname)] = part
 
 
 def tagged_shapes(prs: Any) -> Handles:
@@ -71,12 +81,13 @@ def tagged_shapes(prs: Any) -> Handles:
 def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
     """Find every recorded element in the deck as it is now (by the tag in its shape's name;
     a placeholder whose name another program changed by its placeholder type) and collect the
-    text that is the user's own."""
+    text that is the user's own. Every shape is read once."""
     slides = list(prs.slides)
+    shapes = [list(iter_shapes(slide)) for slide in slides]
     tagged: dict[tuple[int, int], list[tuple[int, Any]]] = {}
     votes: dict[int, Counter[int]] = {}
-    for n, slide in enumerate(slides, start=1):
-        for sh in iter_shapes(slide):
+    for n, on_slide in enumerate(shapes, start=1):
+        for sh in on_slide:
             tag = parse_tag(shape_name(sh))
             if tag is not None:
                 tagged.setdefault(tag, []).append((n, sh))
@@ -84,7 +95,9 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
     home = {uid: c.most_common(1)[0][0] for uid, c in votes.items()}
     handles = Handles()
     elements: dict[tuple[int, int], Located] = {}
-    used: set[int] = set()
+    read: dict[int, ElementRec | None] = {}  # id(shape element) -> what it holds
+    used: dict[int, tuple[ParaRec, ...]] = {}  # recorded shapes -> the paragraphs recorded
+    notes: dict[int, Any] = {}
     for srec in record.slides:
         if srec.uid not in home:
             continue
@@ -93,7 +106,7 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
         handles.slides[srec.uid] = slide
         for el in srec.elements:
             if el.kind == "notes":
-                body = notes_body(slide)
+                body = notes.get(n) if n in notes else notes.setdefault(n, notes_body(slide))
                 if body is not None:
                     elements[(srec.uid, 0)] = Located(n, replace_paras(el, read_paras(body)),
                                                       "备注页")
@@ -104,30 +117,162 @@ def take_snapshot(prs: Any, record: DeckRec) -> tuple[Snapshot, Handles]:
                     shape, how = sh, "形状名"
                     break
             if shape is None and el.placeholder:
-                for sh in iter_shapes(slide):
+                for sh in shapes[n - 1]:
                     if (placeholder_kind(sh) == el.placeholder and parse_tag(shape_name(sh)) is None
                             and id(sh._element) not in used):
                         shape, how = sh, "占位符"
                         break
             if shape is None:
                 continue
-            cur = read_element(shape, el.tag, el.key)
+            cur = read_element(shape, el.tag, el.key, formats=False)
+            read[id(shape._element)] = cur
             if cur is None:
                 continue
-            used.add(id(shape._element))
+            used[id(shape._element)] = el.paras
             handles.shapes[(srec.uid, el.tag)] = shape
             elements[(srec.uid, el.tag)] = Located(n, cur, how)
-    free = _free_texts(slides, used, record, home)
+    free = _free_texts(slides, shapes, used, read, notes, record, home)
     return Snapshot(dict(home.items()), elements, tuple(free),
                     len(slides)), handles
+
+
+# --- the room in a text box ----------------------------------------------------------------
+_EMU_PER_PT = 12700
+_INSETS = (("lIns", 91440), ("rIns", 91440), ("tIns", 45720), ("bIns", 45720))  # defaults
+_SIZED = (qn("a:rPr"), qn("a:endParaRPr"))
+
+
+def _paragraph_size(p: Any) -> float | None:
+    """The largest run size of a paragraph in points (None: a run inherits its size)."""
+    sizes = []
+    for c in _pieces(p):
+        if c.tag == qn("a:br"):
+            continue
+        rpr = c.find(qn("a:rPr"))
+        sz = rpr.get("sz") if rpr is not None else None
+        if sz is None:
+            return None
+        sizes.append(int(sz) / 100)
+    return max(sizes) if sizes else None
+
+
+def paragraph_sizes(shape: Any) -> tuple[float, ...] | None:
+    """Each paragraph's largest run size (None: some text inherits its size)."""
+    out: list[float] = []
+    for p in _paragraphs(shape):
+        size = _paragraph_size(p)
+        if size is None and para_text(p):
+            return None
+        out.append(size if size is not None else (out[-1] if out else 0.0))
+    return tuple(out) if out and max(out) > 0 else None
+
+
+def frame_reader(handles: Handles) -> Callable[[int, int], Frame | None]:
+    """(uid, tag) -> the room in that text box and its sizes, measured when first asked."""
+    cache: dict[tuple[int, int], Frame | None] = {}
+
+    def read(uid: int, tag: int) -> Frame | None:
+        key = (uid, tag)
+        if key not in cache:
+            shape, slide = handles.shapes.get(key), handles.slides.get(uid)
+            cache[key] = (text_frame(shape, slide) if shape is not None and slide is not None
+                          and shape.kind == "" else None)
+        return cache[key]
+
+    return read
+
+
+def text_frame(shape: Any, slide: Any) -> Frame | None:
+    """The room inside a text box as it stands (moved, resized) and its paragraphs' sizes;
+    None for a box that grows with its text or inherits its sizes."""
+    body = shape._element.find(qn("p:txBody"))
+    pr = body.find(qn("a:bodyPr")) if body is not None else None
+    if pr is None or pr.find(qn("a:spAutoFit")) is not None:
+        return None
+    sizes = paragraph_sizes(shape)
+    if sizes is None:
+        return None
+    ext = shape._element.find(_EXT)
+    if ext is None:  # a placeholder where the layout sets the place
+        ext = _layout_ext(shape, slide)
+    if ext is not None:
+        cx, cy = int(ext.get("cx", "0")), int(ext.get("cy", "0"))
+    else:  # … or the master
+        proxy = SlideShapeFactory(shape._element, slide.shapes)
+        cx, cy = int(proxy.width or 0), int(proxy.height or 0)
+    ins = {k: int(pr.get(k, str(d))) for k, d in _INSETS}
+    width = (cx - ins["lIns"] - ins["rIns"]) / _EMU_PER_PT
+    height = (cy - ins["tIns"] - ins["bIns"]) / _EMU_PER_PT
+    if width <= 0 or height <= 0:
+        return None
+    return Frame(width, height, sizes, _spacing(body, max(sizes)), pr.get("wrap") != "none")
+
+
+_EXT = f"{qn('p:spPr')}/{qn('a:xfrm')}/{qn('a:ext')}"
+_PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+
+
+def _layout_ext(shape: Any, slide: Any) -> Any | None:
+    """The size the slide's layout gives a placeholder (read from its XML: python-pptx's
+    inheritance runs an XPath per property)."""
+    ph = shape._element.find(_PH_PATH)
+    if ph is None:
+        return None
+    kind, idx = ph.get("type", "obj"), ph.get("idx", "0")
+    try:
+        layout = slide.part.part_related_by(RT.SLIDE_LAYOUT)._element
+    except KeyError:
+        return None
+    for sp in layout.iter(qn("p:sp")):
+        other = sp.find(_PH_PATH)
+        if other is None:
+            continue
+        if (kind in TITLE_TYPES and other.get("type") in TITLE_TYPES) or (
+                kind not in TITLE_TYPES and other.get("idx", "0") == idx):
+            return sp.find(_EXT)
+    return None
+
+
+def _spacing(body: Any, size: float) -> float:
+    """Line height as a multiple of the size, as the layout writes it (1.2 when unset)."""
+    p = body.find(qn("a:p"))
+    ln = p.find(f"{qn('a:pPr')}/{qn('a:lnSpc')}") if p is not None else None
+    if ln is not None:
+        pct = ln.find(qn("a:spcPct"))
+        if pct is not None:
+            return int(pct.get("val", "100000")) / 100000
+        pts = ln.find(qn("a:spcPts"))
+        if pts is not None and size > 0:
+            return int(pts.get("val", "0")) / 100 / size
+    return 1.2
+
+
+def resize_paragraphs(shape: Any, sizes: tuple[float, ...]) -> None:
+    """Each paragraph set at its new largest size: every run scaled alike (a card's unit stays
+    half its number), and a line spacing in points with it."""
+    for j, p in enumerate(_paragraphs(shape)):
+        now = _paragraph_size(p)
+        if now is None or now <= 0 or j >= len(sizes):
+            continue
+        factor = sizes[j] / now
+        if abs(factor - 1) < 1e-9:
+            continue
+        for rpr in p.iter(*_SIZED):
+            sz = rpr.get("sz")
+            if sz is not None:
+                rpr.set("sz", str(max(100, round(int(sz) * factor))))
+        pts = p.find(f"{qn('a:pPr')}/{qn('a:lnSpc')}/{qn('a:spcPts')}")
+        if pts is not None:
+            pts.set("val", str(round(int(pts.get("val", "0")) * factor)))
 
 
 def replace_paras(el: ElementRec, paras: tuple[ParaRec, ...]) -> ElementRec:
     return replace(el, paras=paras)
 
 
-def _free_texts(slides: list[Any], used: set[int], record: DeckRec,
-                home: dict[int, int]) -> list[FreeText]:
+def _free_texts(slides: list[Any], shapes: list[list[Any]],
+                used: dict[int, tuple[ParaRec, ...]], read: dict[int, ElementRec | None],
+                notes: dict[int, Any], record: DeckRec, home: dict[int, int]) -> list[FreeText]:
     out: list[FreeText] = []
     recorded_notes: dict[int, set[str]] = {}
     for srec in record.slides:
@@ -136,14 +281,17 @@ def _free_texts(slides: list[Any], used: set[int], record: DeckRec,
             if el.kind == "notes" and n is not None:
                 recorded_notes.setdefault(n, set()).update(p.text for p in el.paras)
     for n, slide in enumerate(slides, start=1):
-        for sh in iter_shapes(slide):
-            rec = read_element(sh)
+        for sh in shapes[n - 1]:
+            key = id(sh._element)
+            if sh.kind == "chart":  # a chart holds no words of the user's to check
+                continue
+            rec = read[key] if key in read else read_element(sh)
             if rec is None:
                 continue
             name = strip_tag(shape_name(sh))
             skip = 0
-            if id(sh._element) in used:
-                skip = len(_recorded_paras(record, shape_name(sh)))
+            if key in used:
+                skip = len(used[key])
                 if rec.kind != "text":
                     continue
             for i, p in enumerate(rec.paras):
@@ -154,7 +302,7 @@ def _free_texts(slides: list[Any], used: set[int], record: DeckRec,
                     if cell.text.strip():
                         where = _words(PLACES, "cell", cell.text, base=name, r=r + 1, c=c + 1)
                         out.append(FreeText(n, *where))
-        body = notes_body(slide)
+        body = notes[n] if n in notes else notes_body(slide)
         if body is not None:
             for p in read_paras(body):
                 if p.text.strip() and p.text not in recorded_notes.get(n, set()):
@@ -167,18 +315,6 @@ def _words(table: dict[str, tuple[str, str]], key: str, text: str,
     """(place in Chinese, the text, place in English) for a FreeText."""
     zh, en = words(table, key, **params)
     return zh, text, en
-
-
-def _recorded_paras(record: DeckRec, name: str) -> tuple[ParaRec, ...]:
-    tag = parse_tag(name)
-    if tag is None:
-        return ()
-    for s in record.slides:
-        if s.uid == tag[0]:
-            for el in s.elements:
-                if el.tag == tag[1]:
-                    return el.paras
-    return ()
 
 
 # --- patching text -------------------------------------------------------------------------
@@ -295,23 +431,18 @@ def _paragraphs(shape: Any) -> list[Any]:
 
 
 def _patch_paras(ps: list[Any], old: tuple[ParaRec, ...], new: tuple[ParaRec, ...]) -> None:
-    """A whole generated text body: paragraph for paragraph; a new one copies the last's look."""
+    """Generated paragraphs rewritten one for one (``old``: what each shows, where known); a
+    new one copies the last's look, one too many is removed."""
     for i, n in enumerate(new):
         if i < len(ps):
-            splice_para(ps[i], old[i] if i < len(old) else read_paras_one(ps[i]), n)
+            splice_para(ps[i], old[i] if i < len(old) else read_para(ps[i]), n)
         else:
             clone = copy.deepcopy(ps[-1])
             ps[-1].addnext(clone)
-            splice_para(clone, read_paras_one(clone), n)
+            splice_para(clone, read_para(clone), n)
             ps.append(clone)
     for extra in ps[len(new):]:
         extra.getparent().remove(extra)
-
-
-def read_paras_one(p: Any) -> ParaRec:
-    wrapper = etree.Element(qn("a:txBody"))
-    wrapper.append(copy.deepcopy(p))
-    return read_paras(wrapper)[0]
 
 
 def para_text(p: Any) -> str:
@@ -322,20 +453,10 @@ def _patch_notes(body: Any, old: tuple[ParaRec, ...], new: tuple[ParaRec, ...]) 
     """The generated lines of the notes are rewritten where they stand; the user's lines (any
     paragraph that is not one the generator wrote) are kept, in their places."""
     ps = list(body.iterchildren(qn("a:p")))
-    old_texts = [o.text for o in old]
+    old_texts = [o.raw for o in old]  # as written, joiners and all
     generated = [p for p in ps if para_text(p) in old_texts]
-    if not generated:
-        return
-    for i, n in enumerate(new):
-        if i < len(generated):
-            splice_para(generated[i], read_paras_one(generated[i]), n)
-        else:
-            clone = copy.deepcopy(generated[-1])
-            generated[-1].addnext(clone)
-            splice_para(clone, read_paras_one(clone), n)
-            generated.append(clone)
-    for extra in generated[len(new):]:
-        body.remove(extra)
+    if generated:
+        _patch_paras(generated, (), new)
 
 
 # --- patching charts ----------------------------------------------------------------------
@@ -552,12 +673,14 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
         if op.kind == "notes":
             slide = handles.slides.get(op.uid)
             body = notes_body(slide) if slide is not None else None
-            if body is not None:
+            if slide is not None and body is not None:
                 _patch_notes(body, op.old, op.new)
+                handles.touch(slide.part.part_related_by(RT.NOTES_SLIDE))
             continue
         shape = handles.shapes.get((op.uid, op.tag))
         if shape is None:
             continue
+        handles.touch(shape.part)
         if op.kind == "para":
             ps = _paragraphs(shape)
             if op.index < len(ps):
@@ -566,6 +689,8 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
             ps = _paragraphs(shape)
             if ps:
                 _patch_paras(ps, op.old, op.new)
+        if op.sizes and op.kind in ("para", "paras"):
+            resize_paragraphs(shape, op.sizes)
         elif op.kind == "cell":
             rows = list(shape._element.iter(qn("a:tr")))
             tcs = list(rows[op.index].iterchildren(qn("a:tc"))) if op.index < len(rows) else []
@@ -576,7 +701,12 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
                     splice_para(ps[0], op.old[0], op.new[0])
         elif op.kind == "chart" and op.old_chart is not None and op.new_chart is not None:
             new_shape = fresh.shapes.get((op.new_uid, op.new_tag)) if fresh else None
+            chart_part = shape.chart_part
             problems += [f"图表「{strip_tag(shape.name)}」:{p}" for p in patch_chart(
-                shape.chart_part, op.old_chart, op.new_chart,
+                chart_part, op.old_chart, op.new_chart,
                 new_shape.chart_part if new_shape is not None else None)]
+            handles.touch(chart_part)
+            xlsx = chart_part.chart_workbook.xlsx_part
+            if xlsx is not None:
+                handles.touch(xlsx)
     return problems

@@ -15,7 +15,6 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +133,8 @@ def record_xml(rec: DeckRec) -> bytes:
                              {k: clean(v) for k, v in f.__dict__.items()})
         for element in slide.elements:
             _element_xml(el, element)
+    for key in rec.listed:
+        etree.SubElement(root, f"{{{NS_PROV}}}listed", {"key": clean(key)})
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
@@ -199,16 +200,18 @@ def stamp_core_properties(core: Any, info: DeckInfo) -> None:
     core.revision = 1
 
 
-def _set_custom_properties(package: Any, props: dict[str, str]) -> None:
-    """Our custom properties merged into the deck's custom.xml (the template may have one)."""
+def _set_custom_properties(package: Any, props: dict[str, str]) -> Any:
+    """Our custom properties merged into the deck's custom.xml (the template may have one);
+    returns that part."""
     existing = next((rel for rel in package._rels.values()
                      if rel.reltype == RT.CUSTOM_PROPERTIES), None)
     if existing is not None:
         existing.target_part._blob = custom_props_xml(props, existing.target_part.blob)
-    else:
-        part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package,
-                    custom_props_xml(props))
-        package.relate_to(part, RT.CUSTOM_PROPERTIES)
+        return existing.target_part
+    part = Part(PackURI("/docProps/custom.xml"), CT_CUSTOM_PROPS, package,
+                custom_props_xml(props))
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+    return part
 
 
 def write_properties(prs: Any, deck: Deck,
@@ -237,79 +240,17 @@ def write_properties(prs: Any, deck: Deck,
 
 
 # --- reading back ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class StoredFigure:
-    slide: int
-    label: str
-    text: str
-    value: str
-    unit: str
-    status: str
-    period: str
-    region: str
-    ref: str
-    method: str
-
-
-@dataclass(frozen=True)
-class StoredSlide:
-    n: int
-    kind: str
-    title: str
-    section: str
-    texts: tuple[str, ...]
-    figures: tuple[StoredFigure, ...]
-    key: str = ""  # the slide's stable key (decks made since refresh was added)
-
-
-@dataclass(frozen=True)
-class StoredDeck:
-    dataset_file: str
-    dataset_sha256: str
-    recipe: str
-    slides: tuple[StoredSlide, ...]
-
-
 class NotAnXzbriefDeck(Exception):
     """The file is not a deck made by xzbrief (or its provenance was removed)."""
 
 
-def read_provenance(path: Path) -> StoredDeck:
-    """The provenance a deck carries; raises NotAnXzbriefDeck or OSError."""
+def read_provenance(path: Path) -> DeckRec:
+    """The record a deck file carries (``xzbrief diff``, the app's 「what changed」); raises
+    NotAnXzbriefDeck or OSError."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = [n for n in zf.namelist() if n.startswith("customXml/item")
-                     and not n.startswith("customXml/itemProps") and n.endswith(".xml")]
-            blob = None
-            for name in names:
-                data = zf.read(name)
-                if NS_PROV.encode() in data:
-                    blob = data
-                    break
-    except zipfile.BadZipFile as exc:
+        return read_record(Path(path).read_bytes())
+    except NoRecord as exc:
         raise NotAnXzbriefDeck(str(path)) from exc
-    if blob is None:
-        raise NotAnXzbriefDeck(str(path))
-    root = SafeET.fromstring(blob)
-    q = f"{{{NS_PROV}}}"
-    ds = root.find(q + "dataset")
-    slides = []
-    for el in root.findall(q + "slide"):
-        n = int(el.get("n", "0"))
-        figures = tuple(StoredFigure(n, f.get("label", ""), f.get("text", ""),
-                                     f.get("value", ""), f.get("unit", ""),
-                                     f.get("status", ""), f.get("period", ""),
-                                     f.get("region", ""), f.get("ref", ""),
-                                     f.get("method", ""))
-                        for f in el.findall(q + "figure"))
-        slides.append(StoredSlide(n, el.get("kind", ""), el.get("title", ""),
-                                  el.get("section", ""),
-                                  tuple(t.text or "" for t in el.findall(q + "text")), figures,
-                                  el.get("key", "")))
-    recipe = root.find(q + "recipe")
-    return StoredDeck(ds.get("file", "") if ds is not None else "",
-                      ds.get("sha256", "") if ds is not None else "",
-                      recipe.text or "" if recipe is not None else "", tuple(slides))
 
 
 def read_record(data: bytes) -> DeckRec:
@@ -348,9 +289,9 @@ def read_record(data: bytes) -> DeckRec:
     raise NoRecord(damaged or "no record")
 
 
-def replace_record(prs: Any, rec: DeckRec) -> None:
+def replace_record(prs: Any, rec: DeckRec) -> list[Any]:
     """A refreshed deck's record: the customXml part and the document properties rewritten
-    (or added, when another office program dropped them)."""
+    (or added, when another office program dropped them); returns the parts written."""
     blob = record_xml(rec)
     package = prs.part.package
     items = [p for p in package.iter_parts() if str(p.partname).startswith("/customXml/item")
@@ -362,9 +303,10 @@ def replace_record(prs: Any, rec: DeckRec) -> None:
         part = Part(package.next_partname("/customXml/item%d.xml"), "application/xml",
                     package, blob)
         prs.part.relate_to(part, RT.CUSTOM_XML)
+        items.append(part)
     props = {"xzbrief.dataset.file": rec.dataset_file,
              "xzbrief.dataset.sha256": rec.dataset_sha256,
              "xzbrief.dataset.modified": rec.dataset_modified, "xzbrief.recipe": rec.recipe,
              "xzbrief.brand": rec.brand, "xzbrief.version": __version__,
              "xzbrief.record": pack_record(blob)}
-    _set_custom_properties(package, props)
+    return [*items, _set_custom_properties(package, props)]

@@ -52,9 +52,13 @@ class PptxWriter:
         prs.save(buf)
         return buf.getvalue(), warnings
 
-    def presentation(self, deck: Deck, on_slide: Callable[[int], None] | None = None
-                     ) -> tuple[Any, DeckRec, list[Note]]:
-        """The deck as a python-pptx presentation (not yet saved), its record, warnings."""
+    def presentation(self, deck: Deck, on_slide: Callable[[int], None] | None = None,
+                     record_only: bool = False) -> tuple[Any, DeckRec, list[Note]]:
+        """The deck as a python-pptx presentation (not yet saved), its record, warnings.
+
+        ``record_only``: drawn only to be read back (``xzbrief refresh`` compares it with an
+        edited deck), never saved — no embedded chart workbooks, no notes pages (the notes
+        are recorded from their text) and no document properties."""
         placed, warnings = place_deck(deck, self.brand)
         prs = self.brand.open()
         name_parts_by_counter(prs)  # O(N) for N slides, not python-pptx's O(N^2)
@@ -63,15 +67,17 @@ class PptxWriter:
         elements = []
         for n, (ps, model) in enumerate(zip(placed, typeset.slides, strict=True), start=1):
             slide = prs.slides.add_slide(layouts[ps.layout.index])
-            self._slide(slide, ps)
-            elements.append(record_slide(slide, n, model))
+            notes = self._slide(slide, ps, record_only)
+            elements.append(record_slide(slide, n, model, notes))
             if on_slide is not None:
                 on_slide(n)
-        write_properties(prs, typeset, elements)
+        if not record_only:
+            write_properties(prs, typeset, elements)
         return prs, deck_record(typeset, elements), warnings
 
     # --- one slide ------------------------------------------------------------------------
-    def _slide(self, slide: Any, ps: PlacedSlide) -> None:
+    def _slide(self, slide: Any, ps: PlacedSlide, record_only: bool = False) -> Any | None:
+        """Fill the slide; with ``record_only`` the notes' text body is returned, not placed."""
         tree = slide.shapes._spTree
         title_done = False
         for ph in list(slide.placeholders):
@@ -99,18 +105,23 @@ class PptxWriter:
                     tree.append(shape)
             elif isinstance(block, TextBlock):
                 tree.append(text_box(next_id, block, self.fonts))
-            elif isinstance(block, ChartBlock):
-                add_chart(slide, block)  # python-pptx numbers the chart's frame itself
+            elif isinstance(block, ChartBlock):  # python-pptx numbers the chart's frame
+                add_chart(slide, block, workbook=not record_only)
             elif isinstance(block, TableBlock):
                 tree.append(table_frame(next_id, block, self.fonts))
             next_id += 1
-        if ps.notes:
-            body = slide.notes_slide.notes_text_frame._txBody
-            for p in body.findall(qn("a:p")):
-                body.remove(p)
-            paras = [Para((Run(line, 12, "000000"),)) for line in ps.notes.split("\n")]
-            for p in parse_xml(f"<a:txBody {NSDECL}>{self.fonts.paragraphs(paras)}</a:txBody>"):
-                body.append(p)
+        if not ps.notes:
+            return None
+        paras = [Para((Run(line, 12, "000000"),)) for line in ps.notes.split("\n")]
+        written = parse_xml(f"<a:txBody {NSDECL}>{self.fonts.paragraphs(paras)}</a:txBody>")
+        if record_only:
+            return written
+        body = slide.notes_slide.notes_text_frame._txBody
+        for p in body.findall(qn("a:p")):
+            body.remove(p)
+        for p in written:
+            body.append(p)
+        return None
 
     @staticmethod
     def _title_paras(ps: PlacedSlide) -> tuple[Para, ...]:

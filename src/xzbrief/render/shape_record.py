@@ -39,22 +39,30 @@ _GRAPHIC_DATA = f"{qn('a:graphic')}/{qn('a:graphicData')}"
 
 
 
+_P, _BR, _T = qn("a:p"), qn("a:br"), qn("a:t")
+_RUNS = frozenset((qn("a:r"), qn("a:fld")))
+_RUN_COLOUR = f"{qn('a:rPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}"
+
+
 def read_paras(tx_body: Any) -> tuple[ParaRec, ...]:
     """Every paragraph of a text body: runs (a:r, a:fld) with their text and colour; a line
     break as a run of its own holding ``\\n``."""
-    out = []
-    for p in tx_body.iterchildren(qn("a:p")):
-        runs = []
-        for child in p.iterchildren():
-            if child.tag in (qn("a:r"), qn("a:fld")):
-                t = child.find(qn("a:t"))
-                clr = child.find(f"{qn('a:rPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}")
-                runs.append(RunRec(t.text or "" if t is not None else "",
-                                   clr.get("val", "") if clr is not None else ""))
-            elif child.tag == qn("a:br"):
-                runs.append(RunRec("\n"))
-        out.append(ParaRec(tuple(runs)))
-    return tuple(out)
+    return tuple(read_para(p) for p in tx_body.iterchildren(_P))
+
+
+def read_para(p: Any) -> ParaRec:
+    """One paragraph (a:p): its runs' text and colour, a line break as a run of ``\\n``."""
+    runs = []
+    for child in p.iterchildren():
+        tag = child.tag
+        if tag in _RUNS:
+            t = child.find(_T)
+            clr = child.find(_RUN_COLOUR)
+            runs.append(RunRec(t.text or "" if t is not None else "",
+                               clr.get("val", "") if clr is not None else ""))
+        elif tag == _BR:
+            runs.append(RunRec("\n"))
+    return ParaRec(tuple(runs))
 
 
 def _cache_points(cache: Any) -> tuple[int, dict[int, str]]:
@@ -135,22 +143,28 @@ def plot_series(chart_space: Any) -> list[Any]:
     return [ser for plot in area for ser in plot.iterchildren(qn("c:ser"))]
 
 
-def read_chart(chart_part: Any) -> ChartRec:
+def is_linked(chart_part: Any) -> bool:
+    """Whether the chart takes its data from an outside workbook."""
+    ext = chart_part._element.find(qn("c:externalData"))
+    if ext is None:
+        return False
+    rid = ext.get(qn("r:id"))
+    rel = chart_part.rels.get(rid) if rid else None
+    return rel is not None and (rel.is_external or rel.reltype != RT.PACKAGE)
+
+
+def read_chart(chart_part: Any, formats: bool = True) -> ChartRec:
+    """What a chart shows: its plot types, categories, series values and (``formats``) the
+    fingerprint of every point's own look."""
     cs = chart_part._element
     area = cs.find(f"{qn('c:chart')}/{qn('c:plotArea')}")
     plots = tuple(etree_local(p.tag) for p in (area if area is not None else ())
                   if etree_local(p.tag).endswith("Chart"))
     sers = plot_series(cs)
     cats, groups = category_levels(sers[0]) if sers else ((), ())
-    external = False
-    ext = cs.find(qn("c:externalData"))
-    if ext is not None:
-        rid = ext.get(qn("r:id"))
-        rel = chart_part.rels.get(rid) if rid else None
-        external = rel is not None and (rel.is_external or rel.reltype != RT.PACKAGE)
     return ChartRec(plots, cats, tuple(SeriesRec(series_name(s), series_values(s), (),
-                                                 point_formats(s, len(cats)))
-                                       for s in sers), groups, external)
+                                                 point_formats(s, len(cats)) if formats else ())
+                                       for s in sers), groups, is_linked(chart_part))
 
 
 def format_hash(el: Any) -> str:
@@ -253,13 +267,16 @@ def shape_name(sh: Any) -> str:
         return str(sh.name)
 
 
-def read_element(sh: ShapeRef, tag: int = 0, key: str = "") -> ElementRec | None:
-    """What one shape holds now (None for a shape with nothing we record)."""
+def read_element(sh: ShapeRef, tag: int = 0, key: str = "", formats: bool = True
+                 ) -> ElementRec | None:
+    """What one shape holds now (None for a shape with nothing we record); ``formats``: a
+    chart's point fingerprints too."""
     name = strip_tag(shape_name(sh))
     ph = placeholder_kind(sh)
     kind = sh.kind
     if kind == "chart":
-        return ElementRec(tag, key, "chart", name, ph, chart=read_chart(sh.chart_part))
+        return ElementRec(tag, key, "chart", name, ph,
+                          chart=read_chart(sh.chart_part, formats))
     if kind == "table":
         rows = []
         for tr in sh._element.iter(qn("a:tr")):
@@ -281,11 +298,21 @@ def read_element(sh: ShapeRef, tag: int = 0, key: str = "") -> ElementRec | None
     return ElementRec(tag, key, "text", name, ph, paras=paras)
 
 
+_NOTES_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+
+
 def notes_body(slide: Any) -> Any | None:
-    if not slide.has_notes_slide:
+    """The text body of the slide's notes (its body placeholder), None without notes; read
+    from the XML (python-pptx's notes proxies walk every placeholder per call)."""
+    try:
+        part = slide.part.part_related_by(RT.NOTES_SLIDE)
+    except KeyError:
         return None
-    tf = slide.notes_slide.notes_text_frame
-    return tf._txBody if tf is not None else None
+    for sp in part._element.iter(qn("p:sp")):
+        ph = sp.find(_NOTES_PH)
+        if ph is not None and ph.get("type") == "body":
+            return sp.find(qn("p:txBody"))
+    return None
 
 
 # --- build time ----------------------------------------------------------------------------
@@ -339,9 +366,11 @@ def _chart_figures(rec: ElementRec, model: Slide) -> ElementRec:
     return ElementRec(rec.tag, rec.key, rec.kind, rec.name, rec.placeholder, chart=chart)
 
 
-def record_slide(slide: Any, uid: int, model: Slide) -> tuple[ElementRec, ...]:
+def record_slide(slide: Any, uid: int, model: Slide, notes: Any | None = None
+                 ) -> tuple[ElementRec, ...]:
     """Tag every shape that holds text, a table or a chart (``[xz<uid>.<tag>]`` after its
-    name) and record what it holds, with the figures each paragraph, cell and point shows."""
+    name) and record what it holds, with the figures each paragraph, cell and point shows.
+    ``notes``: the notes' text body when it was not placed on a notes page."""
     out: list[ElementRec] = []
     counts: dict[str, int] = {}
     card = ""
@@ -376,7 +405,7 @@ def record_slide(slide: Any, uid: int, model: Slide) -> tuple[ElementRec, ...]:
             rec = _chart_figures(ElementRec(tag, key, "chart", name, rec.placeholder,
                                             chart=rec.chart), model)
         out.append(rec)
-    body = notes_body(slide)
+    body = notes if notes is not None else notes_body(slide)
     if body is not None:
         out.append(ElementRec(0, "notes", "notes", "备注页",
                               paras=_with_figures(read_paras(body), model.figures)))

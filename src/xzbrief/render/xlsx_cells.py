@@ -11,6 +11,8 @@ import zipfile
 
 from lxml import etree
 
+from xzbrief.render.zip_copy import rezip
+
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -116,14 +118,8 @@ def set_cells(blob: bytes, sheet: str, cells: dict[str, Value]) -> bytes:
                                                              col_number(split_ref(kv[0])[0]))):
         _set(_cell(_row(data, split_ref(ref)[1]), ref), value)
     _dimension(root, data)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = (etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                   standalone=True) if info.filename == path
-                    else src.read(info.filename))
-            dst.writestr(info, body, compresslevel=1)
-    return out.getvalue()
+    body = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return rezip(blob, {path: body}, level=1)
 
 
 def _dimension(root: etree._Element, data: etree._Element) -> None:

@@ -39,13 +39,14 @@ from xzbrief.diff import DeckChanges, compare_decks
 from xzbrief.gui.session import Session
 from xzbrief.gui.strings import LANGUAGE, texts, ui_lang
 from xzbrief.gui.tasks import Task
-from xzbrief.render.package_props import NotAnXzbriefDeck, StoredDeck, read_provenance
+from xzbrief.refresh.record import DeckRec
+from xzbrief.render.package_props import NotAnXzbriefDeck, read_provenance
 from xzbrief.render.pdf import find_soffice
 from xzbrief.render.template_file import TemplateError
 from xzbrief.resources import shipped_root
 
 
-def _stored(path: Path) -> StoredDeck | None:
+def _stored(path: Path) -> DeckRec | None:
     """The provenance of an existing deck, or None (no file, or not made by xzbrief)."""
     try:
         return read_provenance(path) if path.is_file() else None

@@ -1,0 +1,42 @@
+"""A regenerated text that got longer keeps fitting its box: the size the builder would set,
+a step smaller where the box is smaller, never below the legible floor — else it is listed."""
+
+from __future__ import annotations
+
+from xzbrief.deck.textfit import fit_text
+from xzbrief.refresh.fit import FLOOR, Frame, fit_sizes
+
+BULLET = "2025年徐州市工业开票销售收入预计达9000亿元，比上年增长9.8%。"
+LONGER = "2025年徐州市工业开票销售收入预计达123456789.5亿元，比上年增长1371741.0%，居全省第1位。"
+
+
+def test_text_no_longer_than_before_keeps_its_size():
+    frame = Frame(300, 60, (18.0,), 1.2)
+    assert fit_sizes([BULLET], [BULLET.replace("9000", "9100")], frame).sizes is None
+
+
+def test_a_longer_text_takes_the_size_the_layout_gives_it_in_the_same_box():
+    frame = Frame(300, 70, (18.0,), 1.2)
+    want = fit_text(LONGER, 300, 70, 18, FLOOR, 1.2)  # the layout's own rule
+    got = fit_sizes([BULLET], [LONGER], frame)
+    assert got.fits and got.sizes is not None
+    assert got.sizes[0] <= 18 and abs(got.sizes[0] - want.size) <= 0.5
+
+
+def test_the_builders_size_is_taken_while_the_box_is_as_big_as_it_built_it():
+    frame = Frame(300, 70, (18.0,), 1.2)
+    built = Frame(300, 70, (15.0,), 1.2)
+    assert fit_sizes([BULLET], [LONGER], frame, built).sizes == (15.0,)
+
+
+def test_text_no_legible_size_fits_is_not_shrunk_and_says_how_many_lines():
+    frame = Frame(120, 30, (16.0,), 1.2)  # a box the office made small
+    got = fit_sizes(["▲ 比上年增长9.8%"], [LONGER], frame)
+    assert not got.fits and got.sizes is None
+    assert got.lines > got.room >= 1
+
+
+def test_a_footnote_already_below_the_floor_is_never_shrunk():
+    frame = Frame(200, 12, (10.0,), 1.2)
+    got = fit_sizes(["注：2025年数据为预计数。"], ["注：2025年数据为预计数，2026年数据为目标值。"], frame)
+    assert not got.fits and got.sizes is None
