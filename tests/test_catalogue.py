@@ -1,5 +1,5 @@
 """The one catalogue (xzbrief.messages): every entry of every table — the notes, the workbook
-problems with their hints, the app's UI words — in both languages with the same parameters,
+problems with their hints, a refresh plan's words, the app's UI words — in both languages with the same parameters,
 formatting with them, and English with no Chinese but the workbook's and the deck's own words
 (a sheet or column the user must find, a value they must type, a word printed on the slide)."""
 
@@ -16,6 +16,7 @@ import pytest
 
 from xzbrief.messages import LANGS, NOTES, note, pick_lang
 from xzbrief.messages.problems import MESSAGES
+from xzbrief.messages.refresh import ACTIONS, DETAILS, PLACES, REASONS
 from xzbrief.messages.ui import EN, ZH, UiText, ui_words
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -44,6 +45,8 @@ ENTRIES: list[tuple[str, str, str]] = (
     [(f"note:{code}", zh, en) for code, (zh, en) in NOTES.items()]
     + [(f"problem:{code}", m.zh + " " + m.hint_zh, m.en + " " + m.hint_en)
        for code, m in MESSAGES.items()]
+    + [(f"refresh:{code}", zh, en) for table in (ACTIONS, REASONS, PLACES, DETAILS)
+       for code, (zh, en) in table.items()]
     + _ui_entries())
 
 

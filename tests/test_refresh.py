@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import subprocess
 import sys
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -507,3 +509,37 @@ def test_text_no_legible_size_fits_is_updated_unshrunk_and_listed_for_the_users_
     para = foot.text_frame.paragraphs[0]
     assert para.text.replace("\u2060", "") == longer  # updated all the same
     assert {r.font.size.pt for r in para.runs} == {10}  # not shrunk past the footnote size
+
+
+def _users_words(*paths: Path) -> str:
+    """Every string the user's own files hold (the deck's text, charts and notes, the
+    workbook's cells) and their names: what a refresh may quote in any language."""
+    said = [p.name for p in paths]
+    for p in paths:
+        with zipfile.ZipFile(p) as z:
+            xml = [z.read(n).decode("utf-8", "replace") for n in z.namelist()
+                   if n.endswith(".xml")]
+            said += xml + [re.sub(r"<[^>]+>", "", x) for x in xml]  # and runs joined, as shown
+    return "\n".join(said).replace("\u2060", "")  # shown without the word joiners
+
+
+def test_refresh_in_english_says_nothing_in_chinese_but_the_users_own_words(edited, tmp_path):
+    """`xzbrief refresh --lang en`: the plan, the chart problems (here a chart whose embedded
+    workbook another office program dropped) and the outcome in English; Chinese only where
+    it quotes the deck's text (as it was and as refreshed), the workbook or a file name."""
+    deck, book = edited["deck"], edited["book"]
+    prs = Presentation(str(deck))
+    chart = next(sh for sh in chart_slide(prs).shapes if sh.has_chart).chart_part._element
+    chart.remove(chart.find(qn("c:externalData")))
+    prs.save(str(deck))
+    before = _users_words(deck, book)
+    proc = cli("--lang", "en", "refresh", deck, "--yes", "-o", tmp_path / "out.pptx")
+    users = before + _users_words(tmp_path / "out.pptx")  # the deck's text, old and new
+    assert proc.returncode == 0, proc.stderr
+    assert "the chart has no embedded workbook" in proc.stderr, proc.stderr
+    assert proc.stdout.splitlines()[-1].startswith(f"written {tmp_path / 'out.pptx'} (")
+    han = re.findall(r"[\u4e00-\u9fff]+", proc.stdout + proc.stderr)
+    assert han, "the user's names are quoted as written"
+    assert [run for run in han if run not in users] == [], proc.stdout
+    zh = cli("refresh", deck, "--yes", "-o", tmp_path / "out2.pptx")
+    assert "图表没有内嵌工作簿" in zh.stderr and "已写入" in zh.stdout

@@ -22,7 +22,7 @@ from xzbrief.atomic import SaveBlocked, atomic_write_bytes, free_name
 from xzbrief.build import DataProblems
 from xzbrief.dataset.loader import LoadResult, load_dataset
 from xzbrief.deck.planner import plan_deck
-from xzbrief.messages import note
+from xzbrief.messages import Note, note
 from xzbrief.recipe import RecipeError, parse_recipe
 from xzbrief.refresh.plan import RefreshPlan, make_plan, result_record
 from xzbrief.refresh.record import DeckRec, NoRecord
@@ -57,7 +57,7 @@ class RefreshJob:
     handles: Handles
     fresh: Handles | None = None
     seconds: float = 0.0
-    problems: list[str] = field(default_factory=list)
+    problems: list[Note] = field(default_factory=list)
     blob: bytes = b""  # the edited deck as read: the parts a refresh leaves are copied from it
 
     @property

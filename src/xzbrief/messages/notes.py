@@ -211,6 +211,44 @@ NOTES: dict[str, tuple[str, str]] = {
                              "the chart “{name}” on slide {page} of {deck} is linked to an "
                              "outside workbook; xzbrief only refreshes charts with embedded data: "
                              "break the link in PowerPoint first"),
+    # --- what a refresh could not do in a chart (render/deck_patch.py) -------------------------
+    "refresh-chart-problem": ("图表「{name}」:{note}", "chart “{name}”: {note}"),
+    "refresh-series-missing": ("系列「{name}」在新数据中没有,未改动",
+                               "series “{name}” is not in the new data; left as it is"),
+    "refresh-series-no-cache": ("系列「{name}」没有数值缓存,未改动",
+                                "series “{name}” has no cached values; left as it is"),
+    "refresh-no-embedded-workbook": ("图表没有内嵌工作簿(另一个办公软件另存时丢弃了它),"
+                                     "只更新了图表缓存;在 PowerPoint 中“编辑数据”将不可用",
+                                     "the chart has no embedded workbook (another office "
+                                     "program dropped it on saving); only the chart's cache was "
+                                     "updated, and Edit Data in PowerPoint will not work"),
+    "refresh-embedded-sheet": ("内嵌工作簿的工作表「{sheet}」无法更新({reason}),只更新了图表缓存",
+                               "sheet “{sheet}” of the embedded workbook could not be updated "
+                               "({reason}); only the chart's cache was updated"),
+    # --- xzbrief refresh's own lines ----------------------------------------------------------
+    "refresh-table-head": ("页 | 位置 | 原文 | 新文 | 出处 | 处理",
+                           "slide | place | old | new | source | action"),
+    "refresh-slide-deleted": ("已删除", "deleted"),
+    "refresh-found-by": ("({how})", " ({how})"),
+    "refresh-found-name": ("形状名", "shape name"),
+    "refresh-found-placeholder": ("占位符", "placeholder"),
+    "refresh-found-notes": ("备注页", "notes"),
+    "refresh-reason": ("    说明:{reason}", "    note: {reason}"),
+    "refresh-totals": ("共 {n} 项:更新 {update},请核对 {eye},保留 {kept},无法放置 {unplaced}。",
+                       "{n} items: {update} updates, {eye} need your eye, {kept} kept, "
+                       "{unplaced} not placed."),
+    "refresh-head": ("汇报:{deck}(记录位于 {found_in});数据:{data}",
+                     "deck: {deck} (record in {found_in}); data: {data}"),
+    "refresh-nothing-changed": ("数字和文字均无变化,无需更新。",
+                                "Nothing changed; nothing to refresh."),
+    "refresh-nothing-updatable": ("没有可以自动更新的内容,未写文件。",
+                                  "Nothing can be updated; no file written."),
+    "refresh-confirm": ("写入 {path}?[y/N] ", "write {path}? [y/N] "),
+    "refresh-not-confirmed": ("未确认,未写入;不询问直接写入请加 --yes",
+                              "not confirmed, nothing written; add --yes to write without "
+                              "asking"),
+    "refresh-not-written": ("未写入。", "Not written."),
+    "refresh-written": ("已写入 {path}({n} 处更新)", "written {path} ({n} updates)"),
     # --- the pipeline ---------------------------------------------------------------------------
     "step-read": ("读取工作簿 {name}", "reading workbook {name}"),
     "step-brand": ("读取模板「{name}」", "reading template {name}"),

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from xzbrief.messages.refresh import DETAILS, PLACES, REASONS, words
 from xzbrief.refresh.fit import Frame, fit_sizes
-from xzbrief.refresh.messages import DETAILS, PLACES, REASONS, words
 from xzbrief.refresh.numbers import dropped_numbers, quotes_any
 from xzbrief.refresh.record import ChartRec, DeckRec, ElementRec, FigureRec, ParaRec, SlideRec
 
@@ -29,8 +29,6 @@ class Action(StrEnum):
     UNPLACED = "unplaced"  # its slide or shape is gone, or the chart changed type
 
 
-ACTION_WORDS = {Action.UPDATE: ("更新", "update"), Action.EYE: ("请核对", "needs your eye"),
-                Action.KEPT: ("保留", "kept"), Action.UNPLACED: ("无法放置", "not placed")}
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn as _qn
 from pptx.shapes.shapetree import SlideShapeFactory
 
+from xzbrief.messages import Note, note
+from xzbrief.messages.refresh import PLACES, words
 from xzbrief.refresh.fit import Frame
-from xzbrief.refresh.messages import PLACES, words
 from xzbrief.refresh.plan import FreeText, Located, Op, Snapshot
 from xzbrief.refresh.record import (
     ChartRec,
@@ -500,12 +501,12 @@ def _cache(parent: Any, values: list[str | None]) -> None:
 
 
 def patch_chart(chart_part: Any, old: ChartRec, new: ChartRec,
-                new_part: Any | None = None) -> list[str]:
+                new_part: Any | None = None) -> list[Note]:
     """The chart's cached categories and values, and the same cells of its existing embedded
     workbook, set to the new plan's. Per-point formatting the user gave (a recoloured bar, a
     moved label) stays with its category; the generator's own (an estimate's lighter fill) is
     replaced by the fresh plan's. Returns what could not be done."""
-    problems: list[str] = []
+    problems: list[Note] = []
     cs = chart_part._element
     new_series = {s.name: s for s in new.series}
     old_series = {s.name: s for s in old.series}
@@ -518,7 +519,7 @@ def patch_chart(chart_part: Any, old: ChartRec, new: ChartRec,
         name = series_name(ser)
         ns = new_series.get(name)
         if ns is None:
-            problems.append(f"系列「{name}」在新数据中没有,未改动")
+            problems.append(note("refresh-series-missing", name=name))
             continue
         _point_formats(ser, cur_cats, new, old_series.get(name), old.categories,
                        fresh.get(name))
@@ -527,7 +528,7 @@ def patch_chart(chart_part: Any, old: ChartRec, new: ChartRec,
         ref = val.find(qn("c:numRef")) if val is not None else None
         cache = ref.find(qn("c:numCache")) if ref is not None else None
         if ref is None or cache is None:
-            problems.append(f"系列「{name}」没有数值缓存,未改动")
+            problems.append(note("refresh-series-no-cache", name=name))
             continue
         _cache(cache, [None if v is None else repr(float(v)) for v in ns.values])
         f = ref.find(qn("c:f"))
@@ -648,11 +649,10 @@ def _patch_categories(ser: Any, new: ChartRec, cells: dict[str, dict[str, Value]
 
 
 def _write_workbook(chart_part: Any, cells: dict[str, dict[str, Value]],
-                    problems: list[str]) -> None:
+                    problems: list[Note]) -> None:
     xlsx = chart_part.chart_workbook.xlsx_part
     if xlsx is None:  # LibreOffice drops it on a re-save
-        problems.append("图表没有内嵌工作簿(另一个办公软件另存时丢弃了它),只更新了图表缓存;"
-                        "在 PowerPoint 中“编辑数据”将不可用")
+        problems.append(note("refresh-no-embedded-workbook"))
         return
     if not cells:
         return
@@ -661,14 +661,14 @@ def _write_workbook(chart_part: Any, cells: dict[str, dict[str, Value]],
         try:
             blob = set_cells(blob, sheet, values)
         except (ValueError, KeyError) as exc:
-            problems.append(f"内嵌工作簿的工作表「{sheet}」无法更新({exc}),只更新了图表缓存")
+            problems.append(note("refresh-embedded-sheet", sheet=sheet, reason=str(exc)))
     xlsx._blob = blob
 
 
 # --- applying a plan ------------------------------------------------------------------------
-def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> list[str]:
+def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> list[Note]:
     """Every op written into the deck; returns what could not be done."""
-    problems: list[str] = []
+    problems: list[Note] = []
     for op in ops:
         if op.kind == "notes":
             slide = handles.slides.get(op.uid)
@@ -702,7 +702,8 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
         elif op.kind == "chart" and op.old_chart is not None and op.new_chart is not None:
             new_shape = fresh.shapes.get((op.new_uid, op.new_tag)) if fresh else None
             chart_part = shape.chart_part
-            problems += [f"图表「{strip_tag(shape.name)}」:{p}" for p in patch_chart(
+            problems += [note("refresh-chart-problem", name=strip_tag(shape.name), note=p)
+                         for p in patch_chart(
                 chart_part, op.old_chart, op.new_chart,
                 new_shape.chart_part if new_shape is not None else None)]
             handles.touch(chart_part)

@@ -28,7 +28,8 @@ from xzbrief.atomic import SaveBlocked
 from xzbrief.build import DataProblems
 from xzbrief.gui.strings import LANGUAGE
 from xzbrief.gui.tasks import TaskRunner
-from xzbrief.refresh.plan import ACTION_WORDS, Action, Change
+from xzbrief.messages.refresh import ACTIONS
+from xzbrief.refresh.plan import Action, Change
 from xzbrief.refresh_deck import (
     RefreshError,
     RefreshJob,
@@ -120,7 +121,7 @@ class RefreshDialog(QDialog):
         tick.setData(Qt.ItemDataRole.UserRole, change.id)
         self.table.setItem(row, 0, tick)
         slide = str(change.slide) if change.slide is not None else tr("deleted")
-        action = ACTION_WORDS[change.action][0 if zh else 1]
+        action = ACTIONS[change.action][0 if zh else 1]
         lang = "zh" if zh else "en"
         details = change.detail_lines(lang)
         new = change.text("new", lang) + ("\n" + "\n".join(details) if details else "")

@@ -1,7 +1,13 @@
 """The words of a refresh plan, Chinese and English: why a change is listed as it is, and the
-names of the places on a slide. One table, like the dataset's message catalogue."""
+names of the places on a slide. Part of the one catalogue (tests/test_catalogue.py checks them)."""
 
 from __future__ import annotations
+
+# refresh.plan.Action's value -> what the plan does with a change
+ACTIONS: dict[str, tuple[str, str]] = {
+    "update": ("更新", "update"), "eye": ("请核对", "needs your eye"), "kept": ("保留", "kept"),
+    "unplaced": ("无法放置", "not placed"),
+}
 
 REASONS: dict[str, tuple[str, str]] = {
     "page_gone": ("新数据不再生成这一页(指标已删除或不再入选),未改动",
