@@ -16,7 +16,7 @@ import pytest
 
 from xzbrief.messages import LANGS, NOTES, note, pick_lang
 from xzbrief.messages.problems import MESSAGES
-from xzbrief.messages.refresh import ACTIONS, DETAILS, PLACES, REASONS
+from xzbrief.messages.refresh import ACTIONS, DETAILS, DIALOG, DIALOG_COLUMNS, PLACES, REASONS
 from xzbrief.messages.ui import EN, ZH, UiText, ui_words
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -45,8 +45,10 @@ ENTRIES: list[tuple[str, str, str]] = (
     [(f"note:{code}", zh, en) for code, (zh, en) in NOTES.items()]
     + [(f"problem:{code}", m.zh + " " + m.hint_zh, m.en + " " + m.hint_en)
        for code, m in MESSAGES.items()]
-    + [(f"refresh:{code}", zh, en) for table in (ACTIONS, REASONS, PLACES, DETAILS)
+    + [(f"refresh:{code}", zh, en) for table in (ACTIONS, REASONS, PLACES, DETAILS, DIALOG)
        for code, (zh, en) in table.items()]
+    + [(f"refresh:column{i}", zh, en) for i, (zh, en) in enumerate(zip(*DIALOG_COLUMNS,
+                                                                       strict=True)) if zh]
     + _ui_entries())
 
 

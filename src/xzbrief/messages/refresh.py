@@ -85,6 +85,32 @@ DETAILS: dict[str, tuple[str, str]] = {
 }
 
 
+# the app's refresh dialog (gui/widgets/refresh_dialog.py)
+DIALOG: dict[str, tuple[str, str]] = {
+    "menu": ("更新已有汇报…", "Refresh an existing deck…"),
+    "choose": ("选择要更新的汇报", "Choose the deck to refresh"),
+    "filter": ("PowerPoint 汇报 (*.pptx)", "PowerPoint decks (*.pptx)"),
+    "title": ("更新已有汇报", "Refresh an existing deck"),
+    "intro": ("「{deck}」将用「{data}」的新数据更新。勾选的变化会写入新文件;您改过的文字、"
+              "移动或改色的形状都保留。",
+              "{deck} will get the new figures of {data}. Ticked changes are written to a new "
+              "file; text you rewrote and shapes you moved or recoloured are kept."),
+    "save_to": ("保存为:", "Save as:"),
+    "browse": ("浏览…", "Browse…"),
+    "write": ("写入", "Write"),
+    "nothing": ("数字和文字均无变化,无需更新。", "Nothing changed; nothing to refresh."),
+    "done": ("已写入 {path}({n} 处更新)", "Written {path} ({n} updates)"),
+    "failed": ("无法更新", "Cannot refresh"),
+    "deleted": ("已删除", "deleted"),
+    "data_problems": ("工作簿有错误,请先在「数据」页查看并修正。",
+                      "The workbook has errors; see the Data tab and fix them first."),
+}
+
+DIALOG_COLUMNS: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("", "页", "位置", "原文", "新文", "出处", "处理"),
+    ("", "Slide", "Place", "Old", "New", "Source", "Action"))
+
+
 def words(table: dict[str, tuple[str, str]], key: str, **params: object) -> tuple[str, str]:
     """(Chinese, English) for a key of one of the tables, with its parameters filled in."""
     zh, en = table[key]

@@ -28,7 +28,7 @@ from xzbrief.atomic import SaveBlocked
 from xzbrief.build import DataProblems
 from xzbrief.gui.strings import LANGUAGE
 from xzbrief.gui.tasks import TaskRunner
-from xzbrief.messages.refresh import ACTIONS
+from xzbrief.messages.refresh import ACTIONS, DIALOG, DIALOG_COLUMNS
 from xzbrief.refresh.plan import Action, Change
 from xzbrief.refresh_deck import (
     RefreshError,
@@ -39,31 +39,9 @@ from xzbrief.refresh_deck import (
 )
 from xzbrief.render.template_file import TemplateError
 
-TEXTS = {
-    "menu": ("更新已有汇报…", "Refresh an existing deck…"),
-    "choose": ("选择要更新的汇报", "Choose the deck to refresh"),
-    "filter": ("PowerPoint 汇报 (*.pptx)", "PowerPoint decks (*.pptx)"),
-    "title": ("更新已有汇报", "Refresh an existing deck"),
-    "intro": ("「{deck}」将用「{data}」的新数据更新。勾选的变化会写入新文件;您改过的文字、"
-              "移动或改色的形状都保留。",
-              "{deck} will get the new figures of {data}. Ticked changes are written to a new "
-              "file; text you rewrote and shapes you moved or recoloured are kept."),
-    "columns": (("", "页", "位置", "原文", "新文", "出处", "处理"),
-                ("", "Slide", "Place", "Old", "New", "Source", "Action")),
-    "save_to": ("保存为:", "Save as:"),
-    "browse": ("浏览…", "Browse…"),
-    "write": ("写入", "Write"),
-    "nothing": ("数字和文字均无变化,无需更新。", "Nothing changed; nothing to refresh."),
-    "done": ("已写入 {path}({n} 处更新)", "Written {path} ({n} updates)"),
-    "failed": ("无法更新", "Cannot refresh"),
-    "deleted": ("已删除", "deleted"),
-    "data_problems": ("工作簿有错误,请先在「数据」页查看并修正。",
-                      "The workbook has errors; see the Data tab and fix them first."),
-}
-
 
 def tr(key: str) -> str:
-    zh, en = TEXTS[key]
+    zh, en = DIALOG[key]
     return str(zh if LANGUAGE.code == "zh" else en)
 
 
@@ -79,7 +57,7 @@ class RefreshDialog(QDialog):
         intro = QLabel(tr("intro").format(deck=job.deck.name, data=job.data.name))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        cols = TEXTS["columns"][0 if LANGUAGE.code == "zh" else 1]
+        cols = DIALOG_COLUMNS[0 if LANGUAGE.code == "zh" else 1]
         changes = job.plan.changes
         self.table = QTableWidget(len(changes), len(cols))
         self.table.setHorizontalHeaderLabels(list(cols))
