@@ -233,6 +233,20 @@ def test_nothing_changed_exits_zero_and_writes_nothing(tmp_path):
     assert not (tmp_path / "汇报（更新）.pptx").exists()
 
 
+def test_the_shipped_deck_finds_the_shipped_workbook_from_any_folder(tmp_path):
+    """The README's first command builds from the shipped workbook; refreshing that deck from
+    another folder needs no --data (a deck records the workbook's name, never its folder)."""
+    made = subprocess.run([sys.executable, "-m", "xzbrief", "build", "-o", str(tmp_path / "汇报.pptx"),
+                           "--quiet"], cwd=tmp_path, capture_output=True, text=True,
+                          encoding="utf-8", check=False)
+    assert made.returncode == 0, made.stderr
+    proc = subprocess.run([sys.executable, "-m", "xzbrief", "refresh", "汇报.pptx", "--plan-only"],
+                          cwd=tmp_path, capture_output=True, text=True, encoding="utf-8",
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "xuzhou.xlsx" in proc.stdout and "无需更新" in proc.stdout
+
+
 def test_quoted_numbers_in_every_form():
     for text in ("9000亿元", "9,000亿", "０.９万亿元", "约0.9万亿"):
         assert 9e11 in quoted_numbers(text), text

@@ -38,6 +38,7 @@ from xzbrief.render.package_props import read_record, replace_record
 from xzbrief.render.pptx_writer import PptxWriter
 from xzbrief.render.shape_record import is_linked, iter_shapes
 from xzbrief.render.zip_copy import rezip
+from xzbrief.resources import shipped_dataset
 from xzbrief.user_error import UserError
 
 SUFFIX = "（更新）"
@@ -71,10 +72,12 @@ def default_output(deck: Path) -> Path:
 
 
 def find_workbook(deck: Path, record: DeckRec) -> Path | None:
-    """The workbook the deck was built from: by its recorded file name, beside the deck."""
+    """The workbook the deck was built from, by its recorded file name (a deck keeps no folder
+    path: it is handed to others): beside the deck, in the current folder, or the shipped
+    workbook for a deck built with no --data (the README's first command)."""
     if not record.dataset_file:
         return None
-    for folder in (deck.resolve().parent, Path.cwd()):
+    for folder in (deck.resolve().parent, Path.cwd(), shipped_dataset().parent):
         path = folder / Path(record.dataset_file).name
         if path.is_file():
             return path
