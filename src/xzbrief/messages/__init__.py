@@ -1,7 +1,8 @@
-"""User-facing words outside the workbook checks: warnings as data (``Note``: a code and its
-parameters) rendered by one catalogue in Chinese or English, and the one function that picks
-the language. Below every other layer (stdlib only), so dataset, deck, render, the CLI and the
-app all use it. The workbook problems' own catalogue (``dataset.messages``) has the same shape.
+"""The one catalogue of user-facing words, Chinese and English: notes (``Note``: a code and
+its parameters, for warnings, errors a user can fix and the CLI's lines), the workbook
+problems (``messages.problems``), a refresh's words (``messages.refresh``) and the app's UI
+table (``messages.ui``); one ``Lang`` and the one function that picks it. Below every other
+layer (stdlib only), so dataset, deck, render, refresh, the CLI and the app all use it.
 """
 
 from xzbrief.messages.lang import LANGS, Lang, pick_lang
