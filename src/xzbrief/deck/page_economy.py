@@ -163,10 +163,26 @@ def join_thin_pages(slides: list[Slide]) -> list[Slide]:
                 and only_repeats_cards(prev) and only_repeats_cards(slide)
                 and slide.kind is SlideKind.KEY_FIGURES and len(slide.cards) == 1
                 and len(prev.cards) < grid.MAX_CARDS):
-            out[-1] = replace(prev, cards=prev.cards + slide.cards, lines=(),
-                              footnotes=merge_footnotes(prev.footnotes, slide.footnotes),
-                              notes="\n\n".join(n for n in (prev.notes, slide.notes) if n),
-                              figures=prev.figures + slide.figures)
+            out[-1] = replace(_merge(prev, (), slide), cards=prev.cards + slide.cards)
+            continue
+        out.append(slide)
+    return out
+
+
+def cards_take_highlights(slides: Sequence[Slide]) -> list[Slide]:
+    """A row of three cards with nothing under them and the theme's short page of highlights
+    after it become one page — the cards on top, the highlights under them — instead of a
+    half-empty page followed by a nearly empty one (one or two cards take highlights beside
+    them already: join_thin_pages). Run per theme by the planner, before the deck is paged."""
+    out: list[Slide] = []
+    for slide in slides:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind is SlideKind.KEY_FIGURES and len(prev.cards) == 3
+                and not prev.lines and slide.kind is SlideKind.HIGHLIGHTS
+                and slide.section == prev.section
+                and bullets_size(slide.lines, grid.CARDS_BELOW.w, grid.CARDS_BELOW.h,
+                                 grid.CHART_BODY_MAX, grid.BODY_MIN) is not None):
+            out[-1] = _merge(prev, slide.lines, slide)
             continue
         out.append(slide)
     return out

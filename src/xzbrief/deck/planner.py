@@ -29,9 +29,9 @@ from xzbrief.deck.model import (
 )
 from xzbrief.deck.narrative import level_figure
 from xzbrief.deck.notes import footnotes, speaker_notes
-from xzbrief.deck.page_economy import merge_footnotes
+from xzbrief.deck.page_economy import cards_take_highlights
 from xzbrief.deck.summary import summary_slides
-from xzbrief.deck.textfit import bullets_size, fits_one_line, paginate_bullets, paginate_table
+from xzbrief.deck.textfit import fits_one_line, paginate_bullets, paginate_table
 from xzbrief.deck.theme_base import page_period
 from xzbrief.deck.theme_slides import IndicatorFacts, ThemePlan, ThemePlanner
 from xzbrief.deck.wording import heading_number
@@ -141,28 +141,6 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
                                 f"{dataset.indicator(o.indicator).name}({o.region})")
                    for obs in unshown.values() for o in obs)
     return Deck(info, tuple(slides), tuple(warnings), unshown=hidden)
-
-
-def cards_take_highlights(slides: Sequence[Slide]) -> list[Slide]:
-    """A row of three cards with nothing under them and the theme's short page of highlights
-    after it become one page — the cards on top, the highlights under them — instead of a
-    half-empty page followed by a nearly empty one (one or two cards take highlights beside
-    them already: page_economy)."""
-    out: list[Slide] = []
-    for slide in slides:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.kind is SlideKind.KEY_FIGURES and len(prev.cards) == 3
-                and not prev.lines and slide.kind is SlideKind.HIGHLIGHTS
-                and slide.section == prev.section
-                and bullets_size(slide.lines, grid.CARDS_BELOW.w, grid.CARDS_BELOW.h,
-                                 grid.CHART_BODY_MAX, grid.BODY_MIN) is not None):
-            out[-1] = replace(prev, lines=slide.lines,
-                              footnotes=merge_footnotes(prev.footnotes, slide.footnotes),
-                              notes="\n\n".join(n for n in (prev.notes, slide.notes) if n),
-                              figures=prev.figures + slide.figures)
-            continue
-        out.append(slide)
-    return out
 
 
 def _overview(plans: list[tuple[str, ThemePlan]], dataset: Dataset, recipe: Recipe,
