@@ -20,25 +20,38 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from xzbrief.messages import Lang, Note, note
+
 RETRIES = 3
 RETRY_DELAY = 0.25
 
 
 class SaveBlocked(Exception):
-    """The target could not be written; the old file is intact."""
+    """The target could not be written; the old file is intact. ``reason`` is a catalogue
+    note (xzbrief.messages), so the refusal reads in the language the surface picked."""
 
-    def __init__(self, path: Path, reason_zh: str, reason_en: str, suggestion: Path) -> None:
-        super().__init__(reason_zh)
+    def __init__(self, path: Path, reason: Note, suggestion: Path) -> None:
+        super().__init__(reason.text("zh"))
         self.path = path
-        self.reason_zh = reason_zh
-        self.reason_en = reason_en
+        self.reason = reason
         self.suggestion = suggestion
 
-    def text(self, lang: str = "zh") -> str:
-        if lang == "zh":
-            return f"无法保存 {self.path}:{self.reason_zh}。原文件未改动;可另存为 {self.suggestion}"
-        return (f"cannot save {self.path}: {self.reason_en}. The old file is untouched; "
-                f"try {self.suggestion}")
+    @property
+    def note(self) -> Note:
+        """The whole refusal: the path, why, and a name to use instead."""
+        return note("save-blocked", path=str(self.path), reason=self.reason,
+                    suggestion=str(self.suggestion))
+
+    @property
+    def reason_zh(self) -> str:
+        return self.reason.text("zh")
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.text("en")
+
+    def text(self, lang: Lang = "zh") -> str:
+        return self.note.text(lang)
 
 
 def free_name(path: Path) -> Path:
@@ -50,42 +63,39 @@ def free_name(path: Path) -> Path:
     return path.with_name(f"{path.stem}-{int(time.time())}{path.suffix}")
 
 
-# errno -> (Chinese, English): what the user can do something about
-REASONS: dict[int, tuple[str, str]] = {
-    errno.ENOSPC: ("磁盘已满", "the disk is full"),
-    errno.EFBIG: ("文件超过了该磁盘或系统允许的大小", "the file is larger than the disk or "
-                  "system allows"),
-    errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
-    errno.EACCES: ("没有写入权限", "permission denied"),
-    errno.EPERM: ("没有写入权限", "permission denied"),
-    errno.EROFS: ("磁盘是只读的", "the disk is read-only"),
-    errno.ENOENT: ("所在文件夹不存在或已被移走", "its folder does not exist or was moved"),
-    errno.ENOTDIR: ("路径中有一项不是文件夹", "part of the path is not a folder"),
-    errno.EISDIR: ("这是一个文件夹", "it is a folder"),
-    errno.EIO: ("磁盘或网络读写出错", "a disk or network I/O error"),
-    errno.EINVAL: ("文件名含有该磁盘不允许的字符", "the name has characters this disk refuses"),
-    errno.EMFILE: ("同时打开的文件太多", "too many open files"),
-    errno.EBUSY: ("文件正被其他程序使用", "the file is in use by another program"),
-    errno.ETXTBSY: ("文件正被其他程序使用", "the file is in use by another program"),
-    errno.EXDEV: ("无法在不同磁盘之间移动文件", "cannot move the file across disks"),
+# errno -> the catalogue code of what the user can do something about
+REASONS: dict[int, str] = {
+    errno.ENOSPC: "save-disk-full",
+    errno.EFBIG: "save-too-large",
+    errno.ENAMETOOLONG: "save-name-too-long",
+    errno.EACCES: "save-permission",
+    errno.EPERM: "save-permission",
+    errno.EROFS: "save-disk-read-only",
+    errno.ENOENT: "save-folder-gone",
+    errno.ENOTDIR: "save-path-not-folder",
+    errno.EISDIR: "save-is-folder",
+    errno.EIO: "save-io-error",
+    errno.EINVAL: "save-bad-name",
+    errno.EMFILE: "save-too-many-open",
+    errno.EBUSY: "save-in-use",
+    errno.ETXTBSY: "save-in-use",
+    errno.EXDEV: "save-across-disks",
 }
 if hasattr(errno, "EDQUOT"):
-    REASONS[errno.EDQUOT] = ("超出磁盘配额", "the disk quota is exceeded")
+    REASONS[errno.EDQUOT] = "save-quota"
 MAX_NAME_BYTES = 180  # a suggested name when the given one is too long (most disks: 255)
 
 
-def save_reason(exc: OSError) -> tuple[str, str]:
-    """Why a write failed, in Chinese and English, from its errno (never a bare English text
-    in a Chinese sentence)."""
+def save_reason(exc: OSError) -> Note:
+    """Why a write failed, from its errno (never a bare English text in a Chinese sentence)."""
     if exc.errno in REASONS:
-        return REASONS[exc.errno]
-    detail = exc.strerror or type(exc).__name__
-    return f"系统报告写入失败({detail})", f"the system refused the write ({detail})"
+        return note(REASONS[exc.errno])
+    return note("save-refused", detail=exc.strerror or type(exc).__name__)
 
 
 def blocked(path: Path, exc: OSError) -> SaveBlocked:
     """SaveBlocked for any OSError, with a name to use that can work."""
-    zh, en = save_reason(exc)
+    reason = save_reason(exc)
     if exc.errno == errno.ENAMETOOLONG:
         stem = path.stem
         while len((stem + path.suffix).encode("utf-8")) > MAX_NAME_BYTES:
@@ -96,7 +106,7 @@ def blocked(path: Path, exc: OSError) -> SaveBlocked:
             suggestion = free_name(path)
         except OSError:
             suggestion = Path.home() / path.name
-    return SaveBlocked(path, zh, en, suggestion)
+    return SaveBlocked(path, reason, suggestion)
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -112,19 +122,18 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise SaveBlocked(path, "这是一个文件夹", "it is a folder", free_name(path / "汇报.pptx"))
+        raise SaveBlocked(path, note("save-is-folder"), free_name(path / "汇报.pptx"))
     if not folder.is_dir():
-        raise SaveBlocked(path, "所在文件夹不存在", "its folder does not exist",
-                          Path.home() / path.name)
+        raise SaveBlocked(path, note("save-no-folder"), Path.home() / path.name)
     if path.exists() and _read_only(path):  # before any work, and whoever runs it
-        raise SaveBlocked(path, "文件是只读的", "the file is read-only", free_name(path))
+        raise SaveBlocked(path, note("save-file-read-only"), free_name(path))
     remove_stale_temps(folder)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-",
                                         suffix=path.suffix + ".tmp", dir=folder)
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM):
-            raise SaveBlocked(path, "没有写入该文件夹的权限", "the folder is not writable",
+            raise SaveBlocked(path, note("save-folder-not-writable"),
                               Path.home() / path.name) from exc
         raise
     os.close(fd)
@@ -225,8 +234,7 @@ def _replace(tmp: Path, path: Path) -> None:
             # Windows: the file is open in PowerPoint (or scanned by antivirus): retry briefly
             if attempt == RETRIES - 1:
                 app = "Word" if path.suffix.lower() == ".docx" else "PowerPoint"
-                raise SaveBlocked(path, f"文件可能正在 {app} 中打开,请先关闭",
-                                  f"it may be open in {app}; close it first",
+                raise SaveBlocked(path, note("save-open-in", app=app),
                                   free_name(path)) from exc
             time.sleep(RETRY_DELAY)
         except OSError as exc:

@@ -194,15 +194,12 @@ def _check_output(out: Path, dataset_path: Path) -> None:
     pptx = out.with_suffix(".pptx")
     suggestion = pptx if not pptx.exists() else free_name(pptx)
     if out.suffix.lower() not in (".pptx", ".docx"):
-        raise SaveBlocked(out, "汇报文件须以 .pptx 结尾(Word 汇报材料以 .docx 结尾)",
-                          "a deck file must end in .pptx (a Word document in .docx)",
-                          suggestion)
+        raise SaveBlocked(out, note("save-not-a-deck-name"), suggestion)
     same = out.resolve() == Path(dataset_path).resolve()
     if not same and out.exists() and Path(dataset_path).exists():
         same = os.path.samefile(out, dataset_path)
     if same:
-        raise SaveBlocked(out, "这是汇报所用的工作簿", "it is the workbook the deck is made from",
-                          free_name(pptx))
+        raise SaveBlocked(out, note("save-is-workbook"), free_name(pptx))
 
 
 def default_recipe(result: LoadResult) -> Recipe:
@@ -273,8 +270,7 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
     step(30, "brand", name=brand_label(recipe.brand, lang))
     brand = load_brand(recipe.brand, recipe.base_dir)
     if out.resolve() == brand.path.resolve():
-        raise SaveBlocked(out, "这是汇报使用的模板文件", "it is the deck's own template",
-                          free_name(out))
+        raise SaveBlocked(out, note("save-is-template"), free_name(out))
     step(45, "plan")
     deck = plan_deck(result.dataset, recipe, recipe_text(recipe))
     n = len(deck.slides)

@@ -133,13 +133,11 @@ def _refuse_linked_charts(prs: Any, deck: Path) -> None:
 def check_refresh_output(job: RefreshJob, out: Path, overwrite_input: bool) -> None:
     out = Path(out)
     if out.suffix.lower() != ".pptx":
-        raise SaveBlocked(out, "汇报文件须以 .pptx 结尾", "a deck file must end in .pptx",
-                          out.with_suffix(".pptx"))
+        raise SaveBlocked(out, note("save-not-a-pptx-name"), out.with_suffix(".pptx"))
     if out.resolve() == job.data.resolve():
-        raise SaveBlocked(out, "这是汇报所用的工作簿", "it is the workbook the deck is made from",
-                          free_name(default_output(job.deck)))
+        raise SaveBlocked(out, note("save-is-workbook"), free_name(default_output(job.deck)))
     if out.resolve() == job.deck.resolve() and not overwrite_input:
-        raise SaveBlocked(out, "这是要更新的汇报本身", "it is the deck being refreshed",
+        raise SaveBlocked(out, note("save-is-refreshed-deck"),
                           free_name(default_output(job.deck)))
 
 

@@ -109,7 +109,7 @@ def run_build(args: argparse.Namespace) -> int:
         for o in outs:
             check_output(o, data_path)  # before the warnings, so a typo is said at once
     except SaveBlocked as exc:
-        _say(args, Words(exc.text("zh"), exc.text("en")))
+        _say(args, exc.note)
         return EXIT_USAGE
     decks = [o for o in outs if o.suffix.lower() == ".pptx"]
     documents = [o for o in outs if o.suffix.lower() == ".docx"]
@@ -152,7 +152,7 @@ def run_build(args: argparse.Namespace) -> int:
         _say(args, note("cli-too-many-slides", slides=exc.slides, limit=exc.limit))
         return EXIT_USAGE
     except SaveBlocked as exc:
-        _say(args, Words(exc.text("zh"), exc.text("en")))
+        _say(args, exc.note)
         return EXIT_USAGE
     except Cancelled:  # pragma: no cover - the CLI never cancels
         return EXIT_USAGE
