@@ -23,12 +23,12 @@ HAN = re.compile(r"[\u4e00-\u9fff]+")
 # The Chinese an English sentence may quote: the workbook's sheet and column names and the
 # values a cell takes (指标, 数据, 实际 …), the period forms (2025年1—11月), the words printed
 # on a Chinese deck (综述, 内部资料, 公文), the name a refreshed deck is saved under (（更新）)
-# and the language's own name (中文).
+# the language's own name (中文) and the comparisons a recipe takes (同比、较上期、年均、无).
 QUOTED = {
     "数据", "指标", "专题", "地区", "年", "月", "实际", "预计", "目标", "限定", "上级指标", "万元",
     "亿元", "备注", "状态", "类型", "总量", "增速", "比重", "数量", "指数", "位次", "重点", "是",
     "否", "主要指标", "表述", "值", "家企业入选", "增速指标", "中文", "综述", "核对", "内部资料",
-    "注意保存", "汇报材料", "公文", "更新",
+    "注意保存", "汇报材料", "公文", "更新", "同比", "较上期", "年均", "无",
 }
 
 

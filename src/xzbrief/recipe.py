@@ -22,6 +22,7 @@ import tomli_w
 from xzbrief.atomic import atomic_write_bytes
 from xzbrief.dataset.model import Dataset
 from xzbrief.dataset.periods import Period, PeriodError, parse_period
+from xzbrief.messages import Lang, Note, Words, join, note
 
 
 class Comparison(StrEnum):
@@ -51,13 +52,28 @@ COMPARISON_ALIASES = {c.value: c for c in Comparison} | {
 
 @dataclass(frozen=True)
 class RecipeIssue:
-    key: str
-    zh: str
-    en: str
+    """One bad key of a recipe: the key as the file spells it, and what is wrong with it as a
+    catalogue note (xzbrief.messages), so it reads in the language the surface picked."""
 
-    def format(self, lang: str = "zh") -> str:
-        text = self.zh if lang == "zh" else self.en
+    key: str
+    said: Note
+
+    @property
+    def zh(self) -> str:
+        return self.said.text("zh")
+
+    @property
+    def en(self) -> str:
+        return self.said.text("en")
+
+    def format(self, lang: Lang = "zh") -> str:
+        text = self.said.text(lang)
         return f"{self.key}: {text}" if self.key else text
+
+
+def _issue(key: str, code: str, /, **params: Any) -> RecipeIssue:
+    """A recipe issue; ``params`` may be the recipe's own values as TOML read them."""
+    return RecipeIssue(key, note(code, **params))
 
 
 class RecipeError(Exception):
@@ -182,10 +198,11 @@ _THEME_KEYS = {"name", "indicators", "regions", "from", "to", "comparison", "tit
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], key: str, issues: list[RecipeIssue],
-            zh: str, en: str) -> bool:
+            what: str) -> bool:
+    """``what``: the catalogue code of the kind expected (recipe-kind-…)."""
     if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
         return True
-    issues.append(RecipeIssue(key, f"应为{zh},实为「{value}」", f"expected {en}, got {value!r}"))
+    issues.append(_issue(key, "recipe-expected", kind=note(what), value=value))
     return False
 
 
@@ -194,17 +211,16 @@ def _unknown(table: dict[str, Any], allowed: set[str], prefix: str,
     for key in table:
         if key in allowed:
             continue
-        known = "、".join(sorted(allowed))
+        known = join(sorted(allowed))
         close = difflib.get_close_matches(key, sorted(allowed), n=1)
-        guess_zh = f"是不是「{close[0]}」?" if close else ""
-        guess_en = f"did you mean {close[0]!r}? " if close else ""
         if prefix and key in _TOP_KEYS:
             # TOML puts every key after a [table] header into that table
-            guess_zh = f"「{key}」是顶层的键,须写在文件开头、第一个 [表] 之前;"
-            guess_en = f"{key!r} is a top-level key and must come before the first [table]; "
-        issues.append(RecipeIssue(f"{prefix}{key}", f"未知的键;{guess_zh}可用的键:{known}",
-                                  f"unknown key; {guess_en}known keys: "
-                                  f"{', '.join(sorted(allowed))}"))
+            issues.append(_issue(f"{prefix}{key}", "recipe-top-level-key", key=key, known=known))
+        elif close:
+            issues.append(_issue(f"{prefix}{key}", "recipe-unknown-key-guess", guess=close[0],
+                                 known=known))
+        else:
+            issues.append(_issue(f"{prefix}{key}", "recipe-unknown-key", known=known))
 
 
 def _str_list(value: Any, key: str, issues: list[RecipeIssue]) -> tuple[str, ...] | None:
@@ -212,7 +228,7 @@ def _str_list(value: Any, key: str, issues: list[RecipeIssue]) -> tuple[str, ...
         value = [value]  # one text stands for a list of one; blank means none
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip() for v in value if v.strip())
-    issues.append(RecipeIssue(key, "应为文字或文字列表", "expected a string or a list of strings"))
+    issues.append(_issue(key, "recipe-not-texts"))
     return None
 
 
@@ -222,8 +238,7 @@ def _period(value: Any, key: str, issues: list[RecipeIssue]) -> Period | None:
     try:
         return parse_period(value)
     except PeriodError:
-        issues.append(RecipeIssue(key, f"期间「{value}」无法识别(写法如 2025年、2025年11月)",
-                                  f"period {value!r} not recognised (e.g. 2025年)"))
+        issues.append(_issue(key, "recipe-bad-period", value=value))
         return None
 
 
@@ -231,8 +246,7 @@ def _control_characters(value: Any, key: str, issues: list[RecipeIssue]) -> None
     """Invisible control characters would end up in the deck's XML: name the key."""
     if isinstance(value, str):
         if _CONTROL.search(value):
-            issues.append(RecipeIssue(key, "含有不可见的控制字符,请删除后保存",
-                                      "contains invisible control characters"))
+            issues.append(_issue(key, "recipe-control-characters"))
     elif isinstance(value, dict):
         for k, v in value.items():
             _control_characters(v, f"{key}.{k}" if key else str(k), issues)
@@ -248,16 +262,15 @@ def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
     _unknown(doc, _TOP_KEYS, "", issues)
     briefing = doc.get("briefing", {})
     if not isinstance(briefing, dict):
-        raise RecipeError(path, [RecipeIssue("briefing", "应为表 [briefing]",
-                                             "expected a [briefing] table")])
+        raise RecipeError(path, [_issue("briefing", "recipe-not-a-table", name="briefing")])
     _unknown(briefing, _BRIEFING_KEYS, "briefing.", issues)
     values: dict[str, Any] = {}
     for key in sorted(_BRIEFING_KEYS):
         if key in briefing and _expect(briefing[key], str, f"briefing.{key}", issues,
-                                       "文字", "a string"):
+                                       "recipe-kind-text"):
             values[key] = briefing[key].strip()
     if not values.get("title"):
-        issues.append(RecipeIssue("briefing.title", "缺少标题", "the title is missing"))
+        issues.append(_issue("briefing.title", "recipe-no-title"))
     options = _parse_options(doc.get("options", {}), issues)
     themes = _parse_themes(doc.get("themes", []), issues)
     texts: dict[str, tuple[str, ...]] = {}
@@ -277,34 +290,33 @@ def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
 
 def _parse_word(table: Any, issues: list[RecipeIssue]) -> WordOptions:
     if not isinstance(table, dict):
-        issues.append(RecipeIssue("word", "应为表 [word]", "expected a [word] table"))
+        issues.append(_issue("word", "recipe-not-a-table", name="word"))
         return WordOptions()
     allowed = {f.name for f in fields(WordOptions)}
     _unknown(table, allowed, "word.", issues)
     values: dict[str, Any] = {}
     for name in ("addressee", "signature"):
-        if name in table and _expect(table[name], str, f"word.{name}", issues, "文字",
-                                     "a string"):
+        if name in table and _expect(table[name], str, f"word.{name}", issues,
+                                     "recipe-kind-text"):
             values[name] = table[name].strip()
     if "fonts" in table:
         if table["fonts"] in WORD_FONTS:
             values["fonts"] = table["fonts"]
         else:
-            issues.append(RecipeIssue("word.fonts", "应为 GB2312 或 GBK",
-                                      "expected GB2312 or GBK"))
+            issues.append(_issue("word.fonts", "recipe-word-fonts"))
     for name, (low, high) in WORD_RANGES.items():
         if name not in table:
             continue
         raw = table[name]
         if isinstance(raw, bool) or not _expect(raw, (int, float), f"word.{name}", issues,
-                                                "数字", "a number"):
+                                                "recipe-kind-number"):
             if isinstance(raw, bool):
-                issues.append(RecipeIssue(f"word.{name}", f"应为数字,实为「{raw}」",
-                                          f"expected a number, got {raw!r}"))
+                issues.append(_issue(f"word.{name}", "recipe-expected",
+                                     kind=note("recipe-kind-number"), value=raw))
             continue
         if not low <= raw <= high:
-            issues.append(RecipeIssue(f"word.{name}", f"应在 {low:g} 到 {high:g} 之间,实为 {raw}",
-                                      f"expected {low:g} to {high:g}, got {raw}"))
+            issues.append(_issue(f"word.{name}", "recipe-out-of-range", low=low, high=high,
+                                 value=raw))
             continue
         values[name] = float(raw)
     return replace(WordOptions(), **values)
@@ -312,7 +324,7 @@ def _parse_word(table: Any, issues: list[RecipeIssue]) -> WordOptions:
 
 def _parse_options(table: Any, issues: list[RecipeIssue]) -> Options:
     if not isinstance(table, dict):
-        issues.append(RecipeIssue("options", "应为表 [options]", "expected an [options] table"))
+        issues.append(_issue("options", "recipe-not-a-table", name="options"))
         return Options()
     defaults = Options()
     allowed = {f.name for f in fields(Options)}
@@ -325,7 +337,7 @@ def _parse_options(table: Any, issues: list[RecipeIssue]) -> Options:
         key = f"options.{f.name}"
         default = getattr(defaults, f.name)
         if isinstance(default, bool):
-            if _expect(raw, bool, key, issues, "true 或 false", "true or false"):
+            if _expect(raw, bool, key, issues, "recipe-kind-bool"):
                 values[f.name] = raw
         elif isinstance(default, StrEnum):
             enum = type(default)
@@ -333,29 +345,28 @@ def _parse_options(table: Any, issues: list[RecipeIssue]) -> Options:
             if raw in choices:
                 values[f.name] = enum(raw)
             else:
-                issues.append(RecipeIssue(key, f"应为 {' / '.join(choices)} 之一",
-                                          f"expected one of {', '.join(choices)}"))
-        elif _expect(raw, str, key, issues, "文字", "a string"):
+                # the values as they are typed, listed as each language lists them here
+                listed = Words(" / ".join(choices), ", ".join(choices))
+                issues.append(_issue(key, "recipe-not-a-choice", choices=listed))
+        elif _expect(raw, str, key, issues, "recipe-kind-text"):
             values[f.name] = raw.strip()
     return replace(defaults, **values)
 
 
 def _parse_themes(items: Any, issues: list[RecipeIssue]) -> tuple[ThemeChoice, ...]:
     if not isinstance(items, list):
-        issues.append(RecipeIssue("themes", "应为 [[themes]] 表数组",
-                                  "expected an array of [[themes]] tables"))
+        issues.append(_issue("themes", "recipe-themes-not-an-array"))
         return ()
     out: list[ThemeChoice] = []
     for i, item in enumerate(items, start=1):
         prefix = f"themes[{i}]"
         if not isinstance(item, dict):
-            issues.append(RecipeIssue(prefix, "应为表", "expected a table"))
+            issues.append(_issue(prefix, "recipe-theme-not-a-table"))
             continue
         _unknown(item, _THEME_KEYS, prefix + ".", issues)
         name = item.get("name", "")
         if not isinstance(name, str) or not name.strip():
-            issues.append(RecipeIssue(f"{prefix}.name", "缺少专题名称",
-                                      "the theme name is missing"))
+            issues.append(_issue(f"{prefix}.name", "recipe-no-theme-name"))
             continue
         indicators = regions = None
         if "indicators" in item:
@@ -365,19 +376,17 @@ def _parse_themes(items: Any, issues: list[RecipeIssue]) -> tuple[ThemeChoice, .
             regions = _str_list(item["regions"], f"{prefix}.regions", issues) or None
         comparison = COMPARISON_ALIASES.get(str(item.get("comparison", "同比")).strip().lower())
         if comparison is None:
-            issues.append(RecipeIssue(f"{prefix}.comparison", "应为 同比、较上期、年均 或 无",
-                                      "expected 同比, 较上期, 年均 or 无"))
+            issues.append(_issue(f"{prefix}.comparison", "recipe-comparison"))
             comparison = Comparison.YOY
         title = item.get("title", "")
         if not isinstance(title, str):
-            issues.append(RecipeIssue(f"{prefix}.title", "应为文字", "expected a string"))
+            issues.append(_issue(f"{prefix}.title", "recipe-not-text"))
             title = ""
         start = _period(item.get("from"), f"{prefix}.from", issues)
         end = _period(item.get("to"), f"{prefix}.to", issues)
         if start is not None and end is not None and start.first_key > end.last_key:
-            issues.append(RecipeIssue(f"{prefix}.from", f"起始期间「{start.label}」晚于结束期间"
-                                      f"「{end.label}」", f"from {start.label} is after "
-                                      f"to {end.label}"))
+            issues.append(_issue(f"{prefix}.from", "recipe-from-after-to", start=start.label,
+                                 end=end.label))
         out.append(ThemeChoice(name.strip(), indicators, regions, start, end, comparison,
                                title.strip()))
     return tuple(out)
@@ -389,13 +398,11 @@ def read_recipe(path: Path) -> Recipe:
         with path.open("rb") as fh:
             doc = tomllib.load(fh)
     except FileNotFoundError as exc:
-        raise RecipeError(path, [RecipeIssue("", "找不到配方文件", "recipe file not found")]) \
-            from exc
+        raise RecipeError(path, [_issue("", "recipe-not-found")]) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise RecipeError(path, [RecipeIssue("", f"TOML 格式错误:{exc}",
-                                             f"not valid TOML: {exc}")]) from exc
+        raise RecipeError(path, [_issue("", "recipe-not-toml", error=str(exc))]) from exc
     except UnicodeDecodeError as exc:
-        raise RecipeError(path, [RecipeIssue("", "文件不是 UTF-8 编码", "not UTF-8")]) from exc
+        raise RecipeError(path, [_issue("", "recipe-not-utf8")]) from exc
     return parse_recipe(doc, base_dir=path.resolve().parent, path=path)
 
 
@@ -407,23 +414,24 @@ def check_recipe(recipe: Recipe, dataset: Dataset) -> list[RecipeIssue]:
     codes = [i.code for i in dataset.indicators]
     regions = list(dataset.region_names)
 
-    def missing(key: str, what_zh: str, what_en: str, name: str, known: list[str]) -> None:
+    def missing(key: str, what: str, name: str, known: list[str]) -> None:
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-        hint_zh = f";是不是「{close[0]}」?" if close else ""
-        hint_en = f"; did you mean {close[0]!r}?" if close else ""
-        issues.append(RecipeIssue(key, f"{what_zh}「{name}」不在工作簿中{hint_zh}",
-                                  f"{what_en} {name!r} is not in the workbook{hint_en}"))
+        if close:
+            issues.append(_issue(key, "recipe-not-in-workbook-guess", what=note(what), name=name,
+                                 guess=close[0]))
+        else:
+            issues.append(_issue(key, "recipe-not-in-workbook", what=note(what), name=name))
 
     for i, choice in enumerate(recipe.themes, start=1):
         key = f"themes[{i}]"
         if choice.name not in themes:
-            missing(f"{key}.name", "专题", "theme", choice.name, themes)
+            missing(f"{key}.name", "recipe-what-theme", choice.name, themes)
         for code in choice.indicators or ():
             if code not in codes:
-                missing(f"{key}.indicators", "指标编码", "indicator code", code, codes)
+                missing(f"{key}.indicators", "recipe-what-code", code, codes)
         for region in choice.regions or ():
             if region not in regions:
-                missing(f"{key}.regions", "地区", "region", region, regions)
+                missing(f"{key}.regions", "recipe-what-region", region, regions)
     return issues
 
 
