@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from xzbrief.messages import Lang, note
 from xzbrief.refresh.record import DeckRec, FigureRec, SlideRec
 from xzbrief.render.package_props import NotAnXzbriefDeck, read_provenance
 
@@ -49,25 +50,20 @@ class DeckChanges:
     def same_data(self) -> bool:
         return self.old.dataset_sha256 == self.new.dataset_sha256
 
-    def lines(self, lang: str = "zh") -> list[str]:
-        zh = lang == "zh"
-        how_zh = {"changed": "改变", "added": "新增", "removed": "删除"}
-        what_zh = {"number": "数字", "text": "文字"}
+    def lines(self, lang: Lang = "zh") -> list[str]:
+        """The changes as a clerk reads them, in the catalogue's words (xzbrief.messages)."""
         out: list[str] = []
         for s in self.slides:
             if s.new_n is None:
-                head = (f"第{s.old_n}页(已删除)" if zh else f"slide {s.old_n} (removed)")
+                out.append(note("diff-slide-removed", n=s.old_n or 0, title=s.title).text(lang))
             elif s.old_n is None:
-                head = (f"第{s.new_n}页(新增)" if zh else f"slide {s.new_n} (new)")
+                out.append(note("diff-slide-new", n=s.new_n, title=s.title).text(lang))
             else:
-                head = f"第{s.new_n}页" if zh else f"slide {s.new_n}"
-            out.append(f"{head}「{s.title}」" if zh else f"{head} \"{s.title}\"")
-            tag = "(预计)" if zh else " (estimate)"
+                out.append(note("diff-slide", n=s.new_n, title=s.title).text(lang))
+            tag = note("diff-estimate").text(lang)
             for it in s.items:
-                what = what_zh[it.what] if zh else it.what
-                how = how_zh[it.how] if zh else it.how
-                where = (f"({it.where})" if zh else f" ({it.where})") if it.where else ""
-                label = (f"{it.label}:" if zh else f"{it.label}: ") if it.label else ""
+                where = note("diff-where", cell=it.where).text(lang) if it.where else ""
+                label = note("diff-label", label=it.label).text(lang) if it.label else ""
                 old = it.old + (tag if it.old_estimate else "")
                 new = it.new + (tag if it.new_estimate else "")
                 if it.how == "changed":
@@ -76,11 +72,13 @@ class DeckChanges:
                     body = f"{label}{new}{where}"
                 else:
                     body = f"{label}{old}{where}"
-                out.append(f"  {what} {how}:{body}" if zh else f"  {what} {how}: {body}")
+                line = note("diff-item", what=note(f"diff-what-{it.what}"),
+                            how=note(f"diff-how-{it.how}"), body=body)
+                out.append("  " + line.text(lang))
         if not self.slides:
-            out.append("数字和文字均无变化。" if zh else "No number or sentence changed.")
+            out.append(note("diff-none").text(lang))
         else:
-            out.append(f"共 {self.count} 处变化。" if zh else f"{self.count} changes.")
+            out.append(note("diff-count", n=self.count).text(lang))
         return out
 
 

@@ -322,6 +322,21 @@ NOTES: dict[str, tuple[str, str]] = {
     "recipe-what-theme": ("专题", "theme"),
     "recipe-what-code": ("指标编码", "indicator code"),
     "recipe-what-region": ("地区", "region"),
+    # --- xzbrief diff: what changed between two decks (diff.DeckChanges.lines) -----------------
+    "diff-slide": ("第{n}页「{title}」", "slide {n} \"{title}\""),
+    "diff-slide-removed": ("第{n}页(已删除)「{title}」", "slide {n} (removed) \"{title}\""),
+    "diff-slide-new": ("第{n}页(新增)「{title}」", "slide {n} (new) \"{title}\""),
+    "diff-item": ("{what} {how}:{body}", "{what} {how}: {body}"),
+    "diff-what-number": ("数字", "number"),
+    "diff-what-text": ("文字", "text"),
+    "diff-how-changed": ("改变", "changed"),
+    "diff-how-added": ("新增", "added"),
+    "diff-how-removed": ("删除", "removed"),
+    "diff-label": ("{label}:", "{label}: "),  # what a number is, before it
+    "diff-where": ("({cell})", " ({cell})"),  # the workbook cell, after it
+    "diff-estimate": ("(预计)", " (estimate)"),
+    "diff-none": ("数字和文字均无变化。", "No number or sentence changed."),
+    "diff-count": ("共 {n} 处变化。", "{n} changes."),
     # --- the pipeline ---------------------------------------------------------------------------
     "step-read": ("读取工作簿 {name}", "reading workbook {name}"),
     "step-brand": ("读取模板「{name}」", "reading template {name}"),
