@@ -27,7 +27,7 @@ from xzbrief.dataset.model import Dataset
 from xzbrief.dataset.problems import Problem
 from xzbrief.deck.model import Deck
 from xzbrief.deck.planner import plan_deck
-from xzbrief.messages import Lang, Note, Param, Words, note
+from xzbrief.messages import Lang, Note, Param, note
 from xzbrief.recipe import Recipe, RecipeIssue, ThemeChoice, check_recipe, recipe_to_dict
 from xzbrief.render.brand import Brand, brand_label, load_brand
 from xzbrief.render.check_workbook import write_check_workbook
@@ -79,14 +79,8 @@ class RecipeMismatch(Exception):
     def lines(self, lang: Lang, app: bool = False) -> list[str]:
         """The heading, one line per missing name (with the nearest name the workbook has),
         and what to do (in the app: its one-click fix)."""
-        head = Words("配方与工作簿不符:", "the recipe does not match the workbook:")
-        hint = Words("请在配方中改正或删去这些名称;在 xzbrief-gui 中打开配方可一键移除它们",
-                     "correct or remove these names in the recipe; opened in xzbrief-gui, "
-                     "they can be removed in one click")
-        if app:
-            hint = Words("点击「从配方中移除这些名称」去掉它们,或改用工作簿中的名称,再保存配方",
-                         "click “Remove these names from the recipe”, or choose names the "
-                         "workbook has, then save the recipe")
+        head = note("recipe-mismatch-head")
+        hint = note("recipe-mismatch-fix-in-app" if app else "recipe-mismatch-fix")
         return [head.text(lang), *(f"  {i.format(lang)}" for i in self.issues),
                 hint.text(lang)]
 
@@ -292,7 +286,7 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
             build.check_workbook = write_check_workbook(deck, out)
         except SaveBlocked as exc:  # open in Excel: the deck is written all the same
             build.warnings.append(note("build-check-workbook-blocked",
-                                       reason=Words(exc.text("zh"), exc.text("en"))))
+                                       reason=exc.note))
     if pdf:
         step(80, "pdf")
         try:

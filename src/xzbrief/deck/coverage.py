@@ -13,12 +13,11 @@ from xzbrief.dataset.model import Dataset, Observation, Status
 from xzbrief.dataset.numbers import plain_number
 from xzbrief.deck.model import Slide
 from xzbrief.deck.selection import in_range, selected_indicators
-from xzbrief.messages import Note, Words, join, note
+from xzbrief.messages import Note, join, note
 from xzbrief.recipe import Recipe
 
 MAX_LISTED = 40  # per indicator; the rest are counted
-STATUS_WORDS = {Status.ESTIMATE: Words("预计", " (estimate)"),
-                Status.TARGET: Words("目标", " (target)")}
+STATUS_WORDS = {Status.ESTIMATE: note("coverage-estimate"), Status.TARGET: note("coverage-target")}
 
 
 def unshown_figures(dataset: Dataset, recipe: Recipe, slides: Sequence[Slide]
@@ -63,5 +62,5 @@ def _number(o: Observation) -> str:
     return plain_number(o.value)
 
 
-def _status(o: Observation) -> Words | str:
+def _status(o: Observation) -> Note | str:
     return "" if o.status is Status.ACTUAL else STATUS_WORDS[o.status]

@@ -35,7 +35,7 @@ from xzbrief.deck.textfit import fits_one_line, paginate_bullets, paginate_table
 from xzbrief.deck.theme_base import page_period
 from xzbrief.deck.theme_slides import IndicatorFacts, ThemePlan, ThemePlanner
 from xzbrief.deck.wording import heading_number
-from xzbrief.messages import Note, Words, note
+from xzbrief.messages import Note, join, note
 from xzbrief.recipe import Recipe, Structure
 
 APPENDIX_ROWS = 12
@@ -86,8 +86,7 @@ def plan_deck(dataset: Dataset, recipe: Recipe, recipe_toml: str = "") -> Deck:
         general += table
         if omitted:  # a big workbook: the table stops; what it leaves out is named here
             listed = omitted[:LISTED_OMITTED]
-            names = Words("、".join(f"「{n}」" for n in listed),
-                          ", ".join(f"“{n}”" for n in listed))
+            names = join(note("quoted-name", name=n) for n in listed)
             more = note("plan-table-more", n=len(omitted)) if len(omitted) > LISTED_OMITTED \
                 else ""
             warnings.append(note("plan-table-capped", pages=len(table), names=names, more=more))

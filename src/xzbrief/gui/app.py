@@ -16,7 +16,7 @@ from xzbrief.gui.input_method import choose_im_module, plugin_keys
 from xzbrief.gui.main_window import MainWindow
 from xzbrief.gui.painter import ui_font
 from xzbrief.gui.qt_translations import ensure_qt_translations
-from xzbrief.messages import Words, pick_lang
+from xzbrief.messages import note, pick_lang
 from xzbrief.resources import shipped_root
 
 
@@ -59,10 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") \
             and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
-        said = Words("没有图形显示环境(DISPLAY 未设置)。可在桌面环境中运行,"
-                     "或设置 QT_QPA_PLATFORM=offscreen 做无界面测试。",
-                     "no graphical display (DISPLAY is not set). Run it on a desktop, or set "
-                     "QT_QPA_PLATFORM=offscreen for a test without a screen.")
+        said = note("gui-no-display")
         print(f"xzbrief-gui: {said.text(pick_lang(os.environ.get('XZBRIEF_LANG')))}",
               file=sys.stderr)
         return 2

@@ -337,6 +337,25 @@ NOTES: dict[str, tuple[str, str]] = {
     "diff-estimate": ("(预计)", " (estimate)"),
     "diff-none": ("数字和文字均无变化。", "No number or sentence changed."),
     "diff-count": ("共 {n} 处变化。", "{n} changes."),
+    # --- a recipe naming what the workbook lacks (build.RecipeMismatch: head, names, fix) ----
+    "recipe-mismatch-head": ("配方与工作簿不符:", "the recipe does not match the workbook:"),
+    "recipe-mismatch-fix": ("请在配方中改正或删去这些名称;"
+                            "在 xzbrief-gui 中打开配方可一键移除它们",
+                            "correct or remove these names in the recipe; opened in "
+                            "xzbrief-gui, they can be removed in one click"),
+    "recipe-mismatch-fix-in-app": ("点击「从配方中移除这些名称」去掉它们,"
+                                   "或改用工作簿中的名称,再保存配方",
+                                   "click “Remove these names from the recipe”, or choose "
+                                   "names the workbook has, then save the recipe"),
+    # --- words inside other notes ----------------------------------------------------------------
+    "quoted-name": ("「{name}」", "“{name}”"),  # a user's name in a list (join)
+    "coverage-estimate": ("预计", " (estimate)"),  # after a figure the deck leaves out
+    "coverage-target": ("目标", " (target)"),
+    # --- xzbrief-gui started without a screen ---------------------------------------------------
+    "gui-no-display": ("没有图形显示环境(DISPLAY 未设置)。可在桌面环境中运行,"
+                       "或设置 QT_QPA_PLATFORM=offscreen 做无界面测试。",
+                       "no graphical display (DISPLAY is not set). Run it on a desktop, or set "
+                       "QT_QPA_PLATFORM=offscreen for a test without a screen."),
     # --- the pipeline ---------------------------------------------------------------------------
     "step-read": ("读取工作簿 {name}", "reading workbook {name}"),
     "step-brand": ("读取模板「{name}」", "reading template {name}"),
