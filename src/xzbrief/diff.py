@@ -72,8 +72,8 @@ class DeckChanges:
                     body = f"{label}{new}{where}"
                 else:
                     body = f"{label}{old}{where}"
-                line = note("diff-item", what=note(f"diff-what-{it.what}"),
-                            how=note(f"diff-how-{it.how}"), body=body)
+                line = note("diff-item", what=note(_WHAT[it.what]), how=note(_HOW[it.how]),
+                            body=body)
                 out.append("  " + line.text(lang))
         if not self.slides:
             out.append(note("diff-none").text(lang))
@@ -81,6 +81,10 @@ class DeckChanges:
             out.append(note("diff-count", n=self.count).text(lang))
         return out
 
+
+# Item.what / Item.how -> their words in the catalogue
+_WHAT = {"number": "diff-what-number", "text": "diff-what-text"}
+_HOW = {"changed": "diff-how-changed", "added": "diff-how-added", "removed": "diff-how-removed"}
 
 Numbered = tuple[int, SlideRec]  # a slide and its page number in its deck
 

@@ -6,6 +6,7 @@ layer (stdlib only), so dataset, deck, render, refresh, the CLI and the app all 
 """
 
 from xzbrief.messages.lang import LANGS, Lang, pick_lang
-from xzbrief.messages.notes import NOTES, Note, Param, Words, join, note
+from xzbrief.messages.notes import NOTES, Note, Param, Run, Words, join, note
 
-__all__ = ["LANGS", "NOTES", "Lang", "Note", "Param", "Words", "join", "note", "pick_lang"]
+__all__ = ["LANGS", "NOTES", "Lang", "Note", "Param", "Run", "Words", "join", "note",
+           "pick_lang"]

@@ -27,7 +27,18 @@ class Words:
         return self.zh if lang == "zh" else self.en
 
 
-Param = Union[str, int, float, Words, "Note", tuple["Param", ...]]
+Param = Union[str, int, float, Words, "Note", "Run", tuple["Param", ...]]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A list parameter whose Chinese runs its items together with no 、 — quoted names, as in
+    「目录」「结束」 (a plain tuple from ``join`` lists with 、)."""
+
+    items: tuple[Param, ...]
+
+    def text(self, lang: Lang) -> str:
+        return ("" if lang == "zh" else ", ").join(str(_said(v, lang)) for v in self.items)
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,7 @@ def join(items: Iterable[Param]) -> tuple[Param, ...]:
 
 
 def _said(value: Param, lang: Lang) -> str | int | float:
-    if isinstance(value, (Words, Note)):
+    if isinstance(value, (Words, Note, Run)):
         return value.text(lang)
     if isinstance(value, tuple):
         return ("、" if lang == "zh" else ", ").join(str(_said(v, lang)) for v in value)

@@ -22,7 +22,7 @@ from pptx.exc import InvalidXmlError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from xzbrief.deck.grid import EMU_PER_PT, Rect
-from xzbrief.messages import Lang, Note, Words, join, note
+from xzbrief.messages import Lang, Note, Run, join, note
 from xzbrief.render.display import DImage, DLine, DRect, Primitive
 from xzbrief.render.template_file import TemplateError, check_template
 from xzbrief.resources import templates_dir
@@ -366,7 +366,7 @@ def _layouts(prs: Any, master_decor: tuple[Primitive, ...], palette: Palette, fi
     missing = [role for role in FALLBACK if role not in found]
     if missing:  # named once, not once per slide kind
         firsts = [LAYOUT_NAMES[role][0] for role in missing]
-        missed = Words("".join(f"「{n}」" for n in firsts), ", ".join(f"“{n}”" for n in firsts))
+        missed = Run(tuple(note("quoted-name", name=n) for n in firsts))
         warnings.append(note("template-layout-fallback", file=file, missed=missed,
                              used=content.name))
     for role in missing:
