@@ -252,6 +252,24 @@ def test_the_chosen_brand_keeps_its_colours_and_gets_a_frame(qtbot, window):
     assert "border: 2px solid #c8161d" in gallery.styleSheet()
 
 
+
+def test_the_chosen_slide_thumbnail_keeps_its_colours_and_gets_a_frame(qtbot, window,
+                                                                        basic_workbook):
+    """The slide list, like the brand gallery: the selected page is framed in red, and its
+    picture is drawn as it is (a blue wash over a red cover is not what the deck looks like)."""
+    open_and_wait(qtbot, window, basic_workbook)
+    thumbs = window.slide_view.thumbs
+    thumbs.setCurrentRow(0)
+    item = thumbs.item(0)
+    rect = thumbs.visualItemRect(item)
+    shot = thumbs.viewport().grab(rect).toImage()
+    thumbs.clearSelection()
+    thumbs.setCurrentRow(-1)
+    plain = thumbs.viewport().grab(rect).toImage()
+    middle = QPoint(shot.width() // 3, shot.height() // 2)  # inside the picture, off the frame
+    assert shot.pixelColor(middle) == plain.pixelColor(middle)  # the cover's own colour
+    assert "border: 2px solid #c8161d" in thumbs.styleSheet()
+
 # --- files -----------------------------------------------------------------------------------
 def test_new_blank_workbook_writes_the_template_and_opens_it(qtbot, window, tmp_path,
                                                              monkeypatch):

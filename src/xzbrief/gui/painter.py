@@ -5,7 +5,17 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 
 from xzbrief.render.display import DImage, DLine, DRect, DText, DWedge, SlideDisplay
 
@@ -122,3 +132,21 @@ def render_image(display: SlideDisplay, width: int, device_ratio: float = 1.0) -
 
 def render_pixmap(display: SlideDisplay, width: int, device_ratio: float = 1.0) -> QPixmap:
     return QPixmap.fromImage(render_image(display, width, device_ratio))
+
+
+# a chosen slide or brand is framed; its picture keeps its own colours (no selection tint)
+FRAMED_SELECTION = """
+QListWidget::item { border: 2px solid transparent; border-radius: 4px; padding: 2px; }
+QListWidget::item:selected, QListWidget::item:selected:active,
+QListWidget::item:selected:!active { background: transparent; color: palette(text);
+                                     border: 2px solid #c8161d; }
+QListWidget::item:hover:!selected { border: 2px solid #e4b8ba; }
+"""
+
+
+def untinted_icon(picture: QPixmap) -> QIcon:
+    """An icon whose selected state is the picture itself, not Qt's blue-tinted copy: a
+    slide's or brand's colours are what the user is choosing by."""
+    icon = QIcon(picture)
+    icon.addPixmap(picture, QIcon.Mode.Selected)
+    return icon

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from xzbrief.deck.model import Deck, DeckInfo, Slide, SlideKind
-from xzbrief.gui.painter import render_pixmap
+from xzbrief.gui.painter import FRAMED_SELECTION, render_pixmap, untinted_icon
 from xzbrief.gui.session import Session
 from xzbrief.gui.strings import LANGUAGE, texts, ui_lang
 from xzbrief.recipe import Numbering, Options, Structure
@@ -37,14 +37,6 @@ from xzbrief.render.preview import slide_display
 
 OWN = "__own__"
 TYPING_DEBOUNCE_MS = 300  # cover texts preview while typing, once per pause
-# the chosen brand is framed; its picture keeps its own colours (no selection tint)
-GALLERY_STYLE = """
-QListWidget::item { border: 2px solid transparent; border-radius: 4px; padding: 2px; }
-QListWidget::item:selected, QListWidget::item:selected:active,
-QListWidget::item:selected:!active { background: transparent; color: palette(text);
-                                     border: 2px solid #c8161d; }
-QListWidget::item:hover:!selected { border: 2px solid #e4b8ba; }
-"""
 NUMBERINGS = (Numbering.CHINESE, Numbering.ARABIC, Numbering.NONE)
 STRUCTURES = (Structure.THEMES, Structure.REPORT)
 
@@ -58,9 +50,7 @@ def brand_icon(name: str) -> QIcon:
               date="2025年12月"),))
     placed, _ = place_deck(deck, brand)
     picture = render_pixmap(slide_display(placed[0], brand), 128, 2.0)
-    icon = QIcon(picture)
-    icon.addPixmap(picture, QIcon.Mode.Selected)  # not Qt's blue-tinted copy
-    return icon
+    return untinted_icon(picture)
 
 
 class SettingsPanel(QWidget):
@@ -89,7 +79,7 @@ class SettingsPanel(QWidget):
         self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
         self.gallery.setMovement(QListView.Movement.Static)
         self.gallery.setFixedHeight(216)
-        self.gallery.setStyleSheet(GALLERY_STYLE)
+        self.gallery.setStyleSheet(FRAMED_SELECTION)
         for name in builtin_names():
             item = QListWidgetItem(brand_icon(name), name)
             item.setData(Qt.ItemDataRole.UserRole, name)

@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from xzbrief.deck.typeset import typeset
-from xzbrief.gui.painter import paint_slide, render_pixmap, ui_font
+from xzbrief.gui.painter import (
+    FRAMED_SELECTION,
+    paint_slide,
+    render_pixmap,
+    ui_font,
+    untinted_icon,
+)
 from xzbrief.gui.session import Session
 from xzbrief.gui.strings import LANGUAGE, texts
 from xzbrief.render.display import SlideDisplay
@@ -66,6 +72,7 @@ class SlideView(QWidget):
         self.thumbs.setViewMode(QListView.ViewMode.ListMode)
         self.thumbs.setIconSize(QSize(THUMB_W, round(THUMB_W * 9 / 16)))
         self.thumbs.setSpacing(4)
+        self.thumbs.setStyleSheet(FRAMED_SELECTION)
         self.thumbs.setUniformItemSizes(True)
         self.thumbs.setMinimumWidth(THUMB_W + 40)
         self.thumbs.setMaximumWidth(THUMB_W + 60)
@@ -115,7 +122,7 @@ class SlideView(QWidget):
             key = hash(d)
             icon = self._icons.get(key) or fresh.get(key)
             if icon is None:
-                icon = QIcon(render_pixmap(d, THUMB_W, ratio))
+                icon = untinted_icon(render_pixmap(d, THUMB_W, ratio))
             fresh[key] = icon
             if i >= self.thumbs.count():
                 self.thumbs.addItem(QListWidgetItem())
