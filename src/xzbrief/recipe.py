@@ -262,7 +262,7 @@ def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
     _unknown(doc, _TOP_KEYS, "", issues)
     briefing = doc.get("briefing", {})
     if not isinstance(briefing, dict):
-        raise RecipeError(path, [_issue("briefing", "recipe-not-a-table", name="briefing")])
+        raise RecipeError(path, [_issue("briefing", "recipe-briefing-not-a-table")])
     _unknown(briefing, _BRIEFING_KEYS, "briefing.", issues)
     values: dict[str, Any] = {}
     for key in sorted(_BRIEFING_KEYS):
@@ -290,7 +290,7 @@ def parse_recipe(doc: dict[str, Any], base_dir: Path | None = None,
 
 def _parse_word(table: Any, issues: list[RecipeIssue]) -> WordOptions:
     if not isinstance(table, dict):
-        issues.append(_issue("word", "recipe-not-a-table", name="word"))
+        issues.append(_issue("word", "recipe-word-not-a-table"))
         return WordOptions()
     allowed = {f.name for f in fields(WordOptions)}
     _unknown(table, allowed, "word.", issues)
@@ -324,7 +324,7 @@ def _parse_word(table: Any, issues: list[RecipeIssue]) -> WordOptions:
 
 def _parse_options(table: Any, issues: list[RecipeIssue]) -> Options:
     if not isinstance(table, dict):
-        issues.append(_issue("options", "recipe-not-a-table", name="options"))
+        issues.append(_issue("options", "recipe-options-not-a-table"))
         return Options()
     defaults = Options()
     allowed = {f.name for f in fields(Options)}
