@@ -162,6 +162,24 @@ def test_pdf_without_libreoffice_says_so_and_keeps_the_deck(tmp_path: Path) -> N
     assert (tmp_path / "deck.pptx").exists() and not (tmp_path / "deck.pdf").exists()
 
 
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for soffice")
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "已生成 deck.pptx,但LibreOffice 转换 PDF 失败:Error: source file could not be loaded"),
+    ("en", "deck.pptx was written, but LibreOffice could not convert the deck to PDF: "
+           "Error: source file could not be loaded"),
+])
+def test_a_failed_pdf_conversion_is_said_in_the_chosen_language_with_libreoffices_words(
+        tmp_path: Path, lang: str, said: str) -> None:
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    done = run("--lang", lang, "build", "--pdf", "-o", "deck.pptx", "--quiet", cwd=tmp_path,
+               env={"XZBRIEF_SOFFICE": str(fake)})
+    assert done.returncode == 2
+    assert said in done.stderr
+    assert (tmp_path / "deck.pptx").exists() and not (tmp_path / "deck.pdf").exists()
+
 def test_english_messages(tmp_path: Path) -> None:
     done = run("--lang", "en", "build", "--pdf", "-o", "deck.pptx", "--quiet", cwd=tmp_path,
                env={"XZBRIEF_SOFFICE": str(tmp_path / "no-soffice")})

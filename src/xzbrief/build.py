@@ -150,14 +150,6 @@ def preview_deck(dataset: Dataset, recipe: Recipe, brand: Brand) -> Preview:
 MISMATCH_NOTES = {"plan-theme-missing", "plan-indicator-missing"}
 
 
-@dataclass(frozen=True)
-class PdfProblem:
-    """Why the PDF was not made; the deck itself was written."""
-
-    zh: str
-    en: str
-
-
 @dataclass
 class BuildResult:
     pptx: Path | None  # None when only the document was asked for
@@ -165,7 +157,7 @@ class BuildResult:
     load: LoadResult
     docx: Path | None = None  # the written 汇报材料 (Word), when asked for
     pdf: Path | None = None
-    pdf_problem: PdfProblem | None = None
+    pdf_problem: Note | None = None  # why the PDF was not made; the deck was written
     check_workbook: Path | None = None  # <deck>.核对.xlsx: every figure with its cell
     warnings: list[Note] = field(default_factory=list)
     seconds: float = 0.0
@@ -294,9 +286,9 @@ def build_deck(recipe: Recipe, dataset_path: Path, out: Path, *, pdf: bool = Fal
         except PdfCancelled as exc:
             raise Cancelled() from exc
         except (PdfUnavailable, PdfFailed) as exc:
-            build.pdf_problem = PdfProblem(exc.zh, exc.en)
+            build.pdf_problem = exc.note
         except SaveBlocked as exc:  # the PDF beside it is open or read-only
-            build.pdf_problem = PdfProblem(exc.text("zh"), exc.text("en"))
+            build.pdf_problem = exc.note
     build.seconds = time.perf_counter() - started
     step(100, "done")
     return build

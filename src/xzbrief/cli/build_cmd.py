@@ -163,8 +163,7 @@ def run_build(args: argparse.Namespace) -> int:
         if written is not None:
             print(f"{written}")
     if built.pdf_problem is not None:
-        _say(args, note("cli-pdf-missing", path=str(out), reason=Words(
-            built.pdf_problem.zh, built.pdf_problem.en)))
+        _say(args, note("cli-pdf-missing", path=str(out), reason=built.pdf_problem))
         return EXIT_USAGE
     if built.pdf is not None:
         print(f"{built.pdf}")

@@ -378,6 +378,14 @@ NOTES: dict[str, tuple[str, str]] = {
     "step-docx": ("写入汇报材料 {name}", "writing the document {name}"),
     "step-pdf": ("用 LibreOffice 导出 PDF", "exporting PDF with LibreOffice"),
     "step-done": ("完成", "done"),
+    "pdf-unavailable": ("未找到 LibreOffice,无法导出 PDF。请安装 LibreOffice"
+                        "(https://zh-cn.libreoffice.org)后重试",
+                        "LibreOffice was not found, so no PDF was made. Install LibreOffice "
+                        "and try again"),
+    "pdf-failed": ("LibreOffice 转换 PDF 失败:{detail}",
+                   "LibreOffice could not convert the deck to PDF: {detail}"),
+    "pdf-timeout": ("超过 {seconds} 秒未完成", "not done after {seconds} s"),
+    "pdf-unknown": ("未知错误", "unknown error"),
     "build-check-workbook-blocked": ("数据核对表未写入:{reason}",
                                      "the data-check workbook was not written: {reason}"),
     # --- the command line's own lines (xzbrief build) -------------------------------------------

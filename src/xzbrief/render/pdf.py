@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from xzbrief.atomic import atomic_write_bytes
+from xzbrief.messages import Note, note
 
 TIMEOUT = 180
 WINDOWS_PATHS = (r"C:\Program Files\LibreOffice\program\soffice.exe",
@@ -27,17 +28,15 @@ MAC_PATH = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
 class PdfUnavailable(Exception):
     """LibreOffice is not installed: say how to get it."""
 
-    zh = "未找到 LibreOffice,无法导出 PDF。请安装 LibreOffice(https://zh-cn.libreoffice.org)后重试"
-    en = "LibreOffice was not found, so no PDF was made. Install LibreOffice and try again"
+    note = note("pdf-unavailable")
 
 
 class PdfFailed(Exception):
-    """``detail`` is LibreOffice's own last line, or ours in both languages."""
+    """``detail`` is LibreOffice's own last line (as it wrote it), or ours from the catalogue."""
 
-    def __init__(self, detail: str, detail_en: str | None = None) -> None:
+    def __init__(self, detail: str | Note) -> None:
         super().__init__(detail)
-        self.zh = f"LibreOffice 转换 PDF 失败:{detail}"
-        self.en = f"LibreOffice could not convert the deck to PDF: {detail_en or detail}"
+        self.note = note("pdf-failed", detail=detail)
 
 
 def find_soffice() -> str | None:
@@ -85,13 +84,13 @@ def convert_to_pdf(pptx: Path, pdf: Path | None = None,
                     raise PdfCancelled()
                 if time.monotonic() > deadline:
                     _stop(proc)
-                    raise PdfFailed(f"超过 {TIMEOUT} 秒未完成", f"not done after {TIMEOUT} s")
+                    raise PdfFailed(note("pdf-timeout", seconds=TIMEOUT))
                 time.sleep(0.1)
             stdout, stderr = proc.communicate()
         out = work_dir / "deck.pdf"
         if proc.returncode != 0 or not out.exists():
             detail = (stderr or stdout or f"exit {proc.returncode}").strip()
-            raise PdfFailed(detail.splitlines()[-1][:300] if detail else "unknown error")
+            raise PdfFailed(detail.splitlines()[-1][:300] if detail else note("pdf-unknown"))
         atomic_write_bytes(target, out.read_bytes())
     finally:
         _remove(work_dir)

@@ -274,7 +274,7 @@ class GenerateBar(QWidget):
                      if changes.slides else f" · {t.no_changes}")
         problem = result.pdf_problem
         if problem is not None:  # the deck is there; only its PDF is missing
-            said = problem.zh if ui_lang() == "zh" else problem.en
+            said = problem.text(ui_lang())
             text += f"<br><span style='color:#b00'>{said}</span>"
         self.status.setText(text)
         self.status.setToolTip("\n".join(result.notes(ui_lang())))
