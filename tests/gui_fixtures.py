@@ -27,3 +27,15 @@ def generate(qtbot: Any, win: MainWindow, out: Path, timeout: int = TIMEOUT) -> 
     bar.output.setModified(True)
     bar.button.click()
     qtbot.waitUntil(lambda: bar.task is None and not win.runner.busy, timeout=timeout)
+
+
+def open_shipped_as_on_first_start(qtbot: Any, win: MainWindow) -> None:
+    """The shipped recipe and dataset, as on a first start (no output folder remembered): the
+    app's own folder, which a user's deck must never be suggested into."""
+    from xzbrief.resources import shipped_recipe, shipped_root
+
+    win.session.open_recipe(shipped_recipe(), remember=False)
+    qtbot.waitUntil(lambda: win.session.workbook is not None
+                    and win.session.workbook.is_relative_to(shipped_root())
+                    and not win.runner.busy, timeout=TIMEOUT)
+    win.settings.qs.remove("session/output_dir")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QScrollArea,
 )
 
-from gui_fixtures import TIMEOUT  # noqa: E402
+from gui_fixtures import TIMEOUT, open_shipped_as_on_first_start  # noqa: E402
 from gui_fixtures import open_and_wait as shared_open_and_wait  # noqa: E402
 from xzbrief.gui.main_window import MainWindow  # noqa: E402
 
@@ -305,14 +305,9 @@ def test_the_default_output_folder_is_the_workbooks_never_the_apps(qtbot, window
     open_and_wait(qtbot, window, basic_workbook)
     bar = window.generate_bar
     assert Path(bar.output.text()).parent == basic_workbook.parent
-    from xzbrief.resources import shipped_recipe, shipped_root
+    from xzbrief.resources import shipped_root
 
-    # the shipped dataset, as on first start: its folder is the app's own
-    window.session.open_recipe(shipped_recipe(), remember=False)
-    qtbot.waitUntil(lambda: window.session.workbook is not None
-                    and window.session.workbook.is_relative_to(shipped_root())
-                    and not window.runner.busy, timeout=TIMEOUT)
-    window.settings.qs.remove("session/output_dir")
+    open_shipped_as_on_first_start(qtbot, window)  # its folder is the app's own
     bar._suggest()
     assert not Path(bar.output.text()).is_relative_to(shipped_root())
 
@@ -390,18 +385,14 @@ def test_a_period_range_without_a_base_says_the_comparison_cannot_be_made(qtbot,
 
 def test_the_open_dialog_starts_beside_the_users_workbook_not_in_the_apps_files(
         qtbot, window, basic_workbook, monkeypatch):
-    from xzbrief.resources import shipped_recipe, shipped_root
+    from xzbrief.resources import shipped_root
 
     starts: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda _p, _t, start, _f: starts.append(start) or ("", ""))
     open_and_wait(qtbot, window, basic_workbook)
     window.choose_workbook()
-    window.session.open_recipe(shipped_recipe(), remember=False)
-    qtbot.waitUntil(lambda: window.session.workbook is not None
-                    and window.session.workbook.is_relative_to(shipped_root())
-                    and not window.runner.busy, timeout=TIMEOUT)
-    window.settings.qs.remove("session/output_dir")
+    open_shipped_as_on_first_start(qtbot, window)
     window.choose_workbook()
     assert starts[0] == str(basic_workbook.parent)
     assert not Path(starts[1]).is_relative_to(shipped_root())
