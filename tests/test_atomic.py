@@ -51,7 +51,7 @@ def test_read_only_target_is_blocked_and_untouched(tmp_path: Path) -> None:
         atomic_write_bytes(target, b"new deck")
     assert target.read_bytes() == b"old deck"
     assert info.value.suggestion == tmp_path / "汇报(2).pptx"
-    assert info.value.reason_en == "the file is read-only"
+    assert info.value.reason.text("en") == "the file is read-only"
     assert info.value.text("zh") == (f"无法保存 {target}:文件是只读的。原文件未改动;"
                                      f"可另存为 {tmp_path / '汇报(2).pptx'}")
     assert leftovers(tmp_path) == []
@@ -62,14 +62,14 @@ def test_a_folder_is_not_a_target(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(SaveBlocked) as info:
         atomic_write_bytes(folder, b"deck")
-    assert info.value.reason_zh == "这是一个文件夹"
+    assert info.value.reason.text("zh") == "这是一个文件夹"
     assert folder.is_dir() and leftovers(tmp_path) == []
 
 
 def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(SaveBlocked) as info:
         atomic_write_bytes(tmp_path / "nope" / "deck.pptx", b"deck")
-    assert info.value.reason_zh == "所在文件夹不存在"
+    assert info.value.reason.text("zh") == "所在文件夹不存在"
 
 
 def test_failure_while_writing_leaves_the_old_file_and_no_temp(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_replace_blocked_as_on_windows_retries_then_says_close_it(
     with pytest.raises(SaveBlocked) as info:
         atomic_write_bytes(target, b"new deck")
     assert len(calls) == 3
-    assert "PowerPoint" in info.value.reason_zh
+    assert "PowerPoint" in info.value.reason.text("zh")
     assert target.read_bytes() == b"old deck"
     assert leftovers(tmp_path) == []
 

@@ -170,7 +170,7 @@ def test_a_top_level_key_written_under_a_table_says_where_it_belongs(tmp_path):
     except RecipeError as exc:
         (issue,) = exc.issues
         assert issue.key == "briefing.issues"
-        assert "「issues」是顶层的键,须写在文件开头、第一个 [表] 之前" in issue.zh
+        assert "「issues」是顶层的键,须写在文件开头、第一个 [表] 之前" in issue.said.text("zh")
     else:  # pragma: no cover
         raise AssertionError("accepted")
 

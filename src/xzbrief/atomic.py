@@ -42,14 +42,6 @@ class SaveBlocked(Exception):
         return note("save-blocked", path=str(self.path), reason=self.reason,
                     suggestion=str(self.suggestion))
 
-    @property
-    def reason_zh(self) -> str:
-        return self.reason.text("zh")
-
-    @property
-    def reason_en(self) -> str:
-        return self.reason.text("en")
-
     def text(self, lang: Lang = "zh") -> str:
         return self.note.text(lang)
 

@@ -58,14 +58,6 @@ class RecipeIssue:
     key: str
     said: Note
 
-    @property
-    def zh(self) -> str:
-        return self.said.text("zh")
-
-    @property
-    def en(self) -> str:
-        return self.said.text("en")
-
     def format(self, lang: Lang = "zh") -> str:
         text = self.said.text(lang)
         return f"{self.key}: {text}" if self.key else text
