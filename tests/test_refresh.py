@@ -427,7 +427,7 @@ def page_of(deck: Path, words: str) -> int:
     prs = Presentation(str(deck))
     return next(n for n, s in enumerate(prs.slides, start=1)
                 if s.shapes.title is not None
-                and words in s.shapes.title.text_frame.text.replace("\u2060", ""))  # joiners
+                and words in seen(s.shapes.title.text_frame.text))
 
 
 def test_what_the_new_data_adds_is_listed_with_indicator_region_period_value_and_page(tmp_path):
@@ -503,7 +503,7 @@ def test_text_no_legible_size_fits_is_updated_unshrunk_and_listed_for_the_users_
     page = page_of(deck, "2025年工业开票销售收入")
     foot = next(sh for sh in prs.slides[page - 1].shapes if sh.name.startswith("脚注"))
     first = foot.text_frame.paragraphs[0].text
-    assert first.replace("\u2060", "") == "注：2025年数据为预计数。"  # joiners hold 2025年
+    assert seen(first) == "注：2025年数据为预计数。"  # joiners hold 2025年
     foot.width = Pt(text_width(first, 10) + 4)
     foot.height = Pt(24)  # two lines of 10 pt
     prs.save(str(deck))
@@ -521,7 +521,7 @@ def test_text_no_legible_size_fits_is_updated_unshrunk_and_listed_for_the_users_
     out = Presentation(str(tmp_path / "汇报（更新）.pptx"))
     foot = next(sh for sh in out.slides[page - 1].shapes if sh.name.startswith("脚注"))
     para = foot.text_frame.paragraphs[0]
-    assert para.text.replace("\u2060", "") == longer  # updated all the same
+    assert seen(para.text) == longer  # updated all the same
     assert {r.font.size.pt for r in para.runs} == {10}  # not shrunk past the footnote size
 
 
@@ -534,7 +534,7 @@ def _users_words(*paths: Path) -> str:
             xml = [z.read(n).decode("utf-8", "replace") for n in z.namelist()
                    if n.endswith(".xml")]
             said += xml + [re.sub(r"<[^>]+>", "", x) for x in xml]  # and runs joined, as shown
-    return "\n".join(said).replace("\u2060", "")  # shown without the word joiners
+    return seen("\n".join(said))
 
 
 def test_refresh_in_english_says_nothing_in_chinese_but_the_users_own_words(edited, tmp_path):

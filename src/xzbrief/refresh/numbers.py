@@ -9,6 +9,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from xzbrief.deck.nobreak import plain
+
 _NUM = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万|千)?")
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _DATE_AFTER = "年月日号时季—-~至"
@@ -17,8 +19,7 @@ _DATE_AFTER = "年月日号时季—-~至"
 def quoted_numbers(text: str) -> list[float]:
     """Every number in ``text`` as a value (「0.9万亿」 = 9e11 = 「9000亿」); dates (2025年,
     10月) and single digits are left out — they are too common to mean a figure."""
-    # U+2060 WORD JOINER: what the deck draws between a number and its unit (deck.nobreak)
-    norm = unicodedata.normalize("NFKC", text).replace("\u2212", "-").replace("\u2060", "")
+    norm = plain(unicodedata.normalize("NFKC", text)).replace("\u2212", "-")  # joiners out
     out = []
     for m in _NUM.finditer(norm):
         digits, frac, unit = m[1].replace(",", ""), m[2] or "", m[3] or ""

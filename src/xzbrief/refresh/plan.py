@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from xzbrief.deck.nobreak import plain
 from xzbrief.messages.refresh import DETAILS, PLACES, REASONS, words
 from xzbrief.refresh.fit import Frame, fit_sizes
 from xzbrief.refresh.numbers import dropped_numbers, quotes_any
@@ -335,7 +336,7 @@ class _Planner:
                     reason_en=c.reason_en + size[1] if c.reason_en else size[1].lstrip("; "))
         elif not fitting.fits:
             self.add(slide=loc.slide, title=old.title, place=_place(el), old="",
-                     new="\n".join(t.replace(JOINER, "") for t in texts), where="",
+                     new="\n".join(map(plain, texts)), where="",
                      action=Action.EYE, found_by=loc.found_by,
                      reason=words(REASONS, "no_room", lines=fitting.lines, room=fitting.room))
 
@@ -474,7 +475,6 @@ def _element_figures(slide: SlideRec, el: ElementRec) -> list[FigureRec]:
     return [slide.figures[i] for i in dict.fromkeys(idx) if 0 <= i < len(slide.figures)]
 
 
-JOINER = "\u2060"  # the word joiner the deck draws between a number and its unit
 PAGE_NUMBER = "页码"  # the name of the page-number shape the layout writes
 MAX_FIGURES = 12  # figure lines under one change; the rest are counted
 
@@ -509,8 +509,8 @@ def _chart_details(oc: ChartRec, nc: ChartRec) -> tuple[tuple[str, str], ...]:
     styles alone is said only when nothing else changes."""
     lines = [(zh.replace("\n", ""), en.replace("\n", ""), restyled)
              for zh, en, restyled in _chart_lines(oc, nc)]
-    plain = tuple((zh, en) for zh, en, restyled in lines if not restyled)
-    return plain or tuple((zh, en) for zh, en, restyled in lines if restyled)
+    unrestyled = tuple((zh, en) for zh, en, restyled in lines if not restyled)
+    return unrestyled or tuple((zh, en) for zh, en, restyled in lines if restyled)
 
 
 def _chart_lines(oc: ChartRec, nc: ChartRec) -> list[tuple[str, str, bool]]:

@@ -17,6 +17,8 @@ from xml.etree.ElementTree import Element as XmlElement
 
 from defusedxml import ElementTree as SafeET
 
+from xzbrief.deck.nobreak import plain
+
 NS_PROV = "urn:xzbrief:provenance:1"
 TAG_RE = re.compile(r"\s*\[xz(\d+)\.(\d+)\]$")
 
@@ -51,7 +53,7 @@ class ParaRec:
         """The words, as a reader sees them: without the invisible U+2060 WORD JOINERs the
         deck draws between a number and its unit (deck.nobreak) — so a sentence compares
         with the model's, and a plan shows (and a GBK console prints) no stray marks."""
-        return self.raw.replace("\u2060", "")
+        return plain(self.raw)
 
     @property
     def raw(self) -> str:
