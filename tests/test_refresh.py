@@ -24,6 +24,7 @@ from workbooks import basic_sheets, write_workbook
 from xzbrief.build import build_deck, default_recipe
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.deck.nobreak import join_numbers
+from xzbrief.deck.textfit import text_width
 from xzbrief.refresh.numbers import quoted_numbers
 from xzbrief.refresh_deck import prepare_refresh
 
@@ -493,6 +494,56 @@ def test_a_longer_number_is_set_at_the_size_a_fresh_build_gives_it(tmp_path):
     assert [r.font.size.pt for r in runs] == want  # the unit stays half the number
 
 
+def card_numbers(path: Path, page: int = 3) -> dict[str, list[tuple[str, float]]]:
+    """Every card number of a page: its runs' (text, size), by the card's indicator."""
+    prs = Presentation(str(path))
+    return {seen(sh.text_frame.text): [(seen(r.text), r.font.size.pt)
+                                       for r in sh.text_frame.paragraphs[0].runs]
+            for sh in prs.slides[page - 1].shapes if sh.name.startswith("数值")}
+
+
+def test_a_grown_card_number_takes_the_other_numbers_of_its_page_down_with_it(tmp_path):
+    """A fresh build sets a page's card numbers at one size; so does refresh when one number
+    grew and had to be set smaller: the other card keeps its number, at the new size."""
+    deck, book = cards_deck(tmp_path)
+    assert card_numbers(deck) == {"9000亿元": [("9000", 54), ("亿元", 27)],
+                                  "69.3": [("69.3", 54)]}
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 123456789.5
+    write_workbook(book, sheets)
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    k = lines.index("3 | 数值(徐州市两化融合发展水平) | 69.3 | 69.3 | 数据!D9 | 更新(形状名)")
+    assert lines[k + 1] == ("    说明:字号由 54 磅调为 46 磅,与本页调小的指标卡数字一致"
+                            "(重新生成时同一页的数字用同一个字号)")
+    assert "其中 2 处调小了字号才放得下新文字,0 处放不下(请看一眼)。" in lines
+    out = tmp_path / "汇报（更新）.pptx"
+    recipe = default_recipe(load_dataset(book))
+    recipe = replace(recipe, options=replace(recipe.options, key_figures=True, summary=False,
+                                             indicator_table=False))
+    fresh = card_numbers(build_deck(recipe, book, tmp_path / "新.pptx").pptx)
+    assert card_numbers(out) == fresh == {"123456789.5亿元": [("123456789.5", 46), ("亿元", 23)],
+                                          "69.3": [("69.3", 46)]}
+    again = cli("refresh", out, "--plan-only")
+    assert "无需更新" in again.stdout, again.stdout
+
+
+def test_a_declined_grown_number_leaves_its_page_as_it_was(tmp_path):
+    """Each card's new size is its own change: declined, the card keeps its size."""
+    deck, book = cards_deck(tmp_path)
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 123456789.5
+    write_workbook(book, sheets)
+    job = prepare_refresh(deck)
+    sibling = next(c for c in job.plan.updates if c.place == "数值(徐州市两化融合发展水平)")
+    assert sibling.old == sibling.new == "69.3" and sibling.fitting
+    from xzbrief.refresh_deck import write_refresh
+    write_refresh(job, tmp_path / "out.pptx", [c.id for c in job.plan.updates
+                                               if c.id != sibling.id])
+    assert card_numbers(tmp_path / "out.pptx")["69.3"] == [("69.3", 54)]
+
+
 def test_text_no_legible_size_fits_is_updated_unshrunk_and_listed_for_the_users_eye(tmp_path):
     """The office cut the chart page's footnote box down to its two lines; next month's
     footnote needs a third, and 10 pt footnotes are not shrunk further."""
@@ -523,6 +574,24 @@ def test_text_no_legible_size_fits_is_updated_unshrunk_and_listed_for_the_users_
     para = foot.text_frame.paragraphs[0]
     assert seen(para.text) == longer  # updated all the same
     assert {r.font.size.pt for r in para.runs} == {10}  # not shrunk past the footnote size
+
+
+def crowded(tmp_path: Path) -> tuple[Path, Path]:
+    """A deck whose next month needs both kinds of fitting: the office cut the chart page's
+    footnote box to its two lines, and the workbook adds a 2026 estimate nine digits long (the
+    headline card's number is set smaller, the page's other card with it; the footnote needs a
+    third line)."""
+    deck, book = cards_deck(tmp_path)
+    prs = Presentation(str(deck))
+    page = page_of(deck, "2025年工业开票销售收入")
+    foot = next(sh for sh in prs.slides[page - 1].shapes if sh.name.startswith("脚注"))
+    foot.width = Pt(text_width(foot.text_frame.paragraphs[0].text, 10) + 4)
+    foot.height = Pt(24)  # two lines of 10 pt
+    prs.save(str(deck))
+    sheets = basic_sheets()
+    sheets["数据"].append(["GY01", "徐州市", "2026年", 123456789.5, "预计", None])
+    write_workbook(book, sheets)
+    return deck, book
 
 
 def _users_words(*paths: Path) -> str:

@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
-from test_refresh import grown_workbook, page_of  # noqa: E402
+from test_refresh import cli, crowded, grown_workbook, page_of  # noqa: E402
 from xzbrief.gui.strings import LANGUAGE  # noqa: E402
 from xzbrief.gui.widgets.refresh_dialog import RefreshDialog  # noqa: E402
 from xzbrief.refresh_deck import prepare_refresh  # noqa: E402
@@ -32,3 +32,59 @@ def test_the_dialog_lists_new_content_with_what_it_is_and_its_page(qtbot, tmp_pa
     assert "指标「规上工业企业数量」 地区 徐州市 期间 2024年 数值 3800家" in page[4].splitlines()
     tip = table.item(rows.index(page), 6).toolTip()
     assert f"在本汇报中应在第{chart}页之后" in tip
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_dialog_shows_every_fitting_in_sight_with_the_clis_words(qtbot, tmp_path, lang):
+    """A text set smaller to fit, or too long for its box, is said in the dialog itself (not
+    only on hover): counted in the summary and listed with its page and place, in the words
+    the CLI prints under the row."""
+    LANGUAGE.set(lang)
+    try:
+        deck, book = crowded(tmp_path)
+        chart = page_of(deck, "2025年工业开票销售收入")
+        dialog = RefreshDialog(prepare_refresh(deck, book))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        printed = cli("--lang", lang, "refresh", deck, "--plan-only").stdout.splitlines()
+        assert dialog.summary.isVisible() and dialog.fitting_list is not None
+        assert dialog.fitting_list.isVisible()
+        summary = dialog.summary.text()
+        listed = [dialog.fitting_list.item(i).text()
+                  for i in range(dialog.fitting_list.count())]
+    finally:
+        LANGUAGE.set("zh")
+    assert summary == " ".join(printed[-2:])  # the CLI's totals, as it prints them
+    if lang == "zh":
+        assert printed[-1] == "其中 2 处调小了字号才放得下新文字,1 处放不下(请看一眼)。"
+        assert listed == [
+            "第3页 数值(徐州市工业开票销售收入):字号由 54 磅调为 46 磅,新文字才放得下"
+            "(与重新生成时的排法相同)",
+            "第3页 数值(徐州市两化融合发展水平):字号由 54 磅调为 46 磅,与本页调小的指标卡数字"
+            "一致(重新生成时同一页的数字用同一个字号)",
+            f"第{chart}页 脚注:新文字在原来的文本框里放不下:需要 3 行,只放得下 2 行,字号已不能"
+            "再小;文字照样更新,请看一眼,调整文本框或删减文字"]
+    else:
+        assert printed[-1] == ("Of these, 2 set smaller so that the new text fits, 1 do not "
+                               "fit (please look).")
+        assert listed[2].startswith(f"slide {chart}, 脚注: the new text does not fit its box: "
+                                    "it needs 3 lines and the box holds 2")
+    notes = [ln for ln in printed if ln.startswith(("    说明:", "    note: "))]
+    for line in listed:  # the same words the CLI prints under the row
+        said = line.split(":" if lang == "zh" else ": ", 1)[1]
+        assert any(n.endswith(said) for n in notes), (said, notes)
+
+
+def test_choosing_a_fitting_shows_its_row_and_its_note(qtbot, tmp_path):
+    LANGUAGE.set("zh")
+    deck, book = crowded(tmp_path)
+    dialog = RefreshDialog(prepare_refresh(deck, book))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.fitting_list is not None
+    dialog.fitting_list.setCurrentRow(2)
+    row = dialog.table.currentRow()
+    assert dialog.table.item(row, 2).text() == "脚注" and dialog.table.item(row, 6).text() == "请核对"
+    assert dialog.reason.isVisible()
+    assert dialog.reason.text().startswith("说明:新文字在原来的文本框里放不下:需要 3 行")

@@ -13,7 +13,7 @@ from xzbrief.cli.common import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_lang, words
 from xzbrief.cli.dataset_cmd import print_problems
 from xzbrief.messages import Lang, note, pick_lang
 from xzbrief.messages.refresh import ACTIONS
-from xzbrief.refresh.plan import Action, Change, RefreshPlan
+from xzbrief.refresh.plan import Change, RefreshPlan
 from xzbrief.refresh_deck import RefreshError, default_output, prepare_refresh, write_refresh
 from xzbrief.render.template_file import TemplateError
 
@@ -43,10 +43,7 @@ def plan_lines(plan: RefreshPlan, lang: str = "zh") -> list[str]:
             out.append(f"    · {d}")
         if c.reason:
             out.append(note("refresh-reason", reason=c.text("reason", said)).text(said))
-    counts = {a: len(plan.by_action(a)) for a in Action}
-    out.append(note("refresh-totals", n=len(plan.changes), update=counts[Action.UPDATE],
-                    eye=counts[Action.EYE], kept=counts[Action.KEPT],
-                    unplaced=counts[Action.UNPLACED]).text(said))
+    out += [n.text(said) for n in plan.summary()]
     return out
 
 

@@ -248,6 +248,10 @@ NOTES: dict[str, tuple[str, str]] = {
     "refresh-totals": ("共 {n} 项:更新 {update},请核对 {eye},保留 {kept},无法放置 {unplaced}。",
                        "{n} items: {update} updates, {eye} need your eye, {kept} kept, "
                        "{unplaced} not placed."),
+    "refresh-fitting-totals": ("其中 {resized} 处调小了字号才放得下新文字,"
+                               "{no_room} 处放不下(请看一眼)。",
+                               "Of these, {resized} set smaller so that the new text fits, "
+                               "{no_room} do not fit (please look)."),
     "refresh-head": ("汇报:{deck}(记录位于 {found_in});数据:{data}",
                      "deck: {deck} (record in {found_in}); data: {data}"),
     "refresh-nothing-changed": ("数字和文字均无变化,无需更新。",

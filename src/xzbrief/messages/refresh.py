@@ -44,9 +44,15 @@ REASONS: dict[str, tuple[str, str]] = {
     "series_removed": ("图表中没有系列「{names}」(被删除或改了名),其数字未放入",
                        "the chart has no series {names} (deleted or renamed); its numbers are "
                        "not placed"),
-    "resized": (";字号由 {old} 磅调为 {new} 磅,新文字才放得下(与重新生成时的排法相同)",
-                "; set at {new} pt instead of {old} pt so that the new text fits (as a fresh "
+    "resized": ("字号由 {old} 磅调为 {new} 磅,新文字才放得下(与重新生成时的排法相同)",
+                "set at {new} pt instead of {old} pt so that the new text fits (as a fresh "
                 "build sets it)"),
+    "resized_with_page": ("字号由 {old} 磅调为 {new} 磅,与本页调小的指标卡数字一致"
+                          "(重新生成时同一页的数字用同一个字号)",
+                          "set at {new} pt instead of {old} pt, as the card number on this page "
+                          "that had to be set smaller (a fresh build sets a page's numbers at one "
+                          "size)"),
+    "then": ("{a};{b}", "{a}; {b}"),  # a reason, then how the text was fitted
     "no_room": ("新文字在原来的文本框里放不下:需要 {lines} 行,只放得下 {room} 行,字号已不能再小;"
                 "文字照样更新,请看一眼,调整文本框或删减文字",
                 "the new text does not fit its box: it needs {lines} lines and the box holds "
@@ -102,6 +108,10 @@ DIALOG: dict[str, tuple[str, str]] = {
     "done": ("已写入 {path}({n} 处更新)", "Written {path} ({n} updates)"),
     "failed": ("无法更新", "Cannot refresh"),
     "deleted": ("已删除", "deleted"),
+    "fitting_head": ("字号与排版({n} 处):新文字调小了字号,或在原来的文本框里放不下",
+                     "Text sizes ({n}): new text set smaller, or too long for its box"),
+    "fitting_item": ("第{page}页 {place}:{text}", "slide {page}, {place}: {text}"),
+    "reason": ("说明:{reason}", "Note: {reason}"),
     "data_problems": ("工作簿有错误,请先在「数据」页查看并修正。",
                       "The workbook has errors; see the Data tab and fix them first."),
 }

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from xzbrief.deck.nobreak import plain
+from xzbrief.messages import Note, note
 from xzbrief.messages.refresh import DETAILS, PLACES, REASONS, words
 from xzbrief.refresh.fit import Frame, fit_sizes
 from xzbrief.refresh.numbers import dropped_numbers, quotes_any
@@ -37,7 +38,7 @@ class Op:
     """One edit for the patcher: a paragraph, a whole text body, a table cell, a chart, the
     generated part of the notes."""
 
-    kind: str  # para / paras / cell / chart / notes
+    kind: str  # para / paras / cell / chart / notes / size (a text's sizes alone)
     uid: int
     tag: int
     index: int = -1  # paragraph, or table row
@@ -71,6 +72,10 @@ class Change:
     old_en: str = ""
     new_en: str = ""
     details_en: tuple[str, ...] = ()
+    # a regenerated text set smaller to fit, or that fits at no legible size: the same words
+    # as at the end of ``reason``, kept apart so that the app can list them on their own
+    fitting: str = ""
+    fitting_en: str = ""
 
     def text(self, field_name: str, lang: str = "zh") -> str:
         """place / reason / old / new in the language asked for."""
@@ -125,6 +130,24 @@ class RefreshPlan:
     def nothing_to_do(self) -> bool:
         return not self.changes
 
+    @property
+    def fitted(self) -> list[Change]:
+        """The texts set smaller to fit their box, or that fit at no legible size."""
+        return [c for c in self.changes if c.fitting]
+
+    def summary(self) -> list[Note]:
+        """How many changes of each kind, and how many texts had to be set smaller or do not
+        fit: the CLI's last lines and the app dialog's summary."""
+        counts = {a: len(self.by_action(a)) for a in Action}
+        out = [note("refresh-totals", n=len(self.changes), update=counts[Action.UPDATE],
+                    eye=counts[Action.EYE], kept=counts[Action.KEPT],
+                    unplaced=counts[Action.UNPLACED])]
+        if self.fitted:
+            no_room = sum(c.action is Action.EYE for c in self.fitted)
+            out.append(note("refresh-fitting-totals", resized=len(self.fitted) - no_room,
+                            no_room=no_room))
+        return out
+
 
 def _where(slide: SlideRec, paras: tuple[ParaRec, ...]) -> str:
     figs = [slide.figures[i] for p in paras for i in p.figures if i < len(slide.figures)]
@@ -167,7 +190,7 @@ class _Planner:
     def add(self, **kw: object) -> None:
         """One change; place, reason, old and new may come as (Chinese, English)."""
         kw.setdefault("uid", self.uid)
-        for key in ("place", "reason", "old", "new"):
+        for key in ("place", "reason", "old", "new", "fitting"):
             value = kw.get(key)
             if isinstance(value, tuple):
                 kw[key], kw[key + "_en"] = value
@@ -192,6 +215,7 @@ class _Planner:
                              reason=words(REASONS, "page_gone"))
                 continue
             self._slide(old, new, now)
+            self._card_numbers(old)
         self.uid = -1
         self._eye()
         self.plan.changes.sort(key=lambda c: (c.slide if c.slide is not None else 10**6, c.id))
@@ -330,15 +354,50 @@ class _Planner:
                          new=_pt(max(fitting.sizes)))
             for k, c in ops:
                 assert c.op is not None
-                self.plan.changes[k] = replace(
-                    c, op=replace(c.op, sizes=fitting.sizes),
-                    reason=c.reason + size[0] if c.reason else size[0].lstrip(";"),
-                    reason_en=c.reason_en + size[1] if c.reason_en else size[1].lstrip("; "))
+                self.plan.changes[k] = _fitted(replace(c, op=replace(c.op, sizes=fitting.sizes)),
+                                               size)
         elif not fitting.fits:
+            said = words(REASONS, "no_room", lines=fitting.lines, room=fitting.room)
             self.add(slide=loc.slide, title=old.title, place=_place(el), old="",
                      new="\n".join(map(plain, texts)), where="",
-                     action=Action.EYE, found_by=loc.found_by,
-                     reason=words(REASONS, "no_room", lines=fitting.lines, room=fitting.room))
+                     action=Action.EYE, found_by=loc.found_by, reason=said, fitting=said)
+
+    def _card_numbers(self, old: SlideRec) -> None:
+        """A fresh build sets every card number of a page at one size (render.layout: no card's
+        number shrinks alone). When a regenerated number had to be set smaller, the page's
+        other card numbers follow it down — each as its own change, with its own tick box."""
+        numbers = [el for el in old.elements if el.name == CARD_NUMBER]
+        if len(numbers) < 2:
+            return
+        tags = {el.tag for el in numbers}
+        ops = {c.op.tag: k for k, c in enumerate(self.plan.changes)
+               if c.uid == old.uid and c.op is not None and c.op.tag in tags
+               and c.op.kind in ("para", "paras")}
+        sized = [max(op.sizes) for k in ops.values()
+                 if (op := self.plan.changes[k].op) is not None and op.sizes]
+        if not sized:
+            return
+        size = min(sized)
+        for el in numbers:
+            frame = self.frames(old.uid, el.tag)
+            k = ops.get(el.tag)
+            c = self.plan.changes[k] if k is not None else None
+            now = (max(c.op.sizes) if c is not None and c.op is not None and c.op.sizes
+                   else max(frame.sizes) if frame is not None else 0.0)
+            if frame is None or now <= size + 1e-9:
+                continue
+            sizes = tuple(round(s * size / max(frame.sizes) * 2) / 2 for s in frame.sizes)
+            said = words(REASONS, "resized_with_page", old=_pt(max(frame.sizes)), new=_pt(size))
+            if k is not None and c is not None and c.op is not None:  # its text changes too
+                self.plan.changes[k] = _fitted(replace(c, op=replace(c.op, sizes=sizes)), said)
+                continue
+            loc = self.snap.elements.get((old.uid, el.tag))
+            if loc is None or [p.text for p in loc.element.paras] != [p.text for p in el.paras]:
+                continue  # deleted, or the user's own words now: not ours to restyle
+            text = "\n".join(p.text for p in el.paras)
+            self.add(slide=loc.slide, title=old.title, place=_place(el), old=text, new=text,
+                     where=_where(old, el.paras), action=Action.UPDATE, found_by=loc.found_by,
+                     reason=said, fitting=said, op=Op("size", old.uid, el.tag, sizes=sizes))
 
     def _table(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
                now: int | None) -> None:
@@ -476,6 +535,7 @@ def _element_figures(slide: SlideRec, el: ElementRec) -> list[FigureRec]:
 
 
 PAGE_NUMBER = "页码"  # the name of the page-number shape the layout writes
+CARD_NUMBER = "数值"  # the name of a key-figure card's number (render.layout)
 MAX_FIGURES = 12  # figure lines under one change; the rest are counted
 
 
@@ -490,6 +550,18 @@ def _figure_details(figures: list[FigureRec]) -> tuple[tuple[str, str], ...]:
 
 def _where_figures(figures: list[FigureRec]) -> str:
     return "、".join(dict.fromkeys(f.where for f in figures if f.where))
+
+
+def _fitted(c: Change, said: tuple[str, str]) -> Change:
+    """``c`` with its fitting said after its other reason (in place of a fitting said before)."""
+    zh, en = c.reason, c.reason_en
+    if c.fitting:  # drop the earlier fitting and the joint before it
+        joint = words(REASONS, "then", a="", b="")
+        zh = zh.removesuffix(c.fitting).removesuffix(joint[0])
+        en = en.removesuffix(c.fitting_en).removesuffix(joint[1])
+    return replace(c, fitting=said[0], fitting_en=said[1],
+                   reason=words(REASONS, "then", a=zh, b=said[0])[0] if zh else said[0],
+                   reason_en=words(REASONS, "then", a=en, b=said[1])[1] if en else said[1])
 
 
 def _pt(size: float) -> str:

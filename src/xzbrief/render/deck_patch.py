@@ -689,7 +689,7 @@ def apply_ops(handles: Handles, ops: list[Op], fresh: Handles | None = None) -> 
             ps = _paragraphs(shape)
             if ps:
                 _patch_paras(ps, op.old, op.new)
-        if op.sizes and op.kind in ("para", "paras"):
+        if op.sizes and op.kind in ("para", "paras", "size"):  # size: restyled, same words
             resize_paragraphs(shape, op.sizes)
         elif op.kind == "cell":
             rows = list(shape._element.iter(qn("a:tr")))

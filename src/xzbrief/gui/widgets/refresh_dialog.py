@@ -8,6 +8,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -28,6 +31,7 @@ from xzbrief.atomic import SaveBlocked
 from xzbrief.build import DataProblems
 from xzbrief.gui.strings import LANGUAGE
 from xzbrief.gui.tasks import TaskRunner
+from xzbrief.messages import pick_lang
 from xzbrief.messages.refresh import ACTIONS, DIALOG, DIALOG_COLUMNS
 from xzbrief.refresh.plan import Action, Change
 from xzbrief.refresh_deck import (
@@ -38,6 +42,8 @@ from xzbrief.refresh_deck import (
     write_refresh,
 )
 from xzbrief.render.template_file import TemplateError
+
+WARN = "#bb0000"  # a text that does not fit: the app's colour for what needs the user
 
 
 def tr(key: str) -> str:
@@ -57,6 +63,15 @@ class RefreshDialog(QDialog):
         intro = QLabel(tr("intro").format(deck=job.deck.name, data=job.data.name))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        lang = pick_lang(LANGUAGE.code)
+        # the same totals as the CLI's last lines, where they are seen before the table
+        self.summary = QLabel(" ".join(n.text(lang) for n in job.plan.summary()))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.fitting_list: QListWidget | None = None
+        self.fitting = self._fitting_section(job.plan.fitted, lang)
+        if self.fitting is not None:
+            layout.addWidget(self.fitting)
         cols = DIALOG_COLUMNS[0 if LANGUAGE.code == "zh" else 1]
         changes = job.plan.changes
         self.table = QTableWidget(len(changes), len(cols))
@@ -71,7 +86,14 @@ class RefreshDialog(QDialog):
         self.table.resizeColumnsToContents()
         for c in (3, 4):
             self.table.setColumnWidth(c, 260)
+        self.table.setColumnWidth(5, min(self.table.columnWidth(5), 180))  # 处理 in sight
         layout.addWidget(self.table, 1)
+        # the chosen row's note in full (the CLI prints it under the row)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.reason)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_reason(row))
         line = QHBoxLayout()
         line.addWidget(QLabel(tr("save_to")))
         self.output = QLineEdit(str(default_output(job.deck)))
@@ -113,6 +135,49 @@ class RefreshDialog(QDialog):
             if col in (3, 4):
                 item.setToolTip(value)
             self.table.setItem(row, col, item)
+
+    def _fitting_section(self, fitted: list[Change], lang: str) -> QWidget | None:
+        """Every text set smaller to fit its box, or too long for it at any legible size, in
+        sight: one line each with its page and place (a click shows its row in the table)."""
+        if not fitted:
+            return None
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(QLabel(tr("fitting_head").format(n=len(fitted))))
+        self.fitting_list = listing = QListWidget()
+        for change in fitted:
+            item = QListWidgetItem(tr("fitting_item").format(
+                page=change.slide, place=change.text("place", lang),
+                text=change.text("fitting", lang)))
+            item.setData(Qt.ItemDataRole.UserRole, change.id)
+            if change.action is Action.EYE:
+                item.setForeground(QBrush(QColor(WARN)))
+            listing.addItem(item)
+        rows = min(len(fitted), 4)
+        line = max(listing.sizeHintForRow(0), listing.fontMetrics().height() + 4)
+        listing.setFixedHeight(line * rows + 2 * listing.frameWidth() + 4)
+        listing.currentItemChanged.connect(self._fitting_chosen)
+        col.addWidget(listing)
+        return box
+
+    def _fitting_chosen(self, item: QListWidgetItem | None, _before: object = None) -> None:
+        if item is not None:
+            self._go_to(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _go_to(self, change_id: int) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == change_id:
+                self.table.setCurrentCell(row, 1)
+                self.table.scrollToItem(item)
+                return
+
+    def _show_reason(self, row: int) -> None:
+        change = self.job.plan.changes[row] if 0 <= row < len(self.job.plan.changes) else None
+        lang = "zh" if LANGUAGE.code == "zh" else "en"
+        self.reason.setText(tr("reason").format(reason=change.text("reason", lang))
+                            if change is not None and change.reason else "")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("title"), self.output.text(),
