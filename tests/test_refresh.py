@@ -529,6 +529,26 @@ def test_a_grown_card_number_takes_the_other_numbers_of_its_page_down_with_it(tm
     assert "无需更新" in again.stdout, again.stdout
 
 
+def test_a_longer_number_the_builder_still_sets_at_full_size_is_not_shrunk(tmp_path):
+    """「1234567.8亿元」 fits the card at 54 pt, its unit at 27 (a fresh build sets it so):
+    refresh leaves the size, and says nothing about fitting."""
+    deck, book = cards_deck(tmp_path)
+    sheets = basic_sheets()
+    sheets["数据"][5][3] = 1234567.8
+    write_workbook(book, sheets)
+    job = prepare_refresh(deck)
+    assert any(c.new == "1234567.8亿元" for c in job.plan.updates)
+    assert job.plan.fitted == []
+    from xzbrief.refresh_deck import write_refresh
+    write_refresh(job, tmp_path / "out.pptx")
+    recipe = default_recipe(load_dataset(book))
+    recipe = replace(recipe, options=replace(recipe.options, key_figures=True, summary=False,
+                                             indicator_table=False))
+    fresh = card_numbers(build_deck(recipe, book, tmp_path / "新.pptx").pptx)
+    assert card_numbers(tmp_path / "out.pptx") == fresh == {
+        "1234567.8亿元": [("1234567.8", 54), ("亿元", 27)], "69.3": [("69.3", 54)]}
+
+
 def test_a_declined_grown_number_leaves_its_page_as_it_was(tmp_path):
     """Each card's new size is its own change: declined, the card keeps its size."""
     deck, book = cards_deck(tmp_path)

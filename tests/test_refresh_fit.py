@@ -3,8 +3,8 @@ a step smaller where the box is smaller, never below the legible floor — else 
 
 from __future__ import annotations
 
-from xzbrief.deck.textfit import fit_text
-from xzbrief.refresh.fit import FLOOR, Frame, fit_sizes
+from xzbrief.deck.textfit import fit_text, text_width
+from xzbrief.refresh.fit import FLOOR, Fitting, Frame, fit_sizes
 
 BULLET = "2025年徐州市工业开票销售收入预计达9000亿元，比上年增长9.8%。"
 LONGER = "2025年徐州市工业开票销售收入预计达123456789.5亿元，比上年增长1371741.0%，居全省第1位。"
@@ -40,3 +40,23 @@ def test_a_footnote_already_below_the_floor_is_never_shrunk():
     frame = Frame(200, 12, (10.0,), 1.2)
     got = fit_sizes(["注：2025年数据为预计数。"], ["注：2025年数据为预计数，2026年数据为目标值。"], frame)
     assert not got.fits and got.sizes is None
+
+
+def test_a_cards_unit_is_measured_at_half_the_numbers_size():
+    """「1234567.8亿元」: the number at 54 pt, 亿元 at 27 (as the card writes it). Measured so,
+    it fits a box it would overflow if 亿元 were measured at 54 pt too."""
+    number, unit = "1234567.8", "亿元"
+    drawn = text_width(number, 54) + text_width(unit, 27)
+    assert drawn < text_width(number + unit, 54) - 40
+    box = drawn + 10
+    built = Frame(box, 70, (54.0,), 1.0, wraps=False, texts=(number + unit,), widths=(drawn,))
+    frame = Frame(box, 70, (54.0,), 1.0, wraps=False, texts=("9000亿元",),
+                  widths=(text_width("9000", 54) + text_width(unit, 27),))
+    smaller = Frame(box, 70, (54.0,), 1.0, wraps=False)  # as if the office shrank the box
+    assert fit_sizes(["9000亿元"], [number + unit], frame, built) == Fitting(None, True)
+    assert fit_sizes(["9000亿元"], [number + unit], frame,
+                     Frame(box + 20, 70, (54.0,), 1.0, wraps=False, texts=(number + unit,),
+                           widths=(drawn,))) == Fitting(None, True)  # measured, not trusted
+    # the new text's runs not known (no fresh rendering): measured at 54 pt whole, errs wide
+    assert fit_sizes(["9000亿元"], [number + unit], frame).sizes is not None
+    assert fit_sizes(["9000亿元"], [number + unit], smaller).sizes is not None

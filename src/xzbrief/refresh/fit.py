@@ -24,6 +24,17 @@ class Frame:
     sizes: tuple[float, ...]
     spacing: float = 1.2  # line height as a multiple of the size
     wraps: bool = True  # False: each line stays one line (a card's number), however long
+    # each paragraph's text as written and its widest line measured run by run at the sizes
+    # written (a card's unit is half its number): a text the box shows is measured so
+    texts: tuple[str, ...] = ()
+    widths: tuple[float, ...] = ()
+
+    def measured(self, i: int, text: str) -> tuple[float, float] | None:
+        """(width, at size) of paragraph ``i`` when it shows ``text``; None: not known."""
+        if i < len(self.texts) and i < len(self.widths) and i < len(self.sizes) \
+                and self.texts[i] == text and self.sizes[i] > 0:
+            return self.widths[i], self.sizes[i]
+        return None
 
 
 @dataclass(frozen=True)
@@ -47,11 +58,17 @@ def height(texts: Sequence[str], sizes: Sequence[float], frame: Frame) -> float:
                * line_height(_size(sizes, i), frame.spacing) for i, t in enumerate(texts))
 
 
-def width(texts: Sequence[str], sizes: Sequence[float]) -> float:
-    """The widest line (what a box that does not wrap must hold), measured at each
-    paragraph's largest size: errs wide, as the layout's measures do."""
-    return max((text_width(line, _size(sizes, i)) for i, t in enumerate(texts)
-                for line in t.split("\n")), default=0.0)
+def width(texts: Sequence[str], sizes: Sequence[float], *known: Frame | None) -> float:
+    """The widest line (what a box that does not wrap must hold): run by run where a frame
+    in ``known`` shows the same text (its runs scale alike), else at each paragraph's largest
+    size, which errs wide."""
+    out = 0.0
+    for i, t in enumerate(texts):
+        got = next((m for f in known if f is not None and (m := f.measured(i, t))), None)
+        out = max(out, got[0] * _size(sizes, i) / got[1] if got is not None else
+                  max((text_width(line, _size(sizes, i)) for line in t.split("\n")),
+                      default=0.0))
+    return out
 
 
 def _lines(texts: Sequence[str], sizes: Sequence[float], frame: Frame) -> int:
@@ -67,21 +84,23 @@ def fit_sizes(old: Sequence[str], new: Sequence[str], frame: Frame,
     cur = [_size(frame.sizes, i) for i in range(len(new))]
     builder = built.sizes if built is not None else ()
     if (height(new, cur, frame) <= frame.height + 0.5
-            and (frame.wraps or width(new, cur) <= frame.width + 0.5)):
+            and (frame.wraps or width(new, cur, built, frame) <= frame.width + 0.5)):
         return Fitting(None, True)  # the box holds it: no need to measure the old text
     room = max(frame.height, height(old, frame.sizes, frame)) + 0.5
-    across = max(frame.width, width(old, frame.sizes) if not frame.wraps else 0.0) + 0.5
+    across = max(frame.width, width(old, frame.sizes, frame) if not frame.wraps else 0.0) + 0.5
 
     def fits(sizes: Sequence[float]) -> bool:
-        return height(new, sizes, frame) <= room and (frame.wraps or width(new, sizes) <= across)
+        return height(new, sizes, frame) <= room and (
+            frame.wraps or width(new, sizes, built, frame) <= across)
 
     if fits(cur):
         return Fitting(None, True)
     if (built is not None and frame.width >= built.width - 0.5
             and frame.height >= built.height - 0.5 and len(built.sizes) == len(new)):
+        # the builder laid the new text out in a box no bigger than this one, by its own
+        # rules (hanging indents, paragraph gaps, one number size a page): its sizes hold
         sizes = tuple(min(c, b) for c, b in zip(cur, built.sizes, strict=True))
-        if sizes != tuple(cur):
-            return Fitting(sizes, True)
+        return Fitting(sizes if sizes != tuple(cur) else None, True)
     first = [min(c, _size(builder, i)) if builder else c for i, c in enumerate(cur)]
     floor = min(FLOOR, *first)
     top = max(first)

@@ -19,6 +19,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn as _qn
 from pptx.shapes.shapetree import SlideShapeFactory
 
+from xzbrief.deck.textfit import text_width
 from xzbrief.messages import Note, note
 from xzbrief.messages.refresh import PLACES, words
 from xzbrief.refresh.fit import Frame
@@ -206,7 +207,23 @@ def text_frame(shape: Any, slide: Any) -> Frame | None:
     height = (cy - ins["tIns"] - ins["bIns"]) / _EMU_PER_PT
     if width <= 0 or height <= 0:
         return None
-    return Frame(width, height, sizes, _spacing(body, max(sizes)), pr.get("wrap") != "none")
+    ps = _paragraphs(shape)
+    return Frame(width, height, sizes, _spacing(body, max(sizes)), pr.get("wrap") != "none",
+                 tuple(para_text(p) for p in ps), tuple(_drawn_width(p) for p in ps))
+
+
+def _drawn_width(p: Any) -> float:
+    """The widest line of a paragraph, each run measured at its own size (deck.textfit)."""
+    widest = line = 0.0
+    for c in _pieces(p):
+        if c.tag == qn("a:br"):
+            widest, line = max(widest, line), 0.0
+            continue
+        rpr = c.find(qn("a:rPr"))
+        sz = rpr.get("sz") if rpr is not None else None
+        if sz is not None:
+            line += text_width(_piece_text(c), int(sz) / 100)
+    return max(widest, line)
 
 
 _EXT = f"{qn('p:spPr')}/{qn('a:xfrm')}/{qn('a:ext')}"
