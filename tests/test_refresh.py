@@ -27,6 +27,7 @@ from xzbrief.deck.nobreak import join_numbers
 from xzbrief.deck.textfit import text_width
 from xzbrief.refresh.numbers import quoted_numbers
 from xzbrief.refresh_deck import prepare_refresh
+from xzbrief.resources import shipped_dataset
 
 
 def cli(*args: object) -> subprocess.CompletedProcess[str]:
@@ -594,6 +595,58 @@ def test_text_no_legible_size_fits_is_updated_unshrunk_and_listed_for_the_users_
     para = foot.text_frame.paragraphs[0]
     assert seen(para.text) == longer  # updated all the same
     assert {r.font.size.pt for r in para.runs} == {10}  # not shrunk past the footnote size
+
+
+def one_more_highlight(tmp_path: Path) -> tuple[Path, Path, int]:
+    """The shipped deck, and its workbook with a tenth highlight for 区域实践: the highlights
+    page, nine bullets at 20 pt, gets one more (a fresh build sets the ten at 19 pt)."""
+    book = tmp_path / "xuzhou.xlsx"
+    book.write_bytes(shipped_dataset().read_bytes())
+    deck = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.pptx").pptx
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["要点"]
+    row = next(r for r in sheet.iter_rows() if r[1].value == "徐州高新区"
+               and r[0].value == "区域实践")
+    values = [c.value for c in row]
+    sheet.append([*values[:3], "智能制造示范工厂建设加快推进", *values[4:]])
+    wb.save(book)
+    return deck, book, page_of(deck, "区域实践主要亮点")
+
+
+def bullet_sizes(path: Path, page: int) -> list[float]:
+    prs = Presentation(str(path))
+    box = next(sh for sh in prs.slides[page - 1].shapes if sh.name.startswith("要点"))
+    return [p.runs[-1].font.size.pt for p in box.text_frame.paragraphs]
+
+
+def test_a_bullet_list_that_grows_a_paragraph_is_measured_with_its_gaps(tmp_path):
+    """Nine bullets became ten: with the space between the bullets counted (as the layout
+    counts it) they need 19 pt, as a fresh build sets them."""
+    deck, book, page = one_more_highlight(tmp_path)
+    assert set(bullet_sizes(deck, page)) == {20}
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    assert f"{page} | 要点 | " in proc.stdout and "字号由 20 磅调为 19 磅" in proc.stdout
+    out = tmp_path / "汇报（更新）.pptx"
+    fresh = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "新.pptx").pptx
+    assert bullet_sizes(out, page) == bullet_sizes(fresh, page) == [19] * 10
+
+
+@pytest.mark.libreoffice
+@needs_soffice
+def test_libreoffice_draws_the_grown_bullet_list_inside_its_box(tmp_path):
+    """The refreshed list as LibreOffice draws it: every bullet above the page's source line."""
+    from test_nobreak import line_text, pdf_lines
+
+    deck, _book, page = one_more_highlight(tmp_path)
+    assert cli("refresh", deck, "--yes").returncode == 0
+    pdf = to_pdf(tmp_path / "汇报（更新）.pptx", tmp_path)
+    lines = [ln for n, block in pdf_lines(pdf) if n == page for ln in block]
+    source = next(ln for ln in lines if line_text(ln).startswith("数据来源"))
+    bullets = [ln for ln in lines if "智能制造示范工厂" in line_text(ln)
+               or "中国安全谷" in line_text(ln)]
+    assert len(bullets) == 2  # the new bullet, and the last of the old ones
+    assert all(float(b.get("yMax")) < float(source.get("yMin")) for b in bullets)
 
 
 def crowded(tmp_path: Path) -> tuple[Path, Path]:

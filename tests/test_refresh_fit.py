@@ -60,3 +60,20 @@ def test_a_cards_unit_is_measured_at_half_the_numbers_size():
     # the new text's runs not known (no fresh rendering): measured at 54 pt whole, errs wide
     assert fit_sizes(["9000亿元"], [number + unit], frame).sizes is not None
     assert fit_sizes(["9000亿元"], [number + unit], smaller).sizes is not None
+
+
+def test_the_space_between_bullets_and_their_hanging_indent_take_room():
+    """Ten one-line bullets at 20 pt, 29 pt apart with 12 pt between them, need 398 pt: a
+    381 pt box does not hold them (without the gaps they would seem to need 290)."""
+    bullets = ["■\t" + "徐州经开区：培育中环领先等一批细分领域领军企业"] * 10
+    frame = Frame(872, 381, (20.0,) * 10, 1.45, gaps=(0.0,) + (12.0,) * 9,
+                  indents=(28.0,) * 10)
+    got = fit_sizes(bullets[:9], bullets, frame)
+    assert got.fits and got.sizes is not None and max(got.sizes) == 19
+    # a bullet's text wraps in the width its indent leaves: 25 characters a line from the
+    # indent on, so 51 take three lines (from the box's edge, the second line would take 26)
+    line = "■\t" + "字" * 51
+    width = 28 + 25 * text_width("字", 20) + 1
+    assert fit_sizes(["■\t字"], [line], Frame(width, 60, (20.0,), 1.45)).sizes is None
+    assert fit_sizes(["■\t字"], [line],
+                     Frame(width, 60, (20.0,), 1.45, indents=(28.0,))).sizes is not None

@@ -28,6 +28,9 @@ class Frame:
     # written (a card's unit is half its number): a text the box shows is measured so
     texts: tuple[str, ...] = ()
     widths: tuple[float, ...] = ()
+    gaps: tuple[float, ...] = ()  # points of space before and after each paragraph (scaled
+    # with its size when resized, as the layout sets it)
+    indents: tuple[float, ...] = ()  # a hanging indent: where a bullet's text starts, points
 
     def measured(self, i: int, text: str) -> tuple[float, float] | None:
         """(width, at size) of paragraph ``i`` when it shows ``text``; None: not known."""
@@ -49,13 +52,28 @@ def _size(sizes: Sequence[float], i: int) -> float:
     return sizes[i] if i < len(sizes) else (sizes[-1] if sizes else FLOOR)
 
 
-def _wrapped(text: str, size: float, frame: Frame) -> list[str]:
-    return wrap(text, size, frame.width) if frame.wraps else text.split("\n")
+def _at(values: Sequence[float], i: int) -> float:
+    """A paragraph's value; a paragraph added after the last takes the last one's look."""
+    return values[i] if i < len(values) else (values[-1] if values else 0.0)
+
+
+def _wrapped(text: str, size: float, frame: Frame, i: int = 0) -> list[str]:
+    """The lines of paragraph ``i``: a bullet's text (after its marker and tab) in the width
+    its hanging indent leaves, as the layout measures it."""
+    if not frame.wraps:
+        return text.split("\n")
+    indent = _at(frame.indents, i)
+    if indent > 0 and "\t" in text:
+        return wrap(text.split("\t", 1)[1], size, frame.width - indent)
+    return wrap(text, size, frame.width)
 
 
 def height(texts: Sequence[str], sizes: Sequence[float], frame: Frame) -> float:
-    return sum(len(_wrapped(t, _size(sizes, i), frame))
-               * line_height(_size(sizes, i), frame.spacing) for i, t in enumerate(texts))
+    """The lines at their line pitch, and the space between the paragraphs."""
+    return sum(len(_wrapped(t, _size(sizes, i), frame, i))
+               * line_height(_size(sizes, i), frame.spacing)
+               + _at(frame.gaps, i) * _size(sizes, i) / _size(frame.sizes, i)
+               for i, t in enumerate(texts))
 
 
 def width(texts: Sequence[str], sizes: Sequence[float], *known: Frame | None) -> float:
@@ -72,7 +90,7 @@ def width(texts: Sequence[str], sizes: Sequence[float], *known: Frame | None) ->
 
 
 def _lines(texts: Sequence[str], sizes: Sequence[float], frame: Frame) -> int:
-    return sum(len(_wrapped(t, _size(sizes, i), frame)) for i, t in enumerate(texts))
+    return sum(len(_wrapped(t, _size(sizes, i), frame, i)) for i, t in enumerate(texts))
 
 
 def fit_sizes(old: Sequence[str], new: Sequence[str], frame: Frame,

@@ -208,8 +208,32 @@ def text_frame(shape: Any, slide: Any) -> Frame | None:
     if width <= 0 or height <= 0:
         return None
     ps = _paragraphs(shape)
+    pprs = [p.find(qn("a:pPr")) for p in ps]
     return Frame(width, height, sizes, _spacing(body, max(sizes)), pr.get("wrap") != "none",
-                 tuple(para_text(p) for p in ps), tuple(_drawn_width(p) for p in ps))
+                 tuple(para_text(p) for p in ps), tuple(_drawn_width(p) for p in ps),
+                 tuple(_gap(ppr, size) for ppr, size in zip(pprs, sizes, strict=False)),
+                 tuple(_hanging(ppr) for ppr in pprs))
+
+
+def _gap(ppr: Any, size: float) -> float:
+    """The space before and after a paragraph, in points."""
+    out = 0.0
+    for where in ("a:spcBef", "a:spcAft"):
+        spc = ppr.find(qn(where)) if ppr is not None else None
+        pts = spc.find(qn("a:spcPts")) if spc is not None else None
+        pct = spc.find(qn("a:spcPct")) if spc is not None else None
+        if pts is not None:
+            out += int(pts.get("val", "0")) / 100
+        elif pct is not None:
+            out += int(pct.get("val", "0")) / 100000 * size
+    return out
+
+
+def _hanging(ppr: Any) -> float:
+    """Where a hanging-indent paragraph's text starts (its left margin), in points; 0 else."""
+    if ppr is None or int(ppr.get("indent", "0")) >= 0:
+        return 0.0
+    return int(ppr.get("marL", "0")) / _EMU_PER_PT
 
 
 def _drawn_width(p: Any) -> float:
@@ -267,7 +291,7 @@ def _spacing(body: Any, size: float) -> float:
 
 def resize_paragraphs(shape: Any, sizes: tuple[float, ...]) -> None:
     """Each paragraph set at its new largest size: every run scaled alike (a card's unit stays
-    half its number), and a line spacing in points with it."""
+    half its number), and a line spacing and the space between paragraphs in points with it."""
     for j, p in enumerate(_paragraphs(shape)):
         now = _paragraph_size(p)
         if now is None or now <= 0 or j >= len(sizes):
@@ -279,9 +303,10 @@ def resize_paragraphs(shape: Any, sizes: tuple[float, ...]) -> None:
             sz = rpr.get("sz")
             if sz is not None:
                 rpr.set("sz", str(max(100, round(int(sz) * factor))))
-        pts = p.find(f"{qn('a:pPr')}/{qn('a:lnSpc')}/{qn('a:spcPts')}")
-        if pts is not None:
-            pts.set("val", str(round(int(pts.get("val", "0")) * factor)))
+        for where in ("a:lnSpc", "a:spcBef", "a:spcAft"):  # as the layout sizes them
+            pts = p.find(f"{qn('a:pPr')}/{qn(where)}/{qn('a:spcPts')}")
+            if pts is not None:
+                pts.set("val", str(round(int(pts.get("val", "0")) * factor)))
 
 
 def replace_paras(el: ElementRec, paras: tuple[ParaRec, ...]) -> ElementRec:
