@@ -8,6 +8,8 @@ import pytest
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
+from PySide6.QtCore import Qt  # noqa: E402
+
 from test_refresh import cli, crowded, grown_workbook, page_of  # noqa: E402
 from xzbrief.gui.strings import LANGUAGE  # noqa: E402
 from xzbrief.gui.widgets.refresh_dialog import RefreshDialog  # noqa: E402
@@ -48,11 +50,10 @@ def test_the_dialog_shows_every_fitting_in_sight_with_the_clis_words(qtbot, tmp_
         dialog.show()
         qtbot.waitExposed(dialog)
         printed = cli("--lang", lang, "refresh", deck, "--plan-only").stdout.splitlines()
-        assert dialog.summary.isVisible() and dialog.fitting_list is not None
-        assert dialog.fitting_list.isVisible()
+        assert dialog.summary.isVisible()
+        assert all(line.isVisible() for line in dialog.fitting_lines)
         summary = dialog.summary.text()
-        listed = [dialog.fitting_list.item(i).text()
-                  for i in range(dialog.fitting_list.count())]
+        listed = [line.text() for line in dialog.fitting_lines]
     finally:
         LANGUAGE.set("zh")
     assert summary == " ".join(printed[-2:])  # the CLI's totals, as it prints them
@@ -82,8 +83,8 @@ def test_choosing_a_fitting_shows_its_row_and_its_note(qtbot, tmp_path):
     dialog = RefreshDialog(prepare_refresh(deck, book))
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.fitting_list is not None
-    dialog.fitting_list.setCurrentRow(2)
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.fitting_lines[2], Qt.MouseButton.LeftButton)
     row = dialog.table.currentRow()
     assert dialog.table.item(row, 2).text() == "脚注" and dialog.table.item(row, 6).text() == "请核对"
     assert dialog.reason.isVisible()

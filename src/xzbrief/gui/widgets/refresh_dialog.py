@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from xzbrief.atomic import SaveBlocked
 from xzbrief.build import DataProblems
 from xzbrief.gui.strings import LANGUAGE
 from xzbrief.gui.tasks import TaskRunner
-from xzbrief.messages import pick_lang
+from xzbrief.messages import Lang, pick_lang
 from xzbrief.messages.refresh import ACTIONS, DIALOG, DIALOG_COLUMNS
 from xzbrief.refresh.plan import Action, Change
 from xzbrief.refresh_deck import (
@@ -51,6 +50,25 @@ def tr(key: str) -> str:
     return str(zh if LANGUAGE.code == "zh" else en)
 
 
+class FittingLine(QLabel):
+    """One fitting said in the dialog: plain words, wrapped; a click shows its change."""
+
+    chosen = Signal(int)
+
+    def __init__(self, change_id: int, text: str, warn: bool = False) -> None:
+        super().__init__(text)
+        self.change_id = change_id
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        if warn:
+            self.setStyleSheet(f"color: {WARN}")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.chosen.emit(self.change_id)
+        super().mousePressEvent(event)
+
+
 class RefreshDialog(QDialog):
     """The plan, one row per change; only changes that can be written have a tick box."""
 
@@ -68,7 +86,7 @@ class RefreshDialog(QDialog):
         self.summary = QLabel(" ".join(n.text(lang) for n in job.plan.summary()))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.fitting_list: QListWidget | None = None
+        self.fitting_lines: list[FittingLine] = []
         self.fitting = self._fitting_section(job.plan.fitted, lang)
         if self.fitting is not None:
             layout.addWidget(self.fitting)
@@ -136,34 +154,36 @@ class RefreshDialog(QDialog):
                 item.setToolTip(value)
             self.table.setItem(row, col, item)
 
-    def _fitting_section(self, fitted: list[Change], lang: str) -> QWidget | None:
+    def _fitting_section(self, fitted: list[Change], lang: Lang) -> QWidget | None:
         """Every text set smaller to fit its box, or too long for it at any legible size, in
-        sight: one line each with its page and place (a click shows its row in the table)."""
+        sight: one line each with its page and place, wrapped, never cut (a click shows its
+        row in the table)."""
         if not fitted:
             return None
         box = QWidget()
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
         col.addWidget(QLabel(tr("fitting_head").format(n=len(fitted))))
-        self.fitting_list = listing = QListWidget()
+        inner = QWidget()
+        lines = QVBoxLayout(inner)
+        lines.setContentsMargins(4, 2, 4, 2)
+        lines.setSpacing(2)
         for change in fitted:
-            item = QListWidgetItem(tr("fitting_item").format(
+            label = FittingLine(change.id, tr("fitting_item").format(
                 page=change.slide, place=change.text("place", lang),
-                text=change.text("fitting", lang)))
-            item.setData(Qt.ItemDataRole.UserRole, change.id)
-            if change.action is Action.EYE:
-                item.setForeground(QBrush(QColor(WARN)))
-            listing.addItem(item)
-        rows = min(len(fitted), 4)
-        line = max(listing.sizeHintForRow(0), listing.fontMetrics().height() + 4)
-        listing.setFixedHeight(line * rows + 2 * listing.frameWidth() + 4)
-        listing.currentItemChanged.connect(self._fitting_chosen)
-        col.addWidget(listing)
+                text=change.text("fitting", lang)), warn=change.action is Action.EYE)
+            label.chosen.connect(self._go_to)
+            lines.addWidget(label)
+            self.fitting_lines.append(label)
+        lines.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        spacing = scroll.fontMetrics().lineSpacing()
+        scroll.setFixedHeight(spacing * min(2 * len(fitted), 6) + 12)
+        col.addWidget(scroll)
         return box
-
-    def _fitting_chosen(self, item: QListWidgetItem | None, _before: object = None) -> None:
-        if item is not None:
-            self._go_to(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _go_to(self, change_id: int) -> None:
         for row in range(self.table.rowCount()):
