@@ -210,9 +210,10 @@ def text_frame(shape: Any, slide: Any) -> Frame | None:
     ps = _paragraphs(shape)
     pprs = [p.find(qn("a:pPr")) for p in ps]
     return Frame(width, height, sizes, _spacing(body, max(sizes)), pr.get("wrap") != "none",
-                 tuple(para_text(p) for p in ps), tuple(_drawn_width(p) for p in ps),
-                 tuple(_gap(ppr, size) for ppr, size in zip(pprs, sizes, strict=False)),
-                 tuple(_hanging(ppr) for ppr in pprs))
+                 texts=tuple(para_text(p) for p in ps),
+                 widths=tuple(_drawn_width(p) for p in ps),
+                 gaps=tuple(_gap(ppr, size) for ppr, size in zip(pprs, sizes, strict=False)),
+                 indents=tuple(_hanging(ppr) for ppr in pprs))
 
 
 def _gap(ppr: Any, size: float) -> float:
