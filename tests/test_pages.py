@@ -17,8 +17,8 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from realclients import seen, shape_texts
-from workbooks import basic_sheets, write_workbook
-from xzbrief.build import BuildResult, build_deck
+from workbooks import basic_sheets, bureau_sheets, write_workbook
+from xzbrief.build import BuildResult, build_deck, default_recipe
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.deck.model import Deck, DeckInfo, Figure, Slide, SlideKind
 from xzbrief.deck.planner import plan_deck
@@ -411,3 +411,68 @@ def test_a_row_of_three_cards_takes_the_short_highlights_page_under_it(
         assert bullets.top + bullets.height <= footnote.top
         shown = [seen(p.text).split("\t", 1)[1] for p in bullets.text_frame.paragraphs]
         assert shown == [typeset(line) for line in model.lines]
+
+
+# --- one or two cards beside their narrative --------------------------------------------------
+@pytest.fixture(scope="module")
+def bureau_built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    folder = tmp_path_factory.mktemp("bureau")
+    path = write_workbook(folder / "统计局指标库.xlsx", bureau_sheets())
+    result = load_dataset(path)
+    assert result.ok
+    return build_deck(default_recipe(result), path, folder / "bureau.pptx", load=result)
+
+
+def column_pages(pptx: Path) -> list[tuple[int, list[Any], Any, Any]]:
+    """Pages where one or two cards stand left of their bullets: (page, cards, bullets,
+    footnote) as written in the .pptx."""
+    out = []
+    for number, slide in enumerate(Presentation(str(pptx)).slides, start=1):
+        cards = [sh for sh in slide.shapes if sh.name == "指标卡"]
+        bullets = [sh for sh in slide.shapes if sh.name.startswith("要点")]
+        foot = [sh for sh in slide.shapes if sh.name.startswith("脚注")]
+        if 1 <= len(cards) <= 2 and bullets and foot and \
+                bullets[0].left >= max(c.left + c.width for c in cards):
+            out.append((number, cards, bullets[0], foot[0]))
+    return out
+
+
+def test_one_or_two_cards_beside_bullets_fill_the_page_height(shipped: BuildResult,
+                                                               bureau_built: BuildResult) -> None:
+    """No card of a third of the page above an empty lower half (shipped deck's 7家 page,
+    the bureau's 8家 page): the cards fill the height between the title band and the
+    footnotes, the bullets stand at the middle of them at body size, and the lone card's
+    figure at the middle of its card."""
+    from xzbrief.deck import grid
+    from xzbrief.deck.textfit import BULLET_MARKER, bullets_height
+
+    lone = 0
+    for built in (shipped, bureau_built):
+        assert built.pptx is not None
+        pages = column_pages(built.pptx)
+        assert pages, built.pptx
+        for number, cards, bullets, foot in pages:
+            top = min(c.top for c in cards) / Pt(1)
+            bottom = max(c.top + c.height for c in cards) / Pt(1)
+            assert top == pytest.approx(grid.CONTENT.y)
+            assert foot.top / Pt(1) - 24 <= bottom <= foot.top / Pt(1) - 4, number
+            middle = (bullets.top + bullets.height / 2) / Pt(1)
+            assert middle == pytest.approx((top + bottom) / 2, abs=1), number
+            assert bullets.text_frame.vertical_anchor is not None
+            sizes = {r.font.size.pt for p in bullets.text_frame.paragraphs for r in p.runs
+                     if r.font.size is not None and r.text.strip()}
+            size = max(sizes)
+            assert grid.BODY_MIN <= size <= grid.BODY_MAX, number
+            lines = [seen(p.text).split("\t", 1)[-1] for p in bullets.text_frame.paragraphs]
+            assert bullets_height(lines, size, bullets.width / Pt(1)
+                                  - size * BULLET_MARKER) <= bullets.height / Pt(1) + 0.5
+            if len(cards) == 1:
+                lone += 1
+                slide = Presentation(str(built.pptx)).slides[number - 1]
+                label = next(sh for sh in slide.shapes if sh.name.startswith("指标名称"))
+                figure = next(sh for sh in slide.shapes if sh.name.startswith("数值"))
+                # the card's content in its middle third, not on top of an empty box
+                assert label.top / Pt(1) - top > (bottom - top) / 4, number
+                centre = (figure.top + figure.height / 2) / Pt(1)
+                assert abs(centre - (top + bottom) / 2) < (bottom - top) / 6, number
+    assert lone >= 2

@@ -302,20 +302,25 @@ class SlideLayouter:
 
     # --- key figures ----------------------------------------------------------------------
     def _cards(self, cards: tuple[Card, ...], lines: tuple[str, ...] = ()) -> list[Block]:
-        """A grid of cards; one or two cards stand left of their narrative, both centred on
-        the content area."""
+        """A grid of cards. One or two cards beside their narrative fill the content area's
+        height in a column on the left (a card of a third of the page above an empty lower
+        half reads as unfinished); the narrative stands beside them at the largest body size
+        that fits, in the middle of the column, and each card's content in the middle of
+        the card."""
         n = len(cards)
         pt = self.g.pt
         gap = pt(16)
         area = self.g.content
         extra: list[Block] = []
-        if lines and n <= 2:
+        column = bool(lines) and n <= 2
+        if column:
             cols = 1
-            # beside its card, from the card's top (the cards start under the title)
-            extra = self._bullets(lines, self.g.card_text, numbered=False,
-                                  max_size=pt(grid.CHART_BODY_MAX), anchor="t")
-            area = Rect(area.x, area.y, self.g.card_w, area.h)
-            max_h = pt(220) if n == 1 else pt(180)
+            # the column ends clear of the footnote band's rule; the narrative is centred on it
+            area = Rect(area.x, area.y, self.g.card_w, area.h - pt(10))
+            side = self.g.card_text
+            extra = self._bullets(lines, Rect(side.x, area.y, side.w, area.h), numbered=False,
+                                  max_size=pt(grid.BODY_MAX), anchor="m")
+            max_h = area.h
         else:
             cols = n if n <= 3 else (2 if n == 4 else 3)
             if n == 3 and area.w / 3 < pt(200) and not lines:  # a narrow (4:3) slide: 2 + 1
@@ -335,9 +340,10 @@ class SlideLayouter:
         size = min(self._number_size(card, inner_w, inner_h) for card in cards)
         row_label = [max(len(labels[i].lines) * labels[i].size * 1.2
                          for i in range(r * cols, min(n, (r + 1) * cols))) for r in range(rows)]
-        # as tall as the fullest card needs, not a half-empty box
+        # as tall as the fullest card needs, not a half-empty box (a column fills its height)
         need = max(self._card_height(card, inner_w, max(row_label), size) for card in cards)
-        h = min(h, max(need, pt(150), area.h * 0.45 if rows == 1 else 0.0))
+        if not column:
+            h = min(h, max(need, pt(150), area.h * 0.45 if rows == 1 else 0.0))
         if lines and n > 2:
             below = top + h + pt(grid.CARDS_BELOW_GAP)
             rect = Rect(self.g.bullets.x, below, self.g.bullets.w,
@@ -348,7 +354,7 @@ class SlideLayouter:
         for i, card in enumerate(cards):
             r, c = divmod(i, cols)
             blocks += self._card(card, Rect(area.x + c * (w + gap), top + r * (h + gap), w, h),
-                                 labels[i], row_label[r], size)
+                                 labels[i], row_label[r], size, middle=column)
         return blocks + extra
 
     def _card_height(self, card: Card, inner_w: float, label_h: float, size: float) -> float:
@@ -386,9 +392,10 @@ class SlideLayouter:
         return size
 
     def _card(self, card: Card, rect: Rect, label_fit: Fit | None = None,
-              label_h: float = 0.0, size: float = 0.0) -> list[Block]:
+              label_h: float = 0.0, size: float = 0.0, middle: bool = False) -> list[Block]:
         """One card; the label fit, the row's label height and the page's number size as
-        ``_cards`` decided them (a card alone decides its own)."""
+        ``_cards`` decided them (a card alone decides its own). ``middle``: its content
+        stands in the middle of a card taller than it needs."""
         p = self.p
         estimate = card.figure.status is Status.ESTIMATE
         target = card.figure.status is Status.TARGET
@@ -404,6 +411,10 @@ class SlideLayouter:
         own_h = len(label_fit.lines) * label_fit.size * 1.2
         label_h = max(label_h, own_h)
         size = size or self._number_size(card, inner.w, inner.h)
+        if middle:
+            slack = rect.h - self._card_height(card, inner.w, label_h, size)
+            if slack > 0:
+                inner = Rect(inner.x, inner.y + slack / 2, inner.w, inner.h - slack / 2)
         blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, own_h + 4),
                                 (Para((Run(card.label, label_fit.size, p.text, True),)),),
                                 name="指标名称", exact=True))
