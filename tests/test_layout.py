@@ -255,3 +255,29 @@ def test_a_lone_card_beside_its_bullets_fills_the_column(tmp_path: Path, lines: 
     assert bullets.rect.y + bullets.rect.h / 2 == pytest.approx(card.y + card.h / 2)
     assert not overlap(bullets.rect, card) and not overlap(bullets.rect, foot)
     assert inside(bullets.rect, Rect(0, 0, brand.width, brand.height))
+
+
+@pytest.mark.parametrize("count", [1, 2])
+def test_one_or_two_cards_alone_fill_the_page(tmp_path: Path, count: int) -> None:
+    """A page of one or two cards and nothing else (their sentences only repeated them): the
+    cards stand side by side as tall as the content area, each figure centred in its card,
+    not a strip along the top of an empty page."""
+    from dataclasses import replace
+
+    from xzbrief.render.layout import SlideLayouter
+
+    every = every_kind_deck(tmp_path, key_figures=True)
+    page = next(s for s in every.slides if s.kind is SlideKind.KEY_FIGURES
+                and len(s.cards) >= 2)
+    layouter = SlideLayouter(load_brand("政务红"), every)
+    ps = layouter.place(replace(page, cards=page.cards[:count], lines=()), 5)
+    assert ps.warnings == ()
+    cards = [b.rect for b in ps.blocks if isinstance(b, ShapeBlock) and b.name == "指标卡"]
+    numbers = [b for b in ps.blocks if isinstance(b, TextBlock) and b.name == "数值"]
+    foot = next(b.rect for b in ps.blocks if isinstance(b, TextBlock) and b.name == "脚注")
+    assert len(cards) == count and len({c.y for c in cards}) == 1
+    for card, number in zip(cards, numbers, strict=True):
+        assert card.y == layouter.g.content.y and foot.y - 24 <= card.bottom <= foot.y - 4
+        assert abs(number.rect.y + number.rect.h / 2 - (card.y + card.h / 2)) < card.h / 6
+        assert number.paras[0].align == "c"
+    assert sum(c.w for c in cards) >= layouter.g.content.w * 0.95

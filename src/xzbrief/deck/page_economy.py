@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from xzbrief.deck import grid
-from xzbrief.deck.model import Slide, SlideKind
+from xzbrief.deck.model import Card, Slide, SlideKind
 from xzbrief.deck.notes import sources_line
 from xzbrief.deck.textfit import bullets_size
 from xzbrief.deck.wording import format_number
@@ -118,6 +118,35 @@ def only_repeats_cards(slide: Slide) -> bool:
     入选……」 beside the card 7家); a sentence with a comparison of its own says more."""
     cards = shown_on([replace(slide, lines=())]).numbers
     return all(_numbers(line) <= cards for line in slide.lines)
+
+
+# words a sentence writes around a card's own words: 「全市……达……」「……居全省第3位」
+_LINKING = set("全市达实现完成为居共有约超")
+
+
+def _card_numbers(card: Card) -> set[tuple[str, str]]:
+    numbers = _numbers(card.before + card.number + card.after)
+    for f in (card.figure, card.change, card.base):
+        if f is not None:
+            numbers |= _numbers(f.text)
+            if f.value is not None and f.unit:
+                numbers.add((format_number(f.value), f.unit[0]))
+    return numbers | _numbers(card.note) | _numbers(card.label)
+
+
+def repeats_card(sentence: str, card: Card, context: Sequence[str] = ()) -> bool:
+    """True when a sentence beside its card says only what the card says (「2025年前三季度全市
+    地区生产总值达7050.57亿元,同比增长5.2%,增速比上半年提高0.2个百分点……」 beside the card
+    7050.57亿元 ▲同比增长5.2%,增速比上半年提高0.2个百分点……): every number of it is on the
+    card and every word is the card's own, its period and region (``context``) or a linking
+    word. A sentence with a number or a word of its own (「8家企业入选工信部再生资源综合利用
+    规范企业」 beside the card 再生资源规范企业 8家) says more and is kept."""
+    if not _numbers(sentence) <= _card_numbers(card):
+        return False
+    own = "".join((card.label, card.before, card.number, card.after, card.note,
+                   card.change.text if card.change else "", *context))
+    words = {ch for ch in sentence if "\u4e00" <= ch <= "\u9fff"}
+    return words <= set(own) | _LINKING
 
 
 def _fits_beside_cards(lines: Sequence[str]) -> bool:

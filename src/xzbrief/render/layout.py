@@ -313,6 +313,11 @@ class SlideLayouter:
         area = self.g.content
         extra: list[Block] = []
         column = bool(lines) and n <= 2
+        # one or two cards alone (their sentences only repeated them): side by side, as tall
+        # as the content area, their content centred
+        alone = not lines and n <= 2
+        if alone:
+            area = Rect(area.x, area.y, area.w, area.h - pt(10))
         if column:
             cols = 1
             # the column ends clear of the footnote band's rule; the narrative is centred on it
@@ -342,7 +347,9 @@ class SlideLayouter:
                          for i in range(r * cols, min(n, (r + 1) * cols))) for r in range(rows)]
         # as tall as the fullest card needs, not a half-empty box (a column fills its height)
         need = max(self._card_height(card, inner_w, max(row_label), size) for card in cards)
-        if not column:
+        if alone:
+            h = area.h
+        elif not column:
             h = min(h, max(need, pt(150), area.h * 0.45 if rows == 1 else 0.0))
         if lines and n > 2:
             below = top + h + pt(grid.CARDS_BELOW_GAP)
@@ -354,7 +361,8 @@ class SlideLayouter:
         for i, card in enumerate(cards):
             r, c = divmod(i, cols)
             blocks += self._card(card, Rect(area.x + c * (w + gap), top + r * (h + gap), w, h),
-                                 labels[i], row_label[r], size, middle=column)
+                                 labels[i], row_label[r], size, middle=column or alone,
+                                 align="c" if alone else "l")
         return blocks + extra
 
     def _card_height(self, card: Card, inner_w: float, label_h: float, size: float) -> float:
@@ -392,10 +400,12 @@ class SlideLayouter:
         return size
 
     def _card(self, card: Card, rect: Rect, label_fit: Fit | None = None,
-              label_h: float = 0.0, size: float = 0.0, middle: bool = False) -> list[Block]:
+              label_h: float = 0.0, size: float = 0.0, middle: bool = False,
+              align: str = "l") -> list[Block]:
         """One card; the label fit, the row's label height and the page's number size as
         ``_cards`` decided them (a card alone decides its own). ``middle``: its content
-        stands in the middle of a card taller than it needs."""
+        stands in the middle of a card taller than it needs; ``align``: "c" centres it
+        across (a card standing alone on its page)."""
         p = self.p
         estimate = card.figure.status is Status.ESTIMATE
         target = card.figure.status is Status.TARGET
@@ -416,7 +426,7 @@ class SlideLayouter:
             if slack > 0:
                 inner = Rect(inner.x, inner.y + slack / 2, inner.w, inner.h - slack / 2)
         blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, own_h + 4),
-                                (Para((Run(card.label, label_fit.size, p.text, True),)),),
+                                (Para((Run(card.label, label_fit.size, p.text, True),), align),),
                                 name="指标名称", exact=True))
         if tag_w:
             word = "预计" if estimate else "目标"
@@ -436,7 +446,7 @@ class SlideLayouter:
         if card.after:
             runs.append(Run(card.after, size / 2, p.text))
         number_h = size * 1.25
-        blocks.append(TextBlock(Rect(inner.x, y, inner.w, number_h), (Para(tuple(runs)),),
+        blocks.append(TextBlock(Rect(inner.x, y, inner.w, number_h), (Para(tuple(runs), align),),
                                 anchor="b", spacing=1.0, name="数值", wrap=False))
         y += number_h + pt(6)
         if card.change is not None:
@@ -450,7 +460,7 @@ class SlideLayouter:
             runs2 = (Run(arrow, fit.size * 0.875, colour, True), text_run) if arrow \
                 else (text_run,)
             change_h = fit.size * 1.25 * len(fit.lines)
-            blocks.append(TextBlock(Rect(inner.x, y, inner.w, change_h), (Para(runs2),),
+            blocks.append(TextBlock(Rect(inner.x, y, inner.w, change_h), (Para(runs2, align),),
                                     spacing=1.25, name="变化", exact=True))
             y += change_h + pt(4)
         if card.note and y < inner.bottom - 12:
@@ -458,7 +468,7 @@ class SlideLayouter:
             if not fit.fits:
                 self.warnings.append(note("layout-card-note-long", label=card.label))
             blocks.append(TextBlock(Rect(inner.x, y, inner.w, inner.bottom - y),
-                                    (Para((Run(card.note, fit.size, p.muted),)),),
+                                    (Para((Run(card.note, fit.size, p.muted),), align),),
                                     spacing=1.25, name="备注", exact=True))
         elif card.note:
             self.warnings.append(note("layout-card-note-dropped", label=card.label))
