@@ -457,3 +457,19 @@ def test_a_cards_page_never_prints_a_sentence_that_only_repeats_its_card(
     notes = "\n".join(notes_text(bureau[1].pptx))
     assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%,增速比上半年提高0.2个百分点" \
         in notes
+
+
+def test_a_theme_opens_with_its_newest_figure_not_an_older_single_month(
+        bureau: tuple[Path, BuildResult]) -> None:
+    """规上工业增加值增速 has 2025年1—10月 (cumulative, newest) and 2025年4月当月: the
+    theme's first page speaks of 1—10月, and the 4月当月 card's page comes after it (never a
+    当月 title before the newer cumulative one of the same indicator)."""
+    prs = Presentation(str(bureau[1].pptx))
+    titles = [nfkc(s.shapes.title.text_frame.text).replace("\u2060", "")
+              if s.shapes.title is not None else "" for s in prs.slides]
+    start = titles.index("二、工业经济") + 1
+    theme = titles[start:titles.index("三、创新驱动")]
+    assert theme[0].startswith("2025年1—10月规上工业增加值"), theme
+    monthly = next(i for i, t in enumerate(theme) if "4月当月" in t)
+    cumulative = next(i for i, t in enumerate(theme) if "1—10月规上工业增加值" in t)
+    assert cumulative < monthly, theme
