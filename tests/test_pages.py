@@ -355,14 +355,32 @@ def test_only_two_pairs_a_theme_become_charts_the_rest_stay_cards(tmp_path: Path
     assert cards == ["徐州市指标2", "徐州市指标3", "徐州市指标4"]  # no 地区 sheet: named
 
 
-def test_one_highlight_joins_the_chart_before_it(tmp_path: Path) -> None:
-    from realclients import every_kind_deck
+@pytest.mark.parametrize("extra", ["", "全社会用电量连续三个月保持两位数增长"])
+def test_a_highlight_joins_the_chart_before_it_only_when_it_speaks_of_it(
+        tmp_path: Path, extra: str) -> None:
+    """The every-kind deck's 工业经济 ends with a chart of 全社会用电量 and one highlight,
+    「规上工业企业数量较“十三五”末翻番」: that is not news about electricity, so it is not
+    printed under that chart (its own page); a highlight naming 全社会用电量 joins it."""
+    from realclients import every_kind_sheets, write_every_kind
 
-    deck = every_kind_deck(tmp_path)
-    section = [s for s in deck.slides if s.section == "工业经济"
-               and s.kind is not SlideKind.SECTION]
-    assert SlideKind.HIGHLIGHTS not in {s.kind for s in section}
-    assert any("规上工业企业数量较“十三五”末翻番" in line for s in section for line in s.lines)
+    recipe = write_every_kind(tmp_path)
+    sheets = every_kind_sheets()
+    if extra:
+        sheets["要点"].append(["工业经济", None, "2025年", extra, "市工信局"])
+    write_workbook(tmp_path / "every.xlsx", sheets)
+    built = build_deck(read_recipe(recipe), tmp_path / "every.xlsx", tmp_path / "every.pptx")
+    prs = Presentation(str(built.pptx))
+    pages = [(title_of(s), [seen(p.text).split("\t", 1)[-1] for sh in s.shapes
+                            if sh.name.startswith("要点") for p in sh.text_frame.paragraphs])
+             for s in prs.slides]
+    power = next(bullets for title, bullets in pages if "全社会用电量" in title)
+    assert not any("规上工业企业数量" in b for b in power), power
+    alone = next((title, bullets) for title, bullets in pages
+                 if any("规上工业企业数量较“十三五”末翻番" in b for b in bullets))
+    assert alone[0] == "工业经济主要亮点"
+    if extra:
+        assert extra in power  # news of the chart's own indicator stands beside it
+        assert extra not in alone[1]
 
 
 def test_summary_names_the_fastest_riser_when_all_levels_grew(tmp_path: Path) -> None:

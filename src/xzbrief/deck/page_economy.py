@@ -159,10 +159,26 @@ def _fits_beside_chart(lines: Sequence[str]) -> bool:
                         grid.BODY_MIN) is not None
 
 
+_NAME_TAILS = ("数量", "规模", "总量", "总额", "增速")
+
+
+def speaks_of_chart(lines: Sequence[str], chart: Slide) -> bool:
+    """True when every line speaks of the chart's indicator: it names it (「规上工业企业
+    数量较“十三五”末翻番」 under a chart of 规上工业企业数量; 「规上工业企业」 is enough) or
+    states one of the chart's figures with its unit. A highlight of another indicator is not
+    joined under a chart of one (a doubling of enterprises under a chart of electricity)."""
+    names = {f.label for f in chart.figures if f.label}
+    stems = {n.removesuffix(t) for n in names for t in _NAME_TAILS}
+    stems = {n for n in names | stems if len(n) >= 3}
+    numbers = shown_on([replace(chart, lines=())]).numbers
+    return all(any(n in line for n in stems) or bool(_numbers(line) & numbers)
+               for line in lines)
+
+
 def join_thin_pages(slides: list[Slide]) -> list[Slide]:
     """One or two cards take the highlights beside them when they fit; a page of one or two
-    highlights joins the chart before it when they fit beside it; a single card joins the card
-    page before it."""
+    highlights joins the chart before it when they fit beside it and speak of its indicator;
+    a single card joins the card page before it."""
     out: list[Slide] = []
     for slide in slides:
         prev = out[-1] if out else None
@@ -184,10 +200,15 @@ def join_thin_pages(slides: list[Slide]) -> list[Slide]:
                     out.append(replace(slide, lines=rest, notes=""))
                     continue
         if (prev is not None and prev.kind is SlideKind.CHART and prev.lines
-                and slide.kind is SlideKind.HIGHLIGHTS and len(slide.lines) <= THIN_BULLETS
-                and _fits_beside_chart(prev.lines + slide.lines)):
-            out[-1] = _merge(prev, prev.lines + slide.lines, slide)  # one or two highlights
-            continue
+                and slide.kind is SlideKind.HIGHLIGHTS and len(slide.lines) <= THIN_BULLETS):
+            # one or two highlights: those about the chart's indicator stand beside it
+            about = tuple(line for line in slide.lines if speaks_of_chart([line], prev))
+            rest = tuple(line for line in slide.lines if line not in about)
+            if about and _fits_beside_chart(prev.lines + about):
+                out[-1] = _merge(prev, prev.lines + about, slide)
+                if rest:
+                    out.append(replace(slide, lines=rest, notes=""))
+                continue
         if (prev is not None and prev.kind is SlideKind.KEY_FIGURES
                 and only_repeats_cards(prev) and only_repeats_cards(slide)
                 and slide.kind is SlideKind.KEY_FIGURES and len(slide.cards) == 1
