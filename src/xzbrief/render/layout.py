@@ -306,18 +306,13 @@ class SlideLayouter:
         height in a column on the left (a card of a third of the page above an empty lower
         half reads as unfinished); the narrative stands beside them at the largest body size
         that fits, in the middle of the column, and each card's content in the middle of
-        the card."""
+        the card. One row of cards alone on its page fills the height too, centred."""
         n = len(cards)
         pt = self.g.pt
         gap = pt(16)
         area = self.g.content
         extra: list[Block] = []
         column = bool(lines) and n <= 2
-        # one or two cards alone (their sentences only repeated them): side by side, as tall
-        # as the content area, their content centred
-        alone = not lines and n <= 2
-        if alone:
-            area = Rect(area.x, area.y, area.w, area.h - pt(10))
         if column:
             cols = 1
             # the column ends clear of the footnote band's rule; the narrative is centred on it
@@ -334,6 +329,11 @@ class SlideLayouter:
             if lines:  # one row of cards, the highlights under it (planner.cards_take_...)
                 cols = n
                 max_h = area.h * grid.CARD_ROW_SHARE
+        # one row of up to three cards and nothing else (their sentences only repeated them):
+        # side by side, as tall as the content area, their content centred
+        alone = not lines and n <= 3 and cols == n
+        if alone:
+            area = Rect(area.x, area.y, area.w, area.h - pt(10))
         rows = -(-n // cols)
         w = (area.w - (cols - 1) * gap) / cols
         h = min((area.h - (rows - 1) * gap) / rows, max_h)
