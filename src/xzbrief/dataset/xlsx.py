@@ -343,24 +343,44 @@ def sheet_extent(xml: bytes) -> Extent:
             or _RE_ROW_NOT_R.search(xml):
         return _exact_extent(content_cells(xml))
     # Every row and cell has ` r="` first: the largest number among them bounds the rows.
-    # One pass finds both the numbers of as many digits as the last row's and the first
-    # reference of two letters (a sheet wider than Z); the numbers after that are read on.
-    digits = len(m[1].lstrip(b"0")) or 1
-    big = rb'([A-Z]{0,3})0*([1-9]\d{%d,})"' % (digits - 1)
-    max_row = 0
+    # Beside the last row tag's number, only a few can be larger: those with more digits, or
+    # as many and a first two digits at least its own. One pass finds them and the first
+    # reference of two letters (a sheet wider than Z); most references fail at their second
+    # digit, so the pass costs the same for 600,000 rows as for 1,000,000.
+    last_row = int(m[1])
+    candidates = re.compile(rb' r="(?:([A-Z]{2})|[A-Z]?+0*+([1-9]\d{%d,}+|%s)")'
+                            % (len(str(last_row)), _at_least(last_row)))
+    max_row = last_row
     wide_at = -1
-    for hit in re.finditer(rb' r="(?:%s|[A-Z]{2})' % big, xml):
-        if hit[2] is not None:
-            max_row = max(max_row, int(hit[2]))
-            if len(hit[1]) < 2:
-                continue
-        wide_at = hit.start()
-        break
+    for hit in candidates.finditer(xml):
+        if hit[1] is not None:
+            wide_at = hit.start()
+            break
+        max_row = max(max_row, int(hit[2]))
     if wide_at < 0:
         return Extent(max_row, 26)
-    for hit in re.compile(rb' r="' + big).finditer(xml, wide_at):
-        max_row = max(max_row, int(hit[2]))
-    return Extent(max_row, 16384 if re.search(rb' r="[A-Z]{3}', xml) else 702)
+    # wider than Z (rare): every reference from there on, with any letters
+    rest = re.compile(rb' r="[A-Z]{0,3}+0*+([1-9]\d{%d,}+|%s)"'
+                      % (len(str(max_row)), _at_least(max_row)))
+    for hit in rest.finditer(xml, wide_at):
+        max_row = max(max_row, int(hit[1]))
+    return Extent(max_row, 16384 if _RE_THREE_LETTERS.search(xml, wide_at) else 702)
+
+
+_RE_THREE_LETTERS = re.compile(rb' r="[A-Z]{3}')
+
+
+def _at_least(n: int) -> bytes:
+    """A pattern for the numbers as long as ``n`` whose first two digits are at least its
+    own: every such number larger than ``n`` and at most 1 in 100 of the smaller ones."""
+    digits = str(n)
+    if len(digits) == 1:
+        return b"[%d-9]" % n
+    first, second, rest = int(digits[0]), int(digits[1]), len(digits) - 2
+    found = [f"{first}[{second}-9]" + r"\d" * rest]
+    if first < 9:
+        found.append(f"[{first + 1}-9]" + r"\d" * (rest + 1))
+    return "|".join(found).encode()
 
 
 _RE_ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
