@@ -63,9 +63,11 @@ def test_rates_are_compared_with_the_previous_span_and_the_province(
     assert "比1—9月提高0.2个百分点,快于全省1.4个百分点" in text
     # GDP is compiled by quarter: 前三季度 against 上半年, written as the workbook writes them
     # the level carries its own published rate and the rate's comparisons (no second card
-    # that repeats 5.2%)
+    # that repeats 5.2%): on its card's ▲ line, the full sentence in the speaker notes
+    assert "7050.57亿元\n▲ 同比增长5.2%,增速比上半年提高0.2个百分点,快于全省0.1个百分点" in text
+    notes = "\n".join(notes_text(bureau[1].pptx))
     assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%,增速比上半年提高0.2个百分点," \
-        "快于全省0.1个百分点" in text
+        "快于全省0.1个百分点" in notes
     assert "个百分点" in text
 
 
@@ -73,7 +75,9 @@ def test_a_level_is_written_with_its_own_growth_rate(bureau: tuple[Path, BuildRe
     """「地区生产总值7050.57亿元,同比增长5.2%」: GDP with GDP增速 of the same period (the
     published rate at comparable prices, not one recomputed from the levels)."""
     text = "\n".join(slides_text(bureau[1].pptx))
-    assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%" in text
+    assert "2025年前三季度地区生产总值达7050.57亿元,同比增长5.2%" in text  # the page's title
+    assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%" in "\n".join(
+        notes_text(bureau[1].pptx))
     # text writes a level with its own precision (9537, never the chart's shared 9537.00);
     # the bars keep one precision per series (9537.00 beside 7151.35)
     assert "2024年全市地区生产总值达9537亿元,比上年增长5.9%" in text
@@ -190,7 +194,8 @@ def test_the_public_remark_is_shown_and_the_pattern_used(bureau: tuple[Path, Bui
 
 
 def test_share_index_count_and_rank_wording(bureau: tuple[Path, BuildResult]) -> None:
-    text = "\n".join(slides_text(bureau[1].pptx))
+    # the sentences beside the cards only repeated them: they are in the speaker notes
+    text = "\n".join(slides_text(bureau[1].pptx) + notes_text(bureau[1].pptx))
     assert "比上年提高0.15个百分点" in text  # 48.6 -> 48.75 keeps its inputs' precision
     assert "48.8%" in text  # a share: one decimal
     assert "数量达" not in text and "规上工业企业数量达" not in text
@@ -271,7 +276,7 @@ def test_a_ranking_page_speaks_of_its_own_period(bureau: tuple[Path, BuildResult
     assert "2024年全市地区生产总值达9537亿元,比上年增长5.9%,增速比上年提高0.1个百分点。" in ranking
     assert "2024年铜山区地区生产总值达1500.2亿元。" in ranking
     # the newer figure is still shown, on a page of its own period
-    assert any("2025年前三季度全市地区生产总值达7050.57亿元" in t and "铜山区" not in t
+    assert any("2025年前三季度地区生产总值达7050.57亿元" in t and "铜山区" not in t
                for t in pages)
 
 
@@ -422,3 +427,49 @@ def test_the_summary_ranks_growth_by_the_growth_alone(tmp_path: Path) -> None:
     assert "有上年同期可比数据的2项总量指标全部增长,其中地区生产总值同比增长5.2%,增幅最大" in summary
     # the card itself keeps the rate's comparison (its change line under 2500.5亿元)
     assert "同比增长4.1%,增速比上半年回落0.3个百分点" in "\n".join(slides_text(built.pptx))
+
+
+def test_a_cards_page_never_prints_a_sentence_that_only_repeats_its_card(
+        bureau: tuple[Path, BuildResult]) -> None:
+    """The GDP card says 「同比增长5.2%，增速比上半年提高0.2个百分点……」 in its ▲ line: the same
+    sentence again as the page's one bullet is not printed (the speaker notes keep it); a
+    sentence with words of its own (「8家企业入选工信部再生资源综合利用规范企业」 beside the
+    card 再生资源规范企业 8家) stays."""
+    prs = Presentation(str(bureau[1].pptx))
+    checked = 0
+    for slide in prs.slides:
+        names = [sh.name.split(" [")[0] for sh in slide.shapes]
+        if "指标卡" not in names:
+            continue
+        changes = [nfkc(sh.text_frame.text) for sh in slide.shapes
+                   if sh.name.startswith("变化")]
+        bullets = [nfkc(p.text).split("\t", 1)[-1] for sh in slide.shapes
+                   if sh.name.startswith("要点") for p in sh.text_frame.paragraphs]
+        for change in changes:
+            said = change.lstrip("▲▼ \u00a0")
+            assert not any(said in b for b in bullets), (said, bullets)
+            checked += 1
+    assert checked >= 3
+    text = slides_text(bureau[1].pptx)
+    gdp = next(t for t in text if "7050.57亿元" in t and "指标" not in t and "综述" not in t)
+    assert gdp.count("增速比上半年提高0.2个百分点") == 1, gdp
+    assert "2025年全市8家企业入选工信部再生资源综合利用规范企业" in "\n".join(text)
+    notes = "\n".join(notes_text(bureau[1].pptx))
+    assert "2025年前三季度全市地区生产总值达7050.57亿元,同比增长5.2%,增速比上半年提高0.2个百分点" \
+        in notes
+
+
+def test_a_theme_opens_with_its_newest_figure_not_an_older_single_month(
+        bureau: tuple[Path, BuildResult]) -> None:
+    """规上工业增加值增速 has 2025年1—10月 (cumulative, newest) and 2025年4月当月: the
+    theme's first page speaks of 1—10月, and the 4月当月 card's page comes after it (never a
+    当月 title before the newer cumulative one of the same indicator)."""
+    prs = Presentation(str(bureau[1].pptx))
+    titles = [nfkc(s.shapes.title.text_frame.text).replace("\u2060", "")
+              if s.shapes.title is not None else "" for s in prs.slides]
+    start = titles.index("二、工业经济") + 1
+    theme = titles[start:titles.index("三、创新驱动")]
+    assert theme[0].startswith("2025年1—10月规上工业增加值"), theme
+    monthly = next(i for i, t in enumerate(theme) if "4月当月" in t)
+    cumulative = next(i for i, t in enumerate(theme) if "1—10月规上工业增加值" in t)
+    assert cumulative < monthly, theme

@@ -211,3 +211,73 @@ def test_card_rows_share_a_baseline_and_one_number_size(tmp_path: Path, brand_na
             rows.setdefault(card.rect.y, set()).add(round(number.rect.bottom, 3))
         assert all(len(bottoms) == 1 for bottoms in rows.values()), (slide.title, rows)
     assert pages >= 2
+
+
+SHORT = "获批省级首批近零碳工厂"
+LONG = ("协鑫颗粒硅、弘元高效电池片等技术正成为引领行业绿色变革的关键力量，"
+        "带动上下游企业集聚发展")
+
+
+@pytest.mark.parametrize("lines", [(SHORT,), (LONG,), (SHORT, LONG), (LONG, LONG, LONG),
+                                   (SHORT, SHORT, SHORT)])
+@pytest.mark.parametrize("brand_name", ["政务红", "科技蓝"])
+def test_a_lone_card_beside_its_bullets_fills_the_column(tmp_path: Path, lines: tuple[str, ...],
+                                                         brand_name: str) -> None:
+    """One card beside one to three bullets, short or long: the card fills the content
+    height, its figure in its middle; the bullets at the largest body size that fits (16–20
+    pt), centred on the card, fitting their box and clear of the card and footnotes."""
+    from dataclasses import replace
+
+    from xzbrief.render.layout import SlideLayouter
+
+    every = every_kind_deck(tmp_path, key_figures=True)
+    page = next(s for s in every.slides if s.kind is SlideKind.KEY_FIGURES)
+    slide = replace(page, cards=page.cards[:1], lines=lines)
+    brand = load_brand(brand_name)
+    layouter = SlideLayouter(brand, every)
+    ps = layouter.place(slide, 5)
+    assert ps.warnings == ()
+    g = layouter.g
+    card = next(b.rect for b in ps.blocks if isinstance(b, ShapeBlock) and b.name == "指标卡")
+    bullets = next(b for b in ps.blocks if isinstance(b, TextBlock) and b.name == "要点")
+    foot = next(b.rect for b in ps.blocks if isinstance(b, TextBlock) and b.name == "脚注")
+    number = next(b.rect for b in ps.blocks if isinstance(b, TextBlock) and b.name == "数值")
+    assert card.y == g.content.y and foot.y - 24 <= card.bottom <= foot.y - 4
+    assert abs(number.y + number.h / 2 - (card.y + card.h / 2)) < card.h / 6
+    size = bullets.paras[0].runs[0].size
+    assert grid.BODY_MIN <= size <= grid.BODY_MAX
+    text = [p.text for p in bullets.paras]
+    assert bullets_height(text, size, bullets.rect.w - size * BULLET_MARKER) <= bullets.rect.h
+    # the largest size that fits: one point more would not (or it is the largest allowed)
+    assert size == grid.BODY_MAX or bullets_height(
+        text, size + 1, bullets.rect.w - (size + 1) * BULLET_MARKER) > bullets.rect.h
+    assert bullets.anchor == "m"
+    assert bullets.rect.y + bullets.rect.h / 2 == pytest.approx(card.y + card.h / 2)
+    assert not overlap(bullets.rect, card) and not overlap(bullets.rect, foot)
+    assert inside(bullets.rect, Rect(0, 0, brand.width, brand.height))
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_one_row_of_cards_alone_fills_the_page(tmp_path: Path, count: int) -> None:
+    """A page of one to three cards and nothing else (their sentences only repeated them): the
+    cards stand side by side as tall as the content area, each figure centred in its card,
+    not a strip along the top of an empty page."""
+    from dataclasses import replace
+
+    from xzbrief.render.layout import SlideLayouter
+
+    every = every_kind_deck(tmp_path, key_figures=True)
+    page = next(s for s in every.slides if s.kind is SlideKind.KEY_FIGURES
+                and len(s.cards) >= 3)
+    layouter = SlideLayouter(load_brand("政务红"), every)
+    ps = layouter.place(replace(page, cards=page.cards[:count], lines=()), 5)
+    assert ps.warnings == ()
+    cards = [b.rect for b in ps.blocks if isinstance(b, ShapeBlock) and b.name == "指标卡"]
+    numbers = [b for b in ps.blocks if isinstance(b, TextBlock) and b.name == "数值"]
+    foot = next(b.rect for b in ps.blocks if isinstance(b, TextBlock) and b.name == "脚注")
+    assert len(cards) == count and len({c.y for c in cards}) == 1
+    for card, number in zip(cards, numbers, strict=True):
+        assert card.y == layouter.g.content.y and foot.y - 24 <= card.bottom <= foot.y - 4
+        assert abs(number.rect.y + number.rect.h / 2 - (card.y + card.h / 2)) < card.h / 6
+        assert number.paras[0].align == "c"
+    assert sum(c.w for c in cards) >= layouter.g.content.w * 0.95

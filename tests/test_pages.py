@@ -17,8 +17,8 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from realclients import seen, shape_texts
-from workbooks import basic_sheets, write_workbook
-from xzbrief.build import BuildResult, build_deck
+from workbooks import basic_sheets, bureau_sheets, write_workbook
+from xzbrief.build import BuildResult, build_deck, default_recipe
 from xzbrief.dataset.loader import load_dataset
 from xzbrief.deck.model import Deck, DeckInfo, Figure, Slide, SlideKind
 from xzbrief.deck.planner import plan_deck
@@ -83,11 +83,14 @@ def test_indicator_table_lists_every_headline_figure(shipped: BuildResult) -> No
     assert len(tables) == 2
     header = [c.text for c in tables[0].rows[0].cells]
     assert header[:5] == ["指标", "地区", "期间", "单位", "本期"]
-    assert "增长（%）" in header
     assert "年度目标" not in header and "全省" not in header  # no such data: no column
+    # the workbook has a growth rate for one figure of 23 (未来产业企业营收规模, 2024 -> 2025):
+    # no 增长(%) column blank all the way down; the one change is said in words in 说明
+    assert header[5:] == ["说明"]
     rows = {r.cells[0].text + r.cells[1].text: [c.text for c in r.cells]
             for t in tables for r in list(t.rows)[1:]}
-    assert rows["未来产业企业营收规模全市"][4:] == ["316", "预计", "54.8"]
+    assert rows["未来产业企业营收规模全市"][4:] == ["316", "预计比上年增长54.8%"]
+    assert rows["工业开票销售收入全市"][5] == "预计"
     assert rows["工业开票销售收入全市"][4] == "9000左右"
     assert rows["攻克关键技术数量徐州高新区"][4] == "150余"
     assert len(rows) == 23
@@ -355,14 +358,32 @@ def test_only_two_pairs_a_theme_become_charts_the_rest_stay_cards(tmp_path: Path
     assert cards == ["徐州市指标2", "徐州市指标3", "徐州市指标4"]  # no 地区 sheet: named
 
 
-def test_one_highlight_joins_the_chart_before_it(tmp_path: Path) -> None:
-    from realclients import every_kind_deck
+@pytest.mark.parametrize("extra", ["", "全社会用电量连续三个月保持两位数增长"])
+def test_a_highlight_joins_the_chart_before_it_only_when_it_speaks_of_it(
+        tmp_path: Path, extra: str) -> None:
+    """The every-kind deck's 工业经济 ends with a chart of 全社会用电量 and one highlight,
+    「规上工业企业数量较“十三五”末翻番」: that is not news about electricity, so it is not
+    printed under that chart (its own page); a highlight naming 全社会用电量 joins it."""
+    from realclients import every_kind_sheets, write_every_kind
 
-    deck = every_kind_deck(tmp_path)
-    section = [s for s in deck.slides if s.section == "工业经济"
-               and s.kind is not SlideKind.SECTION]
-    assert SlideKind.HIGHLIGHTS not in {s.kind for s in section}
-    assert any("规上工业企业数量较“十三五”末翻番" in line for s in section for line in s.lines)
+    recipe = write_every_kind(tmp_path)
+    sheets = every_kind_sheets()
+    if extra:
+        sheets["要点"].append(["工业经济", None, "2025年", extra, "市工信局"])
+    write_workbook(tmp_path / "every.xlsx", sheets)
+    built = build_deck(read_recipe(recipe), tmp_path / "every.xlsx", tmp_path / "every.pptx")
+    prs = Presentation(str(built.pptx))
+    pages = [(title_of(s), [seen(p.text).split("\t", 1)[-1] for sh in s.shapes
+                            if sh.name.startswith("要点") for p in sh.text_frame.paragraphs])
+             for s in prs.slides]
+    power = next(bullets for title, bullets in pages if "全社会用电量" in title)
+    assert not any("规上工业企业数量" in b for b in power), power
+    alone = next((title, bullets) for title, bullets in pages
+                 if any("规上工业企业数量较“十三五”末翻番" in b for b in bullets))
+    assert alone[0] == "工业经济主要亮点"
+    if extra:
+        assert extra in power  # news of the chart's own indicator stands beside it
+        assert extra not in alone[1]
 
 
 def test_summary_names_the_fastest_riser_when_all_levels_grew(tmp_path: Path) -> None:
@@ -411,3 +432,68 @@ def test_a_row_of_three_cards_takes_the_short_highlights_page_under_it(
         assert bullets.top + bullets.height <= footnote.top
         shown = [seen(p.text).split("\t", 1)[1] for p in bullets.text_frame.paragraphs]
         assert shown == [typeset(line) for line in model.lines]
+
+
+# --- one or two cards beside their narrative --------------------------------------------------
+@pytest.fixture(scope="module")
+def bureau_built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    folder = tmp_path_factory.mktemp("bureau")
+    path = write_workbook(folder / "统计局指标库.xlsx", bureau_sheets())
+    result = load_dataset(path)
+    assert result.ok
+    return build_deck(default_recipe(result), path, folder / "bureau.pptx", load=result)
+
+
+def column_pages(pptx: Path) -> list[tuple[int, list[Any], Any, Any]]:
+    """Pages where one or two cards stand left of their bullets: (page, cards, bullets,
+    footnote) as written in the .pptx."""
+    out = []
+    for number, slide in enumerate(Presentation(str(pptx)).slides, start=1):
+        cards = [sh for sh in slide.shapes if sh.name == "指标卡"]
+        bullets = [sh for sh in slide.shapes if sh.name.startswith("要点")]
+        foot = [sh for sh in slide.shapes if sh.name.startswith("脚注")]
+        if 1 <= len(cards) <= 2 and bullets and foot and \
+                bullets[0].left >= max(c.left + c.width for c in cards):
+            out.append((number, cards, bullets[0], foot[0]))
+    return out
+
+
+def test_one_or_two_cards_beside_bullets_fill_the_page_height(shipped: BuildResult,
+                                                               bureau_built: BuildResult) -> None:
+    """No card of a third of the page above an empty lower half (shipped deck's 7家 page,
+    the bureau's 8家 page): the cards fill the height between the title band and the
+    footnotes, the bullets stand at the middle of them at body size, and the lone card's
+    figure at the middle of its card."""
+    from xzbrief.deck import grid
+    from xzbrief.deck.textfit import BULLET_MARKER, bullets_height
+
+    lone = 0
+    for built in (shipped, bureau_built):
+        assert built.pptx is not None
+        pages = column_pages(built.pptx)
+        assert pages, built.pptx
+        for number, cards, bullets, foot in pages:
+            top = min(c.top for c in cards) / Pt(1)
+            bottom = max(c.top + c.height for c in cards) / Pt(1)
+            assert top == pytest.approx(grid.CONTENT.y)
+            assert foot.top / Pt(1) - 24 <= bottom <= foot.top / Pt(1) - 4, number
+            middle = (bullets.top + bullets.height / 2) / Pt(1)
+            assert middle == pytest.approx((top + bottom) / 2, abs=1), number
+            assert bullets.text_frame.vertical_anchor is not None
+            sizes = {r.font.size.pt for p in bullets.text_frame.paragraphs for r in p.runs
+                     if r.font.size is not None and r.text.strip()}
+            size = max(sizes)
+            assert grid.BODY_MIN <= size <= grid.BODY_MAX, number
+            lines = [seen(p.text).split("\t", 1)[-1] for p in bullets.text_frame.paragraphs]
+            assert bullets_height(lines, size, bullets.width / Pt(1)
+                                  - size * BULLET_MARKER) <= bullets.height / Pt(1) + 0.5
+            if len(cards) == 1:
+                lone += 1
+                slide = Presentation(str(built.pptx)).slides[number - 1]
+                label = next(sh for sh in slide.shapes if sh.name.startswith("指标名称"))
+                figure = next(sh for sh in slide.shapes if sh.name.startswith("数值"))
+                # the card's content in its middle third, not on top of an empty box
+                assert label.top / Pt(1) - top > (bottom - top) / 4, number
+                centre = (figure.top + figure.height / 2) / Pt(1)
+                assert abs(centre - (top + bottom) / 2) < (bottom - top) / 6, number
+    assert lone >= 2

@@ -6,6 +6,7 @@ from xzbrief.deck import grid
 from xzbrief.deck.model import Figure, Slide, SlideKind, Table, TableCell, card_figures
 from xzbrief.deck.narrative import level_figure
 from xzbrief.deck.notes import split_common_notes
+from xzbrief.deck.page_economy import repeats_card
 from xzbrief.deck.textfit import TABLE_MAX, paginate_table
 from xzbrief.deck.theme_base import Fact, ThemeBase
 
@@ -31,9 +32,12 @@ class FactSlides(ThemeBase):
             title = self._title([f.headline for f in chunk], fallback=self.choice.name,
                                 subjects=[f.label for f in chunk],
                                 periods=[f.obs.period.label for f in chunk])
-            # one or two cards: their sentences beside them (page_economy gives the room to
-            # the theme's highlights when the sentences only repeat the cards)
-            side = tuple(narrative) if len(chunk) <= 2 else ()
+            # one or two cards: their sentences beside them, but not a sentence that only
+            # repeats its card (the speaker notes keep it); page_economy gives the room to the
+            # theme's highlights when the sentences only repeat the cards
+            side = tuple(line for f, card, line in zip(chunk, cards, narrative, strict=True)
+                         if not repeats_card(line, card, (f.obs.period.label, f.obs.region))
+                         ) if len(chunk) <= 2 else ()
             slides.append(Slide(
                 kind=SlideKind.KEY_FIGURES, title=title, section=self.choice.name, cards=cards,
                 lines=side,

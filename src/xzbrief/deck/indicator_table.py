@@ -49,6 +49,7 @@ class _Row:
     cells: dict[str, TableCell]
     figures: tuple[Figure, ...]
     yearly: bool = True  # a year's figure (its target is a 年度目标)
+    said: tuple[tuple[str, str], ...] = ()  # change column -> its words (比上年增长54.8%)
 
 
 def _number(ind: Indicator, obs: Observation) -> str:
@@ -104,6 +105,7 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
         "状态": TableCell("预计" if obs.status is Status.ESTIMATE else ""),
     }
     figures = [level]
+    said: list[tuple[str, str]] = []
     change = fact.change
     before = obs.period.same_period_last_year()
     published = (change is not None and change.base is None and not ind.is_rate
@@ -112,6 +114,7 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
     if published and change is not None and change.figure.value is not None:
         cells["增长(%)"] = TableCell(format_rate(change.figure.value), change.figure,
                                    numeric=True)
+        said.append(("增长(%)", change.phrase.split(",")[0]))
         figures.append(change.figure)
     elif (change is not None and change.base is not None and change.figure.value is not None
             and before is not None and change.base.period == before.label):
@@ -125,16 +128,21 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
             word = change_word(obs.period.kind)
             cells["增减"] = TableCell(change.phrase.split(",")[0].removeprefix(word),
                                     change.figure)
+        said += [(column, change.phrase.split(",")[0]) for column in CHANGES
+                 if column in cells]
         figures.append(change.figure)
     earlier = _previous_span(obs.period)
     if ind.is_rate and earlier is not None:
         base = next((o for o in all_obs if o.period == earlier and o.region == obs.region
                      and o.status is not Status.TARGET and o.value is not None), None)
         step = compare(ind, obs, base, "比上期") if base is not None else None
-        if step is not None and step.figure.value is not None:
+        if base is not None and step is not None and step.figure.value is not None:
             value = step.figure.value
             cells["比上期(个百分点)"] = TableCell(format_number(value, max(1, decimals_of(value))),
                                               step.figure, numeric=True)
+            # in words, the span as the workbook writes it: 比上半年提高0.2个百分点
+            named = compare(ind, obs, base, f"比{base.period.span_label}")
+            said.append(("比上期(个百分点)", (named or step).phrase.split(",")[0]))
             figures.append(step.figure)
     parent = _parent_value(dataset, ind, obs)
     if parent is not None:
@@ -152,7 +160,32 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
         if done is not None:
             cells["完成进度"] = TableCell(done.figure.text, done.figure, numeric=True)
             figures.append(done.figure)
-    return _Row(ind.code, cells, tuple(figures), obs.period.kind is PeriodKind.YEAR)
+    return _Row(ind.code, cells, tuple(figures), obs.period.kind is PeriodKind.YEAR,
+                tuple(said))
+
+
+CHANGES = ("增长(%)", "增减(个百分点)", "增减", "比上期(个百分点)")
+FEW_CHANGES = 4  # fewer than one row in this many with a change: the changes become words
+
+
+def _fold_few_changes(rows: list[_Row]) -> list[_Row]:
+    """A workbook with a change for few of its figures (the shipped one: 54.8% for one row of
+    23) would print change columns that are blank almost all the way down: its changes are
+    written in words in the 说明 column instead (「预计比上年增长54.8%」), nothing computed that
+    was not there before."""
+    with_change = sum(1 for r in rows if any(r.cells.get(c, TableCell("")).text
+                                             for c in CHANGES))
+    if not with_change or with_change * FEW_CHANGES >= len(rows):
+        return rows
+    out = []
+    for r in rows:
+        words = [w for column, w in r.said if r.cells.get(column, TableCell("")).text]
+        cells = {k: v for k, v in r.cells.items() if k not in CHANGES}
+        if words:
+            status = cells.get("状态", TableCell("")).text
+            cells["状态"] = TableCell(status + "，".join(words))
+        out.append(replace(r, cells=cells))
+    return out
 
 
 ORDER = ("指标", "地区", "期间", "单位", "本期", "状态", "增长(%)", "增减(个百分点)", "增减",
@@ -281,8 +314,8 @@ def indicator_table_slides(dataset: Dataset,
     ``elsewhere`` says where the left-out ones can be read (「数据核对表(.核对.xlsx)」)."""
     pairs = _key_first([(fact, sel) for _, rs in themes for sel, facts in rs
                         for fact in facts])
-    rows = _with_ranks([_row(dataset, fact, sel.all_obs) for fact, sel in pairs],
-                       [fact for fact, _ in pairs])
+    rows = _fold_few_changes(_with_ranks([_row(dataset, fact, sel.all_obs)
+                                          for fact, sel in pairs], [fact for fact, _ in pairs]))
     if not rows:
         return [], []
     columns = _columns(rows)

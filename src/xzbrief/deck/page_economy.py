@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from xzbrief.deck import grid
-from xzbrief.deck.model import Slide, SlideKind
+from xzbrief.deck.model import Card, Slide, SlideKind
 from xzbrief.deck.notes import sources_line
 from xzbrief.deck.textfit import bullets_size
 from xzbrief.deck.wording import format_number
@@ -120,6 +120,35 @@ def only_repeats_cards(slide: Slide) -> bool:
     return all(_numbers(line) <= cards for line in slide.lines)
 
 
+# words a sentence writes around a card's own words: 「全市……达……」「……居全省第3位」
+_LINKING = set("全市达实现完成为居共有约超")
+
+
+def _card_numbers(card: Card) -> set[tuple[str, str]]:
+    numbers = _numbers(card.before + card.number + card.after)
+    for f in (card.figure, card.change, card.base):
+        if f is not None:
+            numbers |= _numbers(f.text)
+            if f.value is not None and f.unit:
+                numbers.add((format_number(f.value), f.unit[0]))
+    return numbers | _numbers(card.note) | _numbers(card.label)
+
+
+def repeats_card(sentence: str, card: Card, context: Sequence[str] = ()) -> bool:
+    """True when a sentence beside its card says only what the card says (「2025年前三季度全市
+    地区生产总值达7050.57亿元,同比增长5.2%,增速比上半年提高0.2个百分点……」 beside the card
+    7050.57亿元 ▲同比增长5.2%,增速比上半年提高0.2个百分点……): every number of it is on the
+    card and every word is the card's own, its period and region (``context``) or a linking
+    word. A sentence with a number or a word of its own (「8家企业入选工信部再生资源综合利用
+    规范企业」 beside the card 再生资源规范企业 8家) says more and is kept."""
+    if not _numbers(sentence) <= _card_numbers(card):
+        return False
+    own = "".join((card.label, card.before, card.number, card.after, card.note,
+                   card.change.text if card.change else "", *context))
+    words = {ch for ch in sentence if "\u4e00" <= ch <= "\u9fff"}
+    return words <= set(own) | _LINKING
+
+
 def _fits_beside_cards(lines: Sequence[str]) -> bool:
     return bullets_size(lines, grid.CARD_TEXT.w, grid.CARD_TEXT.h, grid.CHART_BODY_MAX,
                         grid.BODY_MIN) is not None
@@ -130,10 +159,26 @@ def _fits_beside_chart(lines: Sequence[str]) -> bool:
                         grid.BODY_MIN) is not None
 
 
+_NAME_TAILS = ("数量", "规模", "总量", "总额", "增速")
+
+
+def speaks_of_chart(lines: Sequence[str], chart: Slide) -> bool:
+    """True when every line speaks of the chart's indicator: it names it (「规上工业企业
+    数量较“十三五”末翻番」 under a chart of 规上工业企业数量; 「规上工业企业」 is enough) or
+    states one of the chart's figures with its unit. A highlight of another indicator is not
+    joined under a chart of one (a doubling of enterprises under a chart of electricity)."""
+    names = {f.label for f in chart.figures if f.label}
+    stems = {n.removesuffix(t) for n in names for t in _NAME_TAILS}
+    stems = {n for n in names | stems if len(n) >= 3}
+    numbers = shown_on([replace(chart, lines=())]).numbers
+    return all(any(n in line for n in stems) or bool(_numbers(line) & numbers)
+               for line in lines)
+
+
 def join_thin_pages(slides: list[Slide]) -> list[Slide]:
     """One or two cards take the highlights beside them when they fit; a page of one or two
-    highlights joins the chart before it when they fit beside it; a single card joins the card
-    page before it."""
+    highlights joins the chart before it when they fit beside it and speak of its indicator;
+    a single card joins the card page before it."""
     out: list[Slide] = []
     for slide in slides:
         prev = out[-1] if out else None
@@ -155,10 +200,15 @@ def join_thin_pages(slides: list[Slide]) -> list[Slide]:
                     out.append(replace(slide, lines=rest, notes=""))
                     continue
         if (prev is not None and prev.kind is SlideKind.CHART and prev.lines
-                and slide.kind is SlideKind.HIGHLIGHTS and len(slide.lines) <= THIN_BULLETS
-                and _fits_beside_chart(prev.lines + slide.lines)):
-            out[-1] = _merge(prev, prev.lines + slide.lines, slide)  # one or two highlights
-            continue
+                and slide.kind is SlideKind.HIGHLIGHTS and len(slide.lines) <= THIN_BULLETS):
+            # one or two highlights: those about the chart's indicator stand beside it
+            about = tuple(line for line in slide.lines if speaks_of_chart([line], prev))
+            rest = tuple(line for line in slide.lines if line not in about)
+            if about and _fits_beside_chart(prev.lines + about):
+                out[-1] = _merge(prev, prev.lines + about, slide)
+                if rest:
+                    out.append(replace(slide, lines=rest, notes=""))
+                continue
         if (prev is not None and prev.kind is SlideKind.KEY_FIGURES
                 and only_repeats_cards(prev) and only_repeats_cards(slide)
                 and slide.kind is SlideKind.KEY_FIGURES and len(slide.cards) == 1

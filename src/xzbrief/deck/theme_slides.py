@@ -87,6 +87,7 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
         leads: dict[str, Fact] = {}  # the headline figure of a charted indicator
         pending: set[str] = set()  # totals shown by their parts chart if one is made
         charts: list[Slide] = []
+        charted: dict[str, list[Slide]] = {}  # an indicator's own charts (time, ranking)
         pairs = 0  # two-column charts made so far (a theme of ten such pairs keeps cards)
         # a level's own published rate (增速指标) in the same theme: written with the level
         # (「同比增长5.2%,增速比上半年提高0.2个百分点」) and drawn as its growth line, so the
@@ -107,10 +108,12 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
             elif _chartable(sel) and (not pair or pairs < MAX_PAIR_CHARTS):
                 pairs += pair
                 charts.append(self._time_chart(sel))
+                charted.setdefault(code, []).append(charts[-1])
                 made_chart = True
             ranking = self._region_chart(sel) if len(sel.by_region) >= 3 else None
             if ranking is not None:
                 charts.append(ranking)
+                charted.setdefault(code, []).append(ranking)
                 made_chart = True
             if made_chart:
                 if sel.latest is not None:  # the newest figure leads, of whatever kind
@@ -152,12 +155,21 @@ class ThemePlanner(FactSlides, ChartSlides, HighlightSlides):
                 self._set_headline(lead)
                 break
         body: list[Slide] = []
+        # newest first: when the figure that would head the cards' title (a 4月当月 card) is
+        # older than its own indicator's newest figure, which leads that indicator's chart
+        # (1—10月), the chart comes first and the theme opens with the newer figure
+        first = facts[0] if facts else None
+        newer = leads.get(first.ind.code) if first is not None else None
+        ahead = charted.get(first.ind.code, []) if (
+            first is not None and newer is not None and newer.obs.region == first.obs.region
+            and newer.obs.period.sort_key > first.obs.period.sort_key) else []
+        body.extend(ahead)
         if facts:
             if len(facts) > MAX_TABLE_FACTS:
                 body.extend(self._fact_tables(facts))
             else:
                 body.extend(self._card_slides(facts))
-        body.extend(charts)
+        body.extend(c for c in charts if not any(c is a for a in ahead))
         if self.options.highlights:
             # a highlight that only repeats a card or a chart of this theme is left out
             body.extend(self._highlight_slides(already=shown_on(body)))

@@ -302,20 +302,25 @@ class SlideLayouter:
 
     # --- key figures ----------------------------------------------------------------------
     def _cards(self, cards: tuple[Card, ...], lines: tuple[str, ...] = ()) -> list[Block]:
-        """A grid of cards; one or two cards stand left of their narrative, both centred on
-        the content area."""
+        """A grid of cards. One or two cards beside their narrative fill the content area's
+        height in a column on the left (a card of a third of the page above an empty lower
+        half reads as unfinished); the narrative stands beside them at the largest body size
+        that fits, in the middle of the column, and each card's content in the middle of
+        the card. One row of cards alone on its page fills the height too, centred."""
         n = len(cards)
         pt = self.g.pt
         gap = pt(16)
         area = self.g.content
         extra: list[Block] = []
-        if lines and n <= 2:
+        column = bool(lines) and n <= 2
+        if column:
             cols = 1
-            # beside its card, from the card's top (the cards start under the title)
-            extra = self._bullets(lines, self.g.card_text, numbered=False,
-                                  max_size=pt(grid.CHART_BODY_MAX), anchor="t")
-            area = Rect(area.x, area.y, self.g.card_w, area.h)
-            max_h = pt(220) if n == 1 else pt(180)
+            # the column ends clear of the footnote band's rule; the narrative is centred on it
+            area = Rect(area.x, area.y, self.g.card_w, area.h - pt(10))
+            side = self.g.card_text
+            extra = self._bullets(lines, Rect(side.x, area.y, side.w, area.h), numbered=False,
+                                  max_size=pt(grid.BODY_MAX), anchor="m")
+            max_h = area.h
         else:
             cols = n if n <= 3 else (2 if n == 4 else 3)
             if n == 3 and area.w / 3 < pt(200) and not lines:  # a narrow (4:3) slide: 2 + 1
@@ -324,6 +329,11 @@ class SlideLayouter:
             if lines:  # one row of cards, the highlights under it (planner.cards_take_...)
                 cols = n
                 max_h = area.h * grid.CARD_ROW_SHARE
+        # one row of up to three cards and nothing else (their sentences only repeated them):
+        # side by side, as tall as the content area, their content centred
+        alone = not lines and n <= 3 and cols == n
+        if alone:
+            area = Rect(area.x, area.y, area.w, area.h - pt(10))
         rows = -(-n // cols)
         w = (area.w - (cols - 1) * gap) / cols
         h = min((area.h - (rows - 1) * gap) / rows, max_h)
@@ -335,9 +345,12 @@ class SlideLayouter:
         size = min(self._number_size(card, inner_w, inner_h) for card in cards)
         row_label = [max(len(labels[i].lines) * labels[i].size * 1.2
                          for i in range(r * cols, min(n, (r + 1) * cols))) for r in range(rows)]
-        # as tall as the fullest card needs, not a half-empty box
+        # as tall as the fullest card needs, not a half-empty box (a column fills its height)
         need = max(self._card_height(card, inner_w, max(row_label), size) for card in cards)
-        h = min(h, max(need, pt(150), area.h * 0.45 if rows == 1 else 0.0))
+        if alone:
+            h = area.h
+        elif not column:
+            h = min(h, max(need, pt(150), area.h * 0.45 if rows == 1 else 0.0))
         if lines and n > 2:
             below = top + h + pt(grid.CARDS_BELOW_GAP)
             rect = Rect(self.g.bullets.x, below, self.g.bullets.w,
@@ -348,7 +361,8 @@ class SlideLayouter:
         for i, card in enumerate(cards):
             r, c = divmod(i, cols)
             blocks += self._card(card, Rect(area.x + c * (w + gap), top + r * (h + gap), w, h),
-                                 labels[i], row_label[r], size)
+                                 labels[i], row_label[r], size, middle=column or alone,
+                                 align="c" if alone else "l")
         return blocks + extra
 
     def _card_height(self, card: Card, inner_w: float, label_h: float, size: float) -> float:
@@ -386,9 +400,12 @@ class SlideLayouter:
         return size
 
     def _card(self, card: Card, rect: Rect, label_fit: Fit | None = None,
-              label_h: float = 0.0, size: float = 0.0) -> list[Block]:
+              label_h: float = 0.0, size: float = 0.0, middle: bool = False,
+              align: str = "l") -> list[Block]:
         """One card; the label fit, the row's label height and the page's number size as
-        ``_cards`` decided them (a card alone decides its own)."""
+        ``_cards`` decided them (a card alone decides its own). ``middle``: its content
+        stands in the middle of a card taller than it needs; ``align``: "c" centres it
+        across (a card standing alone on its page)."""
         p = self.p
         estimate = card.figure.status is Status.ESTIMATE
         target = card.figure.status is Status.TARGET
@@ -404,8 +421,12 @@ class SlideLayouter:
         own_h = len(label_fit.lines) * label_fit.size * 1.2
         label_h = max(label_h, own_h)
         size = size or self._number_size(card, inner.w, inner.h)
+        if middle:
+            slack = rect.h - self._card_height(card, inner.w, label_h, size)
+            if slack > 0:
+                inner = Rect(inner.x, inner.y + slack / 2, inner.w, inner.h - slack / 2)
         blocks.append(TextBlock(Rect(inner.x, inner.y, inner.w - tag_w, own_h + 4),
-                                (Para((Run(card.label, label_fit.size, p.text, True),)),),
+                                (Para((Run(card.label, label_fit.size, p.text, True),), align),),
                                 name="指标名称", exact=True))
         if tag_w:
             word = "预计" if estimate else "目标"
@@ -425,7 +446,7 @@ class SlideLayouter:
         if card.after:
             runs.append(Run(card.after, size / 2, p.text))
         number_h = size * 1.25
-        blocks.append(TextBlock(Rect(inner.x, y, inner.w, number_h), (Para(tuple(runs)),),
+        blocks.append(TextBlock(Rect(inner.x, y, inner.w, number_h), (Para(tuple(runs), align),),
                                 anchor="b", spacing=1.0, name="数值", wrap=False))
         y += number_h + pt(6)
         if card.change is not None:
@@ -439,7 +460,7 @@ class SlideLayouter:
             runs2 = (Run(arrow, fit.size * 0.875, colour, True), text_run) if arrow \
                 else (text_run,)
             change_h = fit.size * 1.25 * len(fit.lines)
-            blocks.append(TextBlock(Rect(inner.x, y, inner.w, change_h), (Para(runs2),),
+            blocks.append(TextBlock(Rect(inner.x, y, inner.w, change_h), (Para(runs2, align),),
                                     spacing=1.25, name="变化", exact=True))
             y += change_h + pt(4)
         if card.note and y < inner.bottom - 12:
@@ -447,7 +468,7 @@ class SlideLayouter:
             if not fit.fits:
                 self.warnings.append(note("layout-card-note-long", label=card.label))
             blocks.append(TextBlock(Rect(inner.x, y, inner.w, inner.bottom - y),
-                                    (Para((Run(card.note, fit.size, p.muted),)),),
+                                    (Para((Run(card.note, fit.size, p.muted),), align),),
                                     spacing=1.25, name="备注", exact=True))
         elif card.note:
             self.warnings.append(note("layout-card-note-dropped", label=card.label))
