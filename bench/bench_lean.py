@@ -9,15 +9,19 @@ the other processes, so CPU seconds are printed beside it, and the best of ``--r
 Engine: python-calamine (Rust) parses each sheet; nothing else parses cell XML. openpyxl is
 used only as the fallback reader for a sheet calamine cannot read (it panics on some cells).
 
-Layout: the sheet XML is inflated once into one buffer, searched with byte searches that
-start with a literal (extent, formulas, error cells, percent styles, hidden rows), and let go
-before calamine parses. Calamine's rows are taken one by one into a grid in which each
-distinct text is one object. A long table is then read row by row: a row whose code, region
-and notes, period text, status word and plain number were all seen before on rows without a
-problem is taken in a few dict lookups (the duplicate check is one int per value); any other
-row is checked cell by cell; each row is let go once read. One slotted Observation and
-CellRef per value remain (what deck/ and refresh/ read). The checks number each distinct
-period once and look periods up by identity.
+Layout: the sheet XML is inflated once into one buffer and searched with byte searches that
+start with a literal: first what must be known before calamine may build its grid (the extent,
+in one pass that looks closer only at references as long as the last row's; stray cells), then,
+on the other core while calamine parses (python-calamine lets go of the GIL), what calamine
+cannot tell (formulas never calculated, error cells, percent formats, hidden rows). The buffer
+is let go as soon as that scan ends, long before calamine's grid peaks. Calamine's rows are
+taken one by one into a grid in which each distinct text is one object. A long table is then
+read row by row: a row whose code, region and notes, period text, status word and plain number
+were all seen before on rows without a problem is taken in a few dict lookups (the duplicate
+check is one int per value); any other row is checked cell by cell; each row is let go once
+read. One slotted Observation and CellRef per value remain (what deck/ and refresh/ read),
+stored slot by slot. The checks number each distinct period once and look periods up by
+identity.
 
 The floor is what any reader pays: unzip the sheet XML and tokenize it (expat, no handlers),
 and python-calamine's own parse plus taking its rows as Python lists (nothing else).

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from enum import StrEnum
 from functools import cached_property
+from operator import attrgetter
+from typing import Any
 
 from xzbrief.dataset.indicator_kinds import IndicatorKind
 from xzbrief.dataset.periods import Period
@@ -33,6 +35,37 @@ QUALIFIERS = QUALIFIERS_BEFORE + QUALIFIERS_AFTER
 LOWER_BOUNDS = ("超", "超过", "突破", "以上", "余", "逾")
 
 
+_PERIOD = attrgetter("period")
+
+
+def _sorted_by(items: list[Observation], keys: list[Any]) -> tuple[Observation, ...]:
+    """``items`` in the order of ``keys`` (one per item), stable."""
+    return tuple(map(items.__getitem__, sorted(range(len(items)), key=keys.__getitem__)))
+
+
+def _slot_init(cls: type) -> type:
+    """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its
+    slot directly. The generated one goes through ``object.__setattr__`` field by field (the
+    price of ``frozen``): 1.6 s for a million Observations, against 0.8 s this way. Same
+    parameters and defaults; the instance stays frozen (assigning to it later still raises)."""
+    params, body, scope = [], [], {}
+    for i, f in enumerate(fields(cls)):
+        assert f.default_factory is MISSING, f"{cls.__name__}.{f.name}: no factories here"
+        scope[f"_set{i}"] = cls.__dict__[f.name].__set__  # the slot's own descriptor
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            scope[f"_default{i}"] = f.default
+            params.append(f"{f.name}=_default{i}")
+        body.append(f"    _set{i}(self, {f.name})")
+    exec(f"def __init__(self, {', '.join(params)}) -> None:\n" + "\n".join(body), scope)
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@_slot_init
 @dataclass(frozen=True, slots=True)  # one per value: 1,000,000 in a big workbook
 class CellRef:
     """Where a value lives in the workbook, e.g. ``数据!D17``."""
@@ -92,6 +125,7 @@ class Indicator:
         return self.unit.strip() in {"%", "‰", "个百分点"}
 
 
+@_slot_init
 @dataclass(frozen=True, slots=True)  # slots: a 1,000,000-row workbook holds one per row
 class Observation:
     indicator: str
@@ -156,9 +190,11 @@ class Dataset:
                 out[o.indicator] = [o]
             else:
                 found.append(o)
-        # a sort key per distinct period object (a few dozen), not per observation
+        # a sort key per distinct period object (a few dozen), not per observation; looked
+        # up and sorted by C-level maps (a Python key function per value was 0.4 s a million)
         keys = {id(p): p.sort_key for p in self._distinct_periods}
-        return {k: tuple(sorted(v, key=lambda o: keys[id(o.period)])) for k, v in out.items()}
+        return {k: _sorted_by(v, list(map(keys.__getitem__, map(id, map(_PERIOD, v)))))
+                for k, v in out.items()}
 
     @cached_property
     def _distinct_periods(self) -> tuple[Period, ...]:
