@@ -485,6 +485,33 @@ def test_a_document_open_in_word_is_left_intact_and_word_is_named(
     assert not list(tmp_path.glob(".xzbrief-*"))
 
 
+def test_a_table_over_slides_has_one_source_line_and_the_prose_keeps_its_own() -> None:
+    """The 主要指标完成情况表 split over two slides brought one 数据来源 line per slide, and
+    the 综述's sources were said after the table as if they were its own."""
+    from xzbrief.deck.model import DeckInfo, Slide, Table, TableCell
+    from xzbrief.render.docx_writer import render_docx
+
+    def page(title: str, rows: range, source: str) -> Slide:
+        return Slide(SlideKind.TABLE, title, section="总体情况", table=Table(
+            ("指标", "本期"), tuple((TableCell(f"指标{k}"), TableCell(str(k), numeric=True))
+                                    for k in rows)),
+            footnotes=("注：增速按可比价计算。", f"数据来源：{source}。"))
+
+    deck = Deck(DeckInfo("汇报"), (
+        Slide(SlideKind.COVER, "关于工业经济运行情况的汇报", organisation="市工信局", date="2025年12月"),
+        Slide(SlideKind.TEXT, "综述", section="总体情况", lines=("工业经济稳中有进。",),
+              footnotes=("数据来源：市工信局 · 工作总结。",)),
+        page("主要指标完成情况", range(1, 11), "市统计局 · 公报；市统计局 · 月报"),
+        page("主要指标完成情况(续)", range(11, 15), "市统计局 · 公报；省统计局 · 年鉴")))
+    document = docx.Document(io.BytesIO(render_docx(deck)))
+    body = [p.text for p in document.paragraphs if p.text.strip()]
+    sources = [t for t in body if t.startswith("数据来源")]
+    assert sources == ["数据来源：市工信局 · 工作总结。",
+                       "数据来源：市统计局 · 公报；市统计局 · 月报；省统计局 · 年鉴。"], sources
+    assert body.index(sources[0]) < body.index("（一）主要指标完成情况") < body.index(sources[1])
+    assert body.count("注：增速按可比价计算。") == 1
+
+
 def test_a_sections_sources_are_said_once() -> None:
     from xzbrief.render.docx_writer import merge_sources
 

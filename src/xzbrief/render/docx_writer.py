@@ -348,12 +348,15 @@ class _Builder:
                     self.appendix.append(slide)
                     return
                 self.enter(slide)
+                self.flush_sources()  # the prose before it keeps its own sources
                 self.heading(2, slide.title)
                 if slide.lines:
                     self.para("".join(sentence(line) for line in slide.lines))
                 assert slide.table is not None
                 self.table(slide.table, slide.title)
-                self.notes(slide.footnotes)
+                # a table split over slides brings one 数据来源 line per slide: one here
+                self.notes(slide.footnotes, gather=True)
+                self.flush_sources()
             case SlideKind.HIGHLIGHTS:
                 self.enter(slide)
                 title = slide.title
