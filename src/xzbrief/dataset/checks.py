@@ -16,6 +16,8 @@ import os
 import re
 import statistics
 from collections.abc import Iterable
+from operator import attrgetter
+from string import ascii_uppercase
 
 from xzbrief.dataset.loader import LoadResult, no_cycle_collection
 from xzbrief.dataset.model import LOWER_BOUNDS, Dataset, Indicator, Observation, Status
@@ -33,6 +35,8 @@ from xzbrief.dataset.series import (
 MAGNITUDE = 1000.0  # 万元 vs 亿元 is 10,000; 千元 vs 万元 is 10
 JUMP_PCT = 100.0
 GRACE_DAYS = 90  # statistics for a period are published within about a quarter
+_REF = attrgetter("ref")
+_SHEET = attrgetter("sheet")
 _BOUNDS = frozenset(LOWER_BOUNDS)  # Observation.is_bound, without a call per value
 _RE_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*[-./月]\s*(\d{1,2}))?")
 
@@ -65,8 +69,8 @@ def period_end(p: Period) -> dt.date:
 def _order(o: Observation, dataset_sheets: dict[str, int]) -> tuple[int, int, int]:
     if o.ref is None:
         return (0, 0, 0)
-    m = re.match(r"([A-Z]+)(\d+)", o.ref.cell)
-    row = int(m[2]) - 1 if m else 0
+    digits = o.ref.cell.lstrip(ascii_uppercase)  # D17 -> 17 (one warning each: 83,333 of them)
+    row = int(digits) - 1 if digits.isdigit() else 0
     return (dataset_sheets.get(o.ref.sheet, 99), row, 50)
 
 
@@ -87,6 +91,7 @@ class _Periods:
         self._last_year: dict[int, int | None] = {}
         self._previous: dict[int, tuple[int, Period] | None] = {}
         self._end: dict[int, dt.date] = {}
+        self._walks: dict[tuple[int, int], tuple[tuple[int, Period], ...]] = {}
 
     def of(self, period: Period) -> int:
         n = self.number.get(id(period))
@@ -100,8 +105,8 @@ class _Periods:
             self._alive.append(period)
         return n
 
-    def register(self, observations: Iterable[Observation]) -> None:
-        for period in {id(o.period): o.period for o in observations}.values():
+    def register(self, periods: Iterable[Period]) -> None:
+        for period in periods:
             self.of(period)
 
     def last_year(self, n: int) -> int | None:
@@ -119,6 +124,24 @@ class _Periods:
             self._previous[n] = (self.of(prev), prev) if prev is not None else None
         return self._previous[n]
 
+    def walk_back(self, last: int, first: int) -> tuple[tuple[int, Period], ...]:
+        """The periods before ``last`` back to ``first``, as Period.previous steps: worked out
+        once per pair (every series of a table spans the same few), so each series is checked
+        for gaps by lookups alone (83,333 series walked step by step cost 0.4 s)."""
+        found = self._walks.get((last, first))
+        if found is None:
+            first_key = self.sort_key[first]
+            steps: list[tuple[int, Period]] = []
+            current = last
+            while current != first:
+                before = self.previous(current)
+                if before is None or self.sort_key[before[0]] < first_key:
+                    break
+                steps.append(before)
+                current = before[0]
+            found = self._walks[(last, first)] = tuple(steps)
+        return found
+
     def end(self, period: Period) -> dt.date:
         n = self.of(period)
         found = self._end.get(n)
@@ -130,7 +153,8 @@ class _Periods:
 class _Checker:
     def __init__(self, dataset: Dataset) -> None:
         self.d = dataset
-        sheets = dict.fromkeys(o.ref.sheet for o in dataset.observations if o.ref is not None)
+        # in the order they are read; C-level maps over a million values
+        sheets = dict.fromkeys(map(_SHEET, filter(None, map(_REF, dataset.observations))))
         self.sheets = {name: i + 10 for i, name in enumerate(sheets)}
         self.parts_of: dict[str, list[Indicator]] = {}
         for p in dataset.indicators:
@@ -140,7 +164,7 @@ class _Checker:
         self.flagged: set[str] = set()  # cells already warned about magnitude
         self._series: dict[str, dict[tuple[str, PeriodKind], list[Observation]]] = {}
         self.periods = _Periods()
-        self.periods.register(dataset.observations)
+        self.periods.register(dataset._distinct_periods)  # each object once
         self._regions = {r.name: r for r in dataset.regions}
 
     def warn(self, code: str, obs: Observation | None, ind: Indicator, **params: object) -> None:
@@ -240,18 +264,19 @@ class _Checker:
         last_year = self.periods.last_year
         flagged = self.flagged
         for (region, _kind), obs in self.series(ind.code).items():
-            by_period = {number[id(o.period)]: o for o in obs}
-            for o in obs:
-                if o.value is None or o.note or o.remark or o.value < 0 \
-                        or o.qualifier in _BOUNDS:
+            numbers = [number[id(o.period)] for o in obs]
+            by_period = dict(zip(numbers, obs, strict=True))
+            for o, n in zip(obs, numbers, strict=True):
+                value = o.value
+                if value is None or value < 0 or o.note or o.remark or o.qualifier in _BOUNDS:
                     continue
-                base_number = last_year(number[id(o.period)])
+                base_number = last_year(n)
                 base = by_period.get(base_number) if base_number is not None else None
                 if (base is None or base.value is None or base.qualifier in _BOUNDS
                         or base.value <= 0
                         or (flagged and (str(o.ref) in flagged or str(base.ref) in flagged))):
                     continue
-                change = (o.value / base.value - 1) * 100
+                change = (value / base.value - 1) * 100
                 if abs(change) > JUMP_PCT:
                     self.warn("check-jump", o, ind, region=region, period=o.period.label,
                               base=f"{base.period.label}({base.ref})",
@@ -274,16 +299,8 @@ class _Checker:
             if len(have) < 3:  # two periods make a comparison, not a charted series
                 continue
             ordered = sorted(have, key=sort_key.__getitem__)
-            first_key = sort_key[ordered[0]]
-            missing: list[tuple[int, Period]] = []
-            current = (ordered[-1], have[ordered[-1]])
-            while current[0] != ordered[0]:
-                found = self.periods.previous(current[0])
-                if found is None or sort_key[found[0]] < first_key:
-                    break
-                current = found
-                if current[0] not in have:
-                    missing.append(current)
+            missing = [step for step in self.periods.walk_back(ordered[-1], ordered[0])
+                       if step[0] not in have]
             if missing:
                 labels = "、".join(p.label for n, p in
                                   sorted(missing, key=lambda m: sort_key[m[0]]))
@@ -294,22 +311,29 @@ class _Checker:
         observations = self.d.observations_of(ind.code)
         number = self.periods.number
         estimate = Status.ESTIMATE
-        estimates = [o for o in observations if o.status is estimate]
-        if not estimates:
+        late: dict[int, bool] = {}  # by period number: past its end and the grace days
+        overdue: list[tuple[Observation, int]] = []
+        for o in observations:
+            if o.status is estimate:
+                n = number[id(o.period)]
+                is_late = late.get(n)
+                if is_late is None:
+                    is_late = late[n] = (self.periods.end(o.period)
+                                         + dt.timedelta(days=GRACE_DAYS) < reference)
+                if is_late:
+                    overdue.append((o, n))
+        if not overdue:
             return
-        actuals = {(number[id(x.period)], x.region) for x in observations
-                   if x.status is Status.ACTUAL}
+        # the actual figures of those periods only (not a pair for every value)
+        wanted = {n for n, is_late in late.items() if is_late}
+        actual = Status.ACTUAL
+        actuals = {(n, x.region) for x in observations
+                   if x.status is actual and (n := number[id(x.period)]) in wanted}
         code = "check-stale-estimate" if stated else "check-stale-estimate-today"
-        late: dict[int, bool] = {}
-        for o in estimates:
-            n = number[id(o.period)]
-            is_late = late.get(n)
-            if is_late is None:
-                is_late = late[n] = (self.periods.end(o.period)
-                                     + dt.timedelta(days=GRACE_DAYS) < reference)
-            if is_late and (n, o.region) not in actuals:
-                self.warn(code, o, ind, region=o.region, period=o.period.label,
-                          date=reference.isoformat())
+        date = reference.isoformat()
+        for o, n in overdue:
+            if (n, o.region) not in actuals:
+                self.warn(code, o, ind, region=o.region, period=o.period.label, date=date)
 
     def mixed_kinds(self, ind: Indicator) -> None:
         """Say before the build how a deck splits figures of several period kinds."""
