@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree as ET
 
+import pytest
+from pptx import Presentation
+from pptx.util import Pt
+
+from realclients import needs_soffice, to_pdf
 from xzbrief.deck.textfit import (
     BULLET_SPACING,
     bullets_height,
@@ -18,6 +26,7 @@ from xzbrief.deck.textfit import (
     text_width,
     wrap,
 )
+from xzbrief.render.fonts import style_font
 
 
 def test_cjk_is_one_em_and_measures_err_wide() -> None:
@@ -105,3 +114,32 @@ def test_tables_fit_or_are_split() -> None:
     pages = paginate_table(columns, rows, [False, False, True], 880, 380, 10)
     assert [len(p) for p in pages] == [10, 10, 10]
     assert sorted(k for page in pages for k in page) == list(range(30))
+
+
+@pytest.mark.libreoffice
+@needs_soffice
+def test_quotes_and_triangles_measure_at_least_as_wide_as_libreoffice_draws_them(
+        tmp_path: Path) -> None:
+    """Curly quotes and ▲ are ambiguous-width: the run's East-Asian font draws them full
+    width. Measured as half width, 「“十四五”以来年均增速」 at 12 pt came to 127 pt while
+    LibreOffice drew 135 pt, so a line measured to fit could run over its box."""
+    texts = ["“十四五”以来年均增速", "▲同比增长5.2%", "‘十五五’时期▼"]
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    for i, text in enumerate(texts):
+        box = slide.shapes.add_textbox(Pt(20), Pt(40 + 60 * i), Pt(600), Pt(40))
+        run = box.text_frame.paragraphs[0].add_run()
+        run.text = text
+        style_font(run.font, "Arial", "微软雅黑", size=12)
+    pptx = tmp_path / "quotes.pptx"
+    prs.save(str(pptx))
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(to_pdf(pptx, tmp_path)), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    ns = "{http://www.w3.org/1999/xhtml}"
+    drawn = {}
+    for line in ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", layout)).iter(ns + "line"):
+        words = "".join(w.text or "" for w in line.iter(ns + "word"))
+        drawn[words] = float(line.get("xMax", 0)) - float(line.get("xMin", 0))
+    for text in texts:
+        assert text in drawn, (text, drawn)
+        assert text_width(text, 12) >= drawn[text], (text, text_width(text, 12), drawn[text])

@@ -46,8 +46,10 @@ def char_em(ch: str) -> float:
         return 1.0 if ch == "@" else 0.84
     if ch in "!()[]-":
         return 0.4
-    if ch in "“”‘’":
-        return 0.5
+    if ch in "“”‘’▲▼":
+        # ambiguous-width: the East-Asian font of the run draws them full width (LibreOffice
+        # drew 「“十四五”以来年均增速」 7.5 pt wider at 12 pt than half-width quotes allowed)
+        return 1.0
     if ch in "mwMW":
         return 1.0
     if ch.isupper():
