@@ -512,6 +512,32 @@ def test_a_table_over_slides_has_one_source_line_and_the_prose_keeps_its_own() -
     assert body.count("注：增速按可比价计算。") == 1
 
 
+def test_a_table_over_slides_says_its_estimates_in_one_note(shipped) -> None:
+    """The shipped table fills two slides, each with its own 「……为预计数」: the document's one
+    table has one 注 under it naming every estimated figure of both slides."""
+    path, deck = shipped
+    tables = [s for s in deck.slides if s.kind is SlideKind.TABLE and s.table is not None]
+    assert len(tables) >= 2  # the case this is about
+    # the workbook's estimated cells (a 2021—2025年 span is an estimate through its last year)
+    estimated = {f.label for s in tables for f in s.figures
+                 if f.is_estimate and f.ref is not None and "—" not in f.period}
+    body = docx.Document(str(path)).element.body
+    after: list[str] = []
+    for el in body.iterchildren():
+        if el.tag.endswith("}tbl"):
+            after = ["[表]"]
+        elif after and el.tag.endswith("}p"):
+            text = "".join(t.text or "" for t in el.iter() if t.tag.endswith("}t"))
+            if text.startswith(("注", "数据来源")):
+                after.append(text)
+            elif text.strip():
+                break
+    notes = [t for t in after if t.startswith("注")]
+    assert len(notes) == 1, after
+    assert estimated and all(label in notes[0] for label in estimated), (estimated, notes)
+    assert notes[0].count("为预计数") == 1
+
+
 def test_a_sections_sources_are_said_once() -> None:
     from xzbrief.render.docx_writer import merge_sources
 

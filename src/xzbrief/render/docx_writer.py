@@ -28,8 +28,18 @@ from lxml import etree
 
 from xzbrief import __version__
 from xzbrief.atomic import atomic_write_bytes
-from xzbrief.deck.model import Card, Chart, Deck, Slide, SlideKind, Table, table_numeric
-from xzbrief.deck.typeset import typeset_deck
+from xzbrief.deck.model import (
+    Card,
+    Chart,
+    Deck,
+    Figure,
+    Slide,
+    SlideKind,
+    Table,
+    table_numeric,
+)
+from xzbrief.deck.notes import estimate_note
+from xzbrief.deck.typeset import typeset, typeset_deck
 from xzbrief.deck.wording import heading_number
 from xzbrief.recipe import Recipe
 from xzbrief.refresh.record import NS_PROV
@@ -104,12 +114,38 @@ def merge_pages(slides: Iterable[Slide]) -> list[Slide]:
             table = None
             if prev.table is not None and slide.table is not None:
                 table = Table(prev.table.columns, prev.table.rows + slide.table.rows)
+            figures = prev.figures + slide.figures
             out[-1] = replace(prev, lines=prev.lines + slide.lines, table=table,
-                              footnotes=tuple(dict.fromkeys(prev.footnotes + slide.footnotes)),
-                              figures=prev.figures + slide.figures)
+                              footnotes=_merged_footnotes(prev, slide, figures),
+                              figures=figures)
             continue
         out.append(replace(slide, title=_page_base(slide.title)) if mergeable else slide)
     return out
+
+
+def _merged_footnotes(prev: Slide, slide: Slide, figures: tuple[Figure, ...]
+                      ) -> tuple[str, ...]:
+    """One 注 for a passage made of several slides: each slide's 「……为预计数」 said again
+    for all the figures at once (「2025年A、B为预计数」 and 「2025年C为预计数」 become
+    「2025年A、B、C为预计数」), its other remarks once each; the other lines (数据来源) as
+    they were, once each."""
+    remarks: dict[str, None] = {}
+    others: dict[str, None] = {}
+    for page in (prev, slide):
+        estimate = typeset(estimate_note(page.figures))
+        for line in page.footnotes:
+            if not line.startswith(("注：", "注:")):
+                others.setdefault(line, None)
+                continue
+            said = line[2:]
+            if estimate and said.startswith(estimate):
+                said = said[len(estimate):]
+            for remark in said.split("。"):
+                if remark.strip():
+                    remarks.setdefault(remark + "。", None)
+    estimate = typeset(estimate_note(figures))
+    note = estimate + "".join(remarks)
+    return ((f"注：{note}",) if note else ()) + tuple(others)
 
 
 def strip_number(title: str) -> str:
