@@ -309,3 +309,33 @@ def test_the_quick_extent_is_the_exact_one_whatever_the_strays() -> None:
         quick = sheet_extent(xml)
         assert quick.rows == exact.rows, (quick, exact)
         assert quick.cols == (26 if exact.cols <= 26 else 702 if exact.cols <= 702 else 16384)
+
+
+def test_a_wide_table_names_every_bad_cell_among_plain_rows(tmp_path: Path) -> None:
+    """Plain numbers of a wide table are taken in a few lookups: a repeated row, a number
+    typed as text, a percent format and an Excel error among them are still named at their
+    cells, and the values beside them still read."""
+    sheets = basic_sheets()
+    head = ["指标编码", "地区", "2023年", "2024年", "2025年(预计)"]
+    good = [["GY01", region, 7600.0, 8200.0, 9000.0]
+            for region in ("徐州市", "鼓楼区", "云龙区", "贾汪区", "泉山区")]
+    bad = [["GY01", "徐州市", 1.0, None, None],  # the same row again: a duplicate
+           ["GY02", "徐州市", "2,000", 2100.0, 2200.0],  # a number typed as text
+           ["GY02", "鼓楼区", 10.0, 11.0, 12.0],  # D: percent format (unit 家)
+           ["GY02", "云龙区", 20.0, 21.0, 22.0]]  # E: #N/A
+    sheets["数据"] = [head, *good, *bad]
+
+    def edit(wb: Workbook) -> None:
+        wb["数据"]["D9"].number_format = "0.0%"
+        cell = wb["数据"]["E10"]
+        cell.value, cell.data_type = "#N/A", "e"
+
+    result = load_dataset(write_workbook(tmp_path / "宽表.xlsx", sheets, edit=edit))
+    found = {(p.code, p.location) for p in result.problems if p.sheet == "数据"}
+    assert found == {("row-duplicate", "数据!C7"), ("value-text", "数据!C8"),
+                     ("value-percent-format", "数据!D9"), ("value-excel-error", "数据!E10")}, found
+    assert result.dataset is not None
+    values = {str(o.ref): o.value for o in result.dataset.observations if o.ref is not None}
+    assert values["数据!C2"] == 7600.0 and values["数据!E6"] == 9000.0
+    assert "数据!C7" not in values and values["数据!C8"] == 2000.0
+    assert values["数据!D9"] == 11.0 and values["数据!D10"] == 21.0 and "数据!E10" not in values

@@ -88,14 +88,43 @@ class DataRows(BuilderBase):
         if long_form:
             self._read_long(reader, seen)
             return
+        self._read_wide(reader, period_cols, seen)
+
+    def _read_wide(self, reader: SheetReader, period_cols: list[tuple[int, Period, Status]],
+                   seen: Seen) -> None:
+        """A wide table, one value per period column. A plain number in a usable row (a
+        known code and a region, no unreadable cell in the row, no percent format in the
+        column) not seen before is taken in a few lookups; any other cell goes through
+        ``_value`` and ``_add``, so every problem is still named at its cell."""
         scan = reader.sheet.scan
         special = set(scan.errors) | scan.uncalculated
+        percent_cols = {c for _r, c in scan.percent}
+        columns = [(c, period, status, self.period_number[id(period)],
+                    _STATUS_NUMBER[status], column_letter(c), c not in percent_cols)
+                   for c, period, status in period_cols]
+        rows = reader.sheet.rows
+        name = reader.name
+        add = self.observations.append
         for r in reader.data_rows():
             if reader.is_blank_row(r):
                 continue
             fields = self._row_fields(reader, r)
-            for c, period, status in period_cols:
-                if reader.raw(r, c) in ("", None) and (r, c) not in special:
+            values = rows[r]
+            quick = fields.usable and r not in reader.special_rows
+            if quick:
+                source = self._source_parts(fields)
+                pair = self._pairs.setdefault((fields.code, fields.region), len(self._pairs))
+            for c, period, status, number, status_number, letter, plain in columns:
+                raw = values[c] if c < len(values) else ""
+                if quick and plain and raw.__class__ is float and -MAX_ABS < raw < MAX_ABS:
+                    key = (pair << 32 | number) << 2 | status_number
+                    if key not in seen:
+                        ref = seen[key] = CellRef(name, f"{letter}{r + 1}")
+                        add(Observation(fields.code, fields.region, period, status, raw,
+                                        fields.qualifier, fields.note, source.short, ref,
+                                        fields.remark, source.detail))
+                        continue
+                if raw in ("", None) and (r, c) not in special:
                     continue  # an empty cell in a wide table: no observation
                 value = self._value(reader, r, c, fields.unit)
                 self._add(reader, fields, r, c, period=period, status=status, value=value,
