@@ -699,3 +699,33 @@ def test_refresh_in_english_says_nothing_in_chinese_but_the_users_own_words(edit
     assert [run for run in han if run not in users] == [], proc.stdout
     zh = cli("refresh", deck, "--yes", "-o", tmp_path / "out2.pptx")
     assert "图表没有内嵌工作簿" in zh.stderr and "已写入" in zh.stdout
+
+
+def test_two_cards_of_one_indicator_on_a_page_keep_their_own_figures(tmp_path):
+    """The bureau deck has a 2025年4月当月 card and a 2024年 card of 规上工业增加值增速 on
+    one page. Keyed alike, refresh planned the 2024 card's figure onto the 当月 card with
+    unchanged data (8.8% gone, 8.5% shown twice). With a new 当月 figure only that card
+    changes."""
+    from workbooks import bureau_sheets
+
+    sheets = bureau_sheets()
+    book = write_workbook(tmp_path / "指标库.xlsx", sheets)
+    deck = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.pptx").pptx
+    same = cli("refresh", deck, "--plan-only")
+    assert same.returncode == 0 and "无需更新" in same.stdout, same.stdout
+
+    def cards(path):
+        for slide in Presentation(str(path)).slides:
+            texts = [seen(sh.text_frame.text) for sh in slide.shapes if sh.has_text_frame]
+            if any("4月当月" in t for t in texts) and any(t.startswith("8.") for t in texts):
+                return [t for t in texts if re.fullmatch(r"[\d.]+%?", t)]
+        raise AssertionError("no page with the 当月 card")
+
+    assert cards(deck)[:2] == ["8.8%", "8.5%"]
+    for row in sheets["数据"]:
+        if row[:3] == ["IND01", "徐州市", "2025年4月当月"]:
+            row[3] = 9.4
+    write_workbook(book, sheets)
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert cards(tmp_path / "汇报（更新）.pptx")[:2] == ["9.4%", "8.5%"]

@@ -375,6 +375,7 @@ def record_slide(slide: Any, uid: int, model: Slide, notes: Any | None = None
     counts: dict[str, int] = {}
     card = ""
     cards = 0  # the n-th card's shapes are keyed by its indicator, whatever period it names
+    twins: dict[str, int] = {}  # cards of one indicator on one page (4月当月 and 2024年)
     tag = 0
     for sh in iter_shapes(slide):
         rec = read_element(sh)
@@ -388,6 +389,11 @@ def record_slide(slide: Any, uid: int, model: Slide, notes: Any | None = None
                 card = (card_identity(model.cards[cards]) if cards < len(model.cards)
                         else without_periods(rec.paras[0].text if rec.paras else ""))
                 cards += 1
+                # the second card of the same indicator is its own place, in page order: keyed
+                # alike, refresh put the first card's figure on both
+                twins[card] = twins.get(card, 0) + 1
+                if twins[card] > 1:
+                    card = f"{card}#{twins[card]}"
             key = f"{name}@{card}"
         else:
             kind = {"chart": "chart", "table": "table"}.get(rec.kind, name)
