@@ -339,3 +339,19 @@ def test_a_wide_table_names_every_bad_cell_among_plain_rows(tmp_path: Path) -> N
     assert values["数据!C2"] == 7600.0 and values["数据!E6"] == 9000.0
     assert "数据!C7" not in values and values["数据!C8"] == 2000.0
     assert values["数据!D9"] == 11.0 and values["数据!D10"] == 21.0 and "数据!E10" not in values
+
+
+@pytest.mark.parametrize("attribute", ["r='{ref}'", 'r = "{ref}"', "r\n=\t'{ref}'"])
+def test_a_far_cell_written_with_other_quotes_is_still_seen_before_calamine(
+        tmp_path: Path, attribute: str) -> None:
+    """XML allows single quotes and spaces around =: calamine places such a cell as any
+    other, so a stray one in XFD1048576 made it ask for half a terabyte and the process
+    aborted (exit 134) before any cell was named."""
+    book = write_workbook(tmp_path / "引号.xlsx", basic_sheets())
+    far = "<row {row}><c {cell} t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>".format(
+        row=attribute.format(ref="1048576"), cell=attribute.format(ref="XFD1048576"))
+    patch_member(book, sheet_member(book, "数据"),
+                 lambda xml: xml.replace(b"</sheetData>", far.encode()))
+    proc = check(book)
+    assert proc.returncode == 0, (proc.returncode, proc.stderr[-500:])
+    assert "数据!XFD1048576: [警告] 单元格远在表格之外" in proc.stdout, proc.stdout

@@ -298,7 +298,9 @@ COL_GAP = 100  # and this many empty columns
 
 _RE_ROW_TAG_R = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
 _RE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(/?)>")
-_RE_REF = re.compile(rb'\br="([A-Z]*)(\d*)"')
+# the r attribute as an XML parser reads it: either quote, spaces around = (calamine places
+# such cells as it places any other; the extent must see them)
+_RE_REF = re.compile(rb"""\br\s*=\s*(["'])([A-Z]*)(\d*)\1""")
 _RE_CLOSE_C = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
 # A cell or row tag that does not start with its r attribute (other worksheet elements that
 # begin with <c / <row: cols, col, conditionalFormatting, cfRule, color, customSheetViews,
@@ -414,13 +416,13 @@ def content_cells(xml: bytes) -> list[tuple[int, int, int, int]]:
     for m in _RE_TAG.finditer(xml):
         ref = _RE_REF.search(m[2])
         if m[1] == b"row":
-            row = int(ref[2]) - 1 if ref and ref[2] else row + 1
+            row = int(ref[3]) - 1 if ref and ref[3] else row + 1
             col = -1
             continue
-        if ref and ref[1]:
-            col = _col_index(ref[1])
-            if ref[2]:
-                row = int(ref[2]) - 1
+        if ref and ref[2]:
+            col = _col_index(ref[2])
+            if ref[3]:
+                row = int(ref[3]) - 1
         else:
             col += 1
         if m[3]:  # <c .../>: formatting only
