@@ -543,3 +543,21 @@ def test_a_sections_sources_are_said_once() -> None:
 
     assert merge_sources(["市发改委 · 发布会", "发布会", "市统计局、市发改委 · 发布会",
                           "市统计局 · 公报"]) == ["市发改委、市统计局 · 发布会", "市统计局 · 公报"]
+
+
+def test_a_cards_sentence_left_to_the_notes_is_still_the_documents_wording(tmp_path) -> None:
+    """A slide leaves a sentence that only repeats its card to the speaker notes; the
+    document still says it as a briefing does (「居全省第3位」), not from the card's label
+    (「全省位次第3位」), and says the GDP comparison once."""
+    from workbooks import bureau_sheets, write_workbook
+    from xzbrief.build import default_recipe
+    from xzbrief.dataset.loader import load_dataset
+
+    book = write_workbook(tmp_path / "指标库.xlsx", bureau_sheets())
+    built = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.pptx",
+                       docx=tmp_path / "汇报.docx")
+    assert built.docx is not None
+    text = "\n".join(p.text for p in docx.Document(str(built.docx)).paragraphs)
+    assert "2024年全市工业开票销售收入居全省第3位，比上年前移1位。" in text
+    assert "全省位次第3位" not in text
+    assert text.count("同比增长5.2%，增速比上半年提高0.2个百分点") == 2  # 综述 and its passage

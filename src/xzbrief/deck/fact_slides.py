@@ -40,7 +40,7 @@ class FactSlides(ThemeBase):
                          ) if len(chunk) <= 2 else ()
             slides.append(Slide(
                 kind=SlideKind.KEY_FIGURES, title=title, section=self.choice.name, cards=cards,
-                lines=side,
+                lines=side, prose=tuple(narrative) if len(side) < len(narrative) else (),
                 footnotes=self._footnotes(figures, [f.ind for f in chunk],
                                           [common] if common else []),
                 notes=self._notes(narrative, figures), figures=tuple(figures)))

@@ -182,6 +182,9 @@ class Slide:
     subtitle: str = ""  # cover: subtitle; section: intro sentence
     lines: tuple[str, ...] = ()  # agenda items, highlights, text paragraphs, chart bullets
     cards: tuple[Card, ...] = ()
+    # key figures: every sentence of the cards, for a document, when the slide leaves some to
+    # its speaker notes (a sentence that only repeats its card)
+    prose: tuple[str, ...] = ()
     chart: Chart | None = None
     table: Table | None = None
     footnotes: tuple[str, ...] = ()

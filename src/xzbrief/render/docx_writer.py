@@ -426,9 +426,12 @@ class _Builder:
             self.start_section(slide.section)
 
     def key_figures(self, slide: Slide) -> None:
-        said = "".join(slide.lines)
+        # the cards' own sentences, also those the slide left to its notes (a document reads
+        # 「居全省第3位」 where a card says 「全省位次 第3位」), then what else the page says
+        lines = slide.prose + tuple(line for line in slide.lines if line not in slide.prose)
+        said = "".join(lines)
         if said:
-            self.para("".join(sentence(line) for line in slide.lines))
+            self.para("".join(sentence(line) for line in lines))
         rest = tuple(c for c in slide.cards if c.figure.text not in said
                      or (c.change is not None and c.change.text not in said))
         if rest:
