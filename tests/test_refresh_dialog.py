@@ -56,9 +56,10 @@ def test_the_dialog_shows_every_fitting_in_sight_with_the_clis_words(qtbot, tmp_
         listed = [line.text() for line in dialog.fitting_lines]
     finally:
         LANGUAGE.set("zh")
-    assert summary == " ".join(printed[-2:])  # the CLI's totals, as it prints them
+    assert summary == " ".join(printed[-3:])  # the CLI's totals, as it prints them
     if lang == "zh":
-        assert printed[-1] == "其中 2 处调小了字号才放得下新文字,1 处放不下(请看一眼)。"
+        assert printed[-2:] == ["其中 1 处调小了字号才放得下新文字,1 处放不下(请看一眼)。",
+                                "另有 1 处指标卡数字随本页调小的数字调为同一字号。"]
         assert listed == [
             "第3页 数值(徐州市工业开票销售收入):字号由 54 磅调为 46 磅,新文字才放得下"
             "(与重新生成时的排法相同)",
@@ -67,8 +68,9 @@ def test_the_dialog_shows_every_fitting_in_sight_with_the_clis_words(qtbot, tmp_
             f"第{chart}页 脚注:新文字在原来的文本框里放不下:需要 3 行,只放得下 2 行,字号已不能"
             "再小;文字照样更新,请看一眼,调整文本框或删减文字"]
     else:
-        assert printed[-1] == ("Of these, 2 set smaller so that the new text fits, 1 do not "
-                               "fit (please look).")
+        assert printed[-2:] == ["Of these, 1 set smaller so that the new text fits, 1 do not "
+                                "fit (please look).", "Card numbers set to the size of one on "
+                                "their page that had to shrink: 1."]
         assert listed[2].startswith(f"slide {chart}, 脚注: the new text does not fit its box: "
                                     "it needs 3 lines and the box holds 2")
     notes = [ln for ln in printed if ln.startswith(("    说明:", "    note: "))]

@@ -252,6 +252,9 @@ NOTES: dict[str, tuple[str, str]] = {
                                "{no_room} 处放不下(请看一眼)。",
                                "Of these, {resized} set smaller so that the new text fits, "
                                "{no_room} do not fit (please look)."),
+    "refresh-fitting-along": ("另有 {n} 处指标卡数字随本页调小的数字调为同一字号。",
+                              "Card numbers set to the size of one on their page that had to "
+                              "shrink: {n}."),
     "refresh-head": ("汇报:{deck}(记录位于 {found_in});数据:{data}",
                      "deck: {deck} (record in {found_in}); data: {data}"),
     "refresh-nothing-changed": ("数字和文字均无变化,无需更新。",

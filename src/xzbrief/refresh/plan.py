@@ -76,6 +76,7 @@ class Change:
     # as at the end of ``reason``, kept apart so that the app can list them on their own
     fitting: str = ""
     fitting_en: str = ""
+    along: bool = False  # set to a page's card size only to match a card that had to shrink
 
     def text(self, field_name: str, lang: str = "zh") -> str:
         """place / reason / old / new in the language asked for."""
@@ -144,8 +145,11 @@ class RefreshPlan:
                     unplaced=counts[Action.UNPLACED])]
         if self.fitted:
             no_room = sum(c.action is Action.EYE for c in self.fitted)
-            out.append(note("refresh-fitting-totals", resized=len(self.fitted) - no_room,
+            along = sum(c.along for c in self.fitted)
+            out.append(note("refresh-fitting-totals", resized=len(self.fitted) - no_room - along,
                             no_room=no_room))
+            if along:
+                out.append(note("refresh-fitting-along", n=along))
         return out
 
 
@@ -389,7 +393,8 @@ class _Planner:
             sizes = tuple(round(s * size / max(frame.sizes) * 2) / 2 for s in frame.sizes)
             said = words(REASONS, "resized_with_page", old=_pt(max(frame.sizes)), new=_pt(size))
             if k is not None and c is not None and c.op is not None:  # its text changes too
-                self.plan.changes[k] = _fitted(replace(c, op=replace(c.op, sizes=sizes)), said)
+                self.plan.changes[k] = replace(
+                    _fitted(replace(c, op=replace(c.op, sizes=sizes)), said), along=True)
                 continue
             loc = self.snap.elements.get((old.uid, el.tag))
             if loc is None or [p.text for p in loc.element.paras] != [p.text for p in el.paras]:
@@ -397,7 +402,8 @@ class _Planner:
             text = "\n".join(p.text for p in el.paras)
             self.add(slide=loc.slide, title=old.title, place=_place(el), old=text, new=text,
                      where=_where(old, el.paras), action=Action.UPDATE, found_by=loc.found_by,
-                     reason=said, fitting=said, op=Op("size", old.uid, el.tag, sizes=sizes))
+                     reason=said, fitting=said, op=Op("size", old.uid, el.tag, sizes=sizes),
+                     along=True)
 
     def _table(self, old: SlideRec, new: SlideRec, el: ElementRec, ne: ElementRec,
                now: int | None) -> None:
