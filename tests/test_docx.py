@@ -5,6 +5,7 @@ provenance; LibreOffice and the Open XML validator as real clients."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 import zipfile
@@ -561,3 +562,18 @@ def test_a_cards_sentence_left_to_the_notes_is_still_the_documents_wording(tmp_p
     assert "2024年全市工业开票销售收入居全省第3位，比上年前移1位。" in text
     assert "全省位次第3位" not in text
     assert text.count("同比增长5.2%，增速比上半年提高0.2个百分点") == 2  # 综述 and its passage
+
+
+def test_no_source_line_is_said_twice_in_a_row(tmp_path) -> None:
+    """A chart says its 数据来源 under it; the section's gathered sources, flushed at the
+    section's end, said the very same line again right after it (bureau 图2)."""
+    from workbooks import bureau_sheets, write_workbook
+    from xzbrief.build import default_recipe
+    from xzbrief.dataset.loader import load_dataset
+
+    book = write_workbook(tmp_path / "指标库.xlsx", bureau_sheets())
+    built = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.docx")
+    assert built.docx is not None
+    said = [p.text for p in docx.Document(str(built.docx)).paragraphs if p.text.strip()]
+    assert [a for a, b in itertools.pairwise(said) if a == b] == []
+    assert sum(t.startswith("数据来源") for t in said) >= 5

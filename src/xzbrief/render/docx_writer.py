@@ -290,6 +290,7 @@ class _Builder:
         self.closing = ""
         self.appendix: list[Slide] = []
         self.sources: dict[str, None] = {}  # of the current section's prose, in order
+        self.last_text = ""  # of the paragraph written last
         self.charts = ChartMaker(settings.chart_colours, settings.chart_text,
                                  self.p.latin_font, self.p.body_font)
 
@@ -304,6 +305,7 @@ class _Builder:
              runs: str = "") -> None:
         font = font or self.p.body_font
         size = size or self.p.body_size
+        self.last_text = text
         content = runs + (self.run(text, font, size, bold) if text else "")
         self.body.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>{content}</w:p>')
 
@@ -340,8 +342,9 @@ class _Builder:
 
     def flush_sources(self) -> None:
         if self.sources:
-            self.para("数据来源：" + "；".join(merge_sources(list(self.sources))) + "。",
-                      "GwNote", size=self.p.note_size)
+            line = "数据来源：" + "；".join(merge_sources(list(self.sources))) + "。"
+            if line != self.last_text:  # a chart's own source line just said the same
+                self.para(line, "GwNote", size=self.p.note_size)
             self.sources = {}
 
     def start_section(self, name: str) -> None:
