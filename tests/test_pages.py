@@ -384,6 +384,10 @@ def test_a_highlight_joins_the_chart_before_it_only_when_it_speaks_of_it(
     if extra:
         assert extra in power  # news of the chart's own indicator stands beside it
         assert extra not in alone[1]
+        # the page left with the other highlight still says in its notes where it came from
+        page = next(s for s in prs.slides if title_of(s) == "工业经济主要亮点")
+        notes = seen(page.notes_slide.notes_text_frame.text) if page.has_notes_slide else ""
+        assert "规上工业企业数量较“十三五”末翻番 — every.xlsx 要点!D3" in notes, notes
 
 
 def test_summary_names_the_fastest_riser_when_all_levels_grew(tmp_path: Path) -> None:

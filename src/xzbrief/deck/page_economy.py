@@ -197,7 +197,7 @@ def join_thin_pages(slides: list[Slide]) -> list[Slide]:
                 rest = slide.lines[n:]
                 if len(rest) > THIN_BULLETS:
                     out[k] = _merge(cards, slide.lines[:n], slide)
-                    out.append(replace(slide, lines=rest, notes=""))
+                    out.append(replace(slide, lines=rest))  # its notes still say where from
                     continue
         if (prev is not None and prev.kind is SlideKind.CHART and prev.lines
                 and slide.kind is SlideKind.HIGHLIGHTS and len(slide.lines) <= THIN_BULLETS):
@@ -207,7 +207,7 @@ def join_thin_pages(slides: list[Slide]) -> list[Slide]:
             if about and _fits_beside_chart(prev.lines + about):
                 out[-1] = _merge(prev, prev.lines + about, slide)
                 if rest:
-                    out.append(replace(slide, lines=rest, notes=""))
+                    out.append(replace(slide, lines=rest))  # its notes still say where from
                 continue
         if (prev is not None and prev.kind is SlideKind.KEY_FIGURES
                 and only_repeats_cards(prev) and only_repeats_cards(slide)
