@@ -294,16 +294,19 @@ def test_a_count_changes_by_its_own_unit(bureau: tuple[Path, BuildResult]) -> No
     rows = [[nfkc(c.text) for c in r.cells] for sh in table.shapes if sh.has_table
             for r in sh.table.rows]
     header = rows[0]
+    # four kinds of change (增长, 百分点, 增减, 比上期), each for few rows: said in words in 说明
+    # rather than four columns blank most of the way down
+    assert not set(header) & {"增长(%)", "增减(个百分点)", "增减", "比上期(个百分点)"}, header
     firms = next(r for r in rows if r[0] == "规上工业企业数量")
-    assert firms[header.index("增减")] == "增加323家"
+    assert firms[header.index("说明")] == "比上年增加323家"
     first = Presentation(str(bureau[1].pptx)).slides[3]  # 主要指标完成情况
     rows1 = [[nfkc(c.text) for c in r.cells] for sh in first.shapes if sh.has_table
              for r in sh.table.rows]
     gdp_rate = next(r for r in rows1 if r[0] == "地区生产总值增速")
-    assert gdp_rate[rows1[0].index("比上期(个百分点)")] == "0.2"  # 前三季度 against 上半年
+    # 前三季度 against 上半年
+    assert gdp_rate[rows1[0].index("说明")] == "比上半年提高0.2个百分点"
     rank = next(r for r in rows if r[0] == "工业开票销售收入全省位次")
-    assert rank[header.index("增减")] == "前移1位"  # never 「1.0」 under 增长(%)
-    assert "增长(%)" not in header or firms[header.index("增长(%)")] == ""
+    assert rank[header.index("说明")] == "比上年前移1位"  # never 「1.0」 under 增长(%)
     assert "项总量指标" not in slides[2]  # 综述
 
 

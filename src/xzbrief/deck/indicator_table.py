@@ -166,16 +166,29 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
 
 CHANGES = ("增长(%)", "增减(个百分点)", "增减", "比上期(个百分点)")
 FEW_CHANGES = 4  # fewer than one row in this many with a change: the changes become words
+SPARSE_CHANGES = 2  # three or more change columns, each filled in fewer than one row in this
+SPARSE_KINDS = 3  # many: the changes become words
+
+
+def _filled(rows: Sequence[_Row], column: str) -> int:
+    return sum(1 for r in rows if r.cells.get(column, TableCell("")).text)
 
 
 def _fold_few_changes(rows: list[_Row]) -> list[_Row]:
-    """A workbook with a change for few of its figures (the shipped one: 54.8% for one row of
-    23) would print change columns that are blank almost all the way down: its changes are
-    written in words in the 说明 column instead (「预计比上年增长54.8%」), nothing computed that
-    was not there before."""
+    """Change columns that would be blank most of the way down are written in words in the
+    说明 column instead (「预计比上年增长54.8%」, 「比上半年提高0.2个百分点」), nothing
+    computed that was not there before: a workbook with a change for few of its figures (the
+    shipped one:
+    54.8% for one row of 23), or one whose changes are of several kinds, each for few rows
+    (the bureau's: 增长, 增减(个百分点), 增减 and 比上期, four mostly blank columns that squeezed
+    the table)."""
     with_change = sum(1 for r in rows if any(r.cells.get(c, TableCell("")).text
                                              for c in CHANGES))
-    if not with_change or with_change * FEW_CHANGES >= len(rows):
+    used = [c for c in CHANGES if _filled(rows, c)]
+    few = with_change * FEW_CHANGES < len(rows)
+    sparse = len(used) >= SPARSE_KINDS and all(_filled(rows, c) * SPARSE_CHANGES < len(rows)
+                                               for c in used)
+    if not with_change or not (few or sparse):
         return rows
     out = []
     for r in rows:
