@@ -731,3 +731,34 @@ def test_two_cards_of_one_indicator_on_a_page_keep_their_own_figures(tmp_path):
     proc = cli("refresh", deck, "--yes")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert cards(tmp_path / "汇报（更新）.pptx")[:2] == ["9.4%", "8.5%"]
+
+
+@pytest.mark.parametrize("odd", [(rb'<a:spcPts val="(\d+)"', rb'<a:spcPts val="\1.5"'),
+                                 (rb'marL="(\d+)"', rb'marL="\1.0"'),
+                                 (rb' sz="(\d+)"', rb' sz="abc"')])
+def test_an_odd_number_in_an_edited_deck_is_no_internal_error(tmp_path, odd):
+    """An office program may write 「2900.5」 or junk where the schema wants an integer;
+    refresh read such a deck and stopped with an internal error (exit 3)."""
+    book = write_workbook(tmp_path / "指标库.xlsx", basic_sheets())
+    deck = build_deck(default_recipe(load_dataset(book)), book, tmp_path / "汇报.pptx").pptx
+    with zipfile.ZipFile(deck) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    pattern, replacement = odd
+    changed = 0
+    for name, data in parts.items():
+        if re.fullmatch(r"ppt/slides/slide\d+\.xml", name):
+            parts[name] = re.sub(pattern, replacement, data)
+            changed += parts[name] != data
+    assert changed
+    with zipfile.ZipFile(deck, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    sheets = basic_sheets()
+    sheets["数据"][4][3] = 8300.0  # 2024年工业开票销售收入: 8200 -> 8300
+    write_workbook(book, sheets)
+    proc = cli("refresh", deck, "--yes")
+    assert proc.returncode == 0, proc.stdout[-300:] + proc.stderr[-800:]
+    prs = Presentation(str(tmp_path / "汇报（更新）.pptx"))
+    text = "\n".join(seen(sh.text_frame.text) for s in prs.slides for sh in s.shapes
+                     if sh.has_text_frame)
+    assert "比上年增长8.4%" in text and "比上年增长9.8%" not in text  # 9000 against 8300

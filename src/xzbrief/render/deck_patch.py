@@ -35,6 +35,7 @@ from xzbrief.refresh.record import (
 )
 from xzbrief.render.shape_record import (
     TITLE_TYPES,
+    attr_number,
     category_levels,
     format_hash,
     iter_shapes,
@@ -154,7 +155,7 @@ def _paragraph_size(p: Any) -> float | None:
         sz = rpr.get("sz") if rpr is not None else None
         if sz is None:
             return None
-        sizes.append(int(sz) / 100)
+        sizes.append(attr_number(rpr, "sz") / 100)
     return max(sizes) if sizes else None
 
 
@@ -198,11 +199,11 @@ def text_frame(shape: Any, slide: Any) -> Frame | None:
     if ext is None:  # a placeholder where the layout sets the place
         ext = _layout_ext(shape, slide)
     if ext is not None:
-        cx, cy = int(ext.get("cx", "0")), int(ext.get("cy", "0"))
+        cx, cy = attr_number(ext, "cx"), attr_number(ext, "cy")
     else:  # … or the master
         proxy = SlideShapeFactory(shape._element, slide.shapes)
         cx, cy = int(proxy.width or 0), int(proxy.height or 0)
-    ins = {k: int(pr.get(k, str(d))) for k, d in _INSETS}
+    ins = {k: attr_number(pr, k, d) for k, d in _INSETS}
     width = (cx - ins["lIns"] - ins["rIns"]) / _EMU_PER_PT
     height = (cy - ins["tIns"] - ins["bIns"]) / _EMU_PER_PT
     if width <= 0 or height <= 0:
@@ -224,17 +225,17 @@ def _gap(ppr: Any, size: float) -> float:
         pts = spc.find(qn("a:spcPts")) if spc is not None else None
         pct = spc.find(qn("a:spcPct")) if spc is not None else None
         if pts is not None:
-            out += int(pts.get("val", "0")) / 100
+            out += attr_number(pts, "val") / 100
         elif pct is not None:
-            out += int(pct.get("val", "0")) / 100000 * size
+            out += attr_number(pct, "val") / 100000 * size
     return out
 
 
 def _hanging(ppr: Any) -> float:
     """Where a hanging-indent paragraph's text starts (its left margin), in points; 0 else."""
-    if ppr is None or int(ppr.get("indent", "0")) >= 0:
+    if ppr is None or attr_number(ppr, "indent") >= 0:
         return 0.0
-    return int(ppr.get("marL", "0")) / _EMU_PER_PT
+    return attr_number(ppr, "marL") / _EMU_PER_PT
 
 
 def _drawn_width(p: Any) -> float:
@@ -247,7 +248,7 @@ def _drawn_width(p: Any) -> float:
         rpr = c.find(qn("a:rPr"))
         sz = rpr.get("sz") if rpr is not None else None
         if sz is not None:
-            line += text_width(_piece_text(c), int(sz) / 100)
+            line += text_width(_piece_text(c), attr_number(rpr, "sz") / 100)
     return max(widest, line)
 
 
@@ -283,10 +284,10 @@ def _spacing(body: Any, size: float) -> float:
     if ln is not None:
         pct = ln.find(qn("a:spcPct"))
         if pct is not None:
-            return int(pct.get("val", "100000")) / 100000
+            return attr_number(pct, "val", 100000) / 100000
         pts = ln.find(qn("a:spcPts"))
         if pts is not None and size > 0:
-            return int(pts.get("val", "0")) / 100 / size
+            return attr_number(pts, "val") / 100 / size
     return 1.2
 
 
@@ -303,11 +304,11 @@ def resize_paragraphs(shape: Any, sizes: tuple[float, ...]) -> None:
         for rpr in p.iter(*_SIZED):
             sz = rpr.get("sz")
             if sz is not None:
-                rpr.set("sz", str(max(100, round(int(sz) * factor))))
+                rpr.set("sz", str(max(100, round(attr_number(rpr, "sz", 1800) * factor))))
         for where in ("a:lnSpc", "a:spcBef", "a:spcAft"):  # as the layout sizes them
             pts = p.find(f"{qn('a:pPr')}/{qn(where)}/{qn('a:spcPts')}")
             if pts is not None:
-                pts.set("val", str(round(int(pts.get("val", "0")) * factor)))
+                pts.set("val", str(round(attr_number(pts, "val") * factor)))
 
 
 def replace_paras(el: ElementRec, paras: tuple[ParaRec, ...]) -> ElementRec:

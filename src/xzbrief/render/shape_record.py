@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,21 @@ _RUNS = frozenset((qn("a:r"), qn("a:fld")))
 _RUN_COLOUR = f"{qn('a:rPr')}/{qn('a:solidFill')}/{qn('a:srgbClr')}"
 
 
+
+def attr_number(el: Any, name: str, default: float = 0.0) -> float:
+    """A number attribute of the user's deck as any office reader takes it: an edited or
+    odd deck may write 「2900.5」 or 「abc」 where the schema asks for an integer (refresh
+    then read it as the default instead of stopping with an internal error)."""
+    value = el.get(name) if el is not None else None
+    if value is None:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        return default
+    return number if math.isfinite(number) else default
+
+
 def read_paras(tx_body: Any) -> tuple[ParaRec, ...]:
     """Every paragraph of a text body: runs (a:r, a:fld) with their text and colour; a line
     break as a run of its own holding ``\\n``."""
@@ -69,11 +85,11 @@ def _cache_points(cache: Any) -> tuple[int, dict[int, str]]:
     if cache is None:
         return 0, {}
     count = cache.find(qn("c:ptCount"))
-    n = int(count.get("val", "0")) if count is not None else 0
+    n = int(attr_number(count, "val"))
     pts = {}
     for pt in cache.iterchildren(qn("c:pt")):
         v = pt.find(qn("c:v"))
-        pts[int(pt.get("idx", "0"))] = v.text or "" if v is not None else ""
+        pts[int(attr_number(pt, "idx"))] = v.text or "" if v is not None else ""
     return n, pts
 
 
@@ -85,7 +101,7 @@ def category_levels(ser: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     multi = cat.find(f"{qn('c:multiLvlStrRef')}/{qn('c:multiLvlStrCache')}")
     if multi is not None:
         count = multi.find(qn("c:ptCount"))
-        n = int(count.get("val", "0")) if count is not None else 0
+        n = int(attr_number(count, "val"))
         levels = list(multi.iterchildren(qn("c:lvl")))
         leaf = _level(levels[0], n) if levels else [""] * n
         groups: list[str] = []
@@ -107,7 +123,7 @@ def category_levels(ser: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _level(lvl: Any, n: int) -> list[str]:
     out = [""] * n
     for pt in lvl.iterchildren(qn("c:pt")):
-        k = int(pt.get("idx", "0"))
+        k = int(attr_number(pt, "idx"))
         v = pt.find(qn("c:v"))
         if 0 <= k < n and v is not None:
             out[k] = v.text or ""
@@ -187,7 +203,7 @@ def point_children(ser: Any) -> list[tuple[str, Any]]:
 
 def point_index(el: Any) -> int:
     idx = el.find(qn("c:idx"))
-    return int(idx.get("val", "-1")) if idx is not None else -1
+    return int(attr_number(idx, "val", -1))
 
 
 def point_formats(ser: Any, n: int) -> tuple[str, ...]:
