@@ -165,9 +165,9 @@ def _row(dataset: Dataset, fact: Fact, all_obs: Sequence[Observation]) -> _Row:
 
 
 CHANGES = ("增长(%)", "增减(个百分点)", "增减", "比上期(个百分点)")
-FEW_CHANGES = 4  # fewer than one row in this many with a change: the changes become words
-SPARSE_CHANGES = 2  # three or more change columns, each filled in fewer than one row in this
-SPARSE_KINDS = 3  # many: the changes become words
+FEW_CHANGES = 4  # fewer than one row in this many has a change: the changes become words
+SPARSE_KINDS = 3  # or this many kinds of change are used, each in fewer than one row in
+SPARSE_CHANGES = 2  # this many: the changes become words too
 
 
 def _filled(rows: Sequence[_Row], column: str) -> int:
@@ -177,11 +177,10 @@ def _filled(rows: Sequence[_Row], column: str) -> int:
 def _fold_few_changes(rows: list[_Row]) -> list[_Row]:
     """Change columns that would be blank most of the way down are written in words in the
     说明 column instead (「预计比上年增长54.8%」, 「比上半年提高0.2个百分点」), nothing
-    computed that was not there before: a workbook with a change for few of its figures (the
-    shipped one:
-    54.8% for one row of 23), or one whose changes are of several kinds, each for few rows
-    (the bureau's: 增长, 增减(个百分点), 增减 and 比上期, four mostly blank columns that squeezed
-    the table)."""
+    computed that was not there before. Two cases: few rows have a change (the shipped
+    workbook: 54.8% for one row of 23), or the changes are of several kinds, each for few
+    rows (the bureau's 增长, 增减(个百分点), 增减 and 比上期: four mostly blank columns that
+    squeezed the table)."""
     with_change = sum(1 for r in rows if any(r.cells.get(c, TableCell("")).text
                                              for c in CHANGES))
     used = [c for c in CHANGES if _filled(rows, c)]

@@ -195,7 +195,7 @@ class RefreshDialog(QDialog):
 
     def _show_reason(self, row: int) -> None:
         change = self.job.plan.changes[row] if 0 <= row < len(self.job.plan.changes) else None
-        lang = "zh" if LANGUAGE.code == "zh" else "en"
+        lang = pick_lang(LANGUAGE.code)
         self.reason.setText(tr("reason").format(reason=change.text("reason", lang))
                             if change is not None and change.reason else "")
 
