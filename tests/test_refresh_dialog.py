@@ -9,6 +9,7 @@ pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QPushButton  # noqa: E402
 
 from test_refresh import cli, crowded, grown_workbook, page_of  # noqa: E402
 from xzbrief.gui.strings import LANGUAGE  # noqa: E402
@@ -51,6 +52,9 @@ def test_the_dialog_shows_every_fitting_in_sight_with_the_clis_words(qtbot, tmp_
         qtbot.waitExposed(dialog)
         printed = cli("--lang", lang, "refresh", deck, "--plan-only").stdout.splitlines()
         assert dialog.summary.isVisible()
+        # every button in the dialog's language (no English 「Cancel」 beside 「写入」)
+        assert {b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()} >= (
+            {"写入", "取消"} if lang == "zh" else {"Cancel"})
         assert all(line.isVisible() for line in dialog.fitting_lines)
         summary = dialog.summary.text()
         listed = [line.text() for line in dialog.fitting_lines]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from xzbrief.atomic import SaveBlocked
 from xzbrief.build import DataProblems
-from xzbrief.gui.strings import LANGUAGE
+from xzbrief.gui.strings import LANGUAGE, texts
 from xzbrief.gui.tasks import TaskRunner
 from xzbrief.messages import Lang, pick_lang
 from xzbrief.messages.refresh import ACTIONS, DIALOG, DIALOG_COLUMNS
@@ -121,6 +121,9 @@ class RefreshDialog(QDialog):
         line.addWidget(browse)
         layout.addLayout(line)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:  # in the app's words, whether or not Qt's own are installed
+            cancel.setText(texts().cancel)
         self.write_button = buttons.addButton(tr("write"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
         self.write_button.setEnabled(bool(job.plan.updates))
